@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "optiscope",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "optiscope", targets: ["optiscope"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Pure math: expressions, test functions, torch.optim optimizers, races.
+    .target(name: "OptimKit"),
+    // Pure drawing into an in-memory grid of cells.
+    .target(name: "Plot", dependencies: ["OptimKit"]),
+    // The program's state machine: Model, Msg, update, view, Recorder.
+    .target(name: "App", dependencies: ["OptimKit", "Plot"]),
+    // ncurses with wide-character support; see Sources/CNCursesW/shim.h.
+    .systemLibrary(
+      name: "CNCursesW",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    // The only importer of CNCursesW.
+    .target(name: "Terminal", dependencies: ["CNCursesW", "Plot"]),
+    .executableTarget(
+      name: "optiscope",
+      dependencies: [
+        "OptimKit", "Plot", "App", "Terminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "OptimKitTests",
+      dependencies: ["OptimKit"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
+    .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
+    // Runs the real binary: headless commands, and the interactive program in tmux.
+    .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
+  ]
+)

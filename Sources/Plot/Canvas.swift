@@ -1,0 +1,64 @@
+/// A width × height grid of cells that the whole picture is drawn into.
+///
+/// Drawing is clipped: writes outside the grid are ignored rather than
+/// trapping, so no layout arithmetic at a tiny terminal size can crash.
+public struct Canvas: Hashable, Sendable {
+  public let width: Int
+  public let height: Int
+  /// Row-major: the cell at column x, row y is `cells[y * width + x]`.
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int, filling cell: Cell = .blank) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    self.cells = Array(repeating: cell, count: self.width * self.height)
+  }
+
+  /// Whether (x, y) is inside the grid.
+  public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+
+  /// The cell at column x, row y; reading outside the grid gives a blank cell.
+  public subscript(x: Int, y: Int) -> Cell {
+    get { contains(x: x, y: y) ? cells[y * width + x] : .blank }
+    set {
+      if contains(x: x, y: y) { cells[y * width + x] = newValue }
+    }
+  }
+
+  /// Writes `text` from column x of row y, one character per cell, clipped to the grid.
+  public mutating func write(
+    _ text: String,
+    x: Int,
+    y: Int,
+    foreground: Color = .terminalDefault,
+    background: Color = .terminalDefault,
+    attributes: Cell.Attributes = []
+  ) {
+    guard y >= 0, y < height else { return }
+    var column = x
+    for character in text {
+      if column >= width { break }
+      if column >= 0 {
+        cells[y * width + column] = Cell(
+          character, foreground: foreground, background: background, attributes: attributes)
+      }
+      column += 1
+    }
+  }
+
+  /// Copies another canvas into this one with its top-left corner at (x, y), clipped.
+  public mutating func paste(_ other: Canvas, x: Int, y: Int) {
+    for row in 0..<other.height {
+      for column in 0..<other.width {
+        self[x + column, y + row] = other.cells[row * other.width + column]
+      }
+    }
+  }
+
+  /// The characters of each row, without colours: what a plain-text frame shows.
+  public var lines: [String] {
+    (0..<height).map { row in
+      String(cells[(row * width)..<(row * width + width)].map(\.character))
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/// A colour as the picture asks for it, with the fallbacks a weaker terminal needs.
+///
+/// The picture is composed once and shown on terminals of very different
+/// abilities, so a cell's colour carries its 256-colour index and a 16-colour
+/// fallback; the 8-colour value is derived from the latter. `nil` means the
+/// terminal's own default colour.
+public struct Color: Hashable, Sendable {
+  /// An xterm 256-colour index, or nil for the terminal's default.
+  public var index256: UInt8?
+  /// A 0–15 ANSI colour used when only 16 (or 8) colours are available.
+  public var index16: UInt8?
+
+  public init(index256: UInt8?, index16: UInt8?) {
+    self.index256 = index256
+    self.index16 = index16
+  }
+
+  /// The terminal's default foreground or background.
+  public static let terminalDefault = Color(index256: nil, index16: nil)
+
+  /// A colour given by its 256-colour index and 16-colour fallback.
+  public static func xterm(_ index256: UInt8, fallback index16: UInt8) -> Color {
+    Color(index256: index256, index16: index16)
+  }
+
+  /// One of the 16 basic ANSI colours, used as is at every depth.
+  public static func ansi(_ index16: UInt8) -> Color {
+    Color(index256: index16, index16: index16)
+  }
+
+  /// The colour index to use at a given depth, or nil for the terminal default.
+  public func index(at depth: ColorDepth) -> Int? {
+    switch depth {
+    case .none: return nil
+    case .eight: return index16.map { Int($0 % 8) }
+    case .sixteen: return index16.map { Int($0) }
+    case .full256: return index256.map { Int($0) }
+    }
+  }
+}
+
+/// How many colours the output can show.
+public enum ColorDepth: Int, Sendable, CaseIterable, Comparable {
+  case none = 0
+  case eight = 8
+  case sixteen = 16
+  case full256 = 256
+
+  public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
+
+  /// The best depth a terminal reporting `colors` colours supports.
+  public init(colors: Int) {
+    switch colors {
+    case 256...: self = .full256
+    case 16..<256: self = .sixteen
+    case 8..<16: self = .eight
+    default: self = .none
+    }
+  }
+}
