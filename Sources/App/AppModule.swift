@@ -1,0 +1,1 @@
+// The App module: Model, Msg, update, view. Filled by the interactive-terminal work.

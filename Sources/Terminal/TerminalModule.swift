@@ -1,0 +1,1 @@
+// The Terminal module: the only code that talks to ncurses.
