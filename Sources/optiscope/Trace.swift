@@ -34,8 +34,8 @@ struct Trace: ParsableCommand {
         optiscope trace --function rosenbrock --steps 300 --optimizer adam:lr=0.02
         optiscope trace --function rosenbrock --start=-1.5,2 --steps 300 \\
             --optimizer adam:lr=0.01 --change 100:1:lr=0.05 --change 200:1:beta1=0.5
-        optiscope trace --expr "x^2 + 10*y^2" --start 3,1 --steps 50 \\
-            --optimizer sgd:lr=0.05 --optimizer nesterov:lr=0.05,momentum=0.95 --format jsonl
+        optiscope trace --expr "x^2 + 10*y^2" --start 3,1 --steps 50 --format jsonl \\
+            --optimizer sgd:lr=0.05 --optimizer nag:lr=0.05,momentum=0.95
       """
   )
 
