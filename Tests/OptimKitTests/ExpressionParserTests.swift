@@ -58,7 +58,9 @@ import Testing
       ("relu(y)", 0), ("min(x, y)", b), ("max(x, y)", a), ("pow(x, y)", pow(a, b)),
       ("atan2(y, x)", atan2(b, a)), ("x^y", pow(a, b)), ("x^1.5", pow(a, 1.5)),
     ]
-    #expect(Set(expected.map { String($0.0.prefix { $0 != "(" }) }).isSuperset(of: Expression.functionNames))
+    #expect(
+      Set(expected.map { String($0.0.prefix { $0 != "(" }) }).isSuperset(
+        of: Expression.functionNames))
     for (source, wanted) in expected {
       let got = try value(source, x: a, y: b)
       #expect(abs(got - wanted) <= 1e-15 * max(1, abs(wanted)), "\(source): \(got) vs \(wanted)")
@@ -134,21 +136,34 @@ import Testing
 
   @Test func hostileSizesAreRefusedOrHandledWithoutCrashing() throws {
     let long = String(repeating: "x+", count: 600) + "x"
-    #expect(throws: ExpressionError(column: 1001, message: "expression is too long (more than 1000 characters)")) {
+    #expect(
+      throws: ExpressionError(
+        column: 1001, message: "expression is too long (more than 1000 characters)")
+    ) {
       try Expression(parsing: long)
     }
     let deep = String(repeating: "(", count: 100) + "x" + String(repeating: ")", count: 100)
-    #expect(throws: ExpressionError(column: 65, message: "expression is nested too deeply (more than 64 levels)")) {
+    #expect(
+      throws: ExpressionError(
+        column: 65, message: "expression is nested too deeply (more than 64 levels)")
+    ) {
       try Expression(parsing: deep)
     }
-    #expect(throws: ExpressionError.self) { try Expression(parsing: String(repeating: "-", count: 900) + "x") }
-    #expect(throws: ExpressionError.self) { try Expression(parsing: String(repeating: "x^", count: 400) + "x") }
-    #expect(throws: ExpressionError.self) { try Expression(parsing: String(repeating: "sin(", count: 200) + "x") }
+    #expect(throws: ExpressionError.self) {
+      try Expression(parsing: String(repeating: "-", count: 900) + "x")
+    }
+    #expect(throws: ExpressionError.self) {
+      try Expression(parsing: String(repeating: "x^", count: 400) + "x")
+    }
+    #expect(throws: ExpressionError.self) {
+      try Expression(parsing: String(repeating: "sin(", count: 200) + "x")
+    }
     // A long flat sum is fine: it is not nested, only long.
     let sum = try Expression(parsing: String(repeating: "1+", count: 499) + "x")
     #expect(sum.value(at: Point(x: 1, y: 0)) == 500)
     #expect(sum.valueAndGradient(at: Point(x: 1, y: 0)).gradient == Point(x: 1, y: 0))
-    let nested = try Expression(parsing: String(repeating: "(", count: 63) + "x" + String(repeating: ")", count: 63))
+    let nested = try Expression(
+      parsing: String(repeating: "(", count: 63) + "x" + String(repeating: ")", count: 63))
     #expect(nested.value(at: Point(x: 2, y: 0)) == 2)
   }
 
