@@ -59,4 +59,30 @@ enum BinaryOperation: String, CaseIterable, Sendable {
       return (b * reciprocal, -a * reciprocal)
     }
   }
+
+  /// (∂²f/∂a², ∂²f/∂a∂b, ∂²f/∂b²) given `result` = f(a, b), for Newton's method.
+  ///
+  /// `^` keeps the first-order masks: no curvature through the base where the
+  /// exponent is 0, none through the exponent where the base is 0 and the
+  /// exponent is not negative. `min` and `max` are piecewise linear: 0.
+  @inline(__always)
+  func secondPartials(_ a: Double, _ b: Double, result: Double) -> (Double, Double, Double) {
+    switch self {
+    case .add, .subtract, .min, .max: return (0, 0, 0)
+    case .multiply: return (0, 1, 0)
+    case .divide: return (0, -1 / (b * b), 2 * a / (b * b * b))
+    case .power:
+      let baseMasked = b == 0
+      let exponentMasked = a == 0 && b >= 0
+      let aa = baseMasked || b == 1 ? 0 : b * (b - 1) * Foundation.pow(a, b - 2)
+      let log = Foundation.log(a)
+      let ab = baseMasked || exponentMasked ? 0 : Foundation.pow(a, b - 1) * (1 + b * log)
+      let bb = exponentMasked ? 0 : result * log * log
+      return (aa, ab, bb)
+    case .atan2:
+      let r = a * a + b * b
+      let r2 = r * r
+      return (-2 * a * b / r2, (a * a - b * b) / r2, 2 * a * b / r2)
+    }
+  }
 }

@@ -28,4 +28,10 @@ enum ConstantPower {
   static func derivative(_ a: Double, _ c: Double) -> Double {
     c == 0 ? 0 : c * value(a, c - 1)
   }
+
+  /// d²(a^c)/da² = c·(c−1)·a^(c−2), and 0 for c ∈ {0, 1} (torch's masks applied twice).
+  @inline(__always)
+  static func secondDerivative(_ a: Double, _ c: Double) -> Double {
+    c == 0 || c == 1 ? 0 : c * (c - 1) * value(a, c - 2)
+  }
 }

@@ -6,8 +6,8 @@
 /// components the argument depends on, which is what reverse mode (torch)
 /// does: a path that does not exist contributes nothing. Without this, `x^y`
 /// with y = 0 would give ∂/∂x = ∞·0 = NaN where torch gives a number.
-/// A second-order sibling (value, gradient, Hessian) can follow the same
-/// pattern when Newton's method needs it.
+/// `HyperDual` is the second-order sibling (value, gradient, Hessian) that
+/// Newton's method uses.
 struct Dual: Sendable {
   /// Which variables a value depends on.
   struct Dependence: OptionSet, Sendable {

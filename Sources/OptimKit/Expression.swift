@@ -36,6 +36,14 @@ public struct Expression: Objective, Hashable, Sendable, CustomStringConvertible
     return (result.value, Point(x: result.dx, y: result.dy))
   }
 
+  /// f(x, y) with its exact gradient and Hessian (second-order forward mode, `HyperDual`).
+  public func valueGradientAndHessian(at point: Point) -> (
+    value: Double, gradient: Point, hessian: Hessian
+  ) {
+    let r = program.hyperDual(x: point.x, y: point.y)
+    return (r.value, Point(x: r.dx, y: r.dy), Hessian(xx: r.dxx, xy: r.dxy, yy: r.dyy))
+  }
+
   public var description: String { source }
 
   public static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }

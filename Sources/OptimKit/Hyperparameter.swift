@@ -20,6 +20,8 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   case amsgrad
   case momentumDecay = "momentum_decay"
   case decoupledWeightDecay = "decoupled_weight_decay"
+  /// Newton's Levenberg–Marquardt damping λ, added to the Hessian's diagonal (not a torch setting).
+  case damping
 
   /// torch's keyword for this setting, e.g. `lr` or `weight_decay`.
   public var name: String { rawValue }

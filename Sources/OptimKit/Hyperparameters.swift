@@ -33,6 +33,11 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// The value of `key`, 0 for keys this optimizer lacks; for the update rules.
   func value(_ key: Hyperparameter) -> Double { values[key] ?? 0 }
 
+  /// Replaces lr without checks, for the scheduled lr of one step (always finite and ≥ 0).
+  mutating func overrideLearningRate(_ value: Double) {
+    values[.learningRate] = value
+  }
+
   /// Finds the key called `name` (torch's name, case-insensitive) among this optimizer's.
   public func key(named name: String) throws -> Hyperparameter {
     guard let key = Hyperparameter(rawValue: name.lowercased()), keys.contains(key) else {

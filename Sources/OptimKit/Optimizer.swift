@@ -5,6 +5,10 @@
 /// to rounding. Changing a hyper-parameter keeps the state (moments, step count,
 /// accumulators), like editing `optimizer.param_groups[0]` in torch; `reset()`
 /// forgets it, like building a fresh optimizer.
+///
+/// A spec with a `LearningRateSchedule` also carries the scheduler's state
+/// here: each `step` uses the scheduled lr (`learningRate`) and then steps
+/// the schedule, as `optimizer.step(); scheduler.step()` does in torch.
 public struct Optimizer: Sendable {
   /// The optimizer as currently set: its kind, the values given, and all settings.
   public private(set) var spec: OptimizerSpec
@@ -15,6 +19,14 @@ public struct Optimizer: Sendable {
   private var stateY: ParameterState
   /// NAdam's running product of momentum coefficients, μ₁·μ₂·…·μₜ.
   private var momentumProduct: Double = 1
+  /// Scheduler steps taken since the schedule was set (torch's `last_epoch`).
+  public private(set) var scheduleStep: Int = 0
+  /// ReduceLROnPlateau's state; untouched by the other schedules.
+  public private(set) var plateau = LearningRateSchedule.PlateauState()
+  /// How Newton's last direction was found; nil for other kinds or before the first step.
+  public private(set) var lastNewtonMethod: NewtonStep.Method?
+  /// Newton's last per-coordinate step, lr·diag((H + λI)⁻¹), for the inspector.
+  private var newtonEffectiveStep = Point.zero
 
   /// An optimizer with the settings of `spec` and fresh state.
   public init(_ spec: OptimizerSpec) {
@@ -35,17 +47,55 @@ public struct Optimizer: Sendable {
   /// The current settings.
   public var hyperparameters: Hyperparameters { spec.hyperparameters }
 
+  /// The learning-rate schedule, if any.
+  public var schedule: LearningRateSchedule? { spec.schedule }
+
+  /// The lr the next step will use: the base `lr` as scaled by the schedule now.
+  public var learningRate: Double {
+    let base = spec.hyperparameters.learningRate
+    guard let schedule = spec.schedule else { return base }
+    return schedule.learningRate(base: base, step: scheduleStep, plateauRate: plateau.rate)
+  }
+
+  /// Sets, replaces or (nil) removes the schedule, keeping the optimizer's state.
+  ///
+  /// The schedule starts at t = 0, as a torch scheduler built at this point would.
+  public mutating func setSchedule(_ schedule: LearningRateSchedule?) {
+    spec.schedule = schedule
+    scheduleStep = 0
+    plateau = LearningRateSchedule.PlateauState()
+  }
+
+  /// Changes one setting of the current schedule, keeping its clock and plateau state
+  /// (like assigning `scheduler.T_max`); throws `OptimizerError` when there is no schedule
+  /// or the value is refused.
+  public mutating func setScheduleParameter(_ key: ScheduleParameter, to value: Double) throws {
+    guard var schedule = spec.schedule else {
+      throw OptimizerError.schedule(kind, .settingWithoutSchedule(key.name))
+    }
+    do {
+      try schedule.set(key, to: value)
+    } catch {
+      throw OptimizerError.schedule(kind, error)
+    }
+    spec.schedule = schedule
+  }
+
   /// Changes one hyper-parameter and keeps all state; throws `OptimizerError` when refused.
   ///
   /// As in torch, `initial_accumulator_value` only matters when the state is
   /// created, so changing it takes effect at the next `reset()`.
   public mutating func set(_ key: Hyperparameter, to value: Double) throws {
     try spec.set(key, to: value)
+    if key == .learningRate {
+      // Like writing param_group["lr"]: a plateau schedule goes on from the new lr.
+      plateau.rate = nil
+    }
   }
 
   /// Changes the hyper-parameter called `name` (torch's name); see `set(_:to:)`.
   public mutating func set(_ name: String, to value: Double) throws {
-    try spec.set(spec.hyperparameters.key(named: name), to: value)
+    try set(spec.hyperparameters.key(named: name), to: value)
   }
 
   /// Forgets all state (moments, step count, accumulators), keeping the settings.
@@ -53,17 +103,88 @@ public struct Optimizer: Sendable {
     self = Optimizer(spec)
   }
 
-  /// Moves `position` one step against `gradient` (∇f at `position`), as torch's `step()` does.
-  public mutating func step(_ position: inout Point, gradient: Point) {
+  /// Moves `position` one step against `gradient` (∇f at `position`), as torch's `step()` does,
+  /// then steps the schedule.
+  ///
+  /// `value` (f at `position`) is the metric of a `plateau` schedule, which
+  /// does not step without it. `hessian` (at `position`) is what `newton`
+  /// solves with; without it Newton takes a plain gradient step lr·∇f.
+  public mutating func step(
+    _ position: inout Point, gradient: Point, value: Double? = nil, hessian: Hessian? = nil
+  ) {
     stepCount += 1
-    let settings = spec.hyperparameters
-    let step = Double(stepCount)
-    var rule = UpdateRule(kind: kind, settings: settings, step: step)
-    if kind == .nadam {
-      momentumProduct *= rule.momentumCoefficient
-      rule.momentumProduct = momentumProduct
+    var settings = spec.hyperparameters
+    if spec.schedule != nil {
+      settings.overrideLearningRate(learningRate)
     }
-    rule.apply(to: &position.x, gradient: gradient.x, state: &stateX)
-    rule.apply(to: &position.y, gradient: gradient.y, state: &stateY)
+    if kind == .newton {
+      stepNewton(
+        &position, gradient: gradient, hessian: hessian, learningRate: settings.learningRate)
+    } else {
+      let step = Double(stepCount)
+      var rule = UpdateRule(kind: kind, settings: settings, step: step)
+      if kind == .nadam {
+        momentumProduct *= rule.momentumCoefficient
+        rule.momentumProduct = momentumProduct
+      }
+      rule.apply(to: &position.x, gradient: gradient.x, state: &stateX)
+      rule.apply(to: &position.y, gradient: gradient.y, state: &stateY)
+    }
+    if let schedule = spec.schedule {
+      scheduleStep += 1
+      if schedule.kind == .plateau, let value {
+        schedule.stepPlateau(&plateau, metric: value, base: spec.hyperparameters.learningRate)
+      }
+    }
+  }
+
+  /// p ← p − lr·d with d from `NewtonStep`; a gradient step when no Hessian is known.
+  private mutating func stepNewton(
+    _ position: inout Point, gradient: Point, hessian: Hessian?, learningRate: Double
+  ) {
+    guard let hessian else {
+      position = position + (-learningRate) * gradient
+      newtonEffectiveStep = Point(x: learningRate, y: learningRate)
+      lastNewtonMethod = nil
+      return
+    }
+    let newton = NewtonStep(
+      gradient: gradient, hessian: hessian, damping: spec.hyperparameters.value(.damping))
+    position.x = position.x + -learningRate * newton.direction.x
+    position.y = position.y + -learningRate * newton.direction.y
+    newtonEffectiveStep = learningRate * newton.inverseDiagonal
+    lastNewtonMethod = newton.method
+  }
+
+  /// The optimizer's state as the inspector shows it; see `OptimizerInspection`.
+  public var inspection: OptimizerInspection {
+    let momentum: Point?
+    switch kind {
+    case .sgd, .momentum, .nesterov:
+      if let x = stateX.momentumBuffer, let y = stateY.momentumBuffer {
+        momentum = Point(x: x, y: y)
+      } else {
+        momentum = nil
+      }
+    case .rmsprop:
+      momentum =
+        hyperparameters.value(.momentum) > 0
+        ? Point(x: stateX.rmsMomentumBuffer, y: stateY.rmsMomentumBuffer) : nil
+    case .adam, .adamw, .nadam, .radam, .adamax, .lion:
+      momentum = Point(x: stateX.firstMoment, y: stateY.firstMoment)
+    case .adagrad, .adadelta, .newton:
+      momentum = nil
+    }
+    let effective: Point?
+    if stepCount == 0 {
+      effective = nil
+    } else if kind == .newton {
+      effective = newtonEffectiveStep
+    } else {
+      effective = Point(x: stateX.effectiveStep, y: stateY.effectiveStep)
+    }
+    return OptimizerInspection(
+      learningRate: learningRate, effectiveStep: effective, momentum: momentum,
+      newtonMethod: lastNewtonMethod)
   }
 }

@@ -17,6 +17,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case repeatedHyperparameter(OptimizerKind, Hyperparameter)
   /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
   case malformedSpec(String, reason: String)
+  /// The learning-rate schedule part of the spec was refused.
+  case schedule(OptimizerKind, ScheduleError)
 
   public var description: String {
     switch self {
@@ -40,6 +42,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(kind): \(key) is given more than once"
     case .malformedSpec(let text, let reason):
       return "bad optimizer spec '\(text)': \(reason) (expected NAME[:KEY=VALUE[,KEY=VALUE...]])"
+    case .schedule(let kind, let error):
+      return "\(kind): \(error)"
     }
   }
 }

@@ -3,6 +3,10 @@
 /// `momentum` and `nesterov` are torch's `SGD` with other defaults (momentum
 /// 0.9, and Nesterov on for the latter), because that is what people mean by
 /// those names when they race them against plain gradient descent.
+///
+/// Two are not in torch's core: `lion` follows the reference implementation
+/// (lucidrains' `lion-pytorch`, the update of Chen et al. 2023), and `newton`
+/// is damped Newton's method with exact Hessians; see `NewtonStep`.
 public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   case sgd
   case momentum
@@ -15,6 +19,8 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   case nadam
   case radam
   case adamax
+  case lion
+  case newton
 
   /// The canonical name, as printed in specs and trace output.
   public var name: String { rawValue }
@@ -52,6 +58,9 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       suggestion: suggestion.flatMap { editDistance($0, name.lowercased()) <= 3 ? $0 : nil })
   }
 
+  /// Whether the update needs the Hessian of f (Newton's method).
+  public var needsHessian: Bool { self == .newton }
+
   /// The hyper-parameters this optimizer accepts, in torch's argument order.
   public var hyperparameters: [Hyperparameter] {
     switch self {
@@ -74,6 +83,10 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .decoupledWeightDecay]
     case .adamax:
       [.learningRate, .beta1, .beta2, .epsilon, .weightDecay]
+    case .lion:
+      [.learningRate, .beta1, .beta2, .weightDecay]
+    case .newton:
+      [.learningRate, .damping]
     }
   }
 
@@ -81,6 +94,10 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   public func defaultValue(of key: Hyperparameter) -> Double? {
     guard hyperparameters.contains(key) else { return nil }
     switch (self, key) {
+    case (.lion, .learningRate): return 1e-4
+    case (.lion, .beta2): return 0.99
+    case (.newton, .learningRate): return 1
+    case (.newton, .damping): return 1e-3
     case (.sgd, .learningRate), (.momentum, .learningRate), (.nesterov, .learningRate): return 1e-3
     case (.momentum, .momentum), (.nesterov, .momentum): return 0.9
     case (.nesterov, .nesterov): return 1
@@ -105,6 +122,8 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   public func allowedRange(of key: Hyperparameter) -> AllowedRange? {
     guard hyperparameters.contains(key) else { return nil }
     if key.isBoolean { return .boolean }
+    // lion-pytorch asserts 0 <= beta <= 1.
+    if self == .lion, key == .beta1 || key == .beta2 { return .unitInterval }
     switch key {
     case .beta1, .beta2: return .unitIntervalExcludingOne
     case .rho: return .unitInterval

@@ -1,6 +1,8 @@
 /// An optimizer as the user wrote it: a kind plus the hyper-parameters they chose.
 ///
-/// Parsed from `NAME[:KEY=VALUE[,KEY=VALUE...]]`, e.g. `adam:lr=0.01,beta1=0.8`.
+/// Parsed from `NAME[:KEY=VALUE[,KEY=VALUE...]]`, e.g. `adam:lr=0.01,beta1=0.8`,
+/// optionally with a learning-rate schedule among the keys:
+/// `adam:lr=0.1,schedule=cosine,T=200` (see `LearningRateSchedule`).
 /// Keeping the given keys apart from the defaults lets `description` print the
 /// spec back the way it was meant (`adam:lr=0.01`), not a wall of defaults.
 public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
@@ -10,12 +12,15 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
   public private(set) var hyperparameters: Hyperparameters
   /// The keys the user gave explicitly, in torch's order.
   public private(set) var givenKeys: [Hyperparameter]
+  /// The learning-rate schedule, if any; it scales `lr` step by step.
+  public var schedule: LearningRateSchedule?
 
   /// A spec with torch's defaults.
   public init(kind: OptimizerKind) {
     self.kind = kind
     self.hyperparameters = Hyperparameters(defaultsFor: kind)
     self.givenKeys = []
+    self.schedule = nil
   }
 
   /// A spec with the given values on top of torch's defaults; throws `OptimizerError` when invalid.
@@ -37,6 +42,8 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     }
     let kind = try OptimizerKind.named(name)
     var values: [Hyperparameter: Double] = [:]
+    var scheduleName: String?
+    var scheduleSettings: [(key: String, value: String)] = []
     if parts.count > 1 {
       let settings = Hyperparameters(defaultsFor: kind)
       for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
@@ -44,7 +51,20 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
         guard pair.count == 2, !pair[0].isEmpty else {
           throw OptimizerError.malformedSpec(text, reason: "'\(item)' is not KEY=VALUE")
         }
-        let key = try settings.key(named: String(pair[0]))
+        let name = String(pair[0])
+        if name.lowercased() == "schedule" {
+          guard scheduleName == nil else {
+            throw OptimizerError.malformedSpec(text, reason: "schedule is given more than once")
+          }
+          scheduleName = String(pair[1])
+          continue
+        }
+        if Hyperparameter(rawValue: name.lowercased()) == nil, ScheduleParameter(name: name) != nil
+        {
+          scheduleSettings.append((name, String(pair[1])))
+          continue
+        }
+        let key = try settings.key(named: name)
         guard values[key] == nil else {
           throw OptimizerError.repeatedHyperparameter(kind, key)
         }
@@ -55,6 +75,15 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
       }
     }
     try self.init(kind: kind, values: values)
+    if let scheduleName {
+      do {
+        schedule = try LearningRateSchedule(named: scheduleName, settings: scheduleSettings)
+      } catch {
+        throw OptimizerError.schedule(kind, error)
+      }
+    } else if let first = scheduleSettings.first {
+      throw OptimizerError.schedule(kind, .settingWithoutSchedule(first.key))
+    }
   }
 
   /// Changes one value, keeping it among the given keys; throws `OptimizerError` when refused.
@@ -65,12 +94,14 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The spec written back canonically: `adam:lr=0.01,beta1=0.8`, or just `adam`.
+  /// The spec written back canonically: `adam:lr=0.01,beta1=0.8`, or just `adam`;
+  /// a schedule follows the hyper-parameters: `adam:lr=0.1,schedule=cosine,T=200`.
   public var description: String {
-    guard !givenKeys.isEmpty else { return kind.name }
-    let settings = givenKeys.map { key in
+    var settings = givenKeys.map { key in
       "\(key)=\(Hyperparameters.format(hyperparameters[key] ?? 0, of: key))"
     }
+    if let schedule { settings.append(schedule.description) }
+    guard !settings.isEmpty else { return kind.name }
     return kind.name + ":" + settings.joined(separator: ",")
   }
 }

@@ -1,7 +1,7 @@
 /// The running state torch.optim keeps for one parameter (one coordinate here).
 ///
 /// One struct holds the buffers of every optimizer; each rule uses its own
-/// (Adam: `firstMoment`, `secondMoment`; SGD: `momentumBuffer`; …) and leaves
+/// (Adam: `firstMoment`, `secondMoment`; SGD: `momentumBuffer`; Lion: `firstMoment`) and leaves
 /// the rest at their initial values. Names follow torch's state keys in words.
 struct ParameterState: Hashable, Sendable {
   /// SGD's `momentum_buffer`; absent until the first step taken with momentum ≠ 0.
@@ -22,6 +22,9 @@ struct ParameterState: Hashable, Sendable {
   var accumulatedDelta: Double = 0
   /// Adagrad's `sum`, starting at `initial_accumulator_value`.
   var accumulator: Double
+  /// What the last step multiplied its (averaged) gradient by, for the inspector; see
+  /// `OptimizerInspection.effectiveStep`. Written by the rules, never read by them.
+  var effectiveStep: Double = 0
 
   init(accumulator: Double) {
     self.accumulator = accumulator

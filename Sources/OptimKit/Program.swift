@@ -116,4 +116,49 @@ struct Program: Equatable, Sendable {
       return stack[0]
     }
   }
+
+  /// f(x, y) with its exact gradient and Hessian, for Newton's method.
+  func hyperDual(x: Double, y: Double) -> HyperDual {
+    withUnsafeTemporaryAllocation(of: HyperDual.self, capacity: stackSize) { stack in
+      var top = -1
+      for instruction in instructions {
+        switch instruction {
+        case .constant(let value):
+          top += 1
+          stack[top] = HyperDual(constant: value)
+        case .x:
+          top += 1
+          stack[top] = .x(x)
+        case .y:
+          top += 1
+          stack[top] = .y(y)
+        case .unary(let operation):
+          let argument = stack[top]
+          let result = operation.value(argument.value)
+          stack[top] = argument.chained(
+            result: result,
+            first: operation.derivative(argument.value, result: result),
+            second: operation.secondDerivative(argument.value, result: result))
+        case .constantPower(let exponent):
+          let argument = stack[top]
+          stack[top] = argument.chained(
+            result: ConstantPower.value(argument.value, exponent),
+            first: ConstantPower.derivative(argument.value, exponent),
+            second: ConstantPower.secondDerivative(argument.value, exponent))
+        case .binary(let operation):
+          let right = stack[top]
+          top -= 1
+          let left = stack[top]
+          let result = operation.value(left.value, right.value)
+          let first = operation.partials(left.value, right.value, result: result)
+          let second = operation.secondPartials(left.value, right.value, result: result)
+          stack[top] = HyperDual.combined(
+            left, right, result: result,
+            partials: HyperDual.Partials(
+              a: first.0, b: first.1, aa: second.0, ab: second.1, bb: second.2))
+        }
+      }
+      return stack[0]
+    }
+  }
 }

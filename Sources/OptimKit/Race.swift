@@ -13,16 +13,25 @@ public struct Race: Sendable {
   public private(set) var racers: [Racer]
   /// Calls to `step()` since the start or the last restart.
   public private(set) var stepCount: Int = 0
+  /// Gradient noise, the same stream for every racer; settable live (σ and seed).
+  public var noise: GradientNoise = .none
 
   /// A race of one racer per spec, all at `start`; labels are made unique ("adam", "adam#2").
-  public init(objective: any Objective, start: Point, specs: [OptimizerSpec]) {
+  ///
+  /// `labels`, when given (one per spec), replaces the optimizer names, e.g.
+  /// `adam lr=0.01` for a learning-rate sweep; repeated labels get "#2", "#3".
+  public init(
+    objective: any Objective, start: Point, specs: [OptimizerSpec], labels: [String]? = nil
+  ) {
     self.objective = objective
     self.start = start
-    var seen: [OptimizerKind: Int] = [:]
-    racers = specs.map { spec in
-      let count = (seen[spec.kind] ?? 0) + 1
-      seen[spec.kind] = count
-      let label = count == 1 ? spec.kind.name : "\(spec.kind.name)#\(count)"
+    let names =
+      labels.flatMap { $0.count == specs.count ? $0 : nil } ?? specs.map(\.kind.name)
+    var seen: [String: Int] = [:]
+    racers = zip(specs, names).map { spec, name in
+      let count = (seen[name] ?? 0) + 1
+      seen[name] = count
+      let label = count == 1 ? name : "\(name)#\(count)"
       return Racer(label: label, spec: spec, objective: objective, start: start)
     }
   }
@@ -31,10 +40,14 @@ public struct Race: Sendable {
   public var isRunning: Bool { racers.contains(where: \.isActive) }
 
   /// Advances every racer that has not diverged by one step.
+  ///
+  /// With noise on, a racer's k-th step adds `noise.vector(step: k)`: the
+  /// same vector for every racer at that step.
   public mutating func step() {
     stepCount += 1
     for index in racers.indices {
-      racers[index].step(on: objective)
+      let noiseVector = noise.vector(step: racers[index].stepCount + 1)
+      racers[index].step(on: objective, noise: noiseVector)
     }
   }
 
@@ -80,5 +93,23 @@ public struct Race: Sendable {
       throw RaceError.noSuchRacer(index: index, count: racers.count)
     }
     try racers[index].set(name, to: value)
+  }
+
+  /// Sets, replaces or (nil) removes the schedule of the racer at `index`, keeping its state.
+  public mutating func setSchedule(_ schedule: LearningRateSchedule?, racer index: Int) throws {
+    guard racers.indices.contains(index) else {
+      throw RaceError.noSuchRacer(index: index, count: racers.count)
+    }
+    racers[index].setSchedule(schedule)
+  }
+
+  /// Changes one schedule setting of the racer at `index`, keeping the schedule's clock.
+  public mutating func setScheduleParameter(
+    _ key: ScheduleParameter, to value: Double, racer index: Int
+  ) throws {
+    guard racers.indices.contains(index) else {
+      throw RaceError.noSuchRacer(index: index, count: racers.count)
+    }
+    try racers[index].setScheduleParameter(key, to: value)
   }
 }

@@ -16,6 +16,10 @@ public struct Racer: Sendable {
   public private(set) var trail: Trail
   /// Running, converged (display only) or diverged (stopped).
   public private(set) var status: RacerStatus
+  /// The gradient the last step used (∇f plus noise); zero before the first step.
+  public private(set) var lastGradientUsed: Point = .zero
+  /// The last move, new position minus old; zero before the first step.
+  public private(set) var lastUpdate: Point = .zero
 
   /// |∇f| below which, together with a tiny step, a racer counts as converged.
   public static let convergedGradientLength = 1e-8
@@ -46,11 +50,22 @@ public struct Racer: Sendable {
   /// Whether the racer still takes steps (running or converged).
   public var isActive: Bool { status != .diverged }
 
-  /// Takes one optimizer step on `objective`; does nothing once diverged.
-  public mutating func step(on objective: any Objective) {
+  /// Takes one optimizer step on `objective`, with `noise` added to the gradient; does nothing
+  /// once diverged.
+  ///
+  /// A zero `noise` is not added at all, so the noiseless path is bit-identical.
+  public mutating func step(on objective: any Objective, noise: Point = .zero) {
     guard isActive else { return }
     var position = current.position
-    optimizer.step(&position, gradient: current.gradient)
+    var gradient = current.gradient
+    if noise.x != 0 || noise.y != 0 {
+      gradient = gradient + noise
+    }
+    let hessian =
+      optimizer.kind.needsHessian ? objective.valueGradientAndHessian(at: position).hessian : nil
+    optimizer.step(&position, gradient: gradient, value: current.value, hessian: hessian)
+    lastGradientUsed = gradient
+    lastUpdate = position - current.position
     let previous = current
     current = Sample(step: previous.step + 1, position: position, objective: objective)
     guard current.isFinite else {
@@ -64,6 +79,24 @@ public struct Racer: Sendable {
     let still = moved <= Self.convergedStepLength * scale
     status =
       still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
+  }
+
+  /// The inspector's view of this racer and its optimizer.
+  public var inspection: RacerInspection {
+    RacerInspection(
+      position: position, gradient: gradient, lastGradientUsed: lastGradientUsed,
+      lastUpdate: lastUpdate, optimizer: optimizer.inspection)
+  }
+
+  /// Sets, replaces or (nil) removes the learning-rate schedule, keeping the optimizer's state;
+  /// the schedule starts at t = 0.
+  public mutating func setSchedule(_ schedule: LearningRateSchedule?) {
+    optimizer.setSchedule(schedule)
+  }
+
+  /// Changes one setting of the schedule, keeping its clock; throws `OptimizerError`.
+  public mutating func setScheduleParameter(_ key: ScheduleParameter, to value: Double) throws {
+    try optimizer.setScheduleParameter(key, to: value)
   }
 
   /// Changes one hyper-parameter, keeping the optimizer's state; throws `OptimizerError`.

@@ -67,6 +67,8 @@ public struct TestFunction: Sendable, Hashable {
   ///   so it starts larger: W/20.
   /// - RMSprop's first step is lr/√(1−α) = 10·lr, its steady step about lr: W/200.
   /// - Adadelta's steps start near lr·√(eps/(1−ρ)) ≈ 0.003·lr and grow slowly: W/5.
+  /// - Lion moves every coordinate by exactly lr per step (a sign update): W/200.
+  /// - Newton's method takes the full step lr = 1 (its damping guards the rest).
   static func suggestedLearningRates(curvature: Double, width: Double) -> [String: Double] {
     let sgd = 0.5 / curvature
     let adaptive = width / 100
@@ -74,7 +76,7 @@ public struct TestFunction: Sendable, Hashable {
       "sgd": sgd, "momentum": sgd, "nesterov": sgd,
       "adagrad": width / 20, "adadelta": width / 5, "rmsprop": width / 200,
       "adam": adaptive, "adamw": adaptive, "nadam": adaptive, "adamax": adaptive,
-      "radam": Swift.min(adaptive, sgd),
+      "radam": Swift.min(adaptive, sgd), "lion": width / 200, "newton": 1,
     ]
   }
 }

@@ -7,8 +7,9 @@ import Foundation
 /// that gradients here agree with `torch.autograd` where f is not smooth
 /// (`abs` and `relu` at 0, `sqrt` at 0). The derivative is expressed through
 /// the argument and the already computed result, as torch does, which also
-/// saves a second call to `exp`, `tanh` or `sigmoid`. A later second
-/// derivative (for Newton's method) belongs next to `derivative`.
+/// saves a second call to `exp`, `tanh` or `sigmoid`. `secondDerivative`
+/// serves Newton's method; it is 0 at and around the kinks of `abs` and
+/// `relu`, as torch's double backward gives.
 enum UnaryOperation: String, CaseIterable, Sendable {
   case negate
   case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, sqrt, abs
@@ -73,6 +74,29 @@ enum UnaryOperation: String, CaseIterable, Sendable {
       let z = Foundation.exp(a)
       return z / (z + 1)
     case .relu: return result <= 0 ? 0 : 1  // torch's threshold_backward: 0 at 0
+    }
+  }
+
+  /// f″(a), given `result` = f(a); 0 where f is piecewise linear (`abs`, `relu`, `negate`).
+  @inline(__always)
+  func secondDerivative(_ a: Double, result: Double) -> Double {
+    switch self {
+    case .negate: return 0
+    case .sin, .cos: return -result
+    case .tan: return 2 * result * (1 + result * result)
+    case .asin: return a / ((1 - a * a) * (1 - a * a).squareRoot())
+    case .acos: return -a / ((1 - a * a) * (1 - a * a).squareRoot())
+    case .atan: return -2 * a / ((a * a + 1) * (a * a + 1))
+    case .sinh, .cosh, .exp: return result
+    case .tanh: return -2 * result * (1 - result * result)
+    case .log: return -1 / (a * a)
+    case .sqrt: return -1 / (4 * result * result * result)
+    case .abs, .relu: return a.isNaN ? a : 0
+    case .sigmoid: return result * (1 - result) * (1 - 2 * result)
+    case .softplus:
+      if a > Self.softplusThreshold { return 0 }
+      let s = 1 / (1 + Foundation.exp(-a))
+      return s * (1 - s)
     }
   }
 }

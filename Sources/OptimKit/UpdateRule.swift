@@ -44,6 +44,8 @@ struct UpdateRule {
     case .nadam: nadam(&p, g, &s)
     case .radam: radam(&p, g, &s)
     case .adamax: adamax(&p, g, &s)
+    case .lion: lion(&p, g, &s)
+    case .newton: break  // needs both coordinates and the Hessian: see NewtonStep
     }
   }
 
@@ -79,6 +81,7 @@ struct UpdateRule {
       s.momentumBuffer = buffer
       g = settings.isOn(.nesterov) ? g + momentum * buffer : buffer
     }
+    s.effectiveStep = value(.learningRate)
     p = p + -value(.learningRate) * g
   }
 
@@ -87,6 +90,7 @@ struct UpdateRule {
     let clr = value(.learningRate) / (1 + (step - 1) * value(.learningRateDecay))
     s.accumulator = s.accumulator + 1 * g * g
     let std = s.accumulator.squareRoot() + value(.epsilon)
+    s.effectiveStep = clr / std
     p = p + -clr * g / std
   }
 
@@ -97,6 +101,7 @@ struct UpdateRule {
     s.secondMoment = s.secondMoment * rho + (1 - rho) * g * g
     let std = (s.secondMoment + eps).squareRoot()
     let delta = (s.accumulatedDelta + eps).squareRoot() / std * g
+    s.effectiveStep = value(.learningRate) * (s.accumulatedDelta + eps).squareRoot() / std
     s.accumulatedDelta = s.accumulatedDelta * rho + (1 - rho) * delta * delta
     p = p + -value(.learningRate) * delta
   }
@@ -113,6 +118,7 @@ struct UpdateRule {
       average = s.secondMoment.squareRoot()
     }
     average += value(.epsilon)
+    s.effectiveStep = value(.learningRate) / average
     let momentum = value(.momentum)
     if momentum > 0 {
       s.rmsMomentumBuffer = s.rmsMomentumBuffer * momentum + g / average
@@ -139,6 +145,7 @@ struct UpdateRule {
     } else {
       denominator = s.secondMoment.squareRoot() / biasCorrection2Root + value(.epsilon)
     }
+    s.effectiveStep = value(.learningRate) / denominator
     p = p + -stepSize * s.firstMoment / denominator
   }
 
@@ -154,6 +161,7 @@ struct UpdateRule {
     s.secondMoment = s.secondMoment * beta2 + (1 - beta2) * g * g
     let denominator = (s.secondMoment / biasCorrection2).squareRoot() + value(.epsilon)
     let productNext = momentumProduct * muNext
+    s.effectiveStep = learningRate / denominator
     p = p + (-learningRate * (1 - mu) / (1 - momentumProduct)) * g / denominator
     p = p + ((-learningRate * muNext) / (1 - productNext)) * s.firstMoment / denominator
   }
@@ -175,8 +183,10 @@ struct UpdateRule {
       let rectification = pow(
         (rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho), 0.5)
       let adaptive = pow(biasCorrection2, 0.5) / (s.secondMoment.squareRoot() + value(.epsilon))
+      s.effectiveStep = learningRate * adaptive * rectification
       p = p + -1.0 * (correctedFirstMoment * learningRate * adaptive * rectification)
     } else {
+      s.effectiveStep = learningRate
       p = p + -1.0 * (correctedFirstMoment * learningRate)
     }
   }
@@ -187,7 +197,26 @@ struct UpdateRule {
     s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
     s.infinityNorm = maximum(s.infinityNorm * value(.beta2), abs(g) + value(.epsilon))
     let clr = value(.learningRate) / (1 - pow(beta1, step))
+    s.effectiveStep = value(.learningRate) / s.infinityNorm
     p = p + -clr * s.firstMoment / s.infinityNorm
+  }
+
+  /// lion-pytorch's update: decoupled decay, then the sign of the interpolated momentum,
+  /// then the momentum update with β₂.
+  private func lion(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
+    let learningRate = value(.learningRate)
+    let beta1 = value(.beta1)
+    let beta2 = value(.beta2)
+    p = p * (1 - learningRate * value(.weightDecay))
+    let interpolated = s.firstMoment * beta1 + (1 - beta1) * g
+    p = p + -learningRate * sign(interpolated)
+    s.firstMoment = s.firstMoment * beta2 + (1 - beta2) * g
+    s.effectiveStep = learningRate
+  }
+
+  /// torch's `sign`: −1, 0 or 1, and NaN for NaN.
+  private func sign(_ a: Double) -> Double {
+    a > 0 ? 1 : (a < 0 ? -1 : a)
   }
 
   /// torch's `lerp`: `start + w·(end − start)` for |w| < 0.5, else `end − (end − start)·(1 − w)`.

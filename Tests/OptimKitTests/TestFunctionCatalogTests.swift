@@ -230,7 +230,7 @@ import Testing
   @Test func learningRatesCoverEveryOptimizer() {
     let optimizers: Set = [
       "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw", "nadam",
-      "radam", "adamax",
+      "radam", "adamax", "lion", "newton",
     ]
     for function in TestFunction.catalog {
       #expect(Set(function.learningRates.keys) == optimizers, "\(function.name)")
