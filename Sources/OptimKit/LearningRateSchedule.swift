@@ -231,6 +231,23 @@ public struct LearningRateSchedule: Hashable, Sendable, CustomStringConvertible 
     try self.init(kind: kind, values: values)
   }
 
+  /// Parses `NAME[,KEY=VALUE...]` (`cosine,T=200`), or `none` for no schedule: what follows
+  /// `schedule=` in a live edit.
+  public static func parse(_ text: String) throws(ScheduleError) -> LearningRateSchedule? {
+    let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let name = items.first?.trimmingCharacters(in: .whitespaces) ?? ""
+    if name.lowercased() == "none" && items.count == 1 { return nil }
+    var settings: [(key: String, value: String)] = []
+    for item in items.dropFirst() {
+      let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard pair.count == 2, !pair[0].isEmpty else {
+        throw ScheduleError.unknownSchedule(text)
+      }
+      settings.append((String(pair[0]), String(pair[1])))
+    }
+    return try LearningRateSchedule(named: name, settings: settings)
+  }
+
   /// `schedule=cosine,T=200`: the given settings only, as they would be typed.
   public var description: String {
     let settings = givenParameters.map { key in

@@ -22,6 +22,22 @@ struct Trace: ParsableCommand {
 
       --start defaults to the function's own start with --function; with --expr it is required.
 
+      --sweep NAME:KEY=LOW..HIGH[,count=N][,spacing=log|linear][,KEY=VALUE...] adds one \
+      optimizer per value (lr, eps, weight_decay, damping log-spaced by default, others \
+      linear), labelled like "adam lr=0.001"; they follow the --optimizer ones, which matters \
+      for --change INDEX.
+
+      A learning-rate schedule goes in the SPEC: schedule=step,step_size=N[,gamma=G] | \
+      schedule=exponential,gamma=G | schedule=cosine,T=N[,eta_min=E] | \
+      schedule=warmup-cosine,warmup=W,T=N[,start_factor=S,eta_min=E] | \
+      schedule=plateau[,factor=F,patience=P,threshold=R,cooldown=C,min_lr=M].
+
+      --change also takes schedule settings (100:1:T=300, keeping the schedule's clock) and \
+      whole schedules (100:1:schedule=cosine,T=200, starting at t = 0; schedule=none removes it).
+
+      --noise SIGMA adds seeded Gaussian noise N(0, SIGMA^2) to every gradient, the same \
+      vector for every optimizer at a given step; --seed picks the stream (default 0).
+
       CSV columns: optimizer,step,x,y,f,status. Numbers print in full (they round-trip). \
       status is "running", or "diverged" on the first row whose x, y or f is not finite \
       (printed as nan, inf or -inf); that optimizer prints no rows afterwards. The optimizer \
@@ -36,6 +52,9 @@ struct Trace: ParsableCommand {
             --optimizer adam:lr=0.01 --change 100:1:lr=0.05 --change 200:1:beta1=0.5
         optiscope trace --expr "x^2 + 10*y^2" --start 3,1 --steps 50 --format jsonl \\
             --optimizer sgd:lr=0.05 --optimizer nag:lr=0.05,momentum=0.95
+        optiscope trace --function himmelblau --steps 100 --sweep adam:lr=1e-3..1,count=4
+        optiscope trace --function rosenbrock --steps 500 --noise 0.5 --seed 7 \\
+            --optimizer adam:lr=0.05,schedule=cosine,T=500 --optimizer lion:lr=0.01
       """
   )
 
@@ -70,6 +89,23 @@ struct Trace: ParsableCommand {
   var optimizers: [String] = []
 
   @Option(
+    name: .customLong("sweep"),
+    help: ArgumentHelp(
+      "One optimizer at several values, e.g. adam:lr=1e-3..1,count=9; repeatable.",
+      valueName: "sweep"))
+  var sweeps: [String] = []
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Gradient noise: standard deviation SIGMA (default 0).", valueName: "sigma"))
+  var noise: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Seed of the gradient noise (default 0).", valueName: "n"))
+  var seed: String?
+
+  @Option(
     name: .customLong("change"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp("A live edit STEP:INDEX:KEY=VALUE; repeatable.", valueName: "change"))
   var changes: [String] = []
@@ -101,20 +137,12 @@ struct Trace: ParsableCommand {
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw TraceError("--format must be csv or jsonl, got '\(format)'")
     }
-    guard !optimizers.isEmpty else {
-      throw TraceError("give at least one --optimizer SPEC, e.g. --optimizer adam:lr=0.01")
-    }
-    let specs = try optimizers.map { text in
-      do {
-        return try OptimizerSpec(parsing: text)
-      } catch {
-        throw TraceError("bad --optimizer '\(text)': \(error)")
-      }
-    }
+    let racers = try RacerList(optimizers: optimizers, sweeps: sweeps)
+    let gradientNoise = try RacerList.noise(standardDeviation: noise, seed: seed)
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
     return try TraceTable(
-      objective: objective, start: startPoint, steps: stepCount, specs: specs,
-      changes: scheduled, format: outputFormat)
+      objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
+      labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
   }
 
   /// The objective from --function or --expr, and its default start when it has one.

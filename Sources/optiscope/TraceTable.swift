@@ -10,6 +10,9 @@ struct TraceTable {
   let start: Point
   let steps: Int
   let specs: [OptimizerSpec]
+  /// One label per spec, as the optimizer column prints it (made unique by the race).
+  let labels: [String]?
+  let noise: GradientNoise
   /// Checked changes in the order they apply: by step, then as given.
   let changes: [Scheduled]
   let format: TraceFormat
@@ -18,8 +21,52 @@ struct TraceTable {
   struct Scheduled {
     let step: Int
     let racer: Int
-    let key: Hyperparameter
-    let value: Double
+    let edit: Edit
+  }
+
+  /// What a change does: set a hyper-parameter, a schedule setting, or the whole schedule.
+  enum Edit {
+    case hyperparameter(Hyperparameter, Double)
+    case scheduleParameter(ScheduleParameter, Double)
+    /// `schedule=cosine,T=200` (or `schedule=none`): a new schedule starting at t = 0.
+    case schedule(LearningRateSchedule?)
+  }
+
+  /// Resolves one change against `spec` as it is when the change applies, and applies it there.
+  static func resolve(_ change: TraceChange, on spec: inout OptimizerSpec) throws -> Edit {
+    if change.key.lowercased() == "schedule" {
+      do {
+        let schedule = try LearningRateSchedule.parse(change.text)
+        spec.schedule = schedule
+        return .schedule(schedule)
+      } catch {
+        throw OptimizerError.schedule(spec.kind, error)
+      }
+    }
+    if Hyperparameter(rawValue: change.key.lowercased()) == nil,
+      let key = ScheduleParameter(name: change.key)
+    {
+      guard var schedule = spec.schedule else {
+        throw OptimizerError.schedule(spec.kind, .settingWithoutSchedule(change.key))
+      }
+      guard let value = Double(change.text) else {
+        throw OptimizerError.schedule(
+          spec.kind, .malformedValue(schedule.kind, key, text: change.text))
+      }
+      do {
+        try schedule.set(key, to: value)
+      } catch {
+        throw OptimizerError.schedule(spec.kind, error)
+      }
+      spec.schedule = schedule
+      return .scheduleParameter(key, value)
+    }
+    let key = try spec.hyperparameters.key(named: change.key)
+    guard let value = key.value(parsing: change.text) else {
+      throw OptimizerError.malformedValue(spec.kind, key, text: change.text)
+    }
+    try spec.set(key, to: value)
+    return .hyperparameter(key, value)
   }
 
   /// Checks every change against the optimizer it edits, as it will be when the change applies.
@@ -27,7 +74,8 @@ struct TraceTable {
   /// Throws `TraceError` naming the change and the reason.
   init(
     objective: any Objective, start: Point, steps: Int, specs: [OptimizerSpec],
-    changes: [TraceChange], format: TraceFormat
+    labels: [String]? = nil, noise: GradientNoise = .none, changes: [TraceChange],
+    format: TraceFormat
   ) throws {
     let ordered = changes.enumerated().sorted { a, b in
       (a.element.step, a.offset) < (b.element.step, b.offset)
@@ -42,12 +90,8 @@ struct TraceTable {
         throw TraceError("\(shown): no optimizer number \(change.racer + 1); \(given) given")
       }
       do {
-        let key = try trial[change.racer].hyperparameters.key(named: change.key)
-        guard let value = key.value(parsing: change.text) else {
-          throw OptimizerError.malformedValue(trial[change.racer].kind, key, text: change.text)
-        }
-        try trial[change.racer].set(key, to: value)
-        scheduled.append(Scheduled(step: change.step, racer: change.racer, key: key, value: value))
+        let edit = try Self.resolve(change, on: &trial[change.racer])
+        scheduled.append(Scheduled(step: change.step, racer: change.racer, edit: edit))
       } catch {
         throw TraceError("\(shown): \(error)")
       }
@@ -56,13 +100,16 @@ struct TraceTable {
     self.start = start
     self.steps = steps
     self.specs = specs
+    self.labels = labels
+    self.noise = noise
     self.changes = scheduled
     self.format = format
   }
 
   /// Runs the race and returns the full output, header included.
   func render() throws -> String {
-    var race = Race(objective: objective, start: start, specs: specs)
+    var race = Race(objective: objective, start: start, specs: specs, labels: labels)
+    race.noise = noise
     var output = ""
     output.reserveCapacity((steps + 1) * specs.count * 64 + 64)
     if format == .csv { output += "optimizer,step,x,y,f,status\n" }
@@ -73,7 +120,14 @@ struct TraceTable {
     for step in 0..<steps {
       while let change = pending.first, change.step == step {
         pending.removeFirst()
-        try race.setHyperparameter(change.key, to: change.value, racer: change.racer)
+        switch change.edit {
+        case .hyperparameter(let key, let value):
+          try race.setHyperparameter(key, to: value, racer: change.racer)
+        case .scheduleParameter(let key, let value):
+          try race.setScheduleParameter(key, to: value, racer: change.racer)
+        case .schedule(let schedule):
+          try race.setSchedule(schedule, racer: change.racer)
+        }
       }
       guard race.isRunning else { break }
       let active = race.racers.map(\.isActive)

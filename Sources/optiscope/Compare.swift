@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import OptimKit
+
+/// `optiscope compare`: race optimizers headlessly with equal step budgets and print a ranking.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Rank optimizers by steps to reach a tolerance, then final f (no terminal UI).",
+    discussion: """
+      Runs every --optimizer and --sweep member from the same start for --steps steps (equal \
+      budgets) and ranks them: first those that reached the tolerance, by the first step they \
+      did; then the others by final f; diverged ones last (longest-lived first).
+
+      "Reached" is f - f* <= TOLERANCE when the function's global minimum value f* is known \
+      (catalog functions), else distance to the nearest known minimum <= TOLERANCE; for \
+      --expr nothing is known and only final f ranks. The table says which was used.
+
+      SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`.
+
+      CSV columns: rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status \
+      (reached_step empty when not reached; distance to the nearest known minimum, empty when \
+      none is known; status running, converged or diverged).
+
+      Examples:
+        optiscope compare --function rosenbrock --steps 2000 \\
+            --optimizer adam:lr=0.02 --optimizer nag:lr=0.0005 --optimizer newton
+        optiscope compare --function himmelblau --sweep adam:lr=1e-3..1,count=9 --format csv
+      """
+  )
+
+  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
+  var function: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Your own f(x, y), e.g. \"x^2 + 10*y^2\".", valueName: "expression"))
+  var expr: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The start point X,Y (default: the function's own).", valueName: "x,y"))
+  var start: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Step budget for every optimizer (default 1000).", valueName: "n"))
+  var steps: String = "1000"
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("What counts as arrived (default 1e-6).", valueName: "t"))
+  var tolerance: String = "1e-6"
+
+  @Option(
+    name: .customLong("optimizer"),
+    help: ArgumentHelp("An optimizer SPEC; repeatable.", valueName: "spec"))
+  var optimizers: [String] = []
+
+  @Option(
+    name: .customLong("sweep"),
+    help: ArgumentHelp("One optimizer at several values; repeatable.", valueName: "sweep"))
+  var sweeps: [String] = []
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Gradient noise: standard deviation SIGMA (default 0).", valueName: "sigma"))
+  var noise: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Seed of the gradient noise (default 0).", valueName: "n"))
+  var seed: String?
+
+  @Option(help: ArgumentHelp("Output format: table or csv.", valueName: "format"))
+  var format: String = CompareFormat.table.rawValue
+
+  func run() throws {
+    let output = try makeReport()
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+
+  /// Checks every input, runs the race and renders the ranking; throws `TraceError`.
+  func makeReport() throws -> String {
+    let objective: any Objective
+    var board: Leaderboard
+    let defaultStart: Point?
+    let sceneName: String
+    switch (function, expr) {
+    case (nil, nil):
+      throw TraceError("give --function NAME or --expr EXPRESSION")
+    case (.some, .some):
+      throw TraceError("give either --function or --expr, not both")
+    case (.some(let name), nil):
+      guard let found = TestFunction.named(name) else {
+        let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+        throw TraceError("unknown function '\(name)'; known: \(known)")
+      }
+      objective = found.expression
+      board = Leaderboard(function: found, tolerance: 0)
+      defaultStart = found.start
+      sceneName = found.name
+    case (nil, .some(let source)):
+      do {
+        objective = try Expression(parsing: source)
+      } catch {
+        throw TraceError("bad --expr '\(source)': \(error)")
+      }
+      board = Leaderboard(criterion: .finalValueOnly, tolerance: 0)
+      defaultStart = nil
+      sceneName = source
+    }
+    let startPoint: Point
+    if let start {
+      startPoint = try Trace.parsePoint(start)
+    } else if let defaultStart {
+      startPoint = defaultStart
+    } else {
+      throw TraceError("--expr needs --start X,Y (e.g. --start 1,1)")
+    }
+    guard let stepCount = Int(steps), (0...Trace.maximumSteps).contains(stepCount) else {
+      throw TraceError(
+        "--steps must be a whole number from 0 to \(Trace.maximumSteps), got '\(steps)'")
+    }
+    guard let tol = Double(tolerance), tol.isFinite, tol >= 0 else {
+      throw TraceError("--tolerance must be a finite number >= 0, got '\(tolerance)'")
+    }
+    guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
+      throw TraceError("--format must be table or csv, got '\(format)'")
+    }
+    let racers = try RacerList(optimizers: optimizers, sweeps: sweeps)
+    var race = Race(
+      objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
+    race.noise = try RacerList.noise(standardDeviation: noise, seed: seed)
+    board = Leaderboard(criterion: board.criterion, tolerance: tol, minima: board.minima)
+    board.observe(race)
+    for _ in 0..<stepCount {
+      guard race.isRunning else { break }
+      race.step()
+      board.observe(race)
+    }
+    let ranking = board.ranking(of: race)
+    switch outputFormat {
+    case .csv:
+      return Self.csv(ranking, board: board, race: race)
+    case .table:
+      var header = "\(sceneName) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
+      if race.noise.isActive { header += ", noise \(race.noise)" }
+      header += "; reached: \(board.criterion) with tolerance \(tol)\n"
+      return header + Self.table(ranking, board: board, race: race)
+    }
+  }
+
+  static func status(of racer: Racer) -> String {
+    switch racer.status {
+    case .running: "running"
+    case .converged: "converged"
+    case .diverged: "diverged"
+    }
+  }
+
+  static func csv(_ ranking: [LeaderboardEntry], board: Leaderboard, race: Race) -> String {
+    var output = "rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status\n"
+    for entry in ranking {
+      let distance = board.distance(from: entry.position).map(\.description) ?? ""
+      let fields = [
+        String(entry.rank), entry.label, "\"\(entry.spec)\"",
+        entry.reachedStep.map(String.init) ?? "",
+        entry.finalValue.description, entry.position.x.description, entry.position.y.description,
+        distance, String(entry.stepsTaken), status(of: race.racers[entry.index]),
+      ]
+      output += fields.joined(separator: ",") + "\n"
+    }
+    return output
+  }
+
+  static func table(_ ranking: [LeaderboardEntry], board: Leaderboard, race: Race) -> String {
+    let header = ["rank", "optimizer", "spec", "reached at", "final f", "x", "y", "status"]
+    var rows = [header]
+    for entry in ranking {
+      rows.append([
+        String(entry.rank), entry.label, entry.spec.description,
+        entry.reachedStep.map { "step \($0)" } ?? "-",
+        short(entry.finalValue), short(entry.position.x), short(entry.position.y),
+        status(of: race.racers[entry.index]),
+      ])
+    }
+    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, text in
+        column == row.count - 1
+          ? text : text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// 6 significant digits for the table (CSV prints numbers in full).
+  static func short(_ value: Double) -> String {
+    value.isFinite ? String(format: "%.6g", value) : value.description
+  }
+}
