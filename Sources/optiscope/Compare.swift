@@ -25,7 +25,8 @@ struct Compare: ParsableCommand {
       Examples:
         optiscope compare --function rosenbrock --steps 2000 \\
             --optimizer adam:lr=0.02 --optimizer nag:lr=0.0005 --optimizer newton
-        optiscope compare --function himmelblau --sweep adam:lr=1e-3..1,count=9 --format csv
+        optiscope compare --function himmelblau --format csv \\
+            --sweep adam:lr=1e-3..1,count=9
       """
   )
 

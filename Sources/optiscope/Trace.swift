@@ -14,7 +14,9 @@ struct Trace: ParsableCommand {
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] with torch's names (betas split into beta1 and \
       beta2); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
-      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, adamax.
+      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, adamax, lion (lr, beta1, beta2, \
+      weight_decay; lion-pytorch's update) and newton (lr, damping: damped Newton with exact \
+      Hessians).
 
       --change STEP:INDEX:KEY=VALUE edits the INDEX-th --optimizer (1-based) after STEP steps, \
       before step STEP+1, keeping its state (moments, step count) like editing a torch \
