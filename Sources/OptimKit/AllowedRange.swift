@@ -1,0 +1,40 @@
+/// The values torch.optim accepts for one hyper-parameter of one optimizer.
+///
+/// torch checks its arguments when an optimizer is built ("Invalid learning
+/// rate", "Invalid beta parameter at index 0", …); optiscope applies the same
+/// checks to every value, including live edits, and says which range was broken.
+public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
+  /// Any finite number (torch checks nothing, e.g. SGD's `dampening`).
+  case anyNumber
+  /// A finite number ≥ 0.
+  case nonNegative
+  /// A number in [0, 1): torch's betas.
+  case unitIntervalExcludingOne
+  /// A number in [0, 1]: Adadelta's `rho`.
+  case unitInterval
+  /// A switch: 1 (true) or 0 (false).
+  case boolean
+
+  /// Whether `value` lies in the range.
+  public func contains(_ value: Double) -> Bool {
+    guard value.isFinite else { return false }
+    switch self {
+    case .anyNumber: return true
+    case .nonNegative: return value >= 0
+    case .unitIntervalExcludingOne: return value >= 0 && value < 1
+    case .unitInterval: return value >= 0 && value <= 1
+    case .boolean: return value == 0 || value == 1
+    }
+  }
+
+  /// The range as it reads in a message: "must be \(description)".
+  public var description: String {
+    switch self {
+    case .anyNumber: "a finite number"
+    case .nonNegative: "a finite number >= 0"
+    case .unitIntervalExcludingOne: "in [0, 1)"
+    case .unitInterval: "in [0, 1]"
+    case .boolean: "true or false (1 or 0)"
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// An operation of two arguments in an expression: arithmetic, `^`, `min`, `max`, `atan2`,
+/// with torch's partial derivatives.
+///
+/// Partials are given separately for each argument so that an argument that
+/// does not depend on a variable never multiplies its (possibly infinite or
+/// NaN) partial into that variable's derivative; see `Dual`.
+enum BinaryOperation: String, CaseIterable, Sendable {
+  case add, subtract, multiply, divide, power, min, max, atan2
+
+  /// The name a user types for this function; nil for the operators `+ - * / ^`.
+  var functionName: String? {
+    switch self {
+    case .min, .max, .atan2: return rawValue
+    case .power: return "pow"
+    case .add, .subtract, .multiply, .divide: return nil
+    }
+  }
+
+  /// f(a, b); NaN outside the domain, never a trap.
+  @inline(__always)
+  func value(_ a: Double, _ b: Double) -> Double {
+    switch self {
+    case .add: return a + b
+    case .subtract: return a - b
+    case .multiply: return a * b
+    case .divide: return a / b
+    case .power: return Foundation.pow(a, b)
+    case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+    case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+    case .atan2: return Foundation.atan2(a, b)
+    }
+  }
+
+  /// (∂f/∂a, ∂f/∂b) given `result` = f(a, b), following torch's backward formulas.
+  @inline(__always)
+  func partials(_ a: Double, _ b: Double, result: Double) -> (Double, Double) {
+    switch self {
+    case .add: return (1, 1)
+    case .subtract: return (1, -1)
+    case .multiply: return (b, a)
+    case .divide: return (1 / b, -a / (b * b))
+    case .power:
+      // torch: the base's partial is 0 where the exponent is 0; the exponent's partial is 0
+      // where the base is 0 and the exponent is not negative (else it would be 0·log 0).
+      let base = b == 0 ? 0 : b * Foundation.pow(a, b - 1)
+      let exponent = (a == 0 && b >= 0) ? 0 : result * Foundation.log(a)
+      return (base, exponent)
+    case .min:
+      // Ties split the gradient half to each argument, as torch.minimum does.
+      if a == b { return (0.5, 0.5) }
+      return (a > b ? 0 : 1, a < b ? 0 : 1)
+    case .max:
+      if a == b { return (0.5, 0.5) }
+      return (a < b ? 0 : 1, a > b ? 0 : 1)
+    case .atan2:
+      let reciprocal = 1 / (a * a + b * b)
+      return (b * reciprocal, -a * reciprocal)
+    }
+  }
+}

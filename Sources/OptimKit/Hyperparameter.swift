@@ -1,0 +1,36 @@
+/// One tunable setting of an optimizer, named exactly as torch.optim names it.
+///
+/// The raw value is torch's keyword (`lr`, `weight_decay`, …) so specs typed on
+/// the command line, live edits and messages all use the names a PyTorch user
+/// already knows; torch's `betas` pair is split into `beta1` and `beta2`.
+public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  case learningRate = "lr"
+  case momentum
+  case dampening
+  case weightDecay = "weight_decay"
+  case nesterov
+  case learningRateDecay = "lr_decay"
+  case initialAccumulatorValue = "initial_accumulator_value"
+  case epsilon = "eps"
+  case rho
+  case alpha
+  case centered
+  case beta1
+  case beta2
+  case amsgrad
+  case momentumDecay = "momentum_decay"
+  case decoupledWeightDecay = "decoupled_weight_decay"
+
+  /// torch's keyword for this setting, e.g. `lr` or `weight_decay`.
+  public var name: String { rawValue }
+
+  public var description: String { rawValue }
+
+  /// Whether the setting is a switch (true/false) rather than a number.
+  public var isBoolean: Bool {
+    switch self {
+    case .nesterov, .centered, .amsgrad, .decoupledWeightDecay: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/// The complete, valid settings of one optimizer: torch's defaults plus whatever was changed.
+///
+/// Every value stored here has passed torch's own checks, so the update rules
+/// never meet a negative learning rate or a beta of 1. Switches are stored as
+/// 1 or 0 so that one `set(_:to:)` serves the command line and live keys alike.
+public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
+  /// The optimizer these settings belong to.
+  public let kind: OptimizerKind
+  private var values: [Hyperparameter: Double]
+
+  /// torch's defaults for `kind`.
+  public init(defaultsFor kind: OptimizerKind) {
+    self.kind = kind
+    var values: [Hyperparameter: Double] = [:]
+    for key in kind.hyperparameters {
+      values[key] = kind.defaultValue(of: key) ?? 0
+    }
+    self.values = values
+  }
+
+  /// The keys this optimizer accepts, in torch's order.
+  public var keys: [Hyperparameter] { kind.hyperparameters }
+
+  /// The current value of `key`, or nil when this optimizer has no such setting.
+  public subscript(key: Hyperparameter) -> Double? { values[key] }
+
+  /// The learning rate, `lr`, which every optimizer has.
+  public var learningRate: Double { value(.learningRate) }
+
+  /// Whether the switch `key` is on (false for keys this optimizer lacks).
+  public func isOn(_ key: Hyperparameter) -> Bool { value(key) != 0 }
+
+  /// The value of `key`, 0 for keys this optimizer lacks; for the update rules.
+  func value(_ key: Hyperparameter) -> Double { values[key] ?? 0 }
+
+  /// Finds the key called `name` (torch's name, case-insensitive) among this optimizer's.
+  public func key(named name: String) throws -> Hyperparameter {
+    guard let key = Hyperparameter(rawValue: name.lowercased()), keys.contains(key) else {
+      throw OptimizerError.unknownHyperparameter(kind, key: name)
+    }
+    return key
+  }
+
+  /// Sets `key` to `value` after torch's checks, leaving everything unchanged when refused.
+  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
+    try set([key: value])
+  }
+
+  /// Sets several keys at once, judging cross-checks (nesterov) on the final combination.
+  ///
+  /// Nothing changes when any value is refused; the message names the first
+  /// offending key in torch's order.
+  public mutating func set(_ changes: [Hyperparameter: Double]) throws {
+    for key in changes.keys where kind.allowedRange(of: key) == nil {
+      throw OptimizerError.unknownHyperparameter(kind, key: key.name)
+    }
+    var changed = values
+    for key in keys {
+      guard let value = changes[key], let range = kind.allowedRange(of: key) else { continue }
+      guard range.contains(value) else {
+        throw OptimizerError.outOfRange(kind, key, value: value, allowed: range)
+      }
+      changed[key] = value
+    }
+    if (changed[.nesterov] ?? 0) != 0 {
+      let momentum = changed[.momentum] ?? 0
+      let dampening = changed[.dampening] ?? 0
+      if momentum <= 0 || dampening != 0 {
+        throw OptimizerError.nesterovNeedsMomentum(kind, momentum: momentum, dampening: dampening)
+      }
+    }
+    values = changed
+  }
+
+  /// Sets the key called `name` to `value`; see `set(_:to:)`.
+  public mutating func set(_ name: String, to value: Double) throws {
+    try set(key(named: name), to: value)
+  }
+
+  /// Sets the key called `name` from text as typed: a number, or true/false/1/0 for a switch.
+  public mutating func set(_ name: String, toText text: String) throws {
+    let key = try key(named: name)
+    guard let value = Self.parseValue(text, for: key) else {
+      throw OptimizerError.malformedValue(kind, key, text: text)
+    }
+    try set(key, to: value)
+  }
+
+  /// Reads a typed value: any number, and for switches also true/false (case-insensitive).
+  static func parseValue(_ text: String, for key: Hyperparameter) -> Double? {
+    let trimmed = String(
+      text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    if key.isBoolean {
+      switch trimmed.lowercased() {
+      case "true", "1": return 1
+      case "false", "0": return 0
+      default: return nil
+      }
+    }
+    guard let value = Double(trimmed) else { return nil }
+    return value
+  }
+
+  /// How `value` of `key` is written back: shortest round-trip number, or true/false.
+  public static func format(_ value: Double, of key: Hyperparameter) -> String {
+    if key.isBoolean { return value != 0 ? "true" : "false" }
+    return value.description
+  }
+
+  /// Every setting as `key=value`, comma-separated, in torch's order.
+  public var description: String {
+    keys.map { "\($0)=\(Self.format(value($0), of: $0))" }.joined(separator: ",")
+  }
+}

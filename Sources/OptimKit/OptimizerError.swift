@@ -1,0 +1,45 @@
+/// Why an optimizer name, spec or hyper-parameter value was refused.
+///
+/// Every case prints as one line that names the optimizer, the key and what
+/// would have been accepted, so a user can fix a typo without reading docs.
+public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// No optimizer has this name; `suggestion` is the closest known name, if any is close.
+  case unknownOptimizer(name: String, suggestion: String?)
+  /// The optimizer has no hyper-parameter with this name.
+  case unknownHyperparameter(OptimizerKind, key: String)
+  /// The value lies outside what torch accepts.
+  case outOfRange(OptimizerKind, Hyperparameter, value: Double, allowed: AllowedRange)
+  /// The text given as a value is not a number (or, for a switch, not true/false/1/0).
+  case malformedValue(OptimizerKind, Hyperparameter, text: String)
+  /// Nesterov momentum needs momentum > 0 and dampening 0, as in torch's SGD.
+  case nesterovNeedsMomentum(OptimizerKind, momentum: Double, dampening: Double)
+  /// The same key was given twice in one spec.
+  case repeatedHyperparameter(OptimizerKind, Hyperparameter)
+  /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
+  case malformedSpec(String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unknownOptimizer(let name, let suggestion):
+      let known = OptimizerKind.allCases.map(\.name).joined(separator: ", ")
+      let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+      return "unknown optimizer '\(name)'\(hint); known: \(known)"
+    case .unknownHyperparameter(let kind, let key):
+      let known = kind.hyperparameters.map(\.name).joined(separator: ", ")
+      return "\(kind): unknown hyper-parameter '\(key)'; known: \(known)"
+    case .outOfRange(let kind, let key, let value, let allowed):
+      return "\(kind): \(key) must be \(allowed), got \(value)"
+    case .malformedValue(let kind, let key, let text):
+      let allowed = key.isBoolean ? "true, false, 1 or 0" : "a number"
+      return "\(kind): \(key) must be \(allowed), got '\(text)'"
+    case .nesterovNeedsMomentum(let kind, let momentum, let dampening):
+      return
+        "\(kind): nesterov needs momentum > 0 and dampening = 0, "
+        + "got momentum \(momentum), dampening \(dampening)"
+    case .repeatedHyperparameter(let kind, let key):
+      return "\(kind): \(key) is given more than once"
+    case .malformedSpec(let text, let reason):
+      return "bad optimizer spec '\(text)': \(reason) (expected NAME[:KEY=VALUE[,KEY=VALUE...]])"
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/// Which torch.optim update rule an optimizer follows.
+///
+/// `momentum` and `nesterov` are torch's `SGD` with other defaults (momentum
+/// 0.9, and Nesterov on for the latter), because that is what people mean by
+/// those names when they race them against plain gradient descent.
+public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  case sgd
+  case momentum
+  case nesterov
+  case adagrad
+  case adadelta
+  case rmsprop
+  case adam
+  case adamw
+  case nadam
+  case radam
+  case adamax
+
+  /// The canonical name, as printed in specs and trace output.
+  public var name: String { rawValue }
+
+  public var description: String { rawValue }
+
+  /// Other names users type for the same optimizer (lower case).
+  public static let aliases: [String: OptimizerKind] = [
+    "gd": .sgd,
+    "nag": .nesterov,
+    "heavy-ball": .momentum,
+  ]
+
+  /// Finds an optimizer by canonical name or alias, ignoring case.
+  public init?(name: String) {
+    let key = name.lowercased()
+    if let kind = OptimizerKind(rawValue: key) {
+      self = kind
+    } else if let kind = Self.aliases[key] {
+      self = kind
+    } else {
+      return nil
+    }
+  }
+
+  /// Finds an optimizer by name, or explains which names exist and which is closest.
+  public static func named(_ name: String) throws -> OptimizerKind {
+    if let kind = OptimizerKind(name: name) { return kind }
+    let candidates = allCases.map(\.name) + aliases.keys.sorted()
+    let suggestion = candidates.min { a, b in
+      editDistance(a, name.lowercased()) < editDistance(b, name.lowercased())
+    }
+    throw OptimizerError.unknownOptimizer(
+      name: name,
+      suggestion: suggestion.flatMap { editDistance($0, name.lowercased()) <= 3 ? $0 : nil })
+  }
+
+  /// The hyper-parameters this optimizer accepts, in torch's argument order.
+  public var hyperparameters: [Hyperparameter] {
+    switch self {
+    case .sgd, .momentum, .nesterov:
+      [.learningRate, .momentum, .dampening, .weightDecay, .nesterov]
+    case .adagrad:
+      [.learningRate, .learningRateDecay, .weightDecay, .initialAccumulatorValue, .epsilon]
+    case .adadelta:
+      [.learningRate, .rho, .epsilon, .weightDecay]
+    case .rmsprop:
+      [.learningRate, .alpha, .epsilon, .weightDecay, .momentum, .centered]
+    case .adam, .adamw:
+      [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .amsgrad]
+    case .nadam:
+      [
+        .learningRate, .beta1, .beta2, .epsilon, .weightDecay, .momentumDecay,
+        .decoupledWeightDecay,
+      ]
+    case .radam:
+      [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .decoupledWeightDecay]
+    case .adamax:
+      [.learningRate, .beta1, .beta2, .epsilon, .weightDecay]
+    }
+  }
+
+  /// torch's default for `key`, or nil when this optimizer has no such setting.
+  public func defaultValue(of key: Hyperparameter) -> Double? {
+    guard hyperparameters.contains(key) else { return nil }
+    switch (self, key) {
+    case (.sgd, .learningRate), (.momentum, .learningRate), (.nesterov, .learningRate): return 1e-3
+    case (.momentum, .momentum), (.nesterov, .momentum): return 0.9
+    case (.nesterov, .nesterov): return 1
+    case (.adagrad, .learningRate), (.rmsprop, .learningRate): return 1e-2
+    case (.adagrad, .epsilon): return 1e-10
+    case (.adadelta, .learningRate): return 1
+    case (.adadelta, .rho): return 0.9
+    case (.adadelta, .epsilon): return 1e-6
+    case (.rmsprop, .alpha): return 0.99
+    case (.adam, .learningRate), (.adamw, .learningRate), (.radam, .learningRate): return 1e-3
+    case (.nadam, .learningRate), (.adamax, .learningRate): return 2e-3
+    case (.adamw, .weightDecay): return 1e-2
+    case (_, .beta1): return 0.9
+    case (_, .beta2): return 0.999
+    case (_, .epsilon): return 1e-8
+    case (.nadam, .momentumDecay): return 4e-3
+    default: return 0
+    }
+  }
+
+  /// The values torch accepts for `key`, or nil when this optimizer has no such setting.
+  public func allowedRange(of key: Hyperparameter) -> AllowedRange? {
+    guard hyperparameters.contains(key) else { return nil }
+    if key.isBoolean { return .boolean }
+    switch key {
+    case .beta1, .beta2: return .unitIntervalExcludingOne
+    case .rho: return .unitInterval
+    case .dampening: return .anyNumber
+    default: return .nonNegative
+    }
+  }
+
+  /// Levenshtein distance, for "did you mean" suggestions.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,76 @@
+/// An optimizer as the user wrote it: a kind plus the hyper-parameters they chose.
+///
+/// Parsed from `NAME[:KEY=VALUE[,KEY=VALUE...]]`, e.g. `adam:lr=0.01,beta1=0.8`.
+/// Keeping the given keys apart from the defaults lets `description` print the
+/// spec back the way it was meant (`adam:lr=0.01`), not a wall of defaults.
+public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
+  /// The update rule.
+  public let kind: OptimizerKind
+  /// The full settings: torch's defaults overridden by the given values; always valid.
+  public private(set) var hyperparameters: Hyperparameters
+  /// The keys the user gave explicitly, in torch's order.
+  public private(set) var givenKeys: [Hyperparameter]
+
+  /// A spec with torch's defaults.
+  public init(kind: OptimizerKind) {
+    self.kind = kind
+    self.hyperparameters = Hyperparameters(defaultsFor: kind)
+    self.givenKeys = []
+  }
+
+  /// A spec with the given values on top of torch's defaults; throws `OptimizerError` when invalid.
+  ///
+  /// Values are judged together, so `nesterov:momentum=0,nesterov=false` is
+  /// accepted whatever order the keys came in.
+  public init(kind: OptimizerKind, values: [Hyperparameter: Double]) throws {
+    self.init(kind: kind)
+    try hyperparameters.set(values)
+    givenKeys = kind.hyperparameters.filter { values[$0] != nil }
+  }
+
+  /// Parses `NAME[:KEY=VALUE[,KEY=VALUE...]]`; throws `OptimizerError` with a one-line reason.
+  public init(parsing text: String) throws {
+    let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+    let name = String(parts[0])
+    guard !name.isEmpty else {
+      throw OptimizerError.malformedSpec(text, reason: "missing optimizer name")
+    }
+    let kind = try OptimizerKind.named(name)
+    var values: [Hyperparameter: Double] = [:]
+    if parts.count > 1 {
+      let settings = Hyperparameters(defaultsFor: kind)
+      for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
+        let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard pair.count == 2, !pair[0].isEmpty else {
+          throw OptimizerError.malformedSpec(text, reason: "'\(item)' is not KEY=VALUE")
+        }
+        let key = try settings.key(named: String(pair[0]))
+        guard values[key] == nil else {
+          throw OptimizerError.repeatedHyperparameter(kind, key)
+        }
+        guard let value = Hyperparameters.parseValue(String(pair[1]), for: key) else {
+          throw OptimizerError.malformedValue(kind, key, text: String(pair[1]))
+        }
+        values[key] = value
+      }
+    }
+    try self.init(kind: kind, values: values)
+  }
+
+  /// Changes one value, keeping it among the given keys; throws `OptimizerError` when refused.
+  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
+    try hyperparameters.set(key, to: value)
+    if !givenKeys.contains(key) {
+      givenKeys = kind.hyperparameters.filter { givenKeys.contains($0) || $0 == key }
+    }
+  }
+
+  /// The spec written back canonically: `adam:lr=0.01,beta1=0.8`, or just `adam`.
+  public var description: String {
+    guard !givenKeys.isEmpty else { return kind.name }
+    let settings = givenKeys.map { key in
+      "\(key)=\(Hyperparameters.format(hyperparameters[key] ?? 0, of: key))"
+    }
+    return kind.name + ":" + settings.joined(separator: ",")
+  }
+}

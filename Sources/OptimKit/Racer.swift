@@ -1,0 +1,83 @@
+/// One optimizer in a race: its settings and state, where it is, and where it has been.
+///
+/// A racer stops at the first step where x, y or f is not finite and is marked
+/// diverged; `position` then stays at the last finite point so it can still be
+/// drawn, while `current` keeps the non-finite sample for reports.
+public struct Racer: Sendable {
+  /// The name shown for this racer, unique within its race ("adam", "adam#2").
+  public let label: String
+  /// The optimizer with its current settings and state.
+  public private(set) var optimizer: Optimizer
+  /// The latest point reached, finite or not.
+  public private(set) var current: Sample
+  /// The latest finite point reached; equal to `current` unless diverged.
+  public private(set) var lastFinite: Sample
+  /// The finite points visited, the start included.
+  public private(set) var trail: Trail
+  /// Running, converged (display only) or diverged (stopped).
+  public private(set) var status: RacerStatus
+
+  /// |∇f| below which, together with a tiny step, a racer counts as converged.
+  public static let convergedGradientLength = 1e-8
+  /// Relative step length below which, together with a tiny gradient, a racer counts as converged.
+  public static let convergedStepLength = 1e-12
+
+  /// A racer at `start` with a fresh optimizer built from `spec`.
+  public init(label: String, spec: OptimizerSpec, objective: any Objective, start: Point) {
+    self.label = label
+    self.optimizer = Optimizer(spec)
+    let sample = Sample(step: 0, position: start, objective: objective)
+    current = sample
+    lastFinite = sample
+    trail = sample.isFinite ? Trail(start: sample.waypoint) : Trail()
+    status = sample.isFinite ? .running : .diverged
+  }
+
+  /// The optimizer as currently set, e.g. `adam:lr=0.05`.
+  public var spec: OptimizerSpec { optimizer.spec }
+  /// Steps taken since the start.
+  public var stepCount: Int { current.step }
+  /// Where to draw the racer: the latest finite position.
+  public var position: Point { lastFinite.position }
+  /// f at `position`.
+  public var value: Double { lastFinite.value }
+  /// ∇f at `position`.
+  public var gradient: Point { lastFinite.gradient }
+  /// Whether the racer still takes steps (running or converged).
+  public var isActive: Bool { status != .diverged }
+
+  /// Takes one optimizer step on `objective`; does nothing once diverged.
+  public mutating func step(on objective: any Objective) {
+    guard isActive else { return }
+    var position = current.position
+    optimizer.step(&position, gradient: current.gradient)
+    let previous = current
+    current = Sample(step: previous.step + 1, position: position, objective: objective)
+    guard current.isFinite else {
+      status = .diverged
+      return
+    }
+    lastFinite = current
+    trail.append(current.waypoint)
+    let moved = (current.position - previous.position).length
+    let scale = max(1, current.position.length)
+    let still = moved <= Self.convergedStepLength * scale
+    status =
+      still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
+  }
+
+  /// Changes one hyper-parameter, keeping the optimizer's state; throws `OptimizerError`.
+  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
+    try optimizer.set(key, to: value)
+  }
+
+  /// Changes the hyper-parameter called `name` (torch's name); throws `OptimizerError`.
+  public mutating func set(_ name: String, to value: Double) throws {
+    try optimizer.set(name, to: value)
+  }
+
+  /// Starts again at `start` on `objective` with fresh optimizer state and the current settings.
+  public mutating func restart(from start: Point, on objective: any Objective) {
+    self = Racer(label: label, spec: optimizer.spec, objective: objective, start: start)
+  }
+}

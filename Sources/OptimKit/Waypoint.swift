@@ -1,0 +1,17 @@
+/// Where an optimizer stood after some number of steps, and how high f was there.
+public struct Waypoint: Hashable, Sendable {
+  /// Steps taken to get here; 0 is the start.
+  public var step: Int
+  public var position: Point
+  /// f at `position`.
+  public var value: Double
+
+  public init(step: Int, position: Point, value: Double) {
+    self.step = step
+    self.position = position
+    self.value = value
+  }
+
+  /// Whether position and value are all finite: a point that can be drawn.
+  public var isFinite: Bool { position.isFinite && value.isFinite }
+}
