@@ -88,7 +88,8 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 
   /// Reads a typed value: any number, and for switches also true/false (case-insensitive).
   static func parseValue(_ text: String, for key: Hyperparameter) -> Double? {
-    let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    let trimmed = String(
+      text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     if key.isBoolean {
       switch trimmed.lowercased() {
       case "true", "1": return 1

@@ -48,7 +48,8 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       editDistance(a, name.lowercased()) < editDistance(b, name.lowercased())
     }
     throw OptimizerError.unknownOptimizer(
-      name: name, suggestion: suggestion.flatMap { editDistance($0, name.lowercased()) <= 3 ? $0 : nil })
+      name: name,
+      suggestion: suggestion.flatMap { editDistance($0, name.lowercased()) <= 3 ? $0 : nil })
   }
 
   /// The hyper-parameters this optimizer accepts, in torch's argument order.

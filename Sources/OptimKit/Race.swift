@@ -74,7 +74,8 @@ public struct Race: Sendable {
   }
 
   /// Changes the hyper-parameter called `name` (torch's name) of the racer at `index` (0-based).
-  public mutating func setHyperparameter(_ name: String, to value: Double, racer index: Int) throws {
+  public mutating func setHyperparameter(_ name: String, to value: Double, racer index: Int) throws
+  {
     guard racers.indices.contains(index) else {
       throw RaceError.noSuchRacer(index: index, count: racers.count)
     }

@@ -62,7 +62,8 @@ public struct Racer: Sendable {
     let moved = (current.position - previous.position).length
     let scale = max(1, current.position.length)
     let still = moved <= Self.convergedStepLength * scale
-    status = still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
+    status =
+      still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
   }
 
   /// Changes one hyper-parameter, keeping the optimizer's state; throws `OptimizerError`.

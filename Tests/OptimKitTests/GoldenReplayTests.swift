@@ -43,3 +43,11 @@ import Testing
     #expect(mismatches == 0, "\(golden.id): \(mismatches) of \(golden.steps + 1) points differ")
   }
 }
+
+extension GoldenReplayTests {
+  /// The same replay, with f and ∇f from the case's `expr` parsed by the expression language.
+  @Test(arguments: cases)
+  func parsedExpressionReproducesTorch(_ golden: GoldenCase) throws {
+    try replay(golden, on: Expression(parsing: golden.expr))
+  }
+}

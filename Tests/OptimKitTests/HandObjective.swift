@@ -14,59 +14,67 @@ struct HandObjective: Objective {
     return (function(point.x, point.y), Point(x: dx, y: dy))
   }
 
-  /// The golden cases' functions, differentiated by hand.
-  static let catalog: [String: HandObjective] = [
-    "rosenbrock": HandObjective(
-      name: "rosenbrock",
-      function: { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) },
-      derivative: { x, y in (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)) }),
-    "himmelblau": HandObjective(
-      name: "himmelblau",
-      function: { x, y in
-        let a = x * x + y - 11
-        let b = x + y * y - 7
-        return a * a + b * b
-      },
-      derivative: { x, y in
-        let a = x * x + y - 11
-        let b = x + y * y - 7
-        return (4 * x * a + 2 * b, 2 * a + 4 * y * b)
-      }),
-    "wavy": HandObjective(
-      name: "wavy",
-      function: { x, y in x * x + y * y + 10 * sin(5 * x) + 10 * cos(5 * y) },
-      derivative: { x, y in (2 * x + 50 * cos(5 * x), 2 * y - 50 * sin(5 * y)) }),
-    "ellipse": HandObjective(
-      name: "ellipse",
-      function: { x, y in 5 * x * x + y * y },
-      derivative: { x, y in (10 * x, 2 * y) }),
-    "beale": HandObjective(
-      name: "beale",
-      function: { x, y in
-        let a = 1.5 - x + x * y
-        let b = 2.25 - x + x * y * y
-        let c = 2.625 - x + x * y * y * y
-        return a * a + b * b + c * c
-      },
-      derivative: { x, y in
-        let a = 1.5 - x + x * y
-        let b = 2.25 - x + x * y * y
-        let c = 2.625 - x + x * y * y * y
-        let dx = 2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y * y * y - 1)
-        let dy = 2 * a * x + 2 * b * 2 * x * y + 2 * c * 3 * x * y * y
-        return (dx, dy)
-      }),
-    "booth": HandObjective(
-      name: "booth",
-      function: { x, y in
-        let a = x + 2 * y - 7
-        let b = 2 * x + y - 5
-        return a * a + b * b
-      },
-      derivative: { x, y in
-        let a = x + 2 * y - 7
-        let b = 2 * x + y - 5
-        return (2 * a + 4 * b, 4 * a + 2 * b)
-      }),
-  ]
+  /// The golden cases' functions by name.
+  static let catalog: [String: HandObjective] = Dictionary(
+    uniqueKeysWithValues: [rosenbrock, himmelblau, wavy, ellipse, beale, booth].map {
+      ($0.name, $0)
+    })
+
+  static let rosenbrock = HandObjective(
+    name: "rosenbrock",
+    function: { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) },
+    derivative: { x, y in (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)) })
+
+  static let himmelblau = HandObjective(
+    name: "himmelblau",
+    function: { x, y in
+      let a = x * x + y - 11
+      let b = x + y * y - 7
+      return a * a + b * b
+    },
+    derivative: { x, y in
+      let a = x * x + y - 11
+      let b = x + y * y - 7
+      return (4 * x * a + 2 * b, 2 * a + 4 * y * b)
+    })
+
+  static let wavy = HandObjective(
+    name: "wavy",
+    function: { x, y in x * x + y * y + 10 * sin(5 * x) + 10 * cos(5 * y) },
+    derivative: { x, y in (2 * x + 50 * cos(5 * x), 2 * y - 50 * sin(5 * y)) })
+
+  static let ellipse = HandObjective(
+    name: "ellipse",
+    function: { x, y in 5 * x * x + y * y },
+    derivative: { x, y in (10 * x, 2 * y) })
+
+  static let beale = HandObjective(
+    name: "beale",
+    function: { x, y in
+      let a = 1.5 - x + x * y
+      let b = 2.25 - x + x * y * y
+      let c = 2.625 - x + x * y * y * y
+      return a * a + b * b + c * c
+    },
+    derivative: { x, y in
+      let a = 1.5 - x + x * y
+      let b = 2.25 - x + x * y * y
+      let c = 2.625 - x + x * y * y * y
+      let dx = 2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y * y * y - 1)
+      let dy = 2 * a * x + 2 * b * 2 * x * y + 2 * c * 3 * x * y * y
+      return (dx, dy)
+    })
+
+  static let booth = HandObjective(
+    name: "booth",
+    function: { x, y in
+      let a = x + 2 * y - 7
+      let b = 2 * x + y - 5
+      return a * a + b * b
+    },
+    derivative: { x, y in
+      let a = x + 2 * y - 7
+      let b = 2 * x + y - 5
+      return (2 * a + 4 * b, 4 * a + 2 * b)
+    })
 }
