@@ -30,10 +30,7 @@ extension Model {
     case .expression:
       do {
         let expression = try Expression(parsing: line.text)
-        let choice = FunctionChoice(
-          name: expression.source, formula: expression.source, objective: expression,
-          view: view, start: race.start)
-        function = choice
+        function = FunctionChoice(expression: expression, view: view, start: race.start)
         race.restart(objective: expression, from: race.start)
         input = nil
         message = Message("f(x,y) = \(expression.source)")
@@ -82,7 +79,7 @@ extension Model {
     view = choice.view
     homeView = choice.view
     race.restart(objective: choice.objective, from: choice.start)
-    message = Message("\(choice.name): \(choice.formula)")
+    message = Message("\(choice.title): \(choice.formula)")
     effects.append(.liveChange(step: 0, description: "function \(choice.name)"))
   }
 

@@ -35,6 +35,10 @@ public struct Model: Sendable {
   /// The screen size in cells.
   public internal(set) var width: Int
   public internal(set) var height: Int
+  /// Draw with ASCII only (no braille, blocks or box drawing), for non-UTF-8 terminals.
+  public var usesASCII = false
+  /// The heatmap of the current function, view and size, kept between frames.
+  var heatmapCache = HeatmapCache()
 
   /// The most steps per frame `]` goes to.
   public static let maximumStepsPerFrame = 1024
@@ -50,6 +54,7 @@ public struct Model: Sendable {
     framesPerSecond = max(1, scene.framesPerSecond)
     self.width = max(0, width)
     self.height = max(0, height)
+    refreshHeatmap()
   }
 
   /// Where the race starts.

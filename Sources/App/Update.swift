@@ -21,5 +21,6 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
   case .key(let key):
     next.handleKey(key, effects: &effects)
   }
+  next.refreshHeatmap()
   return (next, effects)
 }
