@@ -63,8 +63,10 @@ struct Dual: Sendable {
   ) -> Dual {
     Dual(
       value: result,
-      dx: component(a.dependence.contains(.x), partials.0, a.dx, b.dependence.contains(.x), partials.1, b.dx),
-      dy: component(a.dependence.contains(.y), partials.0, a.dy, b.dependence.contains(.y), partials.1, b.dy),
+      dx: component(
+        a.dependence.contains(.x), partials.0, a.dx, b.dependence.contains(.x), partials.1, b.dx),
+      dy: component(
+        a.dependence.contains(.y), partials.0, a.dy, b.dependence.contains(.y), partials.1, b.dy),
       dependence: a.dependence.union(b.dependence))
   }
 

@@ -87,7 +87,9 @@ struct ExpressionLexer {
     }
     if index < characters.count, characters[index] == "e" || characters[index] == "E" {
       var digitsStart = index + 1
-      if digitsStart < characters.count, characters[digitsStart] == "+" || characters[digitsStart] == "-" {
+      if digitsStart < characters.count,
+        characters[digitsStart] == "+" || characters[digitsStart] == "-"
+      {
         digitsStart += 1
       }
       if digitsStart < characters.count, characters[digitsStart].isASCIIDigit {

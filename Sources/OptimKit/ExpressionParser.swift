@@ -178,7 +178,8 @@ struct ExpressionParser {
       let after = previous.map { " after '\($0.text)'" } ?? ""
       throw ExpressionError(column: token.column, message: "expected a value\(after)")
     default:
-      throw ExpressionError(column: token.column, message: "expected a value, found \(token.quoted)")
+      throw ExpressionError(
+        column: token.column, message: "expected a value, found \(token.quoted)")
     }
   }
 
