@@ -161,6 +161,18 @@ static inline void optiscope_install_handlers(void) {
   sigaction(SIGTRAP, &action, NULL);
   sigaction(SIGFPE, &action, NULL);
   sigaction(SIGABRT, &action, NULL);
+  // A blocked signal mask is inherited across exec (e.g. from a test runner
+  // whose threads block signals for dispatch): unblock the signals this
+  // program relies on, or resizes and SIGTERM would never arrive.
+  sigset_t needed;
+  sigemptyset(&needed);
+  sigaddset(&needed, SIGWINCH);
+  sigaddset(&needed, SIGINT);
+  sigaddset(&needed, SIGTERM);
+  sigaddset(&needed, SIGHUP);
+  sigaddset(&needed, SIGTSTP);
+  sigaddset(&needed, SIGCONT);
+  sigprocmask(SIG_UNBLOCK, &needed, NULL);
   if (!optiscope_atexit_registered) {
     optiscope_atexit_registered = 1;
     atexit(optiscope_atexit_hook);
