@@ -85,9 +85,13 @@ public struct Heatmap: Sendable {
         let right = neighbour(1, 0)
         let up = neighbour(0, -1)
         let down = neighbour(0, 1)
-        if min(left, right, up, down) < band {
-          // A contour line runs across the high side of a band change,
-          // perpendicular to the direction in which the band grows.
+        // A contour line runs along the high side of a band change, perpendicular
+        // to the direction in which the band grows, where the band is at least two
+        // cells thick; thinner bands (steep slopes) keep their fill so that the
+        // lines do not merge into a solid hatch.
+        let acrossX = (left < band && right == band) || (right < band && left == band)
+        let acrossY = (up < band && down == band) || (down < band && up == band)
+        if acrossX || acrossY {
           let glyph = contourGlyph(
             dx: Double(right - left) / 2, dy: Double(up - down) / 4, glyphs: theme.contourGlyphs)
           let color = theme.contourColor ?? theme.fillColor(shade: shade)
