@@ -33,4 +33,20 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
     default: false
     }
   }
+
+  /// Reads a value as typed: any number, and for a switch true/false/1/0 (any case); nil otherwise.
+  ///
+  /// Range checks are not done here but when the value is set.
+  public func value(parsing text: String) -> Double? {
+    let trimmed = String(
+      text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    if isBoolean {
+      switch trimmed.lowercased() {
+      case "true", "1": return 1
+      case "false", "0": return 0
+      default: return nil
+      }
+    }
+    return Double(trimmed)
+  }
 }

@@ -80,25 +80,10 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// Sets the key called `name` from text as typed: a number, or true/false/1/0 for a switch.
   public mutating func set(_ name: String, toText text: String) throws {
     let key = try key(named: name)
-    guard let value = Self.parseValue(text, for: key) else {
+    guard let value = key.value(parsing: text) else {
       throw OptimizerError.malformedValue(kind, key, text: text)
     }
     try set(key, to: value)
-  }
-
-  /// Reads a typed value: any number, and for switches also true/false (case-insensitive).
-  static func parseValue(_ text: String, for key: Hyperparameter) -> Double? {
-    let trimmed = String(
-      text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    if key.isBoolean {
-      switch trimmed.lowercased() {
-      case "true", "1": return 1
-      case "false", "0": return 0
-      default: return nil
-      }
-    }
-    guard let value = Double(trimmed) else { return nil }
-    return value
   }
 
   /// How `value` of `key` is written back: shortest round-trip number, or true/false.

@@ -48,7 +48,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
         guard values[key] == nil else {
           throw OptimizerError.repeatedHyperparameter(kind, key)
         }
-        guard let value = Hyperparameters.parseValue(String(pair[1]), for: key) else {
+        guard let value = key.value(parsing: String(pair[1])) else {
           throw OptimizerError.malformedValue(kind, key, text: String(pair[1]))
         }
         values[key] = value

@@ -47,9 +47,17 @@ struct FunctionScene {
     }
   }
 
-  /// A catalog function; the catalog arrives with `TestFunction`.
+  /// A catalog function with its own view, start, minima and learning rates.
   static func builtIn(named name: String) throws -> FunctionScene {
-    throw PictureCommandError("unknown function '\(name)'")
+    guard let function = TestFunction.named(name) else {
+      let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+      throw PictureCommandError("unknown function '\(name)'; known: \(known)")
+    }
+    return FunctionScene(
+      title: function.title, formula: function.formula, identity: "function:" + function.name,
+      objective: function.expression, view: function.view, start: function.start,
+      minima: function.minima, minimumValue: function.minimumValue,
+      learningRates: function.learningRates)
   }
 
   /// Learning rates for a typed expression, in the spirit of the catalog's:

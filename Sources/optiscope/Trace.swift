@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import OptimKit
+
+/// `optiscope trace`: race optimizers headlessly and print every step, for tests and scripts.
+struct Trace: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trace",
+    abstract: "Print optimizer trajectories as CSV or JSON lines (no terminal UI).",
+    discussion: """
+      Runs every --optimizer from the same start for --steps steps, with the update rules, \
+      hyper-parameter names and defaults of torch.optim (float64), and prints one row per \
+      optimizer per step; step 0 is the start.
+
+      SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] with torch's names (betas split into beta1 and \
+      beta2); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
+      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, adamax.
+
+      --change STEP:INDEX:KEY=VALUE edits the INDEX-th --optimizer (1-based) after STEP steps, \
+      before step STEP+1, keeping its state (moments, step count) like editing a torch \
+      param_group. Repeat it for several edits; edits at the same step apply in the order given.
+
+      --start defaults to the function's own start with --function; with --expr it is required.
+
+      CSV columns: optimizer,step,x,y,f,status. Numbers print in full (they round-trip). \
+      status is "running", or "diverged" on the first row whose x, y or f is not finite \
+      (printed as nan, inf or -inf); that optimizer prints no rows afterwards. The optimizer \
+      column is the name, made unique by "#2", "#3" when repeated. jsonl has the same fields \
+      plus the gradient gx, gy; non-finite numbers appear as the strings "nan", "inf", "-inf".
+
+      Bad input exits with status 1, a one-line message on stderr and nothing on stdout.
+
+      Examples:
+        optiscope trace --function rosenbrock --steps 300 --optimizer adam:lr=0.02
+        optiscope trace --function rosenbrock --start=-1.5,2 --steps 300 \\
+            --optimizer adam:lr=0.01 --change 100:1:lr=0.05 --change 200:1:beta1=0.5
+        optiscope trace --expr "x^2 + 10*y^2" --start 3,1 --steps 50 --format jsonl \\
+            --optimizer sgd:lr=0.05 --optimizer nag:lr=0.05,momentum=0.95
+      """
+  )
+
+  /// Largest accepted --steps, so a typo cannot make the command run for hours.
+  static let maximumSteps = 1_000_000
+
+  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
+  var function: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
+  var expr: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The start point X,Y (write --start=-1.5,2 or --start -1.5,2).", valueName: "x,y"))
+  var start: String?
+
+  // Read as text and checked in `makeTable`, so a bad number gets the same
+  // one-line message as every other bad input.
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Number of steps, 0 to \(Trace.maximumSteps).", valueName: "n"))
+  var steps: String = "100"
+
+  @Option(
+    name: .customLong("optimizer"),
+    help: ArgumentHelp("An optimizer SPEC; repeat for a race.", valueName: "spec"))
+  var optimizers: [String] = []
+
+  @Option(
+    name: .customLong("change"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("A live edit STEP:INDEX:KEY=VALUE; repeatable.", valueName: "change"))
+  var changes: [String] = []
+
+  @Option(help: ArgumentHelp("Output format: csv or jsonl.", valueName: "format"))
+  var format: String = TraceFormat.csv.rawValue
+
+  func run() throws {
+    let table = try makeTable()
+    let output = try table.render()
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+
+  /// Checks every input and builds the run; throws `TraceError` with a one-line message.
+  func makeTable() throws -> TraceTable {
+    let (objective, defaultStart) = try resolveObjective()
+    let startPoint: Point
+    if let start {
+      startPoint = try Self.parsePoint(start)
+    } else if let defaultStart {
+      startPoint = defaultStart
+    } else {
+      throw TraceError("--expr needs --start X,Y (e.g. --start 1,1)")
+    }
+    guard let stepCount = Int(steps), (0...Self.maximumSteps).contains(stepCount) else {
+      throw TraceError(
+        "--steps must be a whole number from 0 to \(Self.maximumSteps), got '\(steps)'")
+    }
+    guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
+      throw TraceError("--format must be csv or jsonl, got '\(format)'")
+    }
+    guard !optimizers.isEmpty else {
+      throw TraceError("give at least one --optimizer SPEC, e.g. --optimizer adam:lr=0.01")
+    }
+    let specs = try optimizers.map { text in
+      do {
+        return try OptimizerSpec(parsing: text)
+      } catch {
+        throw TraceError("bad --optimizer '\(text)': \(error)")
+      }
+    }
+    let scheduled = try changes.map { try TraceChange(parsing: $0) }
+    return try TraceTable(
+      objective: objective, start: startPoint, steps: stepCount, specs: specs,
+      changes: scheduled, format: outputFormat)
+  }
+
+  /// The objective from --function or --expr, and its default start when it has one.
+  func resolveObjective() throws -> (any Objective, Point?) {
+    switch (function, expr) {
+    case (nil, nil):
+      throw TraceError("give --function NAME or --expr EXPRESSION")
+    case (.some, .some):
+      throw TraceError("give either --function or --expr, not both")
+    case (.some(let name), nil):
+      return try Self.builtInFunction(named: name)
+    case (nil, .some(let source)):
+      do {
+        return (try Expression(parsing: source), nil)
+      } catch {
+        throw TraceError("bad --expr '\(source)': \(error)")
+      }
+    }
+  }
+
+  /// A catalog function (name as in `TestFunction.named`) and its default start.
+  static func builtInFunction(named name: String) throws -> (any Objective, Point?) {
+    guard let function = TestFunction.named(name) else {
+      let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+      throw TraceError("unknown function '\(name)'; known: \(known)")
+    }
+    return (function.expression, function.start)
+  }
+
+  /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.
+  static func parsePoint(_ text: String) throws -> Point {
+    var body = text.trimmingCharacters(in: .whitespaces)
+    if body.hasPrefix("(") && body.hasSuffix(")") {
+      body = String(body.dropFirst().dropLast())
+    }
+    let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+    let numbers = parts.compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, numbers.count == 2, numbers.allSatisfy(\.isFinite) else {
+      throw TraceError("bad --start '\(text)': expected X,Y with two finite numbers, e.g. -1.5,2")
+    }
+    return Point(x: numbers[0], y: numbers[1])
+  }
+}

@@ -1,0 +1,121 @@
+import OptimKit
+
+/// Runs a race for `optiscope trace` and renders every step as CSV or JSON lines.
+///
+/// Everything is checked before the first step (changes are tried on copies of
+/// the specs in the order they will apply), and the whole output is built in
+/// memory, so a refused input prints nothing and a run is written in one go.
+struct TraceTable {
+  let objective: any Objective
+  let start: Point
+  let steps: Int
+  let specs: [OptimizerSpec]
+  /// Checked changes in the order they apply: by step, then as given.
+  let changes: [Scheduled]
+  let format: TraceFormat
+
+  /// A change resolved to a known key and a valid value.
+  struct Scheduled {
+    let step: Int
+    let racer: Int
+    let key: Hyperparameter
+    let value: Double
+  }
+
+  /// Checks every change against the optimizer it edits, as it will be when the change applies.
+  ///
+  /// Throws `TraceError` naming the change and the reason.
+  init(
+    objective: any Objective, start: Point, steps: Int, specs: [OptimizerSpec],
+    changes: [TraceChange], format: TraceFormat
+  ) throws {
+    let ordered = changes.enumerated().sorted { a, b in
+      (a.element.step, a.offset) < (b.element.step, b.offset)
+    }.map(\.element)
+    var trial = specs
+    var scheduled: [Scheduled] = []
+    for change in ordered {
+      let shown = "bad --change '\(change.step):\(change.racer + 1):\(change.key)=\(change.text)'"
+      guard trial.indices.contains(change.racer) else {
+        let given =
+          specs.count == 1 ? "only 1 --optimizer is" : "only \(specs.count) --optimizer are"
+        throw TraceError("\(shown): no optimizer number \(change.racer + 1); \(given) given")
+      }
+      do {
+        let key = try trial[change.racer].hyperparameters.key(named: change.key)
+        guard let value = key.value(parsing: change.text) else {
+          throw OptimizerError.malformedValue(trial[change.racer].kind, key, text: change.text)
+        }
+        try trial[change.racer].set(key, to: value)
+        scheduled.append(Scheduled(step: change.step, racer: change.racer, key: key, value: value))
+      } catch {
+        throw TraceError("\(shown): \(error)")
+      }
+    }
+    self.objective = objective
+    self.start = start
+    self.steps = steps
+    self.specs = specs
+    self.changes = scheduled
+    self.format = format
+  }
+
+  /// Runs the race and returns the full output, header included.
+  func render() throws -> String {
+    var race = Race(objective: objective, start: start, specs: specs)
+    var output = ""
+    output.reserveCapacity((steps + 1) * specs.count * 64 + 64)
+    if format == .csv { output += "optimizer,step,x,y,f,status\n" }
+    for racer in race.racers {
+      append(racer, to: &output)
+    }
+    var pending = changes[...]
+    for step in 0..<steps {
+      while let change = pending.first, change.step == step {
+        pending.removeFirst()
+        try race.setHyperparameter(change.key, to: change.value, racer: change.racer)
+      }
+      guard race.isRunning else { break }
+      let active = race.racers.map(\.isActive)
+      race.step()
+      for (index, racer) in race.racers.enumerated() where active[index] {
+        append(racer, to: &output)
+      }
+    }
+    return output
+  }
+
+  /// One row for the racer's latest sample.
+  private func append(_ racer: Racer, to output: inout String) {
+    let sample = racer.current
+    let status = racer.status == .diverged ? "diverged" : "running"
+    switch format {
+    case .csv:
+      output += racer.label
+      output += ","
+      output += String(sample.step)
+      output += ","
+      output += sample.position.x.description
+      output += ","
+      output += sample.position.y.description
+      output += ","
+      output += sample.value.description
+      output += ","
+      output += status
+      output += "\n"
+    case .jsonl:
+      output += "{\"optimizer\":\"\(racer.label)\",\"step\":\(sample.step)"
+      output += ",\"x\":" + json(sample.position.x)
+      output += ",\"y\":" + json(sample.position.y)
+      output += ",\"f\":" + json(sample.value)
+      output += ",\"gx\":" + json(sample.gradient.x)
+      output += ",\"gy\":" + json(sample.gradient.y)
+      output += ",\"status\":\"\(status)\"}\n"
+    }
+  }
+
+  /// A JSON number, or the strings "nan", "inf", "-inf", which JSON has no numbers for.
+  private func json(_ value: Double) -> String {
+    value.isFinite ? value.description : "\"\(value.description)\""
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// `optiscope trace` as a user runs it: golden cases on the command line, formats, and refusals.
+@Suite struct TraceCommandTests {
+  static let cases: [GoldenFixture.Case] = (try? GoldenFixture.load()) ?? []
+
+  static func agrees(_ actual: Double, _ reference: Double) -> Bool {
+    abs(actual - reference) <= 1e-9 * max(1, abs(reference))
+  }
+
+  /// Runs one golden case through `trace` and compares every row with torch's point.
+  func check(_ golden: GoldenFixture.Case, objective: [String]) throws {
+    let arguments =
+      ["trace"] + objective + [
+        golden.startArgument, "--steps", "\(golden.steps)", "--optimizer", golden.spec,
+      ] + golden.changeArguments
+    let result = try OptiscopeProcess.run(arguments)
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try #require(TraceRow.parse(csv: result.stdout), "unparsable CSV")
+    #expect(rows.count == golden.steps + 1)
+    var mismatches = 0
+    for (row, reference) in zip(rows, golden.trajectory) {
+      let agree =
+        Self.agrees(row.x, reference[0]) && Self.agrees(row.y, reference[1])
+        && Self.agrees(row.f, reference[2])
+      if !agree || row.status != "running" || row.optimizer != golden.optimizer {
+        mismatches += 1
+        if mismatches <= 3 { Issue.record("\(golden.id): \(row) vs torch \(reference)") }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(rows.map(\.step) == Array(0...golden.steps))
+  }
+
+  @Test func fixtureIsFound() throws {
+    #expect(try GoldenFixture.load().count >= 14)
+  }
+
+  @Test(arguments: cases)
+  func expressionCaseReproducesTorch(_ golden: GoldenFixture.Case) throws {
+    try check(golden, objective: ["--expr", golden.expr])
+  }
+
+  @Test(arguments: cases)
+  func functionCaseReproducesTorch(_ golden: GoldenFixture.Case) throws {
+    try check(golden, objective: ["--function", golden.function])
+  }
+
+  @Test func functionStartIsTheDefault() throws {
+    let result = try OptiscopeProcess.run([
+      "trace", "--function", "rosenbrock", "--steps", "0", "--optimizer", "adam",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try #require(TraceRow.parse(csv: result.stdout))
+    #expect(rows.count == 1)
+    #expect(rows.first?.step == 0)
+    let f = try #require(rows.first).f
+    let (x, y) = (try #require(rows.first).x, try #require(rows.first).y)
+    #expect(Self.agrees(f, (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)))
+  }
+
+  @Test func raceInterleavesOptimizersAndStopsTheDivergedOne() throws {
+    let result = try OptiscopeProcess.run([
+      "trace", "--expr", "x^2 + y^2", "--start", "1,1", "--steps", "5",
+      "--optimizer", "sgd:lr=1e200", "--optimizer", "adam:lr=0.1", "--optimizer", "adam",
+    ])
+    #expect(result.status == 0)
+    let rows = try #require(TraceRow.parse(csv: result.stdout))
+    let sgd = rows.filter { $0.optimizer == "sgd" }
+    #expect(sgd.map(\.step) == [0, 1])
+    #expect(sgd.map(\.status) == ["running", "diverged"])
+    #expect(!sgd[1].f.isFinite)
+    #expect(rows.filter { $0.optimizer == "adam" }.count == 6)
+    #expect(rows.filter { $0.optimizer == "adam#2" }.count == 6)
+    #expect(rows.prefix(3).map(\.optimizer) == ["sgd", "adam", "adam#2"])
+  }
+
+  @Test func jsonLinesAreValidJSONWithGradients() throws {
+    let result = try OptiscopeProcess.run([
+      "trace", "--expr", "x^2 + 3*y", "--start", "2,1", "--steps", "2", "--format", "jsonl",
+      "--optimizer", "sgd:lr=1e300",
+    ])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)  // step 0, then the diverged step 1
+    let objects = try lines.map {
+      try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(objects[0]["gx"] as? Double == 4)
+    #expect(objects[0]["gy"] as? Double == 3)
+    #expect(objects[0]["status"] as? String == "running")
+    #expect(objects[1]["status"] as? String == "diverged")
+    #expect(objects[1]["f"] as? String == "-inf" || objects[1]["f"] as? String == "inf")
+  }
+
+  @Test(arguments: [
+    ["--function", "no-such-function", "--optimizer", "adam"],
+    ["--expr", "sin(x", "--start", "0,0", "--optimizer", "adam"],
+    ["--expr", "x^2", "--start", "1;2", "--optimizer", "adam"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adm"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam:beta1=1.2"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--change", "1:2:lr=0.1"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--change", "x:1:lr=0.1"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--change", "1:1:momentum=0.1"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--steps", "-1"],
+    ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--format", "xml"],
+    ["--expr", "x^2", "--optimizer", "adam"],
+    ["--expr", "x^2", "--start", "1,2"],
+  ])
+  func badInputPrintsOneLineAndNothingOnStdout(_ arguments: [String]) throws {
+    let result = try OptiscopeProcess.run(["trace"] + arguments)
+    #expect(result.status != 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+  }
+
+  @Test func unparsableExpressionNamesTheColumn() throws {
+    let result = try OptiscopeProcess.run([
+      "trace", "--expr", "sin(x", "--start", "0,0", "--optimizer", "adam",
+    ])
+    #expect(result.stderr.contains("col 6"), "\(result.stderr)")
+  }
+
+  @Test func helpShowsExamples() throws {
+    let result = try OptiscopeProcess.run(["trace", "--help"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Examples:"))
+    #expect(result.stdout.contains("--change 100:1:lr=0.05"))
+  }
+}
