@@ -11,27 +11,21 @@ extension Model {
 
   /// The frame's description for Plot: the race, the view and the notes.
   public var picture: Picture {
-    var drawings: [RacerDrawing] = []
-    for (index, racer) in race.racers.enumerated() {
-      var trail = racer.trail.positions
-      if racer.status == .diverged, !racer.current.position.isFinite {
-        trail.append(racer.current.position)
-      }
-      drawings.append(
-        RacerDrawing(
-          label: racer.label, styleIndex: index, trail: trail, status: racer.status,
-          hyperparameterSummary: Model.summary(of: racer.optimizer.hyperparameters),
-          step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
-          lossHistory: racer.trail.map(\.value), isVisible: isVisible(index),
-          isSelected: selection == .racer(index)))
-    }
-    return Picture(
-      title: function.title, formula: function.formula, function: function.name,
-      objective: function.objective, view: view, heatmap: heatmapCache.heatmap,
-      racers: drawings, start: race.start, minima: function.minima,
-      minimumValue: function.minimumValue, step: race.stepCount, isPaused: isPaused,
-      layout: layout, message: message?.text ?? "", messageIsError: message?.isError ?? false,
-      keyHint: keyHint, usesASCII: usesASCII)
+    var picture = Picture(
+      race: race, title: function.title, formula: function.formula, function: function.name,
+      view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
+      isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
+      message: message?.text ?? "", messageIsError: message?.isError ?? false)
+    picture.heatmap = heatmapCache.heatmap
+    picture.keyHint = keyHint
+    picture.usesASCII = usesASCII
+    return picture
+  }
+
+  /// The selected racer's index, or nil when the keys act on all.
+  var selectedIndex: Int? {
+    if case .racer(let index) = selection { return index }
+    return nil
   }
 
   /// The status line's hint: who the keys act on, and where help is.
@@ -67,31 +61,5 @@ extension Model {
         return
       }
     }
-  }
-
-  /// The settings that matter for each optimizer, as the legend shows them.
-  static func summary(of settings: Hyperparameters) -> String {
-    func number(_ key: Hyperparameter) -> String? {
-      settings[key].map { NumberFormat.compact($0, digits: 3) }
-    }
-    var parts = ["lr=" + (number(.learningRate) ?? "?")]
-    switch settings.kind {
-    case .sgd, .momentum, .nesterov:
-      if let momentum = settings[.momentum], momentum != 0 || settings.kind != .sgd {
-        parts.append("μ=" + NumberFormat.compact(momentum, digits: 3))
-      }
-    case .rmsprop:
-      parts.append("α=" + (number(.alpha) ?? "?"))
-      if let momentum = settings[.momentum], momentum != 0 {
-        parts.append("μ=" + NumberFormat.compact(momentum, digits: 3))
-      }
-    case .adadelta:
-      parts.append("ρ=" + (number(.rho) ?? "?"))
-    case .adagrad:
-      break
-    case .adam, .adamw, .nadam, .radam, .adamax:
-      parts.append("β=(\(number(.beta1) ?? "?"), \(number(.beta2) ?? "?"))")
-    }
-    return parts.joined(separator: " ")
   }
 }

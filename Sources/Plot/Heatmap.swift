@@ -73,11 +73,12 @@ public struct Heatmap: Sendable {
           canvas[column, row] = Cell(theme.undefinedGlyph, foreground: theme.undefinedColor)
           continue
         }
-        func neighbour(_ dx: Int, _ dy: Int) -> Int {
+        /// The neighbour's band, or nil off the map or where f is undefined.
+        func neighbour(_ dx: Int, _ dy: Int) -> Int? {
           let x = column + dx
           let y = row + dy
-          guard x >= 0, x < width, y >= 0, y < key.height else { return band }
-          return bands[y * width + x] ?? band
+          guard x >= 0, x < width, y >= 0, y < key.height else { return nil }
+          return bands[y * width + x]
         }
         let shade = levels.shade(ofBand: band)
         let background = theme.fillBackground(shade: shade)
@@ -85,11 +86,21 @@ public struct Heatmap: Sendable {
         let right = neighbour(1, 0)
         let up = neighbour(0, -1)
         let down = neighbour(0, 1)
-        if min(left, right, up, down) < band {
-          // A contour line runs across the high side of a band change,
-          // perpendicular to the direction in which the band grows.
+        /// Whether the band drops on one side and stays on the other.
+        func edge(_ one: Int?, _ other: Int?) -> Bool {
+          guard let one, let other else { return false }
+          return (one < band && other == band) || (other < band && one == band)
+        }
+        // A contour line runs along the high side of a band change, perpendicular
+        // to the direction in which the band grows, where the band is at least two
+        // cells thick; thinner bands (steep slopes) keep their fill so that the
+        // lines do not merge into a solid hatch.
+        let acrossX = edge(left, right)
+        let acrossY = edge(up, down)
+        if acrossX || acrossY {
           let glyph = contourGlyph(
-            dx: Double(right - left) / 2, dy: Double(up - down) / 4, glyphs: theme.contourGlyphs)
+            dx: Double((right ?? band) - (left ?? band)) / 2,
+            dy: Double((up ?? band) - (down ?? band)) / 4, glyphs: theme.contourGlyphs)
           let color = theme.contourColor ?? theme.fillColor(shade: shade)
           canvas[column, row] = Cell(glyph, foreground: color, background: background)
         } else {

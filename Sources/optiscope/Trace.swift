@@ -135,9 +135,13 @@ struct Trace: ParsableCommand {
     }
   }
 
-  /// A catalog function and its start; the catalog arrives with `TestFunction`.
+  /// A catalog function (name as in `TestFunction.named`) and its default start.
   static func builtInFunction(named name: String) throws -> (any Objective, Point?) {
-    throw TraceError("unknown function '\(name)'")
+    guard let function = TestFunction.named(name) else {
+      let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+      throw TraceError("unknown function '\(name)'; known: \(known)")
+    }
+    return (function.expression, function.start)
   }
 
   /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.

@@ -42,6 +42,24 @@ import Testing
     try check(golden, objective: ["--expr", golden.expr])
   }
 
+  @Test(arguments: cases)
+  func functionCaseReproducesTorch(_ golden: GoldenFixture.Case) throws {
+    try check(golden, objective: ["--function", golden.function])
+  }
+
+  @Test func functionStartIsTheDefault() throws {
+    let result = try OptiscopeProcess.run([
+      "trace", "--function", "rosenbrock", "--steps", "0", "--optimizer", "adam",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try #require(TraceRow.parse(csv: result.stdout))
+    #expect(rows.count == 1)
+    #expect(rows.first?.step == 0)
+    let f = try #require(rows.first).f
+    let (x, y) = (try #require(rows.first).x, try #require(rows.first).y)
+    #expect(Self.agrees(f, (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)))
+  }
+
   @Test func raceInterleavesOptimizersAndStopsTheDivergedOne() throws {
     let result = try OptiscopeProcess.run([
       "trace", "--expr", "x^2 + y^2", "--start", "1,1", "--steps", "5",
