@@ -6,6 +6,9 @@ extension Model {
   /// theme files (issue 6) will extend this list.
   public static let themes: [Theme] = [.standard]
 
+  /// How the heatmap is drawn: one sample per cell.
+  static let heatmapMode = HeatmapMode.cells
+
   /// The theme in use.
   public var theme: Theme { Model.themes[themeIndex % Model.themes.count] }
 
@@ -14,6 +17,7 @@ extension Model {
     var picture = Picture(
       race: race, title: function.title, formula: function.formula, function: function.name,
       view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
+      heatmapMode: Model.heatmapMode,
       isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.heatmap = heatmapCache.heatmap
@@ -42,7 +46,18 @@ extension Model {
   public var plan: ScreenPlan { picture.plan(width: width, height: height) }
 
   /// Recomputes the cached heatmap if the function, view, size or theme changed.
+  ///
+  /// Runs after every message, so it first compares keys cheaply and only
+  /// builds the full picture (trails and all) when a new heatmap is needed.
   mutating func refreshHeatmap() {
+    let plan = ScreenPlan(
+      width: width, height: height, layout: layout, racerCount: race.racers.count,
+      viewAspect: view.isValid ? view.width / view.height : 1)
+    guard !plan.isTooSmall else { return }
+    let key = HeatmapKey(
+      function: function.name, view: view, width: plan.mapSize.width,
+      height: plan.mapSize.height, mode: Model.heatmapMode)
+    if let cached = heatmapCache.heatmap, cached.key == key, cached.theme == theme { return }
     var picture = self.picture
     heatmapCache.prepare(&picture, width: width, height: height, theme: theme)
   }
