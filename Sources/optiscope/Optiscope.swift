@@ -6,6 +6,7 @@ struct Optiscope: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "optiscope",
     abstract: "Watch gradient optimizers race across 2D test functions in the terminal.",
-    subcommands: [Trace.self, Compare.self]
+    subcommands: [Interactive.self, Trace.self, Compare.self, Levels.self, Render.self],
+    defaultSubcommand: Interactive.self
   )
 }

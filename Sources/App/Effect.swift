@@ -1,0 +1,8 @@
+/// Something `update` asks the outside world to do, since `update` itself only computes.
+public enum Effect: Hashable, Sendable {
+  /// Leave the program (q or Ctrl-C): restore the terminal and exit with status 0.
+  case quit
+  /// A live change took effect before race step `step`, described in one line
+  /// (`adam: lr=0.0141`, `start (1, 2)`), for a recording to log.
+  case liveChange(step: Int, description: String)
+}

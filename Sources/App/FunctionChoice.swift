@@ -1,0 +1,68 @@
+import OptimKit
+
+/// The function being raced on, with the presets that make it look good.
+///
+/// A built-in test function brings its own view, start point, minima and
+/// per-optimizer learning rates; a typed expression keeps whatever view and
+/// start were in use. `catalogIndex` lets `f`/`F` step through the built-in
+/// list from here.
+public struct FunctionChoice: Sendable {
+  /// Identifies the function: the catalog name, or the expression as typed.
+  public var name: String
+  /// The name shown on screen ("Rosenbrock", or "f" for a typed expression).
+  public var title: String
+  /// The formula shown on screen.
+  public var formula: String
+  public var objective: any Objective
+  /// The position in `TestFunction.catalog`, or nil for a typed expression.
+  public var catalogIndex: Int?
+  /// The view that shows the interesting part.
+  public var view: ViewBox
+  /// A start point from which the race is worth watching.
+  public var start: Point
+  /// Known minima, marked on the map.
+  public var minima: [Point]
+  /// The global minimum value f*, when known, for the loss panel.
+  public var minimumValue: Double?
+  /// Learning rates that make each optimizer visibly progress here, by optimizer name.
+  public var learningRates: [String: Double]
+
+  public init(
+    name: String, title: String, formula: String, objective: any Objective,
+    catalogIndex: Int? = nil, view: ViewBox, start: Point, minima: [Point] = [],
+    minimumValue: Double? = nil, learningRates: [String: Double] = [:]
+  ) {
+    self.name = name
+    self.title = title
+    self.formula = formula
+    self.objective = objective
+    self.catalogIndex = catalogIndex
+    self.view = view
+    self.start = start
+    self.minima = minima
+    self.minimumValue = minimumValue
+    self.learningRates = learningRates
+  }
+
+  /// A built-in function with all its presets.
+  public init(_ function: TestFunction, catalogIndex: Int? = nil) {
+    self.init(
+      name: function.name, title: function.title, formula: function.formula,
+      objective: function.expression,
+      catalogIndex: catalogIndex ?? TestFunction.catalog.firstIndex { $0.name == function.name },
+      view: function.view, start: function.start, minima: function.minima,
+      minimumValue: function.minimumValue, learningRates: function.learningRates)
+  }
+
+  /// A typed expression, shown in `view` and raced from `start`.
+  public init(expression: Expression, view: ViewBox, start: Point) {
+    self.init(
+      name: expression.source, title: "f", formula: expression.source, objective: expression,
+      view: view, start: start)
+  }
+
+  /// The built-in functions `f` / `F` step through.
+  public static var catalog: [FunctionChoice] {
+    TestFunction.catalog.enumerated().map { FunctionChoice($0.element, catalogIndex: $0.offset) }
+  }
+}

@@ -1,0 +1,80 @@
+import OptimKit
+import Plot
+
+extension Model {
+  /// The themes `t` cycles through. Only the built-in one exists so far;
+  /// theme files (issue 6) will extend this list.
+  public static let themes: [Theme] = [.standard]
+
+  /// How the heatmap is drawn: one sample per cell.
+  static let heatmapMode = HeatmapMode.cells
+
+  /// The theme in use.
+  public var theme: Theme { Model.themes[themeIndex % Model.themes.count] }
+
+  /// The frame's description for Plot: the race, the view and the notes.
+  public var picture: Picture {
+    var picture = Picture(
+      race: race, title: function.title, formula: function.formula, function: function.name,
+      view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
+      heatmapMode: Model.heatmapMode,
+      isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
+      message: message?.text ?? "", messageIsError: message?.isError ?? false)
+    picture.heatmap = heatmapCache.heatmap
+    picture.keyHint = keyHint
+    picture.usesASCII = usesASCII
+    return picture
+  }
+
+  /// The selected racer's index, or nil when the keys act on all.
+  var selectedIndex: Int? {
+    if case .racer(let index) = selection { return index }
+    return nil
+  }
+
+  /// The status line's hint: who the keys act on, and where help is.
+  var keyHint: String {
+    switch selection {
+    case .all: return "keys: all · ? help"
+    case .racer(let index):
+      let label = index < race.racers.count ? race.racers[index].label : "?"
+      return "keys: \(label) · ? help"
+    }
+  }
+
+  /// Where everything is on the current screen.
+  public var plan: ScreenPlan { picture.plan(width: width, height: height) }
+
+  /// Recomputes the cached heatmap if the function, view, size or theme changed.
+  ///
+  /// Runs after every message, so it first compares keys cheaply and only
+  /// builds the full picture (trails and all) when a new heatmap is needed.
+  mutating func refreshHeatmap() {
+    let plan = ScreenPlan(
+      width: width, height: height, layout: layout, racerCount: race.racers.count,
+      viewAspect: view.isValid ? view.width / view.height : 1)
+    guard !plan.isTooSmall else { return }
+    let key = HeatmapKey(
+      function: function.name, view: view, width: plan.mapSize.width,
+      height: plan.mapSize.height, mode: Model.heatmapMode)
+    if let cached = heatmapCache.heatmap, cached.key == key, cached.theme == theme { return }
+    var picture = self.picture
+    heatmapCache.prepare(&picture, width: width, height: height, theme: theme)
+  }
+
+  /// A click on any map restarts the race from the point under the mouse.
+  mutating func handleClick(column: Int, row: Int, effects: inout [Effect]) {
+    guard input == nil else { return }
+    if isHelpShown {
+      isHelpShown = false
+      return
+    }
+    for map in plan.maps {
+      let projection = MapProjection(view: view, region: map)
+      if let point = projection.point(column: column, row: row) {
+        restart(at: point, effects: &effects)
+        return
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import OptimKit
+import Plot
+
+/// Everything the interactive program knows at one moment: the race, the view, and the UI state.
+///
+/// A value: `update` takes one and returns the next, and `view` draws one, so
+/// the whole program can be tested by sending messages and comparing canvases
+/// (the Elm architecture, as in Bubble Tea). Nothing here touches a terminal.
+public struct Model: Sendable {
+  /// The function raced on, with its presets.
+  public internal(set) var function: FunctionChoice
+  /// The optimizers, their settings, state and trails.
+  public internal(set) var race: Race
+  /// The view `0` returns to.
+  public internal(set) var homeView: ViewBox
+  /// The part of the plane shown.
+  public internal(set) var view: ViewBox
+  public internal(set) var layout: PictureLayout
+  /// Which optimizers the hyper-parameter keys act on.
+  public internal(set) var selection: Selection = .all
+  public internal(set) var isPaused = false
+  /// Optimizer steps per frame (`[` / `]`).
+  public internal(set) var stepsPerFrame: Int
+  /// Frames per second while running.
+  public let framesPerSecond: Int
+  /// Racers hidden with `1`…`9` (0-based indices); hidden racers still step.
+  public internal(set) var hiddenRacers: Set<Int> = []
+  public internal(set) var isHelpShown = false
+  /// The open input line after `e` or `s`, if any.
+  public internal(set) var input: InputLine?
+  /// The note at the bottom of the screen.
+  public internal(set) var message: Message?
+  /// The position of the current theme in `Model.themes`.
+  public internal(set) var themeIndex = 0
+  /// The screen size in cells.
+  public internal(set) var width: Int
+  public internal(set) var height: Int
+  /// Draw with ASCII only (no braille, blocks or box drawing), for non-UTF-8 terminals.
+  public var usesASCII = false
+  /// The heatmap of the current function, view and size, kept between frames.
+  var heatmapCache = HeatmapCache()
+
+  /// The most steps per frame `]` goes to.
+  public static let maximumStepsPerFrame = 1024
+
+  /// The first model of a scene, on a screen of `width` × `height` cells.
+  public init(scene: Scene, width: Int, height: Int) {
+    function = scene.function
+    race = Race(objective: scene.function.objective, start: scene.start, specs: scene.specs)
+    homeView = scene.view
+    view = scene.view
+    layout = scene.layout
+    stepsPerFrame = min(max(1, scene.stepsPerFrame), Self.maximumStepsPerFrame)
+    framesPerSecond = max(1, scene.framesPerSecond)
+    self.width = max(0, width)
+    self.height = max(0, height)
+    refreshHeatmap()
+  }
+
+  /// Where the race starts.
+  public var start: Point { race.start }
+
+  /// Whether racer `index` (0-based) is drawn.
+  public func isVisible(_ index: Int) -> Bool { !hiddenRacers.contains(index) }
+
+  /// Whether the program should block until the next key instead of ticking.
+  public var isIdle: Bool { isPaused || !race.isRunning }
+}

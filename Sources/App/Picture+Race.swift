@@ -1,0 +1,52 @@
+import OptimKit
+import Plot
+
+extension Picture {
+  /// The picture of a race: every racer's trail, position, status and loss
+  /// history, with its key hyper-parameters in the legend.
+  ///
+  /// The one place where a `Race` is turned into what `Plot` draws, shared by
+  /// `optiscope render` and the interactive program.
+  public init(
+    race: Race, title: String, formula: String, function: String, view: ViewBox,
+    minima: [Point] = [], minimumValue: Double? = nil, layout: PictureLayout = .overlay,
+    heatmapMode: HeatmapMode = .cells, isPaused: Bool = false, selected: Int? = nil,
+    hidden: Set<Int> = [], message: String = "", messageIsError: Bool = false
+  ) {
+    let racers = race.racers.enumerated().map { index, racer in
+      RacerDrawing(
+        label: racer.label, styleIndex: index, trail: racer.trail.positions,
+        status: racer.status, hyperparameterSummary: Self.summary(of: racer.spec),
+        step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
+        lossHistory: racer.trail.map(\.value), isVisible: !hidden.contains(index),
+        isSelected: selected == index)
+    }
+    self.init(
+      title: title, formula: formula, function: function, objective: race.objective, view: view,
+      heatmapMode: heatmapMode, racers: racers, start: race.start, minima: minima,
+      minimumValue: minimumValue, step: race.stepCount, isPaused: isPaused, layout: layout,
+      message: message, messageIsError: messageIsError)
+  }
+
+  /// The hyper-parameters worth showing in a legend: lr, then momentum, the betas,
+  /// alpha or rho where the optimizer has them ("lr=0.01 β=0.9,0.999").
+  public static func summary(of spec: OptimizerSpec) -> String {
+    let settings = spec.hyperparameters
+    func number(_ key: Hyperparameter) -> String? {
+      guard let value = settings[key] else { return nil }
+      return NumberFormat.compact(value, digits: 3)
+    }
+    var parts: [String] = []
+    if let rate = number(.learningRate) { parts.append("lr=" + rate) }
+    if let momentum = number(.momentum), settings[.momentum] != 0 {
+      parts.append("m=" + momentum)
+    }
+    if let first = number(.beta1), let second = number(.beta2) {
+      parts.append("β=" + first + "," + second)
+    }
+    if let alpha = number(.alpha) { parts.append("α=" + alpha) }
+    if let rho = number(.rho) { parts.append("ρ=" + rho) }
+    if settings[.nesterov].map({ $0 != 0 }) == true, spec.kind == .sgd { parts.append("nesterov") }
+    return parts.joined(separator: " ")
+  }
+}

@@ -1,0 +1,26 @@
+import OptimKit
+
+/// Computes the next model from the current one and a message, plus what the outside world should do.
+///
+/// The single place where the program's behaviour lives: keys, clicks, ticks
+/// and resizes all come through here, so tests can drive the whole program.
+public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
+  var next = model
+  var effects: [Effect] = []
+  switch msg {
+  case .tick:
+    if !next.isIdle, next.input == nil {
+      next.race.step(times: next.stepsPerFrame)
+    }
+  case .resize(let width, let height):
+    next.width = max(0, width)
+    next.height = max(0, height)
+  case .click(let column, let row):
+    next.message = nil
+    next.handleClick(column: column, row: row, effects: &effects)
+  case .key(let key):
+    next.handleKey(key, effects: &effects)
+  }
+  next.refreshHeatmap()
+  return (next, effects)
+}

@@ -1,0 +1,18 @@
+import Plot
+
+/// Draws the whole screen for `model`: the picture, then the input line or the help on top.
+///
+/// Pure: the same model always gives the same canvas, so tests compare
+/// canvases and a recording can store exactly what the screen showed.
+public func view(_ model: Model) -> Canvas {
+  let theme = model.theme
+  var canvas = model.picture.draw(width: model.width, height: model.height, theme: theme)
+  guard !model.plan.isTooSmall else { return canvas }
+  if let input = model.input {
+    InputLineView(line: input, theme: theme).draw(into: &canvas, row: model.height - 1)
+  }
+  if model.isHelpShown {
+    HelpOverlay(theme: theme, usesASCII: model.usesASCII).draw(into: &canvas)
+  }
+  return canvas
+}

@@ -1,0 +1,119 @@
+/// A sub-grid of 2 × 4 braille dots per cell that lines are drawn on.
+///
+/// Braille characters (U+2800 + dot bits) give a terminal cell eight pixels, so
+/// an optimizer's path reads as a continuous line instead of a row of blobs.
+/// Each cell remembers which owner (an optimizer index) drew into it last.
+public struct BrailleGrid: Sendable {
+  /// Size in cells.
+  public let width: Int
+  public let height: Int
+  private var dots: [UInt8]
+  private var owners: [Int]
+
+  /// The bit of each dot, indexed [column within cell][row within cell].
+  static let dotBits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    dots = Array(repeating: 0, count: self.width * self.height)
+    owners = Array(repeating: -1, count: self.width * self.height)
+  }
+
+  /// Size in dots.
+  public var dotWidth: Int { width * 2 }
+  public var dotHeight: Int { height * 4 }
+
+  /// Sets one dot; dots outside the grid are ignored.
+  public mutating func setDot(x: Int, y: Int, owner: Int) {
+    guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
+    let index = (y / 4) * width + x / 2
+    dots[index] |= Self.dotBits[x % 2][y % 4]
+    owners[index] = owner
+  }
+
+  /// Draws a straight line of dots between two dot positions (Bresenham), both ends included.
+  public mutating func drawLine(fromX: Int, fromY: Int, toX: Int, toY: Int, owner: Int) {
+    var x = fromX
+    var y = fromY
+    let dx = abs(toX - fromX)
+    let dy = -abs(toY - fromY)
+    let stepX = fromX < toX ? 1 : -1
+    let stepY = fromY < toY ? 1 : -1
+    var error = dx + dy
+    while true {
+      setDot(x: x, y: y, owner: owner)
+      if x == toX && y == toY { break }
+      let doubled = 2 * error
+      if doubled >= dy {
+        error += dy
+        x += stepX
+      }
+      if doubled <= dx {
+        error += dx
+        y += stepY
+      }
+    }
+  }
+
+  /// Draws the part of a segment, given in continuous dot coordinates (dot (i, j)
+  /// covers [i, i+1) × [j, j+1)), that lies on the grid; non-finite ends draw nothing.
+  public mutating func drawSegment(
+    from start: (x: Double, y: Double), to end: (x: Double, y: Double), owner: Int
+  ) {
+    guard
+      let clipped = Self.clip(
+        start, end, width: Double(dotWidth), height: Double(dotHeight))
+    else { return }
+    func dot(_ value: Double, limit: Int) -> Int { min(max(Int(value.rounded(.down)), 0), limit - 1) }
+    drawLine(
+      fromX: dot(clipped.0.x, limit: dotWidth), fromY: dot(clipped.0.y, limit: dotHeight),
+      toX: dot(clipped.1.x, limit: dotWidth), toY: dot(clipped.1.y, limit: dotHeight),
+      owner: owner)
+  }
+
+  /// The braille character of a cell, or nil when no dot is set there.
+  public func character(column: Int, row: Int) -> Character? {
+    guard column >= 0, row >= 0, column < width, row < height else { return nil }
+    let bits = dots[row * width + column]
+    guard bits != 0, let scalar = Unicode.Scalar(0x2800 + UInt32(bits)) else { return nil }
+    return Character(scalar)
+  }
+
+  /// The last owner that drew into a cell, or nil when none did.
+  public func owner(column: Int, row: Int) -> Int? {
+    guard column >= 0, row >= 0, column < width, row < height else { return nil }
+    let owner = owners[row * width + column]
+    return owner >= 0 ? owner : nil
+  }
+
+  /// Liang–Barsky clipping of a segment to [0, width] × [0, height].
+  static func clip(
+    _ start: (x: Double, y: Double), _ end: (x: Double, y: Double), width: Double,
+    height: Double
+  ) -> ((x: Double, y: Double), (x: Double, y: Double))? {
+    guard width > 0, height > 0 else { return nil }
+    let dx = end.x - start.x
+    let dy = end.y - start.y
+    guard start.x.isFinite, start.y.isFinite, dx.isFinite, dy.isFinite else { return nil }
+    var low = 0.0
+    var high = 1.0
+    for (p, q) in [(-dx, start.x), (dx, width - start.x), (-dy, start.y), (dy, height - start.y)] {
+      if p == 0 {
+        if q < 0 { return nil }
+      } else {
+        let t = q / p
+        if p < 0 {
+          if t > high { return nil }
+          low = max(low, t)
+        } else {
+          if t < low { return nil }
+          high = min(high, t)
+        }
+      }
+    }
+    return (
+      (start.x + low * dx, start.y + low * dy), (start.x + high * dx, start.y + high * dy)
+    )
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import OptimKit
+
+/// Draws one map: the heatmap, the optimizers' trails, the markers and the
+/// optimizers' current positions (or arrows at the border for those out of view).
+///
+/// Layers are painted from the back: heatmap fill and contours, trails,
+/// start and minimum markers, then positions and arrows, so the most
+/// important thing in a cell is the one that shows.
+struct MapPainter {
+  var projection: MapProjection
+  var theme: Theme
+  var usesASCII: Bool
+
+  /// Paints the map; `racers` pairs each optimizer with its index in the picture.
+  func paint(
+    into canvas: inout Canvas, heatmap: Heatmap?, racers: [(index: Int, racer: RacerDrawing)],
+    start: Point?, minima: [Point]
+  ) {
+    let region = projection.region
+    if let heatmap {
+      canvas.paste(heatmap.cells, x: region.x, y: region.y)
+    } else {
+      for row in 0..<region.height {
+        for column in 0..<region.width { canvas[region.x + column, region.y + row] = .blank }
+      }
+    }
+    let visible = racers.filter { $0.racer.isVisible }
+    // The selected optimizer's trail is drawn last, so it stays on top.
+    let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
+    paintTrails(into: &canvas, racers: ordered)
+    for minimum in minima { mark(minimum, style: theme.minimum, into: &canvas) }
+    if let start { mark(start, style: theme.start, into: &canvas) }
+    for (index, racer) in ordered { paintPosition(of: racer, index: index, into: &canvas) }
+  }
+
+  private func paintTrails(
+    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)]
+  ) {
+    let region = projection.region
+    var grid = BrailleGrid(width: region.width, height: region.height)
+    for (index, racer) in racers {
+      var previous: (x: Double, y: Double)?
+      for point in racer.trail {
+        guard point.isFinite else {
+          previous = nil
+          continue
+        }
+        let dot = projection.dotPosition(of: point)
+        grid.drawSegment(from: previous ?? dot, to: dot, owner: index)
+        previous = dot
+      }
+    }
+    for row in 0..<region.height {
+      for column in 0..<region.width {
+        guard let character = grid.character(column: column, row: row),
+          let owner = grid.owner(column: column, row: row)
+        else { continue }
+        let x = region.x + column
+        let y = region.y + row
+        canvas[x, y] = Cell(
+          usesASCII ? "." : character, foreground: theme.racerStyle(owner).color,
+          background: canvas[x, y].background)
+      }
+    }
+  }
+
+  private func mark(_ point: Point, style: MarkerStyle, into canvas: inout Canvas) {
+    guard let cell = projection.cell(of: point) else { return }
+    canvas[cell.column, cell.row] = Cell(
+      usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
+      background: canvas[cell.column, cell.row].background, attributes: style.attributes)
+  }
+
+  private func paintPosition(of racer: RacerDrawing, index: Int, into canvas: inout Canvas) {
+    let style = theme.racerStyle(index)
+    let shown = racer.status == .diverged ? racer.lastFinitePosition : racer.position
+    guard let shown else { return }
+    let glyph: Character
+    let cell: (column: Int, row: Int)
+    if let inside = projection.cell(of: shown) {
+      glyph = usesASCII ? style.asciiGlyph : style.glyph
+      cell = inside
+    } else if let border = borderCell(toward: shown) {
+      glyph = border.arrow
+      cell = (border.column, border.row)
+    } else {
+      return
+    }
+    canvas[cell.column, cell.row] = Cell(
+      glyph, foreground: style.color, background: canvas[cell.column, cell.row].background,
+      attributes: [.bold])
+  }
+
+  /// The border cell where a ray from the map's centre toward `point` leaves the
+  /// map, and the arrow that points that way.
+  func borderCell(toward point: Point) -> (column: Int, row: Int, arrow: Character)? {
+    let region = projection.region
+    guard region.width > 0, region.height > 0, !point.x.isNaN, !point.y.isNaN else { return nil }
+    let dot = projection.dotPosition(of: point)
+    let limit = 1e12
+    // Dots are square on screen: 2 per cell across, 4 per (twice as tall) cell down.
+    let dx = min(max(dot.x, -limit), limit) - Double(region.width)
+    let dy = min(max(dot.y, -limit), limit) - Double(region.height * 2)
+    guard dx != 0 || dy != 0 else { return nil }
+    let halfWidth = Double(region.width) / 2 - 0.5
+    let halfHeight = Double(region.height) / 2 - 0.5
+    let cellX = dx / 2
+    let cellY = dy / 4
+    let scale = min(
+      cellX == 0 ? .infinity : halfWidth / abs(cellX),
+      cellY == 0 ? .infinity : halfHeight / abs(cellY))
+    let column = Int((Double(region.width) / 2 + scale * cellX).rounded(.down))
+    let row = Int((Double(region.height) / 2 + scale * cellY).rounded(.down))
+    return (
+      region.x + min(max(column, 0), region.width - 1),
+      region.y + min(max(row, 0), region.height - 1),
+      arrow(dx: dx, dy: -dy)
+    )
+  }
+
+  /// The arrow for a direction (dx to the right, dy upwards) in eight sectors.
+  func arrow(dx: Double, dy: Double) -> Character {
+    let arrows: [Character] =
+      usesASCII
+      ? [">", "/", "^", "\\", "<", "/", "v", "\\"] : ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
+    let angle = atan2(dy, dx)
+    let sector = Int((angle / (Double.pi / 4)).rounded()) & 7
+    return arrows[sector]
+  }
+}

@@ -1,0 +1,185 @@
+import OptimKit
+
+/// Everything one frame shows, and the drawing of it into a canvas.
+///
+/// The caller (the `render` command, the interactive program) fills in this
+/// plain description each frame and calls `draw`. The heatmap is the costly
+/// part: pass a prepared one in `heatmap` (see `HeatmapCache`) and it is only
+/// pasted; without one, it is sampled from `objective` on the spot.
+public struct Picture: Sendable {
+  /// The function's name, e.g. "Rosenbrock".
+  public var title: String
+  /// The function's formula as the user would write it.
+  public var formula: String
+  /// Identifies the function for heatmap caching (e.g. the expression source).
+  public var function: String
+  /// The function itself, for sampling when no prepared heatmap fits.
+  public var objective: (any Objective)?
+  public var view: ViewBox
+  public var heatmapMode: HeatmapMode
+  /// A prepared heatmap; used when its key matches this frame's.
+  public var heatmap: Heatmap?
+  public var racers: [RacerDrawing]
+  public var start: Point?
+  public var minima: [Point]
+  /// The known minimum value f*, for the loss panel; nil uses the best f reached.
+  public var minimumValue: Double?
+  /// The race's step count, for the status line.
+  public var step: Int
+  public var isPaused: Bool
+  public var layout: PictureLayout
+  /// A one-line notice or error for the bottom line; empty for none.
+  public var message: String
+  public var messageIsError: Bool
+  /// A short key hint at the right of the status line.
+  public var keyHint: String
+  /// Draw only ASCII: ASCII glyphs for optimizers and markers, dots for trails.
+  public var usesASCII: Bool
+
+  public init(
+    title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
+    view: ViewBox, heatmapMode: HeatmapMode = .cells, heatmap: Heatmap? = nil,
+    racers: [RacerDrawing] = [], start: Point? = nil, minima: [Point] = [],
+    minimumValue: Double? = nil, step: Int = 0, isPaused: Bool = false,
+    layout: PictureLayout = .overlay, message: String = "", messageIsError: Bool = false,
+    keyHint: String = "? help", usesASCII: Bool = false
+  ) {
+    self.title = title
+    self.formula = formula
+    self.function = function ?? formula
+    self.objective = objective
+    self.view = view
+    self.heatmapMode = heatmapMode
+    self.heatmap = heatmap
+    self.racers = racers
+    self.start = start
+    self.minima = minima
+    self.minimumValue = minimumValue
+    self.step = step
+    self.isPaused = isPaused
+    self.layout = layout
+    self.message = message
+    self.messageIsError = messageIsError
+    self.keyHint = keyHint
+    self.usesASCII = usesASCII
+  }
+
+  /// Where everything goes on a screen of this size.
+  public func plan(width: Int, height: Int) -> ScreenPlan {
+    ScreenPlan(
+      width: width, height: height, layout: layout, racerCount: racers.count,
+      viewAspect: view.isValid ? view.width / view.height : 1)
+  }
+
+  /// The key of the heatmap a screen of this plan needs.
+  public func heatmapKey(for plan: ScreenPlan) -> HeatmapKey {
+    HeatmapKey(
+      function: function, view: view, width: plan.mapSize.width, height: plan.mapSize.height,
+      mode: heatmapMode)
+  }
+
+  /// The heatmap this frame uses: the prepared one if it fits, else a fresh one.
+  public func resolvedHeatmap(for plan: ScreenPlan, theme: Theme) -> Heatmap? {
+    let key = heatmapKey(for: plan)
+    if let heatmap, heatmap.key == key, heatmap.theme == theme { return heatmap }
+    guard let objective, view.isValid, key.width > 0, key.height > 0 else { return nil }
+    return Heatmap(objective: objective, key: key, theme: theme)
+  }
+
+  /// Draws the frame on a new canvas of `width` × `height` cells.
+  public func draw(width: Int, height: Int, theme: Theme = .standard) -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    draw(into: &canvas, theme: theme)
+    return canvas
+  }
+
+  /// Draws the frame over the whole of `canvas`.
+  public func draw(into canvas: inout Canvas, theme: Theme = .standard) {
+    let plan = plan(width: canvas.width, height: canvas.height)
+    guard !plan.isTooSmall else {
+      Self.drawTooSmall(into: &canvas, theme: theme)
+      return
+    }
+    let heatmap = resolvedHeatmap(for: plan, theme: theme)
+    StatusLine(
+      title: title, formula: formula, view: view, step: step,
+      isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
+      theme: theme
+    ).draw(into: &canvas, region: plan.status)
+    let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
+    if plan.mapTitles.isEmpty {
+      for map in plan.maps {
+        MapPainter(
+          projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
+        ).paint(into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima)
+      }
+    } else {
+      for (index, map) in plan.maps.enumerated() where index < racers.count {
+        MapPainter(
+          projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
+        ).paint(
+          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima)
+        drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
+      }
+    }
+    if plan.panelsBeside {
+      let column = plan.mapArea.x + plan.mapArea.width
+      for row in plan.mapArea.y..<(plan.mapArea.y + plan.mapArea.height) {
+        canvas[column, row] = Cell("│", foreground: theme.border)
+      }
+    }
+    if let legend = plan.legend {
+      LegendPanel(racers: racers, view: view, theme: theme, usesASCII: usesASCII)
+        .draw(into: &canvas, region: legend)
+    }
+    if let loss = plan.loss {
+      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
+        .draw(into: &canvas, region: loss)
+    }
+    if !message.isEmpty {
+      TextRun.write(
+        [TextRun(" " + message, color: messageIsError ? theme.error : theme.warning)],
+        into: &canvas, x: plan.message.x, y: plan.message.y, width: plan.message.width)
+    }
+  }
+
+  private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme)
+  {
+    let racer = racers[index]
+    let style = theme.racerStyle(index)
+    var runs = [
+      TextRun(
+        String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
+        attributes: [.bold]),
+      TextRun(racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
+    ]
+    if !racer.hyperparameterSummary.isEmpty {
+      runs.append(TextRun(" " + racer.hyperparameterSummary, color: theme.dimText))
+    }
+    let used = runs.reduce(0) { $0 + $1.text.count }
+    let value = " f " + NumberFormat.scientific(racer.value)
+    TextRun.write(runs, into: &canvas, x: region.x, y: region.y, width: region.width)
+    if used + value.count < region.width {
+      TextRun.write(
+        [TextRun(value, color: theme.text)], into: &canvas,
+        x: region.x + region.width - value.count, y: region.y, width: value.count)
+    }
+  }
+
+  /// The notice shown instead of a broken picture on a too small screen.
+  static func drawTooSmall(into canvas: inout Canvas, theme: Theme) {
+    let lines = [
+      "enlarge the terminal",
+      "need ≥ \(ScreenPlan.minimumWidth)×\(ScreenPlan.minimumHeight), "
+        + "have \(canvas.width)×\(canvas.height)",
+    ]
+    let top = max(0, (canvas.height - lines.count) / 2)
+    for (offset, line) in lines.enumerated() {
+      let text = TextRun.truncated(line, to: canvas.width)
+      let x = max(0, (canvas.width - text.count) / 2)
+      TextRun.write(
+        [TextRun(text, color: offset == 0 ? theme.warning : theme.text, attributes: offset == 0 ? [.bold] : [])],
+        into: &canvas, x: x, y: top + offset, width: canvas.width - x)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import OptimKit
+
+/// What the picture needs to know about one optimizer.
+///
+/// A plain description filled in by the caller (the race glue in App), so
+/// the drawing code does not depend on how races are run.
+public struct RacerDrawing: Sendable {
+  /// The name shown in the legend, e.g. "Adam".
+  public var label: String
+  /// Which theme style (colour + glyph) it uses.
+  public var styleIndex: Int
+  /// Every position so far, the start first.
+  public var trail: [Point]
+  public var status: RacerStatus
+  /// Its key hyper-parameters, e.g. "lr=0.01 β=(0.9, 0.999)".
+  public var hyperparameterSummary: String
+  /// Steps taken.
+  public var step: Int
+  /// f at the current position.
+  public var value: Double
+  /// |∇f| at the current position.
+  public var gradientNorm: Double
+  /// f after each step (index 0 = at the start), for the loss panel.
+  public var lossHistory: [Double]
+  /// Hidden optimizers keep their legend row (dimmed) but leave the map.
+  public var isVisible: Bool
+  /// The optimizer the user is steering; its legend row is highlighted.
+  public var isSelected: Bool
+
+  public init(
+    label: String, styleIndex: Int, trail: [Point], status: RacerStatus = .running,
+    hyperparameterSummary: String = "", step: Int = 0, value: Double = .nan,
+    gradientNorm: Double = .nan, lossHistory: [Double] = [], isVisible: Bool = true,
+    isSelected: Bool = false
+  ) {
+    self.label = label
+    self.styleIndex = styleIndex
+    self.trail = trail
+    self.status = status
+    self.hyperparameterSummary = hyperparameterSummary
+    self.step = step
+    self.value = value
+    self.gradientNorm = gradientNorm
+    self.lossHistory = lossHistory
+    self.isVisible = isVisible
+    self.isSelected = isSelected
+  }
+
+  /// The current position: the trail's last point.
+  public var position: Point? { trail.last }
+
+  /// The last position with finite coordinates (where a diverged optimizer was last seen).
+  public var lastFinitePosition: Point? { trail.last(where: \.isFinite) }
+
+  /// Whether it is shown as out of view: running or converged, with its position outside.
+  public func isOutOfView(_ view: ViewBox) -> Bool {
+    guard status != .diverged, let position else { return false }
+    return !(position.isFinite && view.contains(position))
+  }
+}

@@ -1,0 +1,61 @@
+import OptimKit
+
+/// The top line: function name and formula, view box, step, the shifted-scale
+/// notice, the paused state and a key hint.
+///
+/// When the line is too narrow the formula is shortened first, then the view
+/// box is left out, so the step and the notices stay visible.
+struct StatusLine {
+  var title: String
+  var formula: String
+  var view: ViewBox
+  var step: Int
+  var isShifted: Bool
+  var isPaused: Bool
+  var keyHint: String
+  var theme: Theme
+
+  func draw(into canvas: inout Canvas, region: Region) {
+    guard !region.isEmpty else { return }
+    let background = theme.statusBackground
+    for column in 0..<region.width {
+      canvas[region.x + column, region.y] = Cell(" ", background: background)
+    }
+    let foreground = theme.statusForeground
+    let separator = TextRun(" │ ", color: theme.dimText)
+    let viewText =
+      "x∈[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
+      + "y∈[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
+    var tail: [TextRun] = [separator, TextRun("step \(step)", color: foreground)]
+    if isShifted {
+      tail += [separator, TextRun("shifted log scale", color: theme.warning, attributes: [.bold])]
+    }
+    if isPaused {
+      tail += [separator, TextRun("paused", color: theme.warning, attributes: [.bold])]
+    }
+    let hint = keyHint.isEmpty ? "" : keyHint + " "
+    let titleText = " " + title
+    let fixed = titleText.count + tail.reduce(0) { $0 + $1.text.count } + hint.count + 1
+    var middle: [TextRun] = []
+    let viewRun = [separator, TextRun(viewText, color: foreground)]
+    let viewWidth = viewText.count + 3
+    var room = region.width - fixed
+    if room >= viewWidth {
+      room -= viewWidth
+    }
+    let formulaRoom = room - 2
+    if formulaRoom >= 8, !formula.isEmpty {
+      middle.append(TextRun("  " + TextRun.truncated(formula, to: formulaRoom), color: theme.text))
+    }
+    if region.width - fixed >= viewWidth { middle += viewRun }
+    let runs =
+      [TextRun(titleText, color: foreground, attributes: [.bold])] + middle + tail
+    TextRun.write(runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
+    if !hint.isEmpty, region.width > hint.count {
+      TextRun.write(
+        [TextRun(hint, color: theme.dimText)], into: &canvas,
+        x: region.x + region.width - hint.count, y: region.y, width: hint.count,
+        background: background)
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// The Terminal module: the only code that talks to ncurses.

@@ -1,0 +1,91 @@
+import App
+import ArgumentParser
+import Foundation
+import OptimKit
+import Plot
+import Terminal
+
+/// `optiscope` (or `optiscope run`): the full-screen race, steered from the keyboard.
+struct Interactive: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Race optimizers live in the terminal (the default command).",
+    discussion: """
+      With no options, races eight optimizers down the Rosenbrock valley. Press ? in the \
+      program for every key: space pauses, + and - change the learning rate of the selected \
+      optimizer (Tab selects), b/B v/V m/M move beta1, beta2 and momentum, arrows pan, z/Z \
+      zoom, f/F switch function, e types a new function, s a new start point, a click on the \
+      map starts there, q quits.
+
+      SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
+      a built-in function races a standard set of optimizers at its own suggested learning \
+      rates.
+
+      Needs a terminal; for pictures in scripts or pipes use `optiscope render`.
+      """
+  )
+
+  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
+  var function: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
+  var expr: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The start point X,Y (write --start=-1.5,2 or --start -1.5,2).", valueName: "x,y"))
+  var start: String?
+
+  @Option(
+    name: .customLong("optimizer"),
+    help: ArgumentHelp("An optimizer SPEC; repeat for a race.", valueName: "spec"))
+  var optimizers: [String] = []
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The view X0,X1,Y0,Y1 (default: the function's own).", valueName: "x0,x1,y0,y1"))
+  var view: String?
+
+  @Option(help: ArgumentHelp("Map layout: overlay or split.", valueName: "layout"))
+  var layout: String = PictureLayout.overlay.rawValue
+
+  @Option(help: ArgumentHelp("Frames per second, 1 to 120.", valueName: "n"))
+  var fps: Int = 20
+
+  @Option(help: ArgumentHelp("Optimizer steps per frame, 1 to 1024.", valueName: "n"))
+  var stepsPerFrame: Int?
+
+  @Flag(help: "Draw without colour (also when NO_COLOR is set).")
+  var noColor = false
+
+  func run() throws {
+    let scene: Scene
+    do {
+      scene = try InteractiveScene(
+        function: function, expr: expr, start: start, optimizers: optimizers, view: view,
+        layout: layout, fps: fps, stepsPerFrame: stepsPerFrame
+      ).make()
+    } catch {
+      FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(maximumColorDepth: noColor ? .none : .full256)
+    } catch {
+      FileHandle.standardError.write(
+        Data(
+          ("optiscope: \(error); the interactive view needs a terminal "
+            + "(for a picture in a pipe or file, use `optiscope render`)\n").utf8))
+      throw ExitCode(2)
+    }
+    let signal = InteractiveLoop(terminal: terminal, scene: scene).run()
+    terminal.stop()
+    if let signal { throw ExitCode(128 + signal) }
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import OptimKit
+import Plot
+
+/// `optiscope levels`: print the contour levels the heatmap would use.
+struct Levels: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "levels",
+    abstract: "Print the contour level values of a function over a view (no terminal UI).",
+    discussion: """
+      Samples f at the centres of a W×H grid of cells over the view \
+      (x_i = x0 + (i+0.5)(x1-x0)/W, y_j = y1 - (j+0.5)(y1-y0)/H) and prints the distinct \
+      q-quantiles of the finite samples, q = linspace(1e-4^(1/3), 0.95^(1/3), 20)^3, \
+      interpolated linearly like numpy's default, one per line in full precision.
+
+      Example:
+        optiscope levels --function rosenbrock --size 120x40
+      """
+  )
+
+  @OptionGroup var picture: PictureArguments
+
+  @Option(help: ArgumentHelp("The grid of cells WxH, e.g. 120x40.", valueName: "WxH"))
+  var size: String
+
+  func run() throws {
+    guard picture.function != nil || picture.expr != nil else {
+      throw PictureCommandError("give --function NAME or --expr EXPRESSION")
+    }
+    let scene = try picture.scene()
+    let grid = try PictureArguments.parseSize(size)
+    let points = Heatmap.samplePoints(view: scene.view, columns: grid.width, rows: grid.height)
+    let levels = LevelSet(samples: points.map { scene.objective.value(at: $0) })
+    let output = levels.values.map { "\($0)\n" }.joined()
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+}

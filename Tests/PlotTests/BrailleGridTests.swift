@@ -1,0 +1,82 @@
+import Testing
+
+@testable import Plot
+
+@Suite struct BrailleGridTests {
+  private func line(_ grid: BrailleGrid, row: Int) -> String {
+    String((0..<grid.width).map { grid.character(column: $0, row: row) ?? " " })
+  }
+
+  @Test func eachDotHasItsBit() {
+    // Left column top to bottom: 0x01 0x02 0x04 0x40; right column: 0x08 0x10 0x20 0x80.
+    let expected: [(x: Int, y: Int, character: Character)] = [
+      (0, 0, "⠁"), (0, 1, "⠂"), (0, 2, "⠄"), (0, 3, "⡀"),
+      (1, 0, "⠈"), (1, 1, "⠐"), (1, 2, "⠠"), (1, 3, "⢀"),
+    ]
+    for dot in expected {
+      var grid = BrailleGrid(width: 1, height: 1)
+      grid.setDot(x: dot.x, y: dot.y, owner: 0)
+      #expect(grid.character(column: 0, row: 0) == dot.character, "dot \(dot.x),\(dot.y)")
+    }
+  }
+
+  @Test func emptyCellsHaveNoCharacter() {
+    let grid = BrailleGrid(width: 2, height: 2)
+    #expect(grid.character(column: 0, row: 0) == nil)
+    #expect(grid.owner(column: 1, row: 1) == nil)
+  }
+
+  @Test func horizontalLine() {
+    var grid = BrailleGrid(width: 3, height: 1)
+    grid.drawLine(fromX: 1, fromY: 0, toX: 4, toY: 0, owner: 0)
+    #expect(line(grid, row: 0) == "⠈⠉⠁")
+  }
+
+  @Test func verticalLineAcrossTwoRows() {
+    var grid = BrailleGrid(width: 1, height: 2)
+    grid.drawLine(fromX: 1, fromY: 2, toX: 1, toY: 5, owner: 0)
+    #expect(line(grid, row: 0) == "⢠")
+    #expect(line(grid, row: 1) == "⠘")
+  }
+
+  @Test func diagonalLine() {
+    var grid = BrailleGrid(width: 2, height: 1)
+    grid.drawLine(fromX: 0, fromY: 0, toX: 3, toY: 3, owner: 0)
+    // Dots (0,0) (1,1) in the first cell, (2,2) (3,3) in the second.
+    #expect(line(grid, row: 0) == "⠑⢄")
+  }
+
+  @Test func lineIsTheSameDrawnBackwards() {
+    var forward = BrailleGrid(width: 4, height: 2)
+    var backward = BrailleGrid(width: 4, height: 2)
+    forward.drawLine(fromX: 0, fromY: 7, toX: 7, toY: 1, owner: 0)
+    backward.drawLine(fromX: 7, fromY: 1, toX: 0, toY: 7, owner: 0)
+    #expect(line(forward, row: 0) == line(backward, row: 0))
+    #expect(line(forward, row: 1) == line(backward, row: 1))
+  }
+
+  @Test func segmentsAreClippedToTheGrid() {
+    var grid = BrailleGrid(width: 2, height: 1)
+    // From far left to far right along dot row 1: every dot of that row, nothing else.
+    grid.drawSegment(from: (-100, 1.5), to: (100, 1.5), owner: 0)
+    #expect(line(grid, row: 0) == "⠒⠒")
+  }
+
+  @Test func segmentsOutsideOrNotFiniteDrawNothing() {
+    var grid = BrailleGrid(width: 2, height: 1)
+    grid.drawSegment(from: (-5, -5), to: (10, -1), owner: 0)
+    grid.drawSegment(from: (.nan, 1), to: (2, 2), owner: 0)
+    grid.drawSegment(from: (1, 1), to: (.infinity, 2), owner: 0)
+    #expect(line(grid, row: 0) == "  ")
+    grid.drawSegment(from: (-1e6, 1), to: (1e6, 1), owner: 0)
+    #expect(line(grid, row: 0) == "⠒⠒")
+  }
+
+  @Test func theLastOwnerColoursACell() {
+    var grid = BrailleGrid(width: 1, height: 1)
+    grid.setDot(x: 0, y: 0, owner: 3)
+    grid.setDot(x: 1, y: 3, owner: 5)
+    #expect(grid.owner(column: 0, row: 0) == 5)
+    #expect(grid.character(column: 0, row: 0) == "⢁")
+  }
+}
