@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `optiscope` command: the interactive race, and headless subcommands.
 @main
@@ -6,7 +7,70 @@ struct Optiscope: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "optiscope",
     abstract: "Watch gradient optimizers race across 2D test functions in the terminal.",
+    discussion: """
+      Exit status: 0 on success and for --help; 1 for any refused input (unknown option, \
+      missing or malformed value, unknown subcommand, bad SPEC) or failure, reported as one \
+      line on stderr with nothing on stdout.
+      """,
     subcommands: [Interactive.self, Trace.self, Compare.self, Levels.self, Render.self],
     defaultSubcommand: Interactive.self
   )
+
+  /// Parses the command line and runs the chosen command; refusals are reported in one line.
+  ///
+  /// ArgumentParser's own `main()` follows a usage error with the whole usage
+  /// text, several lines long; a script reading stderr, or a user in a narrow
+  /// terminal, is better served by one line that names the problem and where
+  /// to read more. Help and version requests still print in full on stdout.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      exit(refusing: error, arguments: arguments)
+    }
+  }
+
+  /// Exits for `error`: 0 after printing help, otherwise 1 after one line on stderr.
+  static func exit(refusing error: Error, arguments: [String]) -> Never {
+    let code = exitCode(for: error)
+    if code == .success || error is ExitCode {
+      // --help, --version, or a command's own explicit exit status.
+      exit(withError: error)
+    }
+    var line = "optiscope: " + oneLine(message(for: error))
+    if code == .validationFailure {
+      line += " (see '\(commandPath(for: arguments)) --help')"
+    }
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Foundation.exit(ExitCode.failure.rawValue)
+  }
+
+  /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines dropped.
+  static func oneLine(_ message: String) -> String {
+    let lines = message.split(whereSeparator: \.isNewline).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    let kept = lines.filter { !$0.isEmpty && !$0.hasPrefix("Help:") && !$0.hasPrefix("Usage:") }
+    var text = kept.joined(separator: " ")
+    if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+    return text.isEmpty ? "invalid command line" : text
+  }
+
+  /// The command the arguments were aimed at, e.g. `optiscope trace`, for the help hint.
+  static func commandPath(for arguments: [String]) -> String {
+    var command: ParsableCommand.Type = Optiscope.self
+    var path = [Optiscope._commandName]
+    for argument in arguments {
+      guard
+        let subcommand = command.configuration.subcommands.first(where: {
+          $0._commandName == argument || $0.configuration.aliases.contains(argument)
+        })
+      else { break }
+      command = subcommand
+      path.append(subcommand._commandName)
+    }
+    return path.joined(separator: " ")
+  }
 }

@@ -1,7 +1,7 @@
 /// A one-line reason why `optiscope trace` refused its input.
 ///
-/// Thrown before anything is printed, so stdout stays empty; ArgumentParser
-/// prints it as `Error: <message>` on stderr and exits non-zero.
+/// Thrown before anything is printed, so stdout stays empty; `Optiscope.main()`
+/// prints it as `optiscope: <message>` on stderr and exits with status 1.
 struct TraceError: Error, CustomStringConvertible {
   let message: String
 

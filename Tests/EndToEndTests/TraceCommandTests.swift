@@ -122,6 +122,18 @@ import Testing
     #expect(result.stderr.contains("col 6"), "\(result.stderr)")
   }
 
+  /// Trails thin old points after a few thousand steps; trace must not, since it
+  /// prints each racer's current sample as it goes rather than reading the trail back.
+  @Test func everyStepIsPrintedBeyondTheTrailsCapacity() throws {
+    let steps = 5_000
+    let result = try OptiscopeProcess.run([
+      "trace", "--function", "rosenbrock", "--steps", "\(steps)", "--optimizer", "adam:lr=0.01",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try #require(TraceRow.parse(csv: result.stdout))
+    #expect(rows.map(\.step) == Array(0...steps))
+  }
+
   @Test func helpShowsExamples() throws {
     let result = try OptiscopeProcess.run(["trace", "--help"])
     #expect(result.status == 0)

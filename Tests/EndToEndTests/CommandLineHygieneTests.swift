@@ -1,0 +1,95 @@
+import Testing
+
+/// Every bad command line is refused the same way: status 1, one line on stderr, nothing on stdout.
+@Suite struct CommandLineHygieneTests {
+  /// A complete, valid `trace` invocation that the bad cases below spoil one way each.
+  static let valid = ["trace", "--expr", "x^2+y^2", "--start", "1,1", "--optimizer", "adam"]
+
+  @Test(arguments: [
+    // Unknown options, subcommands and stray arguments.
+    ["trace", "--bogus"],
+    ["trace", "-x"],
+    ["trace", "--expr", "x", "--start", "1,1", "--optimizer", "adam", "--lr", "0.1"],
+    ["bogus"],
+    ["tracee", "--function", "sphere"],
+    ["--bogus"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "extra"],
+    // Missing values.
+    ["trace", "--function"],
+    ["trace", "--function", "sphere", "--optimizer"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--format"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--format="],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--change"],
+    ["trace", "--expr"],
+    // Malformed and out-of-range numbers.
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps", "ten"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps", "1.5"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps", "1e3"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps", "-5"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps", "99999999999999999999"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--steps", ""],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start", "1,abc"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start", "nan,1"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start", "inf,0"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start", "1,2,3"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start", ""],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--start", "1e999,0"],
+    // Nonsense SPECs.
+    ["trace", "--function", "sphere", "--optimizer", ""],
+    ["trace", "--function", "sphere", "--optimizer", ":"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr="],
+    ["trace", "--function", "sphere", "--optimizer", "adam:=0.1"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr=abc"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr=-1"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr=nan"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr=0.1,,beta1=0.5"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:lr=0.1:beta1=0.5"],
+    ["trace", "--function", "sphere", "--optimizer", "adam:amsgrad=maybe"],
+    ["trace", "--function", "sphere", "--optimizer", "sgd:nesterov=true"],
+    ["trace", "--function", "sphere", "--optimizer", "💥"],
+    // Bad changes, functions and expressions.
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--change", "::"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--change", "-1:1:lr=0.1"],
+    ["trace", "--function", "sphere", "--optimizer", "adam", "--change", "1:0:lr=0.1"],
+    ["trace", "--function", "", "--optimizer", "adam"],
+    ["trace", "--function", "sphere", "--expr", "x", "--optimizer", "adam"],
+    ["trace", "--expr", "", "--start", "1,1", "--optimizer", "adam"],
+    ["trace", "--expr", "x +\n y)", "--start", "1,1", "--optimizer", "adam"],
+    ["trace", "--expr", "x\u{7}", "--start", "1,1", "--optimizer", "adam"],
+  ])
+  func badInputIsRefusedInOneLine(_ arguments: [String]) throws {
+    let result = try OptiscopeProcess.run(arguments)
+    #expect(result.status == 1, "\(arguments): status \(result.status)")
+    #expect(result.stdout.isEmpty, "\(arguments): stdout \(result.stdout)")
+    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 2 && lines[1].isEmpty, "\(arguments): stderr \(result.stderr)")
+    #expect(result.stderr.hasPrefix("optiscope: "), "\(arguments): stderr \(result.stderr)")
+  }
+
+  @Test func parseErrorsPointAtTheRightHelp() throws {
+    let trace = try OptiscopeProcess.run(["trace", "--bogus"])
+    #expect(trace.stderr == "optiscope: Unknown option '--bogus' (see 'optiscope trace --help')\n")
+    let root = try OptiscopeProcess.run(["bogus"])
+    #expect(root.stderr.contains("'bogus'"))
+    #expect(root.stderr.hasSuffix("(see 'optiscope --help')\n"))
+  }
+
+  @Test func theValidBaseLineRuns() throws {
+    let result = try OptiscopeProcess.run(Self.valid + ["--steps", "3"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    #expect(result.stdout.split(separator: "\n").count == 5)  // header and steps 0...3
+  }
+
+  @Test(arguments: [["--help"], ["-h"], ["help"], ["trace", "--help"], ["help", "trace"], []])
+  func helpGoesToStdoutWithStatusZero(_ arguments: [String]) throws {
+    let result = try OptiscopeProcess.run(arguments)
+    #expect(result.status == 0, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    #expect(result.stdout.contains("USAGE:") || result.stdout.contains("Usage:"))
+  }
+}
