@@ -82,7 +82,7 @@ struct Interactive: ParsableCommand {
         Data(
           ("optiscope: \(error); the interactive view needs a terminal "
             + "(for a picture in a pipe or file, use `optiscope render`)\n").utf8))
-      throw ExitCode(2)
+      throw ExitCode(1)
     }
     let signal = InteractiveLoop(terminal: terminal, scene: scene).run()
     terminal.stop()

@@ -60,6 +60,18 @@ import Testing
     ["trace", "--expr", "", "--start", "1,1", "--optimizer", "adam"],
     ["trace", "--expr", "x +\n y)", "--start", "1,1", "--optimizer", "adam"],
     ["trace", "--expr", "x\u{7}", "--start", "1,1", "--optimizer", "adam"],
+    // The picture commands and compare.
+    ["render", "--function", "nosuch"],
+    ["render", "--size", "0x0"],
+    ["render", "--size", "banana"],
+    ["render", "--optimizer", "adam:lr=-1"],
+    ["render", "--view", "1,0,0,1"],
+    ["render", "--expr", "x^"],
+    ["levels", "--function", "rosenbrock", "--size", "-3x4"],
+    ["levels", "--size", "40x20"],
+    ["compare", "--function", "nosuch"],
+    ["--function", "nosuch"],
+    ["--optimizer", "adam:beta1=1"],
   ])
   func badInputIsRefusedInOneLine(_ arguments: [String]) throws {
     let result = try OptiscopeProcess.run(arguments)
@@ -85,7 +97,7 @@ import Testing
     #expect(result.stdout.split(separator: "\n").count == 5)  // header and steps 0...3
   }
 
-  @Test(arguments: [["--help"], ["-h"], ["help"], ["trace", "--help"], ["help", "trace"], []])
+  @Test(arguments: [["--help"], ["-h"], ["help"], ["trace", "--help"], ["help", "trace"], ["render", "--help"], ["levels", "--help"], ["compare", "--help"]])
   func helpGoesToStdoutWithStatusZero(_ arguments: [String]) throws {
     let result = try OptiscopeProcess.run(arguments)
     #expect(result.status == 0, "\(arguments): \(result.stderr)")

@@ -146,7 +146,7 @@ struct InteractiveWithoutTerminalTests {
   @Test("with stdout not a terminal it exits non-zero and points at render")
   func notATerminal() throws {
     let result = try OptiscopeProcess.run([])
-    #expect(result.status != 0)
+    #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("not a terminal"))
     #expect(result.stderr.contains("optiscope render"))
