@@ -5,7 +5,9 @@ let package = Package(
   name: "optiscope",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "optiscope", targets: ["optiscope"])
+    .executable(name: "optiscope", targets: ["optiscope"]),
+    // For the separate benchmark package in Benchmarks/, which depends on this one by path.
+    .library(name: "OptiscopeLibraries", targets: ["OptimKit", "Plot", "App"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -1,0 +1,96 @@
+import App
+import Benchmark
+import OptimKit
+import Plot
+
+/// optiscope's in-process benchmarks: the costs that decide how smooth the live view is.
+///
+/// Each benchmark names what it measures and the screen size it measures at,
+/// so the table printed by `scripts/bench` reads on its own. The whole-process
+/// figures (time to the first frame, bytes sent per frame, peak memory) are
+/// measured on the real binary by `scripts/bench-process.py`.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+    warmupIterations: 3,
+    maxDuration: .seconds(2),
+    maxIterations: 10_000
+  )
+
+  for (width, height) in [(120, 40), (400, 120)] {
+    Benchmark("Heatmap + levels, \(width)x\(height) grid, rosenbrock") { benchmark in
+      let function = BenchmarkScene.rosenbrock
+      let key = HeatmapKey(
+        function: function.name, view: function.view, width: width, height: height, mode: .cells)
+      for _ in benchmark.scaledIterations {
+        blackHole(Heatmap(objective: function.objective, key: key, theme: .standard))
+      }
+    }
+  }
+
+  Benchmark("Frame compose, 120x40 screen, 11 optimizers, cached heatmap") { benchmark, model in
+    for _ in benchmark.scaledIterations {
+      blackHole(view(model))
+    }
+  } setup: {
+    BenchmarkScene.runningModel(width: 120, height: 40, steps: 500)
+  }
+
+  Benchmark(
+    "Race steps, 11 optimizers, rosenbrock (x1000)",
+    configuration: .init(scalingFactor: .kilo)
+  ) { benchmark, race in
+    var race = race
+    for _ in benchmark.scaledIterations {
+      race.step()
+    }
+    blackHole(race)
+  } setup: {
+    Race(
+      objective: BenchmarkScene.rosenbrock.objective, start: BenchmarkScene.rosenbrock.start,
+      specs: BenchmarkScene.elevenOptimizers(for: BenchmarkScene.rosenbrock))
+  }
+
+  Benchmark("Headless frame, 120x40: tick + view + ANSI text") { benchmark, model in
+    var model = model
+    for _ in benchmark.scaledIterations {
+      model = update(model, .tick).0
+      blackHole(TextEncoder.ansi(view(model), depth: .full256))
+    }
+  } setup: {
+    BenchmarkScene.runningModel(width: 120, height: 40, steps: 100)
+  }
+}
+
+/// The scenes the benchmarks run: Rosenbrock with the eleven torch.optim optimizers.
+enum BenchmarkScene {
+  static let rosenbrock: FunctionChoice =
+    FunctionChoice.catalog.first { $0.name == "rosenbrock" } ?? FunctionChoice.catalog[0]
+
+  /// SGD through Adamax (every torch.optim rule the README lists), at the
+  /// function's suggested learning rates where it has them.
+  static func elevenOptimizers(for function: FunctionChoice) -> [OptimizerSpec] {
+    let kinds: [OptimizerKind] = [
+      .sgd, .momentum, .nesterov, .adagrad, .adadelta, .rmsprop, .adam, .adamw, .nadam, .radam,
+      .adamax,
+    ]
+    return kinds.map { kind in
+      if let rate = function.learningRates[kind.name],
+        let spec = try? OptimizerSpec(kind: kind, values: [.learningRate: rate])
+      {
+        return spec
+      }
+      return OptimizerSpec(kind: kind)
+    }
+  }
+
+  /// A model of the eleven-optimizer race after `steps` ticks, its heatmap cached.
+  static func runningModel(width: Int, height: Int, steps: Int) -> Model {
+    let scene = Scene(function: rosenbrock, specs: elevenOptimizers(for: rosenbrock))
+    var model = Model(scene: scene, width: width, height: height)
+    for _ in 0..<steps {
+      model = update(model, .tick).0
+    }
+    return model
+  }
+}
