@@ -32,7 +32,7 @@ struct Render: ParsableCommand {
   @OptionGroup var scene: SceneArguments
 
   @Option(help: "Number of steps (0 to \(Render.maximumSteps)).")
-  var steps: Int = 100
+  var steps: Int = 300
 
   @Option(
     help: ArgumentHelp(
