@@ -146,7 +146,7 @@ public struct Picture: Sendable {
   private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme)
   {
     let racer = racers[index]
-    let style = theme.racerStyle(index)
+    let style = theme.racerStyle(racer.styleIndex)
     var runs = [
       TextRun(
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
