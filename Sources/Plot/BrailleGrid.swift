@@ -65,7 +65,9 @@ public struct BrailleGrid: Sendable {
       let clipped = Self.clip(
         start, end, width: Double(dotWidth), height: Double(dotHeight))
     else { return }
-    func dot(_ value: Double, limit: Int) -> Int { min(max(Int(value.rounded(.down)), 0), limit - 1) }
+    func dot(_ value: Double, limit: Int) -> Int {
+      min(max(Int(value.rounded(.down)), 0), limit - 1)
+    }
     drawLine(
       fromX: dot(clipped.0.x, limit: dotWidth), fromY: dot(clipped.0.y, limit: dotHeight),
       toX: dot(clipped.1.x, limit: dotWidth), toY: dot(clipped.1.y, limit: dotHeight),

@@ -123,7 +123,9 @@ struct LegendPanel {
       }
       if showsStep {
         runs.append(
-          TextRun(" " + TextRun.padded(String(racer.step), to: stepWidth, right: true), color: theme.dimText))
+          TextRun(
+            " " + TextRun.padded(String(racer.step), to: stepWidth, right: true),
+            color: theme.dimText))
       }
       runs.append(
         TextRun(

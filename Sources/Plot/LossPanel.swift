@@ -42,10 +42,16 @@ struct LossPanel {
       height: region.height - 2)
     let axisColor = theme.dimText
     TextRun.write(
-      [TextRun(TextRun.padded(Self.decade(high), to: axisWidth - 1, right: true) + "┤", color: axisColor)],
+      [
+        TextRun(
+          TextRun.padded(Self.decade(high), to: axisWidth - 1, right: true) + "┤", color: axisColor)
+      ],
       into: &canvas, x: region.x, y: chart.y, width: axisWidth)
     TextRun.write(
-      [TextRun(TextRun.padded(Self.decade(low), to: axisWidth - 1, right: true) + "┤", color: axisColor)],
+      [
+        TextRun(
+          TextRun.padded(Self.decade(low), to: axisWidth - 1, right: true) + "┤", color: axisColor)
+      ],
       into: &canvas, x: region.x, y: chart.y + chart.height - 1, width: axisWidth)
     for row in 1..<max(chart.height - 1, 1) {
       canvas[chart.x - 1, chart.y + row] = Cell("│", foreground: axisColor)

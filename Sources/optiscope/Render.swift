@@ -43,7 +43,8 @@ struct Render: ParsableCommand {
 
   @Option(
     name: .customLong("optimizer"),
-    help: ArgumentHelp("An optimizer SPEC, e.g. adam:lr=0.01; repeat for a race.", valueName: "spec"))
+    help: ArgumentHelp(
+      "An optimizer SPEC, e.g. adam:lr=0.01; repeat for a race.", valueName: "spec"))
   var optimizers: [String] = []
 
   @Option(help: "Number of steps (0 to \(Render.maximumSteps)).")
@@ -76,13 +77,16 @@ struct Render: ParsableCommand {
       throw PictureCommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
     let startPoint = try start.map { try PictureArguments.parsePoint($0, option: "--start") }
-    let specs = try optimizers.isEmpty ? Self.defaultSpecs(for: scene) : optimizers.map { text in
-      do {
-        return try OptimizerSpec(parsing: text)
-      } catch {
-        throw PictureCommandError("bad --optimizer '\(text)': \(error)")
+    let specs =
+      try optimizers.isEmpty
+      ? Self.defaultSpecs(for: scene)
+      : optimizers.map { text in
+        do {
+          return try OptimizerSpec(parsing: text)
+        } catch {
+          throw PictureCommandError("bad --optimizer '\(text)': \(error)")
+        }
       }
-    }
     let isTerminal = isatty(STDOUT_FILENO) == 1
     let screen = try size.map(PictureArguments.parseSize) ?? Self.terminalSize(isTerminal)
     var race = Race(objective: scene.objective, start: startPoint ?? scene.start, specs: specs)

@@ -38,8 +38,10 @@ import Testing
   @Test func trailCellsTakeTheRacersColour() {
     var canvas = Canvas(width: 10, height: 4)
     let racers = [
-      RacerDrawing(label: "a", styleIndex: 0, trail: [Point(x: 0.5, y: 3.5), Point(x: 4.5, y: 3.5)]),
-      RacerDrawing(label: "b", styleIndex: 1, trail: [Point(x: 0.5, y: 0.5), Point(x: 4.5, y: 0.5)]),
+      RacerDrawing(
+        label: "a", styleIndex: 0, trail: [Point(x: 0.5, y: 3.5), Point(x: 4.5, y: 3.5)]),
+      RacerDrawing(
+        label: "b", styleIndex: 1, trail: [Point(x: 0.5, y: 0.5), Point(x: 4.5, y: 0.5)]),
     ]
     painter.paint(
       into: &canvas, heatmap: nil,

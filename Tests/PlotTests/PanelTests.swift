@@ -50,20 +50,22 @@ import Testing
     LegendPanel(racers: racers, view: view, theme: SnapshotTheme.theme, usesASCII: false)
       .draw(into: &canvas, region: Region(x: 0, y: 0, width: 40, height: 5))
     #expect(
-      canvas.lines == [
-        "optimizers                              ",
-        "● adam lr=0.01 β=0.9,0.999              ",
-        "  f 5.00e-01  |∇f| 2.50e-01  running    ",
-        "■ sgd lr=0.1                            ",
-        "  f 1.00e+00  |∇f| 2.00e+00  diverged   ",
-      ].map { $0 })
+      canvas.lines
+        == [
+          "optimizers                              ",
+          "● adam lr=0.01 β=0.9,0.999              ",
+          "  f 5.00e-01  |∇f| 2.50e-01  running    ",
+          "■ sgd lr=0.1                            ",
+          "  f 1.00e+00  |∇f| 2.00e+00  diverged   ",
+        ].map { $0 })
   }
 
   @Test func legendSaysOutOfView() {
     let racer = RacerDrawing(label: "a", styleIndex: 0, trail: [Point(x: 5, y: 0)])
     let panel = LegendPanel(racers: [racer], view: view, theme: .standard, usesASCII: false)
     #expect(panel.status(of: racer).full == "out of view")
-    let inside = RacerDrawing(label: "a", styleIndex: 0, trail: [Point(x: 0, y: 0)], status: .converged)
+    let inside = RacerDrawing(
+      label: "a", styleIndex: 0, trail: [Point(x: 0, y: 0)], status: .converged)
     #expect(panel.status(of: inside).full == "converged")
   }
 

@@ -138,7 +138,8 @@ import Testing
     picture.usesASCII = true
     var theme = Theme.standard
     theme.fillGlyphs = [" ", ".", ":", "-", "=", "+", "*", "#"]
-    theme.contourGlyphs = Theme.ContourGlyphs(horizontal: "-", vertical: "|", rising: "/", falling: "\\")
+    theme.contourGlyphs = Theme.ContourGlyphs(
+      horizontal: "-", vertical: "|", rising: "/", falling: "\\")
     theme.undefinedGlyph = "?"
     let canvas = picture.draw(width: 80, height: 24, theme: theme)
     let map = picture.plan(width: 80, height: 24).maps[0]

@@ -6,7 +6,8 @@ import Testing
   private var sample: Canvas {
     var canvas = Canvas(width: 4, height: 2)
     canvas.write("ab", x: 0, y: 0, foreground: .xterm(196, fallback: 9))
-    canvas[3, 0] = Cell("c", foreground: .ansi(2), background: .xterm(17, fallback: 4), attributes: [.bold])
+    canvas[3, 0] = Cell(
+      "c", foreground: .ansi(2), background: .xterm(17, fallback: 4), attributes: [.bold])
     canvas.write("⠉", x: 1, y: 1)
     return canvas
   }
