@@ -28,7 +28,8 @@ struct LossPanel {
       guard value.isFinite else { return nil }
       return log10(max(value - reference, floor))
     }
-    let logs = finite.compactMap(logGap)
+    let racerLogs = shown.map { $0.element.lossHistory.map(logGap) }
+    let logs = racerLogs.joined().compactMap { $0 }
     var low = (logs.min() ?? -1).rounded(.down)
     var high = (logs.max() ?? 1).rounded(.up)
     if high <= low {
@@ -69,11 +70,11 @@ struct LossPanel {
     let dotWidth = Double(grid.dotWidth - 1)
     let dotHeight = Double(grid.dotHeight - 1)
     var ends: [(index: Int, x: Double, y: Double)] = []
-    for (_, racer) in shown {
+    for (position, (_, racer)) in shown.enumerated() {
       let index = racer.styleIndex
       var previous: (x: Double, y: Double)?
-      for (step, value) in racer.lossHistory.enumerated() {
-        guard let logValue = logGap(value) else {
+      for (step, logValue) in racerLogs[position].enumerated() {
+        guard let logValue else {
           previous = nil
           continue
         }
