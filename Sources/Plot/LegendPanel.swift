@@ -102,7 +102,7 @@ struct LegendPanel {
     if showsStep { header += " " + TextRun.padded("step", to: stepWidth, right: true) }
     header += " " + TextRun.padded("f", to: numberWidth, right: true)
     if showsGradient { header += " " + TextRun.padded("|∇f|", to: numberWidth, right: true) }
-    header += " " + TextRun.padded("status", to: statusWidth)
+    header += " " + TextRun.padded(statusWidth >= 6 ? "status" : "stat", to: statusWidth)
     TextRun.write(
       [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: region.x,
       y: region.y, width: width)
