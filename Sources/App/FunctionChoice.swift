@@ -54,11 +54,13 @@ public struct FunctionChoice: Sendable {
       minimumValue: function.minimumValue, learningRates: function.learningRates)
   }
 
-  /// A typed expression, shown in `view` and raced from `start`.
+  /// A typed expression, shown in `view` and raced from `start`, with learning
+  /// rates guessed from its curvature over the view.
   public init(expression: Expression, view: ViewBox, start: Point) {
     self.init(
       name: expression.source, title: "f", formula: expression.source, objective: expression,
-      view: view, start: start)
+      view: view, start: start,
+      learningRates: TestFunction.suggestedLearningRates(for: expression, view: view))
   }
 
   /// The built-in functions `f` / `F` step through.

@@ -57,6 +57,11 @@ public struct Model: Sendable {
     refreshHeatmap()
   }
 
+  /// Takes `steps` optimizer steps at once, as frames would, for headless pictures.
+  public mutating func advance(steps: Int) {
+    race.step(times: max(0, steps))
+  }
+
   /// Where the race starts.
   public var start: Point { race.start }
 

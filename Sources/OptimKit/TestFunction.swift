@@ -69,7 +69,7 @@ public struct TestFunction: Sendable, Hashable {
   /// - Adadelta's steps start near lr·√(eps/(1−ρ)) ≈ 0.003·lr and grow slowly: W/5.
   /// - Lion moves every coordinate by exactly lr per step (a sign update): W/200.
   /// - Newton's method takes the full step lr = 1 (its damping guards the rest).
-  static func suggestedLearningRates(curvature: Double, width: Double) -> [String: Double] {
+  public static func suggestedLearningRates(curvature: Double, width: Double) -> [String: Double] {
     let sgd = 0.5 / curvature
     let adaptive = width / 100
     return [
@@ -78,5 +78,34 @@ public struct TestFunction: Sendable, Hashable {
       "adam": adaptive, "adamw": adaptive, "nadam": adaptive, "adamax": adaptive,
       "radam": Swift.min(adaptive, sgd), "lion": width / 200, "newton": 1,
     ]
+  }
+
+  /// Suggested learning rates for any function over `view`, from the largest
+  /// curvature seen between neighbours of a 16×16 grid; used for typed expressions.
+  public static func suggestedLearningRates(for objective: any Objective, view: ViewBox)
+    -> [String: Double]
+  {
+    let count = 16
+    let points = (0..<count).flatMap { row in
+      (0..<count).map { column in
+        Point(
+          x: view.xMin + (Double(column) + 0.5) * view.width / Double(count),
+          y: view.yMin + (Double(row) + 0.5) * view.height / Double(count))
+      }
+    }
+    let gradients = points.map { objective.valueAndGradient(at: $0).gradient }
+    var curvature = 0.0
+    for row in 0..<count {
+      for column in 0..<count {
+        let here = gradients[row * count + column]
+        for (dx, dy) in [(1, 0), (0, 1)] where column + dx < count && row + dy < count {
+          let index = (row + dy) * count + column + dx
+          let change = (gradients[index] - here).length
+          let distance = (points[index] - points[row * count + column]).length
+          if change.isFinite && distance > 0 { curvature = Swift.max(curvature, change / distance) }
+        }
+      }
+    }
+    return suggestedLearningRates(curvature: curvature > 0 ? curvature : 50, width: view.width)
   }
 }

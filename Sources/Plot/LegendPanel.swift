@@ -49,9 +49,9 @@ struct LegendPanel {
       x: region.x, y: region.y, width: region.width)
     for (index, racer) in racers.enumerated() {
       let y = region.y + 1 + 2 * index
-      let style = theme.racerStyle(index)
+      let style = theme.racerStyle(racer.styleIndex)
       let label = TextRun.truncated(racer.label, to: max(1, region.width - 4))
-      var first = [glyph(index), TextRun(" ", color: theme.text)]
+      var first = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
       first.append(TextRun(label, color: style.color, attributes: labelAttributes(racer)))
       let room = region.width - 2 - label.count - 1
       if room >= 4, !racer.hyperparameterSummary.isEmpty {
@@ -79,7 +79,7 @@ struct LegendPanel {
 
   private func drawTable(into canvas: inout Canvas, region: Region) {
     let width = region.width
-    let labelWidth = min(max(racers.map(\.label.count).max() ?? 0, 5), 14)
+    let labelWidth = min(max(racers.map(\.label.count).max() ?? 0, 9), 14)
     let stepWidth = max(String(racers.map(\.step).max() ?? 0).count, 4)
     let numberWidth = 9
     let fullStatus = 11
@@ -102,14 +102,14 @@ struct LegendPanel {
     if showsStep { header += " " + TextRun.padded("step", to: stepWidth, right: true) }
     header += " " + TextRun.padded("f", to: numberWidth, right: true)
     if showsGradient { header += " " + TextRun.padded("|∇f|", to: numberWidth, right: true) }
-    header += " " + TextRun.padded("status", to: statusWidth)
+    header += " " + TextRun.padded(statusWidth >= 6 ? "status" : "stat", to: statusWidth)
     TextRun.write(
       [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: region.x,
       y: region.y, width: width)
     for (index, racer) in racers.enumerated() where index + 1 < region.height {
-      let style = theme.racerStyle(index)
+      let style = theme.racerStyle(racer.styleIndex)
       let state = status(of: racer)
-      var runs = [glyph(index), TextRun(" ", color: theme.text)]
+      var runs = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
       runs.append(
         TextRun(
           TextRun.padded(racer.label, to: labelWidth), color: style.color,
@@ -123,7 +123,9 @@ struct LegendPanel {
       }
       if showsStep {
         runs.append(
-          TextRun(" " + TextRun.padded(String(racer.step), to: stepWidth, right: true), color: theme.dimText))
+          TextRun(
+            " " + TextRun.padded(String(racer.step), to: stepWidth, right: true),
+            color: theme.dimText))
       }
       runs.append(
         TextRun(

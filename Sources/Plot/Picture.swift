@@ -143,15 +143,15 @@ public struct Picture: Sendable {
     }
   }
 
-  private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme)
-  {
+  private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme) {
     let racer = racers[index]
-    let style = theme.racerStyle(index)
+    let style = theme.racerStyle(racer.styleIndex)
     var runs = [
       TextRun(
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
         attributes: [.bold]),
-      TextRun(racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
+      TextRun(
+        racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
     ]
     if !racer.hyperparameterSummary.isEmpty {
       runs.append(TextRun(" " + racer.hyperparameterSummary, color: theme.dimText))
@@ -178,7 +178,11 @@ public struct Picture: Sendable {
       let text = TextRun.truncated(line, to: canvas.width)
       let x = max(0, (canvas.width - text.count) / 2)
       TextRun.write(
-        [TextRun(text, color: offset == 0 ? theme.warning : theme.text, attributes: offset == 0 ? [.bold] : [])],
+        [
+          TextRun(
+            text, color: offset == 0 ? theme.warning : theme.text,
+            attributes: offset == 0 ? [.bold] : [])
+        ],
         into: &canvas, x: x, y: top + offset, width: canvas.width - x)
     }
   }

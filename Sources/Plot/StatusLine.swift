@@ -50,7 +50,8 @@ struct StatusLine {
     if region.width - fixed >= viewWidth { middle += viewRun }
     let runs =
       [TextRun(titleText, color: foreground, attributes: [.bold])] + middle + tail
-    TextRun.write(runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
+    TextRun.write(
+      runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
     if !hint.isEmpty, region.width > hint.count {
       TextRun.write(
         [TextRun(hint, color: theme.dimText)], into: &canvas,

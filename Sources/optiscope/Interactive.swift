@@ -25,40 +25,7 @@ struct Interactive: ParsableCommand {
       """
   )
 
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
-  var expr: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "The start point X,Y (write --start=-1.5,2 or --start -1.5,2).", valueName: "x,y"))
-  var start: String?
-
-  @Option(
-    name: .customLong("optimizer"),
-    help: ArgumentHelp("An optimizer SPEC; repeat for a race.", valueName: "spec"))
-  var optimizers: [String] = []
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "The view X0,X1,Y0,Y1 (default: the function's own).", valueName: "x0,x1,y0,y1"))
-  var view: String?
-
-  @Option(help: ArgumentHelp("Map layout: overlay or split.", valueName: "layout"))
-  var layout: String = PictureLayout.overlay.rawValue
-
-  @Option(help: ArgumentHelp("Frames per second, 1 to 120.", valueName: "n"))
-  var fps: Int = 20
-
-  @Option(help: ArgumentHelp("Optimizer steps per frame, 1 to 1024.", valueName: "n"))
-  var stepsPerFrame: Int?
+  @OptionGroup var scene: SceneArguments
 
   @Flag(help: "Draw without colour (also when NO_COLOR is set).")
   var noColor = false
@@ -66,10 +33,7 @@ struct Interactive: ParsableCommand {
   func run() throws {
     let scene: Scene
     do {
-      scene = try InteractiveScene(
-        function: function, expr: expr, start: start, optimizers: optimizers, view: view,
-        layout: layout, fps: fps, stepsPerFrame: stepsPerFrame
-      ).make()
+      scene = try self.scene.options.scene()
     } catch {
       FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
       throw ExitCode(1)

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import OptimKit
@@ -19,19 +20,39 @@ struct Levels: ParsableCommand {
       """
   )
 
-  @OptionGroup var picture: PictureArguments
+  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
+  var function: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
+  var expr: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The view X0,X1,Y0,Y1 (default: the function's own).", valueName: "x0,x1,y0,y1"))
+  var view: String?
 
   @Option(help: ArgumentHelp("The grid of cells WxH, e.g. 120x40.", valueName: "WxH"))
   var size: String
 
   func run() throws {
-    guard picture.function != nil || picture.expr != nil else {
+    guard function != nil || expr != nil else {
       throw PictureCommandError("give --function NAME or --expr EXPRESSION")
     }
-    let scene = try picture.scene()
-    let grid = try PictureArguments.parseSize(size)
-    let points = Heatmap.samplePoints(view: scene.view, columns: grid.width, rows: grid.height)
-    let levels = LevelSet(samples: points.map { scene.objective.value(at: $0) })
+    let choice: FunctionChoice
+    let grid: (width: Int, height: Int)
+    do {
+      let options = SceneOptions(function: function, expression: expr, view: view)
+      choice = try options.scene().function
+      grid = try SceneOptions.parseSize(size)
+    } catch {
+      throw PictureCommandError(error.description)
+    }
+    let points = Heatmap.samplePoints(view: choice.view, columns: grid.width, rows: grid.height)
+    let levels = LevelSet(samples: points.map { choice.objective.value(at: $0) })
     let output = levels.values.map { "\($0)\n" }.joined()
     FileHandle.standardOutput.write(Data(output.utf8))
   }

@@ -29,34 +29,16 @@ struct Render: ParsableCommand {
   /// Largest accepted --steps, so a typo cannot make the command run for minutes.
   static let maximumSteps = 100_000
 
-  /// The optimizers raced when none is given.
-  static let defaultField = [
-    "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "nadam", "radam",
-  ]
-
-  @OptionGroup var picture: PictureArguments
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("The start point X,Y (default: the function's own).", valueName: "x,y"))
-  var start: String?
-
-  @Option(
-    name: .customLong("optimizer"),
-    help: ArgumentHelp("An optimizer SPEC, e.g. adam:lr=0.01; repeat for a race.", valueName: "spec"))
-  var optimizers: [String] = []
+  @OptionGroup var scene: SceneArguments
 
   @Option(help: "Number of steps (0 to \(Render.maximumSteps)).")
-  var steps: Int = 100
+  var steps: Int = 300
 
   @Option(
     help: ArgumentHelp(
       "The screen WxH (default: the terminal's size, or 120x40 when not a terminal).",
       valueName: "WxH"))
   var size: String?
-
-  @Option(help: "overlay (one map) or split (one map per optimizer).")
-  var layout: String = "overlay"
 
   @Option(help: "Colours: always, never or auto (when stdout is a terminal).")
   var color: ColorChoice = .auto
@@ -68,30 +50,27 @@ struct Render: ParsableCommand {
 
   /// Checks every input, runs the race and draws it; throws `PictureCommandError`.
   func makeOutput() throws -> String {
-    let scene = try picture.scene()
-    guard let pictureLayout = PictureLayout(rawValue: layout) else {
-      throw PictureCommandError("bad --layout '\(layout)': expected overlay or split")
+    let checked: Scene
+    do {
+      checked = try scene.options.scene()
+    } catch {
+      throw PictureCommandError(error.description)
     }
     guard (0...Self.maximumSteps).contains(steps) else {
       throw PictureCommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
-    let startPoint = try start.map { try PictureArguments.parsePoint($0, option: "--start") }
-    let specs = try optimizers.isEmpty ? Self.defaultSpecs(for: scene) : optimizers.map { text in
-      do {
-        return try OptimizerSpec(parsing: text)
-      } catch {
-        throw PictureCommandError("bad --optimizer '\(text)': \(error)")
-      }
-    }
     let isTerminal = isatty(STDOUT_FILENO) == 1
-    let screen = try size.map(PictureArguments.parseSize) ?? Self.terminalSize(isTerminal)
-    var race = Race(objective: scene.objective, start: startPoint ?? scene.start, specs: specs)
-    race.step(times: steps)
-    let frame = Picture(
-      race: race, title: scene.title, formula: scene.formula, function: scene.identity,
-      view: scene.view, minima: scene.minima, minimumValue: scene.minimumValue,
-      layout: pictureLayout)
-    let canvas = frame.draw(width: screen.width, height: screen.height, theme: .standard)
+    let screen: (width: Int, height: Int)
+    do {
+      screen =
+        try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
+        ?? Self.terminalSize(isTerminal)
+    } catch {
+      throw PictureCommandError(error.description)
+    }
+    var model = Model(scene: checked, width: screen.width, height: screen.height)
+    model.advance(steps: steps)
+    let canvas = view(model)
     let environment = ProcessInfo.processInfo.environment
     let colored: Bool
     switch color {
@@ -105,19 +84,6 @@ struct Render: ParsableCommand {
       color == .always || term.contains("256") || environment["COLORTERM"] != nil
       ? .full256 : .sixteen
     return TextEncoder.ansi(canvas, depth: depth)
-  }
-
-  /// The default field with the scene's suggested learning rates.
-  static func defaultSpecs(for scene: FunctionScene) -> [OptimizerSpec] {
-    defaultField.compactMap { name in
-      guard let kind = OptimizerKind(name: name) else { return nil }
-      if let rate = scene.learningRates[name],
-        let spec = try? OptimizerSpec(kind: kind, values: [.learningRate: rate])
-      {
-        return spec
-      }
-      return OptimizerSpec(kind: kind)
-    }
   }
 
   /// The terminal's size when stdout is one, else 120×40.

@@ -1,0 +1,176 @@
+import OptimKit
+import Plot
+
+/// A scene as typed on the command line, before it is checked: the options
+/// shared by `optiscope` (run), `render` and `record`.
+///
+/// One place turns text into a `Scene`, so the live program, the headless
+/// picture and a recording of the same options always show the same race.
+public struct SceneOptions: Sendable, Hashable {
+  public var function: String?
+  public var expression: String?
+  public var start: String?
+  public var optimizers: [String]
+  public var view: String?
+  public var layout: String
+  public var framesPerSecond: Int
+  public var stepsPerFrame: Int?
+
+  public init(
+    function: String? = nil, expression: String? = nil, start: String? = nil,
+    optimizers: [String] = [], view: String? = nil, layout: String = "overlay",
+    framesPerSecond: Int = 20, stepsPerFrame: Int? = nil
+  ) {
+    self.function = function
+    self.expression = expression
+    self.start = start
+    self.optimizers = optimizers
+    self.view = view
+    self.layout = layout
+    self.framesPerSecond = framesPerSecond
+    self.stepsPerFrame = stepsPerFrame
+  }
+
+  /// Why an option was refused, in one line that names the option.
+  public struct Problem: Error, CustomStringConvertible, Sendable {
+    public var description: String
+  }
+
+  /// The race `optiscope` with no options shows: eight optimizers down the
+  /// Rosenbrock valley, each at a learning rate at which it visibly
+  /// progresses within a few hundred steps (checked with `optiscope trace`).
+  public static let defaultOptimizers = [
+    "sgd:lr=0.001", "momentum:lr=0.0005", "nesterov:lr=0.0005", "adagrad:lr=1",
+    "rmsprop:lr=0.02", "adadelta:lr=5", "adam:lr=0.1", "nadam:lr=0.1",
+  ]
+  /// The optimizers raced on another function when none are given, at the
+  /// function's own suggested learning rates.
+  public static let standardKinds = [
+    "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "nadam",
+  ]
+  /// The view of a typed expression when --view is not given.
+  public static let expressionView = ViewBox(xMin: -3, xMax: 3, yMin: -3, yMax: 3)
+  /// Whether nothing about the race was chosen, so the showcase scene applies.
+  public var isDefault: Bool { function == nil && expression == nil && optimizers.isEmpty }
+
+  /// The checked scene, or a `Problem` naming the first bad option.
+  public func scene() throws(Problem) -> Scene {
+    var choice = try functionChoice()
+    if let view { choice.view = try Self.parseView(view) }
+    let startPoint =
+      try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
+    var specs: [OptimizerSpec] = []
+    let texts = optimizers.isEmpty ? (isDefault ? Self.defaultOptimizers : nil) : optimizers
+    if let texts {
+      for text in texts {
+        do {
+          specs.append(try OptimizerSpec(parsing: text))
+        } catch {
+          throw Problem(description: "bad --optimizer '\(text)': \(error)")
+        }
+      }
+    } else {
+      for name in Self.standardKinds {
+        guard let kind = OptimizerKind(name: name) else { continue }
+        let rate = choice.learningRates[name]
+        let spec = rate.flatMap { try? OptimizerSpec(kind: kind, values: [.learningRate: $0]) }
+        specs.append(spec ?? OptimizerSpec(kind: kind))
+      }
+    }
+    guard let pictureLayout = PictureLayout(rawValue: layout.lowercased()) else {
+      throw Problem(description: "bad --layout '\(layout)': expected overlay or split")
+    }
+    guard (1...120).contains(framesPerSecond) else {
+      throw Problem(description: "bad --fps \(framesPerSecond): expected 1 to 120")
+    }
+    if let stepsPerFrame, !(1...Model.maximumStepsPerFrame).contains(stepsPerFrame) {
+      throw Problem(
+        description:
+          "bad --steps-per-frame \(stepsPerFrame): expected 1 to \(Model.maximumStepsPerFrame)")
+    }
+    return Scene(
+      function: choice, start: startPoint, specs: specs, view: choice.view, layout: pictureLayout,
+      framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1))
+  }
+
+  /// The function from --function or --expr (Rosenbrock when neither is given).
+  public func functionChoice() throws(Problem) -> FunctionChoice {
+    switch (function, expression) {
+    case (.some, .some):
+      throw Problem(description: "give either --function or --expr, not both")
+    case (.some(let name), nil):
+      guard let found = TestFunction.named(name) else {
+        let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+        throw Problem(description: "unknown function '\(name)'; known: \(known)")
+      }
+      return FunctionChoice(found)
+    case (nil, .some(let source)):
+      let parsed: Expression
+      do {
+        parsed = try Expression(parsing: source)
+      } catch {
+        throw Problem(description: "bad --expr '\(source)': \(error)")
+      }
+      let view =
+        try view.map { text throws(Problem) in try Self.parseView(text) }
+        ?? Self.expressionView
+      return FunctionChoice(
+        expression: parsed, view: view,
+        start: Point(x: view.xMin + 0.2 * view.width, y: view.yMin + 0.8 * view.height))
+    case (nil, nil):
+      guard let rosenbrock = TestFunction.named("rosenbrock") else {
+        throw Problem(description: "the built-in Rosenbrock function is missing")
+      }
+      return FunctionChoice(rosenbrock)
+    }
+  }
+
+  /// Parses `X0,X1,Y0,Y1` into a valid view.
+  public static func parseView(_ text: String) throws(Problem) -> ViewBox {
+    let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
+      .map { Double(Self.trimmed($0)) }
+    guard numbers.count == 4, let x0 = numbers[0], let x1 = numbers[1], let y0 = numbers[2],
+      let y1 = numbers[3]
+    else {
+      throw Problem(description: "bad --view '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
+    }
+    let view = ViewBox(xMin: x0, xMax: x1, yMin: y0, yMax: y1)
+    guard view.isValid else {
+      throw Problem(
+        description: "bad --view '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
+    }
+    return view
+  }
+
+  /// Parses `X,Y` (parentheses allowed) into a finite point.
+  public static func parsePoint(_ text: String, option: String = "--start") throws(Problem)
+    -> Point
+  {
+    var body = Self.trimmed(Substring(text))
+    if body.hasPrefix("(") && body.hasSuffix(")") { body = String(body.dropFirst().dropLast()) }
+    let numbers = body.split(separator: ",", omittingEmptySubsequences: false)
+      .map { Double(Self.trimmed($0)) }
+    guard numbers.count == 2, let x = numbers[0], let y = numbers[1], x.isFinite, y.isFinite else {
+      throw Problem(description: "bad \(option) '\(text)': expected X,Y, e.g. -1.5,2")
+    }
+    return Point(x: x, y: y)
+  }
+
+  /// Parses `WxH` into a screen size of at least 1×1 and at most 2000 each way.
+  public static func parseSize(_ text: String) throws(Problem) -> (width: Int, height: Int) {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
+      throw Problem(description: "bad --size '\(text)': expected WxH, e.g. 120x40")
+    }
+    guard (1...2000).contains(width), (1...2000).contains(height) else {
+      throw Problem(description: "bad --size '\(text)': width and height must be 1 to 2000")
+    }
+    return (width, height)
+  }
+
+  /// `text` without leading and trailing spaces and tabs.
+  static func trimmed(_ text: Substring) -> String {
+    String(
+      text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+}
