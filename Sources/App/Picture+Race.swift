@@ -18,7 +18,7 @@ extension Picture {
         label: racer.label, styleIndex: index, trail: racer.trail.positions,
         status: racer.status, hyperparameterSummary: Self.summary(of: racer.spec),
         step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
-        lossHistory: racer.trail.map(\.value), isVisible: !hidden.contains(index),
+        lossHistory: racer.trail.values, isVisible: !hidden.contains(index),
         isSelected: selected == index)
     }
     self.init(

@@ -77,7 +77,25 @@ public struct Trail: RandomAccessCollection, Hashable, Sendable {
   }
 
   /// The positions alone, oldest first, for drawing lines.
-  public var positions: [Point] { map(\.position) }
+  ///
+  /// Read every frame, so it walks the two stored arrays directly rather than
+  /// through the collection's index (which picks an array per element).
+  public var positions: [Point] {
+    var result: [Point] = []
+    result.reserveCapacity(count)
+    for waypoint in history { result.append(waypoint.position) }
+    for waypoint in recent { result.append(waypoint.position) }
+    return result
+  }
+
+  /// f at each waypoint, oldest first, for a loss chart (read every frame, like `positions`).
+  public var values: [Double] {
+    var result: [Double] = []
+    result.reserveCapacity(count)
+    for waypoint in history { result.append(waypoint.value) }
+    for waypoint in recent { result.append(waypoint.value) }
+    return result
+  }
 
   /// Adds the newest waypoint, which should come after the last one (a larger step).
   public mutating func append(_ waypoint: Waypoint) {

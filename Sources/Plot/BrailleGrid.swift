@@ -60,6 +60,21 @@ public struct BrailleGrid: Sendable {
     }
   }
 
+  /// Whether both positions (continuous dot coordinates) lie on the grid in the same dot.
+  ///
+  /// A polyline can then skip the segment between them: the segment that
+  /// ended at the first position has already set that dot for the same owner.
+  /// Thousands of trail points share a few dots once an optimizer settles, so
+  /// this keeps a frame's cost bounded by what is visible, not by history.
+  public func isSameDot(_ first: (x: Double, y: Double), _ second: (x: Double, y: Double)) -> Bool {
+    let right = Double(dotWidth)
+    let bottom = Double(dotHeight)
+    guard first.x >= 0, first.x < right, first.y >= 0, first.y < bottom, second.x >= 0,
+      second.x < right, second.y >= 0, second.y < bottom
+    else { return false }
+    return Int(first.x) == Int(second.x) && Int(first.y) == Int(second.y)
+  }
+
   /// Draws the part of a segment, given in continuous dot coordinates (dot (i, j)
   /// covers [i, i+1) × [j, j+1)), that lies on the grid; non-finite ends draw nothing.
   public mutating func drawSegment(

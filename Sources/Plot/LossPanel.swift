@@ -14,24 +14,39 @@ struct LossPanel {
   func draw(into canvas: inout Canvas, region: Region) {
     guard region.height >= 3, region.width > 12 else { return }
     let shown = racers.enumerated().filter { $0.element.isVisible }
-    let finite = shown.flatMap { $0.element.lossHistory.filter(\.isFinite) }
-    let reference = minimumValue ?? finite.min() ?? 0
+    // One pass over every history for the range; no per-frame copies of them.
+    var lowest = Double.infinity
+    var highest = -Double.infinity
+    var hasFinite = false
+    for (_, racer) in shown {
+      for value in racer.lossHistory where value.isFinite {
+        hasFinite = true
+        lowest = min(lowest, value)
+        highest = max(highest, value)
+      }
+    }
+    let reference = minimumValue ?? (hasFinite ? lowest : 0)
     TextRun.write(
       [
         TextRun("f − f* ", color: theme.heading, attributes: [.bold]),
         TextRun("(log scale) vs step", color: theme.dimText),
       ], into: &canvas, x: region.x, y: region.y, width: region.width)
-    let gaps = finite.map { $0 - reference }
-    let positive = gaps.filter { $0 > 0 }
-    let floor = (positive.min() ?? 1e-12) / 10
+    var smallestGap: Double?
+    for (_, racer) in shown {
+      for value in racer.lossHistory where value.isFinite {
+        let gap = value - reference
+        if gap > 0 { smallestGap = min(smallestGap ?? gap, gap) }
+      }
+    }
+    let floor = (smallestGap ?? 1e-12) / 10
     func logGap(_ value: Double) -> Double? {
       guard value.isFinite else { return nil }
       return log10(max(value - reference, floor))
     }
-    let racerLogs = shown.map { $0.element.lossHistory.map(logGap) }
-    let logs = racerLogs.joined().compactMap { $0 }
-    var low = (logs.min() ?? -1).rounded(.down)
-    var high = (logs.max() ?? 1).rounded(.up)
+    // logGap never decreases with the value, so the extremes of the logs are
+    // the logs of the extreme values.
+    var low = ((hasFinite ? logGap(lowest) : nil) ?? -1).rounded(.down)
+    var high = ((hasFinite ? logGap(highest) : nil) ?? 1).rounded(.up)
     if high <= low {
       low -= 1
       high += 1
@@ -70,22 +85,19 @@ struct LossPanel {
     let dotWidth = Double(grid.dotWidth - 1)
     let dotHeight = Double(grid.dotHeight - 1)
     var ends: [(index: Int, x: Double, y: Double)] = []
-    for (position, (_, racer)) in shown.enumerated() {
-      let index = racer.styleIndex
-      var previous: (x: Double, y: Double)?
-      for (step, logValue) in racerLogs[position].enumerated() {
-        guard let logValue else {
-          previous = nil
-          continue
-        }
-        let dot = (
-          x: Double(step) / Double(steps) * dotWidth + 0.5,
-          y: (high - logValue) / (high - low) * dotHeight + 0.5
-        )
-        grid.drawSegment(from: previous ?? dot, to: dot, owner: index)
-        previous = dot
+    func dot(step: Int, value: Double) -> (x: Double, y: Double) {
+      (
+        x: Double(step) / Double(steps) * dotWidth + 0.5,
+        y: (high - (logGap(value) ?? .nan)) / (high - low) * dotHeight + 0.5
+      )
+    }
+    for (_, racer) in shown {
+      let end = Self.drawLine(racer.lossHistory, on: &grid, owner: racer.styleIndex) { step in
+        Int(Double(step) / Double(steps) * dotWidth + 0.5)
+      } dot: {
+        dot(step: $0, value: $1)
       }
-      if let previous { ends.append((index, previous.x, previous.y)) }
+      if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
     for row in 0..<chart.height {
       for column in 0..<chart.width {
@@ -103,6 +115,66 @@ struct LossPanel {
       canvas[chart.x + column, chart.y + row] = Cell(
         usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color, attributes: [.bold])
     }
+  }
+
+  /// Draws one loss line, f after each step joined by segments, and returns
+  /// where it ends (nil when its last value is not finite).
+  ///
+  /// A long history has many values per dot column. Within one column the
+  /// segments between consecutive values cover exactly the dots from the
+  /// lowest to the highest of them, and `dot` is monotonic in the value, so
+  /// each run of finite values in a column is drawn as first → lowest →
+  /// highest → last: the same dots as drawing every segment, with a handful
+  /// of logarithms per column instead of one per step.
+  static func drawLine(
+    _ values: [Double], on grid: inout BrailleGrid, owner: Int, column: (Int) -> Int,
+    dot: (Int, Double) -> (x: Double, y: Double)
+  ) -> (x: Double, y: Double)? {
+    /// One run of finite values in one dot column: (step, value) of its first,
+    /// last, lowest and highest value.
+    struct Run {
+      var column: Int
+      var first: (Int, Double)
+      var last: (Int, Double)
+      var lowest: (Int, Double)
+      var highest: (Int, Double)
+    }
+    var previous: (x: Double, y: Double)?
+    var run: Run?
+    func flush() {
+      guard let current = run else { return }
+      let first = dot(current.first.0, current.first.1)
+      grid.drawSegment(from: previous ?? first, to: first, owner: owner)
+      let lowest = dot(current.lowest.0, current.lowest.1)
+      let highest = dot(current.highest.0, current.highest.1)
+      let last = dot(current.last.0, current.last.1)
+      grid.drawSegment(from: first, to: lowest, owner: owner)
+      grid.drawSegment(from: lowest, to: highest, owner: owner)
+      grid.drawSegment(from: highest, to: last, owner: owner)
+      previous = last
+      run = nil
+    }
+    for (step, value) in values.enumerated() {
+      guard value.isFinite else {
+        flush()
+        previous = nil
+        continue
+      }
+      let here = column(step)
+      if var current = run, current.column == here {
+        current.last = (step, value)
+        if value < current.lowest.1 { current.lowest = (step, value) }
+        if value > current.highest.1 { current.highest = (step, value) }
+        run = current
+      } else {
+        flush()
+        run = Run(
+          column: here, first: (step, value), last: (step, value), lowest: (step, value),
+          highest: (step, value))
+      }
+    }
+    flush()
+    return previous
   }
 
   /// An axis label for 10^exponent: "1e-04", "1e+02", "1".

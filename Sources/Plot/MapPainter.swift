@@ -47,7 +47,11 @@ struct MapPainter {
           continue
         }
         let dot = projection.dotPosition(of: point)
-        grid.drawSegment(from: previous ?? dot, to: dot, owner: racer.styleIndex)
+        if let previous, grid.isSameDot(previous, dot) {
+          // Nothing new to draw; the next segment starts here, as it would have.
+        } else {
+          grid.drawSegment(from: previous ?? dot, to: dot, owner: racer.styleIndex)
+        }
         previous = dot
       }
     }

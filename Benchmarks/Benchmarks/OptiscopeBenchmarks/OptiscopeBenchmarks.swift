@@ -28,12 +28,17 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
-  Benchmark("Frame compose, 120x40 screen, 11 optimizers, cached heatmap") { benchmark, model in
-    for _ in benchmark.scaledIterations {
-      blackHole(view(model))
+  // After 500 steps, and after 5000 when every trail holds its full budget of
+  // waypoints (Trail.capacity), the most a frame ever has to draw.
+  for steps in [500, 5000] {
+    Benchmark("Frame compose, 120x40, 11 optimizers, \(steps) steps, cached heatmap") {
+      benchmark, model in
+      for _ in benchmark.scaledIterations {
+        blackHole(view(model))
+      }
+    } setup: {
+      BenchmarkScene.runningModel(width: 120, height: 40, steps: steps)
     }
-  } setup: {
-    BenchmarkScene.runningModel(width: 120, height: 40, steps: 500)
   }
 
   Benchmark(
