@@ -125,7 +125,8 @@ struct LossPanel {
   /// lowest to the highest of them, and `dot` is monotonic in the value, so
   /// each run of finite values in a column is drawn as first → lowest →
   /// highest → last: the same dots as drawing every segment, with a handful
-  /// of logarithms per column instead of one per step.
+  /// of logarithms per column instead of one per step. `column(step)` is the
+  /// dot column of a step and must never decrease as the step grows.
   static func drawLine(
     _ values: [Double], on grid: inout BrailleGrid, owner: Int, column: (Int) -> Int,
     dot: (Int, Double) -> (x: Double, y: Double)
@@ -133,7 +134,6 @@ struct LossPanel {
     /// One run of finite values in one dot column: (step, value) of its first,
     /// last, lowest and highest value.
     struct Run {
-      var column: Int
       var first: (Int, Double)
       var last: (Int, Double)
       var lowest: (Int, Double)
@@ -154,24 +154,49 @@ struct LossPanel {
       previous = last
       run = nil
     }
-    for (step, value) in values.enumerated() {
-      guard value.isFinite else {
-        flush()
-        previous = nil
-        continue
+    var start = 0
+    while start < values.count {
+      // The steps start..<end share one dot column. Columns never decrease
+      // with the step, so the end is found by galloping and bisecting, with
+      // a few calls of `column` per column instead of one per step.
+      let here = column(start)
+      var known = start
+      var stride = 1
+      var bound = values.count
+      while known + stride < values.count {
+        guard column(known + stride) == here else {
+          bound = known + stride
+          break
+        }
+        known += stride
+        stride *= 2
       }
-      let here = column(step)
-      if var current = run, current.column == here {
-        current.last = (step, value)
-        if value < current.lowest.1 { current.lowest = (step, value) }
-        if value > current.highest.1 { current.highest = (step, value) }
-        run = current
-      } else {
-        flush()
-        run = Run(
-          column: here, first: (step, value), last: (step, value), lowest: (step, value),
-          highest: (step, value))
+      var low = known + 1
+      var high = bound
+      while low < high {
+        let middle = (low + high) / 2
+        if column(middle) == here { low = middle + 1 } else { high = middle }
       }
+      for step in start..<low {
+        let value = values[step]
+        guard value.isFinite else {
+          flush()
+          previous = nil
+          continue
+        }
+        if var current = run {
+          current.last = (step, value)
+          if value < current.lowest.1 { current.lowest = (step, value) }
+          if value > current.highest.1 { current.highest = (step, value) }
+          run = current
+        } else {
+          run = Run(
+            first: (step, value), last: (step, value), lowest: (step, value),
+            highest: (step, value))
+        }
+      }
+      flush()
+      start = low
     }
     flush()
     return previous

@@ -39,14 +39,19 @@ struct MapPainter {
   ) {
     let region = projection.region
     var grid = BrailleGrid(width: region.width, height: region.height)
+    var dots: [(x: Double, y: Double)] = []
     for (_, racer) in racers {
+      // Projecting every point first lets the divisions of many points overlap;
+      // a trail holds thousands of points and most fall on dots already set.
+      dots.removeAll(keepingCapacity: true)
+      dots.reserveCapacity(racer.trail.count)
+      for point in racer.trail { dots.append(projection.dotPosition(of: point)) }
       var previous: (x: Double, y: Double)?
-      for point in racer.trail {
+      for (point, dot) in zip(racer.trail, dots) {
         guard point.isFinite else {
           previous = nil
           continue
         }
-        let dot = projection.dotPosition(of: point)
         if let previous, grid.isSameDot(previous, dot) {
           // Nothing new to draw; the next segment starts here, as it would have.
         } else {
