@@ -6,14 +6,18 @@
 public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// The optimizer these settings belong to.
   public let kind: OptimizerKind
-  private var values: [Hyperparameter: Double]
+  /// The values by `Hyperparameter.slot`, nil for keys this optimizer lacks.
+  ///
+  /// An array, not a dictionary: the update rules read several values every
+  /// step, and hashing the keys was the largest part of a step's cost.
+  private var values: [Double?]
 
   /// torch's defaults for `kind`.
   public init(defaultsFor kind: OptimizerKind) {
     self.kind = kind
-    var values: [Hyperparameter: Double] = [:]
+    var values = [Double?](repeating: nil, count: Hyperparameter.allCases.count)
     for key in kind.hyperparameters {
-      values[key] = kind.defaultValue(of: key) ?? 0
+      values[key.slot] = kind.defaultValue(of: key) ?? 0
     }
     self.values = values
   }
@@ -22,7 +26,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   public var keys: [Hyperparameter] { kind.hyperparameters }
 
   /// The current value of `key`, or nil when this optimizer has no such setting.
-  public subscript(key: Hyperparameter) -> Double? { values[key] }
+  public subscript(key: Hyperparameter) -> Double? { values[key.slot] }
 
   /// The learning rate, `lr`, which every optimizer has.
   public var learningRate: Double { value(.learningRate) }
@@ -31,11 +35,11 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   public func isOn(_ key: Hyperparameter) -> Bool { value(key) != 0 }
 
   /// The value of `key`, 0 for keys this optimizer lacks; for the update rules.
-  func value(_ key: Hyperparameter) -> Double { values[key] ?? 0 }
+  func value(_ key: Hyperparameter) -> Double { values[key.slot] ?? 0 }
 
   /// Replaces lr without checks, for the scheduled lr of one step (always finite and ≥ 0).
   mutating func overrideLearningRate(_ value: Double) {
-    values[.learningRate] = value
+    values[Hyperparameter.learningRate.slot] = value
   }
 
   /// Finds the key called `name` (torch's name, case-insensitive) among this optimizer's.
@@ -65,11 +69,11 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
       guard range.contains(value) else {
         throw OptimizerError.outOfRange(kind, key, value: value, allowed: range)
       }
-      changed[key] = value
+      changed[key.slot] = value
     }
-    if (changed[.nesterov] ?? 0) != 0 {
-      let momentum = changed[.momentum] ?? 0
-      let dampening = changed[.dampening] ?? 0
+    if (changed[Hyperparameter.nesterov.slot] ?? 0) != 0 {
+      let momentum = changed[Hyperparameter.momentum.slot] ?? 0
+      let dampening = changed[Hyperparameter.dampening.slot] ?? 0
       if momentum <= 0 || dampening != 0 {
         throw OptimizerError.nesterovNeedsMomentum(kind, momentum: momentum, dampening: dampening)
       }
@@ -100,5 +104,30 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// Every setting as `key=value`, comma-separated, in torch's order.
   public var description: String {
     keys.map { "\($0)=\(Self.format(value($0), of: $0))" }.joined(separator: ",")
+  }
+}
+
+extension Hyperparameter {
+  /// The key's place among all keys (0 to 16), where `Hyperparameters` keeps its value.
+  var slot: Int {
+    switch self {
+    case .learningRate: 0
+    case .momentum: 1
+    case .dampening: 2
+    case .weightDecay: 3
+    case .nesterov: 4
+    case .learningRateDecay: 5
+    case .initialAccumulatorValue: 6
+    case .epsilon: 7
+    case .rho: 8
+    case .alpha: 9
+    case .centered: 10
+    case .beta1: 11
+    case .beta2: 12
+    case .amsgrad: 13
+    case .momentumDecay: 14
+    case .decoupledWeightDecay: 15
+    case .damping: 16
+    }
   }
 }
