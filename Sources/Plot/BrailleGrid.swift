@@ -60,6 +60,18 @@ public struct BrailleGrid: Sendable {
     }
   }
 
+  /// The key `dotKey` gives positions off the grid (or not finite).
+  public static let offGridKey = -1
+
+  /// A number naming the dot a position (continuous dot coordinates) falls on,
+  /// or `offGridKey`; two positions have the same key exactly when `isSameDot`.
+  public func dotKey(_ position: (x: Double, y: Double)) -> Int {
+    guard position.x >= 0, position.x < Double(dotWidth), position.y >= 0,
+      position.y < Double(dotHeight)
+    else { return Self.offGridKey }
+    return Int(position.y) * dotWidth + Int(position.x)
+  }
+
   /// Whether both positions (continuous dot coordinates) lie on the grid in the same dot.
   ///
   /// A polyline can then skip the segment between them: the segment that

@@ -40,24 +40,37 @@ struct MapPainter {
     let region = projection.region
     var grid = BrailleGrid(width: region.width, height: region.height)
     var dots: [(x: Double, y: Double)] = []
+    var keys: [Int] = []
     for (_, racer) in racers {
-      // Projecting every point first lets the divisions of many points overlap;
-      // a trail holds thousands of points and most fall on dots already set.
+      // First project every point and name its dot (a cheap, branch-light pass
+      // whose divisions overlap), then draw: a trail holds thousands of points
+      // and most fall on the dot the previous one fell on.
       dots.removeAll(keepingCapacity: true)
+      keys.removeAll(keepingCapacity: true)
       dots.reserveCapacity(racer.trail.count)
-      for point in racer.trail { dots.append(projection.dotPosition(of: point)) }
+      keys.reserveCapacity(racer.trail.count)
+      for point in racer.trail {
+        let dot = projection.dotPosition(of: point)
+        dots.append(dot)
+        keys.append(point.isFinite ? grid.dotKey(dot) : Self.brokenKey)
+      }
       var previous: (x: Double, y: Double)?
-      for (point, dot) in zip(racer.trail, dots) {
-        guard point.isFinite else {
+      var previousKey = BrailleGrid.offGridKey
+      for index in dots.indices {
+        let key = keys[index]
+        guard key != Self.brokenKey else {
           previous = nil
+          previousKey = BrailleGrid.offGridKey
           continue
         }
-        if let previous, grid.isSameDot(previous, dot) {
-          // Nothing new to draw; the next segment starts here, as it would have.
-        } else {
+        let dot = dots[index]
+        // On the dot the last segment ended on, there is nothing new to draw;
+        // the next segment starts from here, as it would have.
+        if key != previousKey || key == BrailleGrid.offGridKey {
           grid.drawSegment(from: previous ?? dot, to: dot, owner: racer.styleIndex)
         }
         previous = dot
+        previousKey = key
       }
     }
     for row in 0..<region.height {
@@ -73,6 +86,9 @@ struct MapPainter {
       }
     }
   }
+
+  /// The dot key of a point that is not finite: the trail breaks there.
+  private static let brokenKey = -2
 
   private func mark(_ point: Point, style: MarkerStyle, into canvas: inout Canvas) {
     guard let cell = projection.cell(of: point) else { return }

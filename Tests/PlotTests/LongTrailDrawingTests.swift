@@ -36,6 +36,20 @@ import Testing
     #expect(!grid.isSameDot((.nan, 0.5), (.nan, 0.5)))
   }
 
+  @Test func dotKeysAreEqualExactlyForTheSameDot() {
+    let grid = BrailleGrid(width: 3, height: 2)  // 6 × 8 dots
+    var numbers = Numbers(state: 7)
+    for _ in 0..<2000 {
+      let first = (x: numbers.next() * 8 - 1, y: numbers.next() * 10 - 1)
+      let second = (x: first.x + numbers.next() * 2 - 1, y: first.y + numbers.next() * 2 - 1)
+      let sameKey =
+        grid.dotKey(first) == grid.dotKey(second) && grid.dotKey(first) != BrailleGrid.offGridKey
+      #expect(sameKey == grid.isSameDot(first, second), "\(first) \(second)")
+    }
+    #expect(grid.dotKey((.nan, 1)) == BrailleGrid.offGridKey)
+    #expect(grid.dotKey((5.99, 7.99)) == 7 * 6 + 5)
+  }
+
   @Test(arguments: [1, 2, 3, 4])
   func lossLineDrawsTheDotsOfEverySegment(seed: UInt64) {
     var numbers = Numbers(state: seed)

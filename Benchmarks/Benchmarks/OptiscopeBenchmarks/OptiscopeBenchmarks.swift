@@ -42,7 +42,7 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   Benchmark(
-    "Race steps, 11 optimizers, rosenbrock (x1000)",
+    "Race step, 11 optimizers, rosenbrock",
     configuration: .init(scalingFactor: .kilo)
   ) { benchmark, race in
     var race = race
