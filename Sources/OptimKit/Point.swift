@@ -18,7 +18,19 @@ public struct Point: Hashable, Sendable, CustomStringConvertible {
   public var isFinite: Bool { x.isFinite && y.isFinite }
 
   /// The Euclidean length, used for |∇f| and step lengths.
-  public var length: Double { (x * x + y * y).squareRoot() }
+  ///
+  /// Squaring overflows for coordinates beyond about 1.3e154 although the length
+  /// itself is finite (a gradient of 1e200 has length 1e200, not infinity); then
+  /// the coordinates are scaled down first. Elsewhere the plain formula is kept,
+  /// so lengths are bit for bit what they always were.
+  public var length: Double {
+    let squared = x * x + y * y
+    guard squared.isInfinite, x.isFinite, y.isFinite else { return squared.squareRoot() }
+    let scale = max(abs(x), abs(y))
+    let a = x / scale
+    let b = y / scale
+    return scale * (a * a + b * b).squareRoot()
+  }
 
   public var description: String { "(\(x), \(y))" }
 

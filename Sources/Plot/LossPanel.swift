@@ -25,7 +25,7 @@ struct LossPanel {
         highest = max(highest, value)
       }
     }
-    let reference = minimumValue ?? (hasFinite ? lowest : 0)
+    let reference = minimumValue.flatMap { $0.isFinite ? $0 : nil } ?? (hasFinite ? lowest : 0)
     TextRun.write(
       [
         TextRun("f − f* ", color: theme.heading, attributes: [.bold]),
@@ -35,13 +35,18 @@ struct LossPanel {
     for (_, racer) in shown {
       for value in racer.lossHistory where value.isFinite {
         let gap = value - reference
-        if gap > 0 { smallestGap = min(smallestGap ?? gap, gap) }
+        if gap > 0, gap.isFinite { smallestGap = min(smallestGap ?? gap, gap) }
       }
     }
     let floor = (smallestGap ?? 1e-12) / 10
     func logGap(_ value: Double) -> Double? {
       guard value.isFinite else { return nil }
-      return log10(max(value - reference, floor))
+      let gap = value - reference
+      guard gap.isFinite else {
+        // f and f* near opposite ends of the doubles: f − f* overflows, its half does not.
+        return log10(value / 2 - reference / 2) + log10(2.0)
+      }
+      return log10(max(gap, floor))
     }
     // logGap never decreases with the value, so the extremes of the logs are
     // the logs of the extreme values.
@@ -108,7 +113,7 @@ struct LossPanel {
           usesASCII ? "." : character, foreground: theme.racerStyle(owner).color)
       }
     }
-    for end in ends {
+    for end in ends where end.x.isFinite && end.y.isFinite {
       let style = theme.racerStyle(end.index)
       let column = min(Int(end.x / 2), chart.width - 1)
       let row = min(Int(end.y / 4), chart.height - 1)

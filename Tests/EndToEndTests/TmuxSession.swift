@@ -55,9 +55,19 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", "0"] + keys)
   }
 
+  /// Sends many tmux key names or characters in one command (`--` keeps "-" a key).
+  func send(keys: [String]) throws {
+    try tmux(["send-keys", "-t", "0", "--"] + keys)
+  }
+
+  /// Sends raw bytes, e.g. a mouse report the program should decode.
+  func send(bytes: [UInt8]) throws {
+    try tmux(["send-keys", "-t", "0", "-H"] + bytes.map { String($0, radix: 16) })
+  }
+
   /// Sends text literally, character by character.
   func type(_ text: String) throws {
-    try tmux(["send-keys", "-t", "0", "-l", text])
+    try tmux(["send-keys", "-t", "0", "-l", "--", text])
   }
 
   func resize(width: Int, height: Int) throws {
