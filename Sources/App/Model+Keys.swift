@@ -42,7 +42,7 @@ extension Model {
       message = Message(isPaused ? "paused — space resumes, n steps" : "running")
     case "n", ".":
       isPaused = true
-      race.step()
+      stepRace()
     case "r":
       race.restart(from: race.start)
       effects.append(.liveChange(step: 0, description: "restart"))
@@ -79,6 +79,12 @@ extension Model {
     case "t":
       themeIndex = (themeIndex + 1) % Model.themes.count
       message = Message("theme: \(theme.name)")
+    case "g": changeNoise(up: false, effects: &effects)
+    case "G": changeNoise(up: true, effects: &effects)
+    case "c": cycleSchedule(effects: &effects)
+    case "L": toggleLeaderboard()
+    case "i": toggleInspector()
+    case "a": toggleBasins()
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

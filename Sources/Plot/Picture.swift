@@ -35,6 +35,14 @@ public struct Picture: Sendable {
   public var keyHint: String
   /// Draw only ASCII: ASCII glyphs for optimizers and markers, dots for trails.
   public var usesASCII: Bool
+  /// Notices for the status line after the step, e.g. "noise σ=0.1 seed 42", "basins 37%".
+  public var statusNotes: [String] = []
+  /// The leaderboard, shown in place of the loss chart; nil hides it.
+  public var leaderboard: LeaderboardDrawing?
+  /// The inspector's panel and arrows; nil hides them.
+  public var inspector: InspectorDrawing?
+  /// Basins of attraction tinting the map, with their key; nil hides them.
+  public var basins: BasinDrawing?
 
   public init(
     title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
@@ -104,21 +112,26 @@ public struct Picture: Sendable {
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
-      theme: theme
+      notes: statusNotes, theme: theme
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
+    let arrows = inspector?.arrows(theme: theme) ?? []
     if plan.mapTitles.isEmpty {
       for map in plan.maps {
         MapPainter(
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
-        ).paint(into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima)
+        ).paint(
+          into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima,
+          basins: basins, arrows: arrows)
       }
     } else {
       for (index, map) in plan.maps.enumerated() where index < racers.count {
         MapPainter(
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
         ).paint(
-          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima)
+          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima,
+          basins: basins?.racerIndex == index ? basins : nil,
+          arrows: inspector?.racerIndex == index ? arrows : [])
         drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
       }
     }
@@ -133,8 +146,7 @@ public struct Picture: Sendable {
         .draw(into: &canvas, region: legend)
     }
     if let loss = plan.loss {
-      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
-        .draw(into: &canvas, region: loss)
+      drawSidePanels(into: &canvas, region: loss, theme: theme)
     }
     if !message.isEmpty {
       TextRun.write(
@@ -143,15 +155,45 @@ public struct Picture: Sendable {
     }
   }
 
-  private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme)
-  {
+  /// Fills the loss chart's place: the inspector and the basins' key on top when shown, then
+  /// the leaderboard (in place of the chart) or the loss chart in the rows left.
+  private func drawSidePanels(into canvas: inout Canvas, region: Region, theme: Theme) {
+    var top = region.y
+    let bottom = region.y + region.height
+    func take(_ rows: Int) -> Region? {
+      let height = min(rows, bottom - top)
+      guard height > 0 else { return nil }
+      let taken = Region(x: region.x, y: top, width: region.width, height: height)
+      top += height + 1
+      return taken
+    }
+    if let inspector {
+      let panel = InspectorPanel(inspector: inspector, theme: theme, usesASCII: usesASCII)
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+    }
+    if let basins {
+      let panel = BasinKeyPanel(basins: basins, theme: theme, usesASCII: usesASCII)
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+    }
+    if let leaderboard {
+      let panel = LeaderboardPanel(
+        leaderboard: leaderboard, racers: racers, theme: theme, usesASCII: usesASCII)
+      if let area = take(bottom - top) { panel.draw(into: &canvas, region: area) }
+    } else if bottom - top >= 5, let area = take(bottom - top) {
+      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
+        .draw(into: &canvas, region: area)
+    }
+  }
+
+  private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme) {
     let racer = racers[index]
     let style = theme.racerStyle(index)
     var runs = [
       TextRun(
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
         attributes: [.bold]),
-      TextRun(racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
+      TextRun(
+        racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
     ]
     if !racer.hyperparameterSummary.isEmpty {
       runs.append(TextRun(" " + racer.hyperparameterSummary, color: theme.dimText))
@@ -178,7 +220,11 @@ public struct Picture: Sendable {
       let text = TextRun.truncated(line, to: canvas.width)
       let x = max(0, (canvas.width - text.count) / 2)
       TextRun.write(
-        [TextRun(text, color: offset == 0 ? theme.warning : theme.text, attributes: offset == 0 ? [.bold] : [])],
+        [
+          TextRun(
+            text, color: offset == 0 ? theme.warning : theme.text,
+            attributes: offset == 0 ? [.bold] : [])
+        ],
         into: &canvas, x: x, y: top + offset, width: canvas.width - x)
     }
   }

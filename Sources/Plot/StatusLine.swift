@@ -1,7 +1,7 @@
 import OptimKit
 
 /// The top line: function name and formula, view box, step, the shifted-scale
-/// notice, the paused state and a key hint.
+/// notice, the paused state, notes such as the noise level, and a key hint.
 ///
 /// When the line is too narrow the formula is shortened first, then the view
 /// box is left out, so the step and the notices stay visible.
@@ -13,6 +13,8 @@ struct StatusLine {
   var isShifted: Bool
   var isPaused: Bool
   var keyHint: String
+  /// Short notices after the step ("noise σ=0.1 seed 42", "basins 37%").
+  var notes: [String] = []
   var theme: Theme
 
   func draw(into canvas: inout Canvas, region: Region) {
@@ -33,6 +35,9 @@ struct StatusLine {
     if isPaused {
       tail += [separator, TextRun("paused", color: theme.warning, attributes: [.bold])]
     }
+    for note in notes where !note.isEmpty {
+      tail += [separator, TextRun(note, color: theme.warning)]
+    }
     let hint = keyHint.isEmpty ? "" : keyHint + " "
     let titleText = " " + title
     let fixed = titleText.count + tail.reduce(0) { $0 + $1.text.count } + hint.count + 1
@@ -50,7 +55,8 @@ struct StatusLine {
     if region.width - fixed >= viewWidth { middle += viewRun }
     let runs =
       [TextRun(titleText, color: foreground, attributes: [.bold])] + middle + tail
-    TextRun.write(runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
+    TextRun.write(
+      runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
     if !hint.isEmpty, region.width > hint.count {
       TextRun.write(
         [TextRun(hint, color: theme.dimText)], into: &canvas,
