@@ -65,7 +65,12 @@ public struct BrailleGrid: Sendable {
       let clipped = Self.clip(
         start, end, width: Double(dotWidth), height: Double(dotHeight))
     else { return }
-    func dot(_ value: Double, limit: Int) -> Int { min(max(Int(value.rounded(.down)), 0), limit - 1) }
+    // Clipping a segment with ends near ±1e150 loses all precision, so its result can
+    // still lie far off the grid: clamp before converting, or Int(_:) traps.
+    func dot(_ value: Double, limit: Int) -> Int {
+      guard value.isFinite else { return 0 }
+      return Int(min(max(value, 0), Double(limit - 1)).rounded(.down))
+    }
     drawLine(
       fromX: dot(clipped.0.x, limit: dotWidth), fromY: dot(clipped.0.y, limit: dotHeight),
       toX: dot(clipped.1.x, limit: dotWidth), toY: dot(clipped.1.y, limit: dotHeight),

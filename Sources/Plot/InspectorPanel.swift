@@ -52,7 +52,6 @@ struct InspectorPanel {
           String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
           attributes: [.bold]),
         TextRun(inspector.label, color: style.color, attributes: [.bold]),
-        TextRun("  arrows: direction only", color: theme.dimText),
       ], into: &canvas, x: region.x, y: region.y, width: region.width)
     for (offset, line) in lines.enumerated() where offset + 1 < region.height {
       // In a narrow panel vectors lose their brackets: "-1.23e+00 4.56e-01".

@@ -88,9 +88,11 @@ struct MapPainter {
           attributes: [.bold])
       }
     }
+    guard end.x >= 0, end.y >= 0, end.x < Double(region.width * 2),
+      end.y < Double(region.height * 4)
+    else { return }
     let column = Int((end.x / 2).rounded(.down))
     let row = Int((end.y / 4).rounded(.down))
-    guard (0..<region.width).contains(column), (0..<region.height).contains(row) else { return }
     let x = region.x + column
     let y = region.y + row
     canvas[x, y] = Cell(
