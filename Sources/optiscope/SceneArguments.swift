@@ -3,14 +3,7 @@ import ArgumentParser
 
 /// The scene options shared by `run`, `render` and `record`: function, start, optimizers, view, layout, pace.
 struct SceneArguments: ParsableArguments {
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
-  var expr: String?
+  @OptionGroup var function: FunctionArguments
 
   @Option(
     parsing: .unconditional,
@@ -42,7 +35,8 @@ struct SceneArguments: ParsableArguments {
   /// The options as App's unchecked scene.
   var options: SceneOptions {
     SceneOptions(
-      function: function, expression: expr, start: start, optimizers: optimizers, view: view,
+      function: function.function, expression: function.expr, start: start, optimizers: optimizers,
+      view: view,
       layout: layout, framesPerSecond: fps, stepsPerFrame: stepsPerFrame)
   }
 }
