@@ -10,7 +10,10 @@ struct Compare: ParsableCommand {
     discussion: """
       Runs every --optimizer and --sweep member from the same start for --steps steps (equal \
       budgets) and ranks them: first those that reached the tolerance, by the first step they \
-      did; then the others by final f; diverged ones last (longest-lived first).
+      did; then the others by final f; diverged ones last (longest-lived first). Without \
+      --optimizer or --sweep it ranks the field the live program races on the function: sgd, \
+      momentum, nesterov, adagrad, rmsprop, adadelta, adam and nadam at the function's \
+      suggested learning rates.
 
       "Reached" is f - f* <= TOLERANCE when the function's global minimum value f* is known \
       (catalog functions), else distance to the nearest known minimum <= TOLERANCE; for \
@@ -23,6 +26,7 @@ struct Compare: ParsableCommand {
       none is known; status running, converged or diverged).
 
       Examples:
+        optiscope compare --function himmelblau --steps 300
         optiscope compare --function rosenbrock --steps 2000 \\
             --optimizer adam:lr=0.02 --optimizer nag:lr=0.0005 --optimizer newton
         optiscope compare --function himmelblau --format csv \\
@@ -87,7 +91,9 @@ struct Compare: ParsableCommand {
     guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be table or csv, got '\(format)'")
     }
-    let racers = try racing.racers()
+    let racers =
+      racing.isEmpty
+      ? RacerList(specs: choice.standardField) : try racing.racers()
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
     race.noise = try racing.gradientNoise()

@@ -36,6 +36,9 @@ struct RacerList {
       help: ArgumentHelp("Seed of the gradient noise (default 0).", valueName: "n"))
     var seed: String?
 
+    /// Whether no optimizer or sweep was named.
+    var isEmpty: Bool { optimizers.isEmpty && sweeps.isEmpty }
+
     /// The racers asked for, checked.
     func racers() throws -> RacerList { try RacerList(optimizers: optimizers, sweeps: sweeps) }
 
@@ -43,6 +46,12 @@ struct RacerList {
     func gradientNoise() throws -> GradientNoise {
       try RacerList.noise(standardDeviation: noise, seed: seed)
     }
+  }
+
+  /// Racers labelled by their optimizer's name.
+  init(specs: [OptimizerSpec]) {
+    self.specs = specs
+    self.labels = specs.map(\.kind.name)
   }
 
   init(optimizers: [String], sweeps: [String]) throws {
