@@ -108,13 +108,8 @@ public struct SceneOptions: Sendable, Hashable {
         }
       }
     } else {
-      for name in Self.standardKinds {
-        guard let kind = OptimizerKind(name: name) else { continue }
-        let rate = choice.learningRates[name]
-        let spec = rate.flatMap { try? OptimizerSpec(kind: kind, values: [.learningRate: $0]) }
-        specs.append(spec ?? OptimizerSpec(kind: kind))
-        labels.append(kind.name)
-      }
+      specs = choice.standardField
+      labels = specs.map(\.kind.name)
     }
     let layoutName = layout ?? (sweeps.isEmpty ? "overlay" : "split")
     guard let pictureLayout = PictureLayout(rawValue: layoutName.lowercased()) else {

@@ -5,6 +5,8 @@ import OptimKit
 /// share of the map that reaches it.
 struct BasinKeyPanel {
   var basins: BasinDrawing
+  /// The theme style of the racer it is about.
+  var styleIndex: Int
   var theme: Theme
   var usesASCII: Bool
 
@@ -13,7 +15,7 @@ struct BasinKeyPanel {
 
   func draw(into canvas: inout Canvas, region: Region) {
     guard !region.isEmpty else { return }
-    let style = theme.racerStyle(basins.racerIndex)
+    let style = theme.racerStyle(styleIndex)
     let percent = Int((basins.progress * 100).rounded(.down))
     TextRun.write(
       [

@@ -10,8 +10,12 @@ public struct BrailleGrid: Sendable {
   private var dots: [UInt8]
   private var owners: [Int]
 
-  /// The bit of each dot, indexed [column within cell][row within cell].
-  static let dotBits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+  /// The bit of the dot at (column, row) within its cell: 0x01 0x02 0x04 0x40 down
+  /// the left column, 0x08 0x10 0x20 0x80 down the right.
+  static func dotBit(column: Int, row: Int) -> UInt8 {
+    let left: UInt8 = row == 3 ? 0x40 : UInt8(1) << UInt8(row)
+    return column == 0 ? left : (row == 3 ? 0x80 : UInt8(8) << UInt8(row))
+  }
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
@@ -28,7 +32,7 @@ public struct BrailleGrid: Sendable {
   public mutating func setDot(x: Int, y: Int, owner: Int) {
     guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
     let index = (y / 4) * width + x / 2
-    dots[index] |= Self.dotBits[x % 2][y % 4]
+    dots[index] |= Self.dotBit(column: x % 2, row: y % 4)
     owners[index] = owner
   }
 
@@ -61,16 +65,26 @@ public struct BrailleGrid: Sendable {
   public mutating func drawSegment(
     from start: (x: Double, y: Double), to end: (x: Double, y: Double), owner: Int
   ) {
-    guard
-      let clipped = Self.clip(
-        start, end, width: Double(dotWidth), height: Double(dotHeight))
-    else { return }
-    // Clipping a segment with ends near ±1e150 loses all precision, so its result can
-    // still lie far off the grid: clamp before converting, or Int(_:) traps.
+    // Clipping a segment with ends far off the grid (a diverging trail, near ±1e150) loses
+    // all precision, so its result can still lie far outside: clamp before converting, or
+    // Int(_:) traps.
     func dot(_ value: Double, limit: Int) -> Int {
       guard value.isFinite else { return 0 }
       return Int(min(max(value, 0), Double(limit - 1)).rounded(.down))
     }
+    let right = Double(dotWidth)
+    let bottom = Double(dotHeight)
+    // Fast path: most segments of a trail lie wholly inside and need no clipping.
+    if start.x >= 0, start.x < right, start.y >= 0, start.y < bottom, end.x >= 0, end.x < right,
+      end.y >= 0, end.y < bottom
+    {
+      drawLine(
+        fromX: Int(start.x), fromY: Int(start.y), toX: Int(end.x), toY: Int(end.y), owner: owner)
+      return
+    }
+    guard
+      let clipped = Self.clip(start, end, width: right, height: bottom)
+    else { return }
     drawLine(
       fromX: dot(clipped.0.x, limit: dotWidth), fromY: dot(clipped.0.y, limit: dotHeight),
       toX: dot(clipped.1.x, limit: dotWidth), toY: dot(clipped.1.y, limit: dotHeight),
@@ -103,20 +117,22 @@ public struct BrailleGrid: Sendable {
     guard start.x.isFinite, start.y.isFinite, dx.isFinite, dy.isFinite else { return nil }
     var low = 0.0
     var high = 1.0
-    for (p, q) in [(-dx, start.x), (dx, width - start.x), (-dy, start.y), (dy, height - start.y)] {
-      if p == 0 {
-        if q < 0 { return nil }
+    /// Narrows [low, high] to where p·t ≤ q (one edge of the box); false when empty.
+    func narrow(_ p: Double, _ q: Double) -> Bool {
+      if p == 0 { return q >= 0 }
+      let t = q / p
+      if p < 0 {
+        if t > high { return false }
+        low = max(low, t)
       } else {
-        let t = q / p
-        if p < 0 {
-          if t > high { return nil }
-          low = max(low, t)
-        } else {
-          if t < low { return nil }
-          high = min(high, t)
-        }
+        if t < low { return false }
+        high = min(high, t)
       }
+      return true
     }
+    guard narrow(-dx, start.x), narrow(dx, width - start.x), narrow(-dy, start.y),
+      narrow(dy, height - start.y)
+    else { return nil }
     return (
       (start.x + low * dx, start.y + low * dy), (start.x + high * dx, start.y + high * dy)
     )

@@ -8,6 +8,8 @@ import OptimKit
 /// the panel is also the arrows' key.
 struct InspectorPanel {
   var inspector: InspectorDrawing
+  /// The theme style of the racer it is about.
+  var styleIndex: Int
   var theme: Theme
   var usesASCII: Bool
 
@@ -44,7 +46,7 @@ struct InspectorPanel {
 
   func draw(into canvas: inout Canvas, region: Region) {
     guard !region.isEmpty else { return }
-    let style = theme.racerStyle(inspector.racerIndex)
+    let style = theme.racerStyle(styleIndex)
     TextRun.write(
       [
         TextRun("inspect ", color: theme.heading, attributes: [.bold]),

@@ -39,7 +39,8 @@ struct LeaderboardPanel {
       y += 1
     }
     for (entry, arrival) in zip(entries, reached) where y < region.y + region.height {
-      let style = theme.racerStyle(entry.index)
+      let style = theme.racerStyle(
+        racers.indices.contains(entry.index) ? racers[entry.index].styleIndex : entry.index)
       let isSelected = racers.indices.contains(entry.index) && racers[entry.index].isSelected
       let arrivalColor: Color =
         entry.isDiverged ? theme.error : (entry.reachedStep == nil ? theme.dimText : theme.heading)

@@ -49,9 +49,9 @@ struct LegendPanel {
       x: region.x, y: region.y, width: region.width)
     for (index, racer) in racers.enumerated() {
       let y = region.y + 1 + 2 * index
-      let style = theme.racerStyle(index)
+      let style = theme.racerStyle(racer.styleIndex)
       let label = TextRun.truncated(racer.label, to: max(1, region.width - 4))
-      var first = [glyph(index), TextRun(" ", color: theme.text)]
+      var first = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
       first.append(TextRun(label, color: style.color, attributes: labelAttributes(racer)))
       let room = region.width - 2 - label.count - 1
       if room >= 4, !racer.hyperparameterSummary.isEmpty {
@@ -93,19 +93,21 @@ struct LegendPanel {
 
   /// Chooses the columns: glyph, name, f, status and lr always (a live change of lr must
   /// show at once, even at 80×24); then |∇f|, step, and the full hyper-parameter summary in
-  /// place of the bare lr when there is room. Names are shortened before lr is dropped.
+  /// place of the bare lr when there is room. When narrow, the status is abbreviated, then
+  /// f loses its spare column, then names are shortened: lr is never dropped.
   func tableColumns(width: Int) -> TableColumns {
     let values = racers.map { NumberFormat.scientific($0.value) }
     let gradients = racers.map { NumberFormat.scientific($0.gradientNorm) }
     let rates = racers.map { $0.learningRate.map { NumberFormat.compact($0, digits: 3) } ?? "" }
     let showsRate = rates.contains { !$0.isEmpty }
-    let valueWidth = max(values.map(\.count).max() ?? 0, 8)
-    let gradientWidth = max(gradients.map(\.count).max() ?? 0, 8)
+    // A spare column before each number reads better, when there is room for it.
+    let valueWidth = max(values.map(\.count).max() ?? 0, 9)
+    let gradientWidth = max(gradients.map(\.count).max() ?? 0, 9)
     let rateWidth = showsRate ? max(rates.map(\.count).max() ?? 0, 2) : 0
     let stepWidth = max(String(racers.map(\.step).max() ?? 0).count, 4)
     let shortStatus = max(racers.map { status(of: $0).short.count }.max() ?? 0, 3)
     var columns = TableColumns(
-      label: min(max(racers.map(\.label.count).max() ?? 0, 5), 14), parameters: 0,
+      label: min(max(racers.map(\.label.count).max() ?? 0, 9), 14), parameters: 0,
       learningRate: rateWidth, step: 0, value: valueWidth, gradient: 0, status: 11,
       usesShortStatus: false)
     func used(_ c: TableColumns) -> Int {
@@ -119,6 +121,9 @@ struct LegendPanel {
     if used(columns) > width {
       columns.status = shortStatus
       columns.usesShortStatus = true
+    }
+    if used(columns) > width {
+      columns.value = max(values.map(\.count).max() ?? 0, 1)
     }
     if used(columns) > width {
       columns.label = max(4, columns.label - (used(columns) - width))
@@ -149,14 +154,15 @@ struct LegendPanel {
     if columns.gradient > 0 {
       header += " " + TextRun.padded("|∇f|", to: columns.gradient, right: true)
     }
-    header += " " + TextRun.padded("status", to: columns.status)
+    let statusHeading = columns.status >= 6 ? "status" : (columns.status >= 4 ? "stat" : "")
+    header += " " + TextRun.padded(statusHeading, to: columns.status)
     TextRun.write(
       [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: region.x,
       y: region.y, width: width)
     for (index, racer) in racers.enumerated() where index + 1 < region.height {
-      let style = theme.racerStyle(index)
+      let style = theme.racerStyle(racer.styleIndex)
       let state = status(of: racer)
-      var runs = [glyph(index), TextRun(" ", color: theme.text)]
+      var runs = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
       runs.append(
         TextRun(
           TextRun.padded(racer.label, to: columns.label), color: style.color,

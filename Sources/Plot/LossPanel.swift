@@ -11,11 +11,8 @@ struct LossPanel {
   var theme: Theme
   var usesASCII: Bool
 
-  /// Width of the y-axis labels ("1e-04").
-  static let axisWidth = 6
-
   func draw(into canvas: inout Canvas, region: Region) {
-    guard region.height >= 3, region.width > Self.axisWidth + 4 else { return }
+    guard region.height >= 3, region.width > 12 else { return }
     let shown = racers.enumerated().filter { $0.element.isVisible }
     let finite = shown.flatMap { $0.element.lossHistory.filter(\.isFinite) }
     let reference = minimumValue ?? finite.min() ?? 0
@@ -31,23 +28,32 @@ struct LossPanel {
       guard value.isFinite else { return nil }
       return log10(max(value - reference, floor))
     }
-    let logs = finite.compactMap(logGap)
+    let racerLogs = shown.map { $0.element.lossHistory.map(logGap) }
+    let logs = racerLogs.joined().compactMap { $0 }
     var low = (logs.min() ?? -1).rounded(.down)
     var high = (logs.max() ?? 1).rounded(.up)
     if high <= low {
       low -= 1
       high += 1
     }
+    // The y-axis labels ("1e-04", "1e+208") and their tick take this many columns.
+    let axisWidth = max(Self.decade(high).count, Self.decade(low).count) + 1
     let chart = Region(
-      x: region.x + Self.axisWidth, y: region.y + 1, width: region.width - Self.axisWidth,
+      x: region.x + axisWidth, y: region.y + 1, width: region.width - axisWidth,
       height: region.height - 2)
     let axisColor = theme.dimText
     TextRun.write(
-      [TextRun(TextRun.padded(Self.decade(high), to: Self.axisWidth - 1) + "┤", color: axisColor)],
-      into: &canvas, x: region.x, y: chart.y, width: Self.axisWidth)
+      [
+        TextRun(
+          TextRun.padded(Self.decade(high), to: axisWidth - 1, right: true) + "┤", color: axisColor)
+      ],
+      into: &canvas, x: region.x, y: chart.y, width: axisWidth)
     TextRun.write(
-      [TextRun(TextRun.padded(Self.decade(low), to: Self.axisWidth - 1) + "┤", color: axisColor)],
-      into: &canvas, x: region.x, y: chart.y + chart.height - 1, width: Self.axisWidth)
+      [
+        TextRun(
+          TextRun.padded(Self.decade(low), to: axisWidth - 1, right: true) + "┤", color: axisColor)
+      ],
+      into: &canvas, x: region.x, y: chart.y + chart.height - 1, width: axisWidth)
     for row in 1..<max(chart.height - 1, 1) {
       canvas[chart.x - 1, chart.y + row] = Cell("│", foreground: axisColor)
     }
@@ -56,18 +62,19 @@ struct LossPanel {
     TextRun.write(
       [
         TextRun(
-          String(repeating: " ", count: Self.axisWidth - 1) + "0"
-            + TextRun.padded(stepLabel, to: chart.width - 1, right: true), color: axisColor)
+          String(repeating: " ", count: axisWidth - 1) + "0"
+            + TextRun.padded(stepLabel, to: chart.width, right: true), color: axisColor)
       ], into: &canvas, x: region.x, y: chart.y + chart.height, width: region.width)
 
     var grid = BrailleGrid(width: chart.width, height: chart.height)
     let dotWidth = Double(grid.dotWidth - 1)
     let dotHeight = Double(grid.dotHeight - 1)
     var ends: [(index: Int, x: Double, y: Double)] = []
-    for (index, racer) in shown {
+    for (position, (_, racer)) in shown.enumerated() {
+      let index = racer.styleIndex
       var previous: (x: Double, y: Double)?
-      for (step, value) in racer.lossHistory.enumerated() {
-        guard let logValue = logGap(value) else {
+      for (step, logValue) in racerLogs[position].enumerated() {
+        guard let logValue else {
           previous = nil
           continue
         }

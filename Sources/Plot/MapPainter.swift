@@ -48,7 +48,7 @@ struct MapPainter {
     }
     if let start { mark(start, style: theme.start, into: &canvas) }
     for arrow in arrows { paint(arrow, into: &canvas) }
-    for (index, racer) in ordered { paintPosition(of: racer, index: index, into: &canvas) }
+    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas) }
   }
 
   /// Tints every computed cell's background with its basin's colour.
@@ -105,7 +105,7 @@ struct MapPainter {
   ) {
     let region = projection.region
     var grid = BrailleGrid(width: region.width, height: region.height)
-    for (index, racer) in racers {
+    for (_, racer) in racers {
       var previous: (x: Double, y: Double)?
       for point in racer.trail {
         guard point.isFinite else {
@@ -113,7 +113,7 @@ struct MapPainter {
           continue
         }
         let dot = projection.dotPosition(of: point)
-        grid.drawSegment(from: previous ?? dot, to: dot, owner: index)
+        grid.drawSegment(from: previous ?? dot, to: dot, owner: racer.styleIndex)
         previous = dot
       }
     }
@@ -138,8 +138,8 @@ struct MapPainter {
       background: canvas[cell.column, cell.row].background, attributes: style.attributes)
   }
 
-  private func paintPosition(of racer: RacerDrawing, index: Int, into canvas: inout Canvas) {
-    let style = theme.racerStyle(index)
+  private func paintPosition(of racer: RacerDrawing, into canvas: inout Canvas) {
+    let style = theme.racerStyle(racer.styleIndex)
     let shown = racer.status == .diverged ? racer.lastFinitePosition : racer.position
     guard let shown else { return }
     let glyph: Character

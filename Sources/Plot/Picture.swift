@@ -168,11 +168,15 @@ public struct Picture: Sendable {
       return taken
     }
     if let inspector {
-      let panel = InspectorPanel(inspector: inspector, theme: theme, usesASCII: usesASCII)
+      let panel = InspectorPanel(
+        inspector: inspector, styleIndex: styleIndex(ofRacer: inspector.racerIndex), theme: theme,
+        usesASCII: usesASCII)
       if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
     }
     if let basins {
-      let panel = BasinKeyPanel(basins: basins, theme: theme, usesASCII: usesASCII)
+      let panel = BasinKeyPanel(
+        basins: basins, styleIndex: styleIndex(ofRacer: basins.racerIndex), theme: theme,
+        usesASCII: usesASCII)
       if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
     }
     if let leaderboard {
@@ -185,9 +189,14 @@ public struct Picture: Sendable {
     }
   }
 
+  /// The theme style of the racer at `index`.
+  private func styleIndex(ofRacer index: Int) -> Int {
+    racers.indices.contains(index) ? racers[index].styleIndex : index
+  }
+
   private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme) {
     let racer = racers[index]
-    let style = theme.racerStyle(index)
+    let style = theme.racerStyle(racer.styleIndex)
     var runs = [
       TextRun(
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,

@@ -112,16 +112,14 @@ public struct Theme: Hashable, Sendable {
     name: "default",
     fillGlyphs: [" ", "·", "·", ":", ":", "-", "=", "+", "*", "#", "%", "@"],
     fillColors: [
-      .xterm(97, fallback: 5), .xterm(98, fallback: 5), .xterm(67, fallback: 4),
-      .xterm(31, fallback: 4), .xterm(37, fallback: 6), .xterm(36, fallback: 6),
+      .xterm(96, fallback: 5), .xterm(97, fallback: 5), .xterm(103, fallback: 4),
+      .xterm(67, fallback: 4), .xterm(66, fallback: 6), .xterm(73, fallback: 6),
       .xterm(72, fallback: 2), .xterm(108, fallback: 2), .xterm(144, fallback: 3),
-      .xterm(180, fallback: 11),
     ],
     fillBackgrounds: [
       .xterm(53, fallback: 0), .xterm(54, fallback: 0), .xterm(60, fallback: 0),
       .xterm(24, fallback: 0), .xterm(23, fallback: 0), .xterm(30, fallback: 0),
       .xterm(29, fallback: 0), .xterm(65, fallback: 0), .xterm(101, fallback: 0),
-      .xterm(137, fallback: 0),
     ],
     contourGlyphs: ContourGlyphs(horizontal: "─", vertical: "│", rising: "╱", falling: "╲"),
     contourColor: nil,

@@ -12,7 +12,9 @@ struct Optiscope: ParsableCommand {
       missing or malformed value, unknown subcommand, bad SPEC) or failure, reported as one \
       line on stderr with nothing on stdout.
       """,
-    subcommands: [Interactive.self, Trace.self, Compare.self, Levels.self, Render.self],
+    subcommands: [
+      Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, PictureBenchmark.self,
+    ],
     defaultSubcommand: Interactive.self
   )
 

@@ -32,7 +32,7 @@ struct Render: ParsableCommand {
   @OptionGroup var scene: SceneArguments
 
   @Option(help: "Number of steps (0 to \(Render.maximumSteps)).")
-  var steps: Int = 100
+  var steps: Int = 300
 
   @Option(
     help: ArgumentHelp(
@@ -48,16 +48,16 @@ struct Render: ParsableCommand {
     FileHandle.standardOutput.write(Data(output.utf8))
   }
 
-  /// Checks every input, runs the race and draws it; throws `PictureCommandError`.
+  /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
     let checked: Scene
     do {
       checked = try scene.options.scene()
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     guard (0...Self.maximumSteps).contains(steps) else {
-      throw PictureCommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
+      throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
     let isTerminal = isatty(STDOUT_FILENO) == 1
     let screen: (width: Int, height: Int)
@@ -66,7 +66,7 @@ struct Render: ParsableCommand {
         try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
         ?? Self.terminalSize(isTerminal)
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     var model = Model(scene: checked, width: screen.width, height: screen.height)
     model.advance(steps: steps)

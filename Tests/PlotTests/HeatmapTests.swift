@@ -11,7 +11,9 @@ import Testing
       points == [
         Point(x: 1, y: 1.5), Point(x: 3, y: 1.5), Point(x: 1, y: 0.5), Point(x: 3, y: 0.5),
       ])
-    #expect(Heatmap.samplePoints(view: ViewBox(xMin: 0, xMax: 1, yMin: 0, yMax: 1), columns: 0, rows: 3).isEmpty)
+    #expect(
+      Heatmap.samplePoints(view: ViewBox(xMin: 0, xMax: 1, yMin: 0, yMax: 1), columns: 0, rows: 3)
+        .isEmpty)
   }
 
   @Test func halfBlocksSampleTwiceAsManyRows() {
@@ -24,7 +26,10 @@ import Testing
     // Upper half brighter than lower half: the foreground is the upper sample.
     let top = heatmap.cells[0, 0]
     #expect(top.foreground != top.background)
-    #expect(heatmap.cells[0, 1].foreground == Theme.standard.fillColor(shade: heatmap.levels.shade(ofBand: heatmap.band(column: 0, row: 2) ?? -1)))
+    #expect(
+      heatmap.cells[0, 1].foreground
+        == Theme.standard.fillColor(
+          shade: heatmap.levels.shade(ofBand: heatmap.band(column: 0, row: 2) ?? -1)))
   }
 
   @Test func bandsGrowWithTheFunction() throws {
@@ -61,8 +66,10 @@ import Testing
       function: "step", view: ViewBox(xMin: 0, xMax: 6, yMin: 0, yMax: 2), width: 6, height: 2,
       mode: .cells)
     let heatmap = Heatmap(samples: row + row, key: key, theme: SnapshotTheme.theme)
-    let low = SnapshotTheme.theme.fillGlyph(shade: heatmap.levels.shade(ofBand: heatmap.levels.band(of: 1) ?? 0))
-    let high = SnapshotTheme.theme.fillGlyph(shade: heatmap.levels.shade(ofBand: heatmap.levels.band(of: 9) ?? 0))
+    let low = SnapshotTheme.theme.fillGlyph(
+      shade: heatmap.levels.shade(ofBand: heatmap.levels.band(of: 1) ?? 0))
+    let high = SnapshotTheme.theme.fillGlyph(
+      shade: heatmap.levels.shade(ofBand: heatmap.levels.band(of: 9) ?? 0))
     let expected = "\(low)\(low)\(low)|\(high)\(high)"
     #expect(heatmap.cells.lines == [expected, expected])
   }

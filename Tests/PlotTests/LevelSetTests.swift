@@ -5,26 +5,34 @@ import Testing
 @testable import Plot
 
 /// The same functions as scripts/levels-reference.py, in the same operation order.
-private let referenceCases: [(name: String, objective: FunctionObjective, view: ViewBox, size: (Int, Int))] = [
-  ("sphere", FunctionObjective { x, y in x * x + y * y }, ViewBox(xMin: -2, xMax: 2, yMin: -2, yMax: 2), (7, 5)),
-  (
-    "rosenbrock", FunctionObjective { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) },
-    ViewBox(xMin: -2, xMax: 2, yMin: -1, yMax: 3), (40, 20)
-  ),
-  ("ramp", FunctionObjective { x, _ in max(0.0, x) }, ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), (6, 4)),
-  (
-    "rootAndLine", FunctionObjective { x, y in (x >= 0 ? x.squareRoot() : .nan) + y },
-    ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), (8, 6)
-  ),
-  (
-    "saddle", FunctionObjective { x, y in x * x / 10 - y * y / 10 },
-    ViewBox(xMin: -2, xMax: 2, yMin: -2, yMax: 2), (30, 10)
-  ),
-  (
-    "tilted", FunctionObjective { x, y in 3 * x - 2 * y + 0.5 },
-    ViewBox(xMin: -1, xMax: 2, yMin: 0, yMax: 1.5), (11, 3)
-  ),
-]
+private let referenceCases:
+  [(name: String, objective: FunctionObjective, view: ViewBox, size: (Int, Int))] = [
+    (
+      "sphere", FunctionObjective { x, y in x * x + y * y },
+      ViewBox(xMin: -2, xMax: 2, yMin: -2, yMax: 2), (7, 5)
+    ),
+    (
+      "rosenbrock",
+      FunctionObjective { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) },
+      ViewBox(xMin: -2, xMax: 2, yMin: -1, yMax: 3), (40, 20)
+    ),
+    (
+      "ramp", FunctionObjective { x, _ in max(0.0, x) },
+      ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), (6, 4)
+    ),
+    (
+      "rootAndLine", FunctionObjective { x, y in (x >= 0 ? x.squareRoot() : .nan) + y },
+      ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), (8, 6)
+    ),
+    (
+      "saddle", FunctionObjective { x, y in x * x / 10 - y * y / 10 },
+      ViewBox(xMin: -2, xMax: 2, yMin: -2, yMax: 2), (30, 10)
+    ),
+    (
+      "tilted", FunctionObjective { x, y in 3 * x - 2 * y + 0.5 },
+      ViewBox(xMin: -1, xMax: 2, yMin: 0, yMax: 1.5), (11, 3)
+    ),
+  ]
 
 @Suite struct LevelSetTests {
   @Test func quantileFractionsMatchNumpy() {
