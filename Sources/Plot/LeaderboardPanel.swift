@@ -26,7 +26,8 @@ struct LeaderboardPanel {
     let valueWidth = max(entries.map { NumberFormat.scientific($0.finalValue).count }.max() ?? 0, 8)
     let rankWidth = max(String(entries.count).count, 2)
     let fixed = rankWidth + 3 + 1 + arrivalWidth + 1 + valueWidth
-    let labelWidth = max(4, min(entries.map(\.label.count).max() ?? 0, region.width - fixed))
+    let labelWidth = max(
+      4, min(max(entries.map(\.label.count).max() ?? 0, 9), region.width - fixed))
     var y = region.y + 1
     if region.height >= entries.count + 2 {
       let header =

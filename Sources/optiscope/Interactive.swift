@@ -15,7 +15,8 @@ struct Interactive: ParsableCommand {
       program for every key: space pauses, + and - change the learning rate of the selected \
       optimizer (Tab selects), b/B v/V m/M move beta1, beta2 and momentum, arrows pan, z/Z \
       zoom, f/F switch function, e types a new function, s a new start point, a click on the \
-      map starts there, q quits.
+      map starts there, q quits. Beyond that: g/G gradient noise, c learning-rate schedules, \
+      L the leaderboard, i the inspector, a the basins of attraction.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
       a built-in function races a standard set of optimizers at its own suggested learning \
