@@ -4,9 +4,10 @@ import Plot
 extension Model {
   /// Steps each cell's optimizer may take to reach a minimum before it counts as reaching none.
   static let basinStepBudget = 1000
-  /// About how many cells a frame computes, so a frame's work stays bounded and the map fills
-  /// in over a few seconds without threads.
-  static let basinCellsPerTick = 200
+  /// About how many optimizer steps a frame spends on the basins: bounded work per frame
+  /// (a cell costs 1 to 1001 steps), so the map fills in over seconds without threads and the
+  /// keys stay responsive.
+  static let basinStepsPerTick = 20_000
 
   /// `a`: shows or hides the basins of attraction of the selected optimizer (the first when
   /// all are selected).
@@ -54,11 +55,11 @@ extension Model {
     basinOverlay = BasinOverlay(subject: subject, map: map)
   }
 
-  /// Computes one frame's share of the basins: whole rows, about `basinCellsPerTick` cells.
+  /// Computes one frame's share of the basins: about `basinStepsPerTick` optimizer steps.
   mutating func advanceBasins() {
     guard var overlay = basinOverlay, !overlay.map.isComplete else { return }
     basinOverlay = nil  // Keep the map uniquely referenced while it grows.
-    overlay.map.advance(rows: max(1, Model.basinCellsPerTick / max(1, overlay.map.columns)))
+    overlay.map.advance(stepBudget: Model.basinStepsPerTick)
     basinOverlay = overlay
   }
 
