@@ -6,8 +6,9 @@ extension Model {
   static let basinStepBudget = 1000
   /// About how many optimizer steps a frame spends on the basins: bounded work per frame
   /// (a cell costs 1 to 1001 steps), so the map fills in over seconds without threads and the
-  /// keys stay responsive.
-  static let basinStepsPerTick = 20_000
+  /// keys stay responsive. At about 70 ns a step (release build) that is some 7 ms a frame;
+  /// a 200×60 map of slow SGD on the six-hump camel (7.5 million steps) takes 4 s.
+  static let basinStepsPerTick = 100_000
 
   /// `a`: shows or hides the basins of attraction of the selected optimizer (the first when
   /// all are selected).

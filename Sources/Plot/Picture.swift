@@ -115,7 +115,12 @@ public struct Picture: Sendable {
       notes: statusNotes, theme: theme
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
-    let arrows = inspector?.arrows(theme: theme) ?? []
+    // The inspector's arrows start at its racer, so they go with it when it is hidden.
+    let arrows =
+      inspector.flatMap { inspected in
+        racers.indices.contains(inspected.racerIndex) && racers[inspected.racerIndex].isVisible
+          ? inspected.arrows(theme: theme) : nil
+      } ?? []
     if plan.mapTitles.isEmpty {
       for map in plan.maps {
         MapPainter(

@@ -8,9 +8,11 @@ struct BasinOverlayTests {
   private let options = SceneOptions(
     function: "himmelblau", optimizers: ["sgd:lr=0.005", "adam:lr=0.1"])
 
-  @Test("a starts at 0%, every tick adds rows, and it reaches 100% with the progress on screen")
+  @Test("a starts at 0%, every tick adds cells, and it reaches 100% with the progress on screen")
   func progressReachesCompletion() throws {
-    var model = try ExploreFixture.model(options)
+    // Slow steps, so the map takes several frames.
+    var model = try ExploreFixture.model(
+      SceneOptions(function: "himmelblau", optimizers: ["sgd:lr=0.0005"]))
     #expect(model.basinProgress == nil)
     (model, _) = Fixture.send([Fixture.key("a")], to: model)
     #expect(model.isBasinsShown)

@@ -74,6 +74,11 @@ struct InspectorKeyTests {
     #expect(count(model) == 0)
     (model, _) = Fixture.send([Fixture.key("i")], to: model)
     #expect(count(model) == 2)
+    // Hiding the racer hides its arrows too; showing it brings them back.
+    (model, _) = Fixture.send([Fixture.key("1")], to: model)
+    #expect(count(model) == 0)
+    (model, _) = Fixture.send([Fixture.key("1")], to: model)
+    #expect(count(model) == 2)
     (model, _) = Fixture.send([Fixture.key("i")], to: model)
     #expect(count(model) == 0)
     #expect(!Fixture.screen(model).contains("inspect "))
