@@ -207,10 +207,15 @@ public struct Picture: Sendable {
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
         attributes: [.bold]),
       TextRun(
-        racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
+        TextRun.truncated(racer.label, to: max(1, region.width - 2)), color: style.color,
+        attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
     ]
-    if !racer.hyperparameterSummary.isEmpty {
-      runs.append(TextRun(" " + racer.hyperparameterSummary, color: theme.dimText))
+    // Cut with "…", never silently: a clipped "lr=0.00141" would read as "lr=0.001".
+    let room = region.width - 2 - racer.label.count - 1
+    if !racer.hyperparameterSummary.isEmpty, room >= 4 {
+      runs.append(
+        TextRun(
+          " " + TextRun.truncated(racer.hyperparameterSummary, to: room), color: theme.dimText))
     }
     let used = runs.reduce(0) { $0 + $1.text.count }
     let value = " f " + NumberFormat.scientific(racer.value)

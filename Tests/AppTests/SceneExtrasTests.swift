@@ -1,4 +1,5 @@
 import App
+import Foundation
 import OptimKit
 import Plot
 import Testing
@@ -22,6 +23,20 @@ struct SceneExtrasTests {
     }
     // Every tile shows the same view (same heatmap size).
     #expect(Set(model.plan.maps.map(\.width)).count == 1)
+  }
+
+  @Test("a tile title too narrow for its settings cuts them with …, never mid-number silently")
+  func tileTitleTruncation() throws {
+    var model = try ExploreFixture.model(
+      SceneOptions(function: "himmelblau", sweeps: ["adam:lr=1e-3..1,count=4"]), width: 80,
+      height: 24)
+    (model, _) = Fixture.send([.key(.tab), Fixture.key("+")], to: model)
+    let title = try #require(model.plan.mapTitles.first)
+    let row = Array(view(model).lines[title.y])
+    let text = String(row[title.x..<(title.x + title.width)]).trimmingCharacters(in: .whitespaces)
+    #expect(text.hasPrefix("● adam lr=0.001 "))
+    #expect(text.contains("lr=0.00141") || text.hasSuffix("…"))
+    #expect(!text.hasSuffix("lr=0.001"))
   }
 
   @Test("--layout overlay keeps one map for a sweep; a bad sweep is refused in one line")
