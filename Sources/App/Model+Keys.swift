@@ -79,6 +79,8 @@ extension Model {
     case "t":
       themeIndex = (themeIndex + 1) % Model.themes.count
       message = Message("theme: \(theme.name)")
+    case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
+    case "S": effects.append(.saveScene(sceneFileText))
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

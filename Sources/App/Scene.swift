@@ -3,7 +3,7 @@ import Plot
 
 /// Everything needed to set up a race on screen: function, start, optimizers, view, layout, pace.
 ///
-/// Built from the command line (or, later, a scene file) and turned into the
+/// Built from the command line or a scene file (`SceneFile`) and turned into the
 /// first `Model`; kept separate from the model so it can be written down and
 /// reproduced.
 public struct Scene: Sendable {
@@ -16,10 +16,13 @@ public struct Scene: Sendable {
   public var framesPerSecond: Int
   /// Optimizer steps taken per frame.
   public var stepsPerFrame: Int
+  /// Gradient noise added to every racer's gradient (σ and seed); none by default.
+  public var noise: GradientNoise
 
   public init(
     function: FunctionChoice, start: Point? = nil, specs: [OptimizerSpec], view: ViewBox? = nil,
-    layout: PictureLayout = .overlay, framesPerSecond: Int = 20, stepsPerFrame: Int = 1
+    layout: PictureLayout = .overlay, framesPerSecond: Int = 20, stepsPerFrame: Int = 1,
+    noise: GradientNoise = .none
   ) {
     self.function = function
     self.start = start ?? function.start
@@ -28,5 +31,6 @@ public struct Scene: Sendable {
     self.layout = layout
     self.framesPerSecond = framesPerSecond
     self.stepsPerFrame = stepsPerFrame
+    self.noise = noise
   }
 }

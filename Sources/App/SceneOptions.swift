@@ -15,11 +15,16 @@ public struct SceneOptions: Sendable, Hashable {
   public var layout: String
   public var framesPerSecond: Int
   public var stepsPerFrame: Int?
+  /// Gradient noise σ as typed (`--noise`); nil or "0" for none.
+  public var noise: String?
+  /// The noise seed as typed (`--seed`); nil for 0.
+  public var seed: String?
 
   public init(
     function: String? = nil, expression: String? = nil, start: String? = nil,
     optimizers: [String] = [], view: String? = nil, layout: String = "overlay",
-    framesPerSecond: Int = 20, stepsPerFrame: Int? = nil
+    framesPerSecond: Int = 20, stepsPerFrame: Int? = nil, noise: String? = nil,
+    seed: String? = nil
   ) {
     self.function = function
     self.expression = expression
@@ -29,11 +34,17 @@ public struct SceneOptions: Sendable, Hashable {
     self.layout = layout
     self.framesPerSecond = framesPerSecond
     self.stepsPerFrame = stepsPerFrame
+    self.noise = noise
+    self.seed = seed
   }
 
   /// Why an option was refused, in one line that names the option.
   public struct Problem: Error, CustomStringConvertible, Sendable {
     public var description: String
+
+    public init(description: String) {
+      self.description = description
+    }
   }
 
   /// The race `optiscope` with no options shows: eight optimizers down the
@@ -90,7 +101,27 @@ public struct SceneOptions: Sendable, Hashable {
     }
     return Scene(
       function: choice, start: startPoint, specs: specs, view: choice.view, layout: pictureLayout,
-      framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1))
+      framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1),
+      noise: try gradientNoise())
+  }
+
+  /// The gradient noise from `noise` (σ ≥ 0) and `seed` (a whole number).
+  public func gradientNoise() throws(Problem) -> GradientNoise {
+    var gradientNoise = GradientNoise.none
+    if let seed {
+      guard let value = UInt64(Self.trimmed(Substring(seed))) else {
+        throw Problem(
+          description: "bad --seed '\(seed)': expected a whole number from 0 to \(UInt64.max)")
+      }
+      gradientNoise.seed = value
+    }
+    if let noise {
+      guard let sigma = Double(Self.trimmed(Substring(noise))), sigma.isFinite, sigma >= 0 else {
+        throw Problem(description: "bad --noise '\(noise)': expected a finite number >= 0")
+      }
+      gradientNoise.setStandardDeviation(sigma)
+    }
+    return gradientNoise
   }
 
   /// The function from --function or --expr (Rosenbrock when neither is given).
@@ -125,19 +156,21 @@ public struct SceneOptions: Sendable, Hashable {
     }
   }
 
-  /// Parses `X0,X1,Y0,Y1` into a valid view.
-  public static func parseView(_ text: String) throws(Problem) -> ViewBox {
+  /// Parses `X0,X1,Y0,Y1` into a valid view; `option` names it in the refusal.
+  public static func parseView(_ text: String, option: String = "--view") throws(Problem)
+    -> ViewBox
+  {
     let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
       .map { Double(Self.trimmed($0)) }
     guard numbers.count == 4, let x0 = numbers[0], let x1 = numbers[1], let y0 = numbers[2],
       let y1 = numbers[3]
     else {
-      throw Problem(description: "bad --view '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
+      throw Problem(description: "bad \(option) '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
     }
     let view = ViewBox(xMin: x0, xMax: x1, yMin: y0, yMax: y1)
     guard view.isValid else {
       throw Problem(
-        description: "bad --view '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
+        description: "bad \(option) '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
     }
     return view
   }
@@ -157,13 +190,16 @@ public struct SceneOptions: Sendable, Hashable {
   }
 
   /// Parses `WxH` into a screen size of at least 1×1 and at most 2000 each way.
-  public static func parseSize(_ text: String) throws(Problem) -> (width: Int, height: Int) {
-    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+  public static func parseSize(_ text: String, option: String = "--size") throws(Problem) -> (
+    width: Int, height: Int
+  ) {
+    let parts = Self.trimmed(Substring(text)).lowercased().split(
+      separator: "x", omittingEmptySubsequences: false)
     guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
-      throw Problem(description: "bad --size '\(text)': expected WxH, e.g. 120x40")
+      throw Problem(description: "bad \(option) '\(text)': expected WxH, e.g. 120x40")
     }
     guard (1...2000).contains(width), (1...2000).contains(height) else {
-      throw Problem(description: "bad --size '\(text)': width and height must be 1 to 2000")
+      throw Problem(description: "bad \(option) '\(text)': width and height must be 1 to 2000")
     }
     return (width, height)
   }

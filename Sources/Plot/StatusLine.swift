@@ -13,6 +13,8 @@ struct StatusLine {
   var isShifted: Bool
   var isPaused: Bool
   var keyHint: String
+  /// "● REC file" while recording; drawn left of the hint in the error colour.
+  var recordingLabel: String = ""
   var theme: Theme
 
   func draw(into canvas: inout Canvas, region: Region) {
@@ -34,8 +36,10 @@ struct StatusLine {
       tail += [separator, TextRun("paused", color: theme.warning, attributes: [.bold])]
     }
     let hint = keyHint.isEmpty ? "" : keyHint + " "
+    let recording = recordingLabel.isEmpty ? "" : recordingLabel + "  "
     let titleText = " " + title
-    let fixed = titleText.count + tail.reduce(0) { $0 + $1.text.count } + hint.count + 1
+    let fixed =
+      titleText.count + tail.reduce(0) { $0 + $1.text.count } + recording.count + hint.count + 1
     var middle: [TextRun] = []
     let viewRun = [separator, TextRun(viewText, color: foreground)]
     let viewWidth = viewText.count + 3
@@ -57,6 +61,12 @@ struct StatusLine {
         [TextRun(hint, color: theme.dimText)], into: &canvas,
         x: region.x + region.width - hint.count, y: region.y, width: hint.count,
         background: background)
+    }
+    let recordingX = region.width - hint.count - recording.count
+    if !recording.isEmpty, recordingX > titleText.count {
+      TextRun.write(
+        [TextRun(recording, color: theme.error, attributes: [.bold])], into: &canvas,
+        x: region.x + recordingX, y: region.y, width: recording.count, background: background)
     }
   }
 }
