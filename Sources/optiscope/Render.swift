@@ -32,7 +32,8 @@ struct Render: ParsableCommand {
   @OptionGroup var scene: SceneArguments
 
   @Option(
-    help: "Number of steps (0 to \(Render.maximumSteps); default: a --scene file's steps, else 300)."
+    help:
+      "Number of steps (0 to \(Render.maximumSteps); default: a --scene file's steps, else 300)."
   )
   var steps: Int?
 
