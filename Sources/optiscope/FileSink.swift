@@ -35,6 +35,12 @@ final class FileSink: RecordingSink {
   static func open(_ path: String, force: Bool, option: String) throws(Failure) -> FileSink {
     if path == "-" { return FileSink(path: path, descriptor: STDOUT_FILENO, created: false) }
     guard !path.isEmpty else { throw Failure(description: "\(option) needs a file name") }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw Failure(description: "cannot write \(option) '\(path)': it is a directory")
+    }
     var flags = O_WRONLY | O_CREAT | O_CLOEXEC
     flags |= force ? O_TRUNC : O_EXCL
     let existed = FileManager.default.fileExists(atPath: path)
