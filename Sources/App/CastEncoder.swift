@@ -5,7 +5,7 @@ import Plot
 ///
 /// The first frame hides the cursor, clears the screen and homes the cursor;
 /// later frames home the cursor and overwrite the screen (after a change of
-/// size they clear it first). Rows are joined by "\r\n" with none after the
+/// size, announced by an `[time, "r", "WxH"]` resize event, they clear it first). Rows are joined by "\r\n" with none after the
 /// last, so a player's screen of the header's size never scrolls.
 public enum CastEncoder {
   /// The header line: version 2, the screen size, the start time (seconds since 1970) and a title.
@@ -13,6 +13,16 @@ public enum CastEncoder {
     "{\"version\": 2, \"width\": \(size.width), \"height\": \(size.height), "
       + "\"timestamp\": \(timestamp), \"title\": \(json(title)), "
       + "\"env\": {\"TERM\": \"xterm-256color\", \"SHELL\": \"/bin/sh\"}}\n"
+  }
+
+  /// An output event writing `text` as it is at `time` seconds.
+  public static func output(_ text: String, time: Double) -> String {
+    "[\(seconds(time)), \"o\", \(json(text))]\n"
+  }
+
+  /// A resize event: the screen is now `size` from `time` seconds on.
+  public static func resize(to size: ScreenSize, time: Double) -> String {
+    "[\(seconds(time)), \"r\", \"\(size)\"]\n"
   }
 
   /// One output event drawing `canvas` in 256 colours at `time` seconds.

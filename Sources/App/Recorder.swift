@@ -19,6 +19,8 @@ public struct Recorder {
   private var lastCanvas: Canvas?
   /// The time of frame 0, for a cast's relative times.
   private var startTime: Double?
+  /// The last frame's time relative to frame 0, for a cast's closing event.
+  private var lastTime = 0.0
   /// Frames written so far.
   public private(set) var frameCount = 0
   /// Why writing failed, once it has; nothing more is written then.
@@ -86,9 +88,15 @@ public struct Recorder {
       pending = ""
       try write(text)
     case .cast:
-      let clears =
-        lastCanvas.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
-      try write(CastEncoder.frame(canvas, time: time - start, clears: clears))
+      let resized = lastCanvas.map { $0.width != canvas.width || $0.height != canvas.height }
+      var text = ""
+      if resized == true {
+        text += CastEncoder.resize(
+          to: ScreenSize(width: canvas.width, height: canvas.height), time: time - start)
+      }
+      text += CastEncoder.frame(canvas, time: time - start, clears: resized ?? true)
+      try write(text)
+      lastTime = time - start
     }
     ticksSinceLast = 0
     lastCanvas = canvas
@@ -99,6 +107,10 @@ public struct Recorder {
   public mutating func finish() throws {
     defer { sink.close() }
     guard failure == nil else { return }
+    if format == .cast, frameCount > 0 {
+      // Show the cursor again, so a player leaves the terminal as it found it.
+      pending = CastEncoder.output("\u{1B}[?25h", time: lastTime)
+    }
     flushTicks()
     if !pending.isEmpty {
       let text = pending

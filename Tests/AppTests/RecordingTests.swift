@@ -247,8 +247,13 @@ struct RecordingTests {
     var session = try Self.recording(sink, format: .cast, skipsRepeatedFrames: false)
     _ = Self.play([.tick, Fixture.key("+"), .tick, .resize(width: 80, height: 24)], on: &session)
     session.stopRecording()
-    let lines = sink.text.split(separator: "\n").map(String.init)
-    #expect(lines.count == 6)
+    var lines = sink.text.split(separator: "\n").map(String.init)
+    #expect(lines.count == 8)
+    // The last event shows the cursor again, at the last frame's time.
+    #expect(lines.removeLast().hasSuffix(", \"o\", \"\\u001b[?25h\"]"))
+    // The resize is announced before the frame drawn at the new size.
+    #expect(lines[5].hasSuffix(", \"r\", \"80x24\"]"))
+    lines.remove(at: 5)
     let header = try #require(
       try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(header["version"] as? Int == 2)

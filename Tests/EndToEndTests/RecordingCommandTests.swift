@@ -119,14 +119,14 @@ struct RecordingCommandTests {
       ])
     #expect(recorded.status == 0, "\(recorded.stderr)")
     let lines = try scratch.text("run.cast").split(separator: "\n").map(String.init)
-    #expect(lines.count == 13)
+    #expect(lines.count == 14)
     let header = try #require(
       try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(header["version"] as? Int == 2)
     #expect(header["width"] as? Int == 80)
     #expect(header["height"] as? Int == 24)
     var last = -1.0
-    for line in lines.dropFirst() {
+    for line in lines.dropFirst().dropLast() {
       let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
       let time = try #require(event[0] as? Double)
       #expect(time > last)
