@@ -81,12 +81,7 @@ public struct SceneOptions: Sendable, Hashable {
         }
       }
     } else {
-      for name in Self.standardKinds {
-        guard let kind = OptimizerKind(name: name) else { continue }
-        let rate = choice.learningRates[name]
-        let spec = rate.flatMap { try? OptimizerSpec(kind: kind, values: [.learningRate: $0]) }
-        specs.append(spec ?? OptimizerSpec(kind: kind))
-      }
+      specs = choice.standardField
     }
     guard let pictureLayout = PictureLayout(rawValue: layout.lowercased()) else {
       throw Problem(description: "bad --layout '\(layout)': expected overlay or split")

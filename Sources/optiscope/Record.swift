@@ -56,13 +56,13 @@ struct Record: ParsableCommand {
     do {
       sink = try FileSink.open(out, force: recording.force, option: "--out")
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     do {
       trace = try recording.openTrace()
     } catch {
       sink.discard()
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     var session = Session(
       scene: plan.scene, size: plan.size, usesASCII: plan.file.usesASCII ?? false,
@@ -83,12 +83,12 @@ struct Record: ParsableCommand {
       }
     } catch {
       session.stopRecording()
-      throw PictureCommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
+      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
     }
     trace?.finish()
     let finished = session.stopRecording()
     if let failure = session.recordingFailure {
-      throw PictureCommandError(
+      throw CommandError(
         "cannot write --out '\(out)': \(failure) (\(finished?.frameCount ?? 0) frames written)")
     }
     if out != "-", isatty(STDERR_FILENO) == 1 {
@@ -107,7 +107,7 @@ struct Record: ParsableCommand {
     var format: RecordingFormat
   }
 
-  /// Checks every option before any file is touched; throws `PictureCommandError`.
+  /// Checks every option before any file is touched; throws `CommandError`.
   func makePlan() throws -> Plan {
     do {
       let file = try scene.sceneFile()
@@ -128,7 +128,7 @@ struct Record: ParsableCommand {
         file: file, scene: checked, size: screen, frames: count,
         format: try recording.recordingFormat())
     } catch {
-      throw PictureCommandError("\(error)")
+      throw CommandError("\(error)")
     }
   }
 }

@@ -51,7 +51,7 @@ struct Render: ParsableCommand {
     FileHandle.standardOutput.write(Data(output.utf8))
   }
 
-  /// Checks every input, runs the race and draws it; throws `PictureCommandError`.
+  /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
     let checked: Scene
     let file: SceneFile
@@ -60,11 +60,11 @@ struct Render: ParsableCommand {
       checked = try file.options.scene()
       try file.checkTheme()
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     let steps = self.steps ?? file.steps ?? 300
     guard (0...Self.maximumSteps).contains(steps) else {
-      throw PictureCommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
+      throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
     let isTerminal = isatty(STDOUT_FILENO) == 1
     let screen: (width: Int, height: Int)
@@ -73,7 +73,7 @@ struct Render: ParsableCommand {
         try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
         ?? file.size.map { ($0.width, $0.height) } ?? Self.terminalSize(isTerminal)
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     var model = Model(scene: checked, width: screen.width, height: screen.height)
     model.usesASCII = file.usesASCII ?? false

@@ -42,16 +42,16 @@ struct Replay: ParsableCommand {
       return
     }
     guard (1.0 / 16...16).contains(speed) else {
-      throw PictureCommandError("--speed must be between 0.0625 and 16, got \(speed)")
+      throw CommandError("--speed must be between 0.0625 and 16, got \(speed)")
     }
     guard !log.frames.isEmpty else {
-      throw PictureCommandError("\(file) has no complete frame to play")
+      throw CommandError("\(file) has no complete frame to play")
     }
     let terminal: Terminal
     do {
       terminal = try Terminal(mouse: false)
     } catch {
-      throw PictureCommandError(
+      throw CommandError(
         "\(error); replay needs a terminal (use `less \(file)` to read the log, "
           + "or --verify to check it)")
     }
@@ -66,24 +66,24 @@ struct Replay: ParsableCommand {
     guard let handle = FileHandle(forReadingAtPath: file) else {
       let reason =
         FileManager.default.fileExists(atPath: file) ? "cannot be read" : "does not exist"
-      throw PictureCommandError("\(file) \(reason)")
+      throw CommandError("\(file) \(reason)")
     }
     defer { try? handle.close() }
     let data: Data
     do {
       data = try handle.readToEnd() ?? Data()
     } catch {
-      throw PictureCommandError("\(file) cannot be read: \(error)")
+      throw CommandError("\(file) cannot be read: \(error)")
     }
     if data.starts(with: Array("{\"version\"".utf8)) {
-      throw PictureCommandError(
+      throw CommandError(
         "\(file) is an asciicast recording; play it with `asciinema play \(file)` "
           + "(replay reads optiscope's text logs)")
     }
     do {
       return try RecordingLog(parsing: String(decoding: data, as: UTF8.self), name: file)
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
   }
 
@@ -93,7 +93,7 @@ struct Replay: ParsableCommand {
     do {
       outcome = try LogVerifier.verify(log)
     } catch {
-      throw PictureCommandError("\(file): cannot replay its header: \(error.description)")
+      throw CommandError("\(file): cannot replay its header: \(error.description)")
     }
     switch outcome {
     case .identical(let frames):

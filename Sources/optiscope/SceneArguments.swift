@@ -11,14 +11,7 @@ struct SceneArguments: ParsableArguments {
         + "use; the options below override it.", valueName: "file"))
   var scene: String?
 
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
-  var expr: String?
+  @OptionGroup var function: FunctionArguments
 
   @Option(
     parsing: .unconditional,
@@ -65,7 +58,8 @@ struct SceneArguments: ParsableArguments {
   /// The command-line options alone, as App's unchecked scene.
   var options: SceneOptions {
     SceneOptions(
-      function: function, expression: expr, start: start, optimizers: optimizers, view: view,
+      function: function.function, expression: function.expr, start: start, optimizers: optimizers,
+      view: view,
       layout: layout ?? "overlay", framesPerSecond: fps ?? 20, stepsPerFrame: stepsPerFrame,
       noise: noise, seed: seed)
   }
@@ -78,9 +72,9 @@ struct SceneArguments: ParsableArguments {
   func sceneFile() throws(SceneOptions.Problem) -> SceneFile {
     guard let path = scene else { return SceneFile(options: options) }
     var file = try SceneFile(parsing: Self.read(path), name: path)
-    if function != nil || expr != nil {
-      file.options.function = function
-      file.options.expression = expr
+    if function.isGiven {
+      file.options.function = function.function
+      file.options.expression = function.expr
     }
     if let start { file.options.start = start }
     if !optimizers.isEmpty { file.options.optimizers = optimizers }
