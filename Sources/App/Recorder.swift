@@ -82,11 +82,11 @@ public struct Recorder {
       let followsTick = frameCount > 0 && ticksSinceLast > 0
       if followsTick { ticksSinceLast -= 1 }
       flushTicks()
-      let frame = LogFrame(
-        number: frameCount, step: step, followsTick: followsTick, rows: canvas.lines)
-      let text = pending + LogEvent.frame(frame).text
+      let frame = LogFrame(number: frameCount, step: step, followsTick: followsTick, rows: [])
+      var bytes = Array((pending + frame.separator + "\n").utf8)
       pending = ""
-      try write(text)
+      FrameText.appendRows(of: canvas, to: &bytes)
+      try write(bytes)
     case .cast:
       let resized = lastCanvas.map { $0.width != canvas.width || $0.height != canvas.height }
       var text = ""
@@ -128,8 +128,13 @@ public struct Recorder {
 
   /// One write to the sink; the first failure is kept and rethrown.
   private mutating func write(_ text: String) throws {
+    try write(Array(text.utf8))
+  }
+
+  /// One write of `bytes` to the sink; the first failure is kept and rethrown.
+  private mutating func write(_ bytes: [UInt8]) throws {
     do {
-      try sink.write(Array(text.utf8))
+      try sink.write(bytes)
     } catch {
       failure = "\(error)"
       sink.close()

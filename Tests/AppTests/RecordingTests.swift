@@ -187,6 +187,21 @@ struct RecordingTests {
     }
   }
 
+  @Test("a control character on screen is logged as ?, and the log still verifies")
+  func controlCharactersOnScreen() throws {
+    let sink = MemorySink()
+    var session = try Self.recording(sink)
+    let typed: [Msg] = [Fixture.key("e")] + Fixture.typing("x\u{7}é\u{85}e\u{301}")
+    let drawn = Self.play(typed, on: &session)
+    #expect(drawn.last?.lines.joined().contains("\u{7}") == true)
+    session.stopRecording()
+    #expect(!sink.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(!sink.text.unicodeScalars.contains { $0.value == 0x85 })
+    #expect(sink.text.contains("x?é?e\u{301}"))
+    let log = try RecordingLog(parsing: sink.text, name: "c.log")
+    #expect(try LogVerifier.verify(log) == .identical(frames: log.frames.count))
+  }
+
   @Test("a failed write stops the recording, says so on screen, and the program goes on")
   func diskFullMidRun() throws {
     let sink = MemorySink(failsAfter: 4)
