@@ -12,13 +12,27 @@ enum FrameText {
     let question = UInt8(ascii: "?")
     var column = 0
     for cell in canvas.cells {
-      let character = cell.character
-      if let ascii = character.asciiValue {
-        bytes.append(ascii < 0x20 || ascii == 0x7F ? question : ascii)
-      } else if character.unicodeScalars.contains(where: LogText.isControl) {
+      // Byte by byte: Character's own ASCII and scalar views cost more than
+      // the whole scan. Controls are C0 and DEL (one byte), C1 (C2 80…9F) and
+      // U+2028/U+2029 (E2 80 A8/A9); 0xC2 and 0xE2 only ever lead a sequence.
+      let start = bytes.count
+      var isControl = false
+      var previous: UInt8 = 0
+      var beforePrevious: UInt8 = 0
+      for byte in cell.character.utf8 {
+        if byte < 0x20 || byte == 0x7F
+          || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80)
+          || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
+        {
+          isControl = true
+        }
+        bytes.append(byte)
+        beforePrevious = previous
+        previous = byte
+      }
+      if isControl {
+        bytes.removeSubrange(start...)
         bytes.append(question)
-      } else {
-        bytes.append(contentsOf: character.utf8)
       }
       column += 1
       if column == canvas.width {

@@ -70,13 +70,14 @@ public struct Session {
   /// returned canvas already shows it).
   public mutating func frame(time: Double) -> Canvas {
     let canvas = view(model)
-    guard var active = recorder else { return canvas }
+    guard recorder != nil else { return canvas }
     do {
-      try active.frame(canvas, step: model.race.stepCount, time: time)
-      recorder = active
+      // Through the optional, so the recorder is changed in place, not copied.
+      try recorder?.frame(canvas, step: model.race.stepCount, time: time)
       return canvas
     } catch {
-      return fail(active, error)
+      guard let failed = recorder else { return canvas }
+      return fail(failed, error)
     }
   }
 
