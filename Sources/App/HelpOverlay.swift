@@ -23,7 +23,7 @@ struct HelpOverlay {
     ("e", "type a function of x and y"),
     ("s", "type a start point x,y      click: start there"),
     ("l", "layout: overlay / split      t  next theme"),
-    ("R  S", "start / stop recording   S  save the scene"),
+    ("R", "start / stop recording       S  save the scene"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
   ]
