@@ -24,6 +24,7 @@ struct HelpOverlay {
     ("L", "leaderboard in place of the loss chart"),
     ("i", "inspector: −∇f and update arrows, step, lr/√v̂, momentum"),
     ("a", "basins of attraction of the selected optimizer"),
+    ("R  S", "start / stop recording · save the scene to a file"),
     ("?  q", "this help · quit (also Ctrl-C)"),
   ]
 

@@ -85,6 +85,8 @@ extension Model {
     case "L": toggleLeaderboard()
     case "i": toggleInspector()
     case "a": toggleBasins()
+    case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
+    case "S": effects.append(.saveScene(sceneFileText))
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

@@ -22,6 +22,9 @@ extension Model {
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.heatmap = heatmapCache.heatmap
     picture.keyHint = keyHint
+    if let recordingFile {
+      picture.recordingLabel = (usesASCII ? "* REC " : "● REC ") + recordingFile
+    }
     picture.usesASCII = usesASCII
     picture.statusNotes = statusNotes
     if isLeaderboardShown {

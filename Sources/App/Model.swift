@@ -37,6 +37,8 @@ public struct Model: Sendable {
   public internal(set) var height: Int
   /// Draw with ASCII only (no braille, blocks or box drawing), for non-UTF-8 terminals.
   public var usesASCII = false
+  /// The file frames are being recorded into, shown as "● REC file"; nil when not recording.
+  public internal(set) var recordingFile: String?
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
   /// Whether the leaderboard panel (`L`) replaces the loss chart.

@@ -4,7 +4,7 @@ import Plot
 /// Everything needed to set up a race on screen: function, start, optimizers, view, layout, pace,
 /// noise, and the panels shown.
 ///
-/// Built from the command line (or, later, a scene file) and turned into the
+/// Built from the command line or a scene file (`SceneFile`) and turned into the
 /// first `Model`; kept separate from the model so it can be written down and
 /// reproduced.
 public struct Scene: Sendable {

@@ -27,6 +27,9 @@ public struct SceneOptions: Sendable, Hashable {
   public var showsBasins: Bool
   /// `--select NAME|N`: the optimizer the keys, the inspector and the basins start on.
   public var select: String?
+  /// The racers' labels, one per optimizer and sweep member, as a scene file writes them
+  /// down; empty to derive them (the optimizer's name, a sweep member's `adam lr=0.001`).
+  public var labels: [String] = []
 
   public init(
     function: String? = nil, expression: String? = nil, start: String? = nil,
@@ -55,6 +58,10 @@ public struct SceneOptions: Sendable, Hashable {
   /// Why an option was refused, in one line that names the option.
   public struct Problem: Error, CustomStringConvertible, Sendable {
     public var description: String
+
+    public init(description: String) {
+      self.description = description
+    }
   }
 
   /// The race `optiscope` with no options shows: eight optimizers down the
@@ -110,6 +117,13 @@ public struct SceneOptions: Sendable, Hashable {
     } else {
       specs = choice.standardField
       labels = specs.map(\.kind.name)
+    }
+    if !self.labels.isEmpty {
+      guard self.labels.count == specs.count else {
+        throw Problem(
+          description: "\(self.labels.count) labels for \(specs.count) optimizers: give one each")
+      }
+      labels = self.labels
     }
     let layoutName = layout ?? (sweeps.isEmpty ? "overlay" : "split")
     guard let pictureLayout = PictureLayout(rawValue: layoutName.lowercased()) else {
@@ -209,19 +223,21 @@ public struct SceneOptions: Sendable, Hashable {
     }
   }
 
-  /// Parses `X0,X1,Y0,Y1` into a valid view.
-  public static func parseView(_ text: String) throws(Problem) -> ViewBox {
+  /// Parses `X0,X1,Y0,Y1` into a valid view; `option` names it in the refusal.
+  public static func parseView(_ text: String, option: String = "--view") throws(Problem)
+    -> ViewBox
+  {
     let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
       .map { Double(Self.trimmed($0)) }
     guard numbers.count == 4, let x0 = numbers[0], let x1 = numbers[1], let y0 = numbers[2],
       let y1 = numbers[3]
     else {
-      throw Problem(description: "bad --view '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
+      throw Problem(description: "bad \(option) '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
     }
     let view = ViewBox(xMin: x0, xMax: x1, yMin: y0, yMax: y1)
     guard view.isValid else {
       throw Problem(
-        description: "bad --view '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
+        description: "bad \(option) '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
     }
     return view
   }
@@ -241,13 +257,16 @@ public struct SceneOptions: Sendable, Hashable {
   }
 
   /// Parses `WxH` into a screen size of at least 1×1 and at most 2000 each way.
-  public static func parseSize(_ text: String) throws(Problem) -> (width: Int, height: Int) {
-    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+  public static func parseSize(_ text: String, option: String = "--size") throws(Problem) -> (
+    width: Int, height: Int
+  ) {
+    let parts = Self.trimmed(Substring(text)).lowercased().split(
+      separator: "x", omittingEmptySubsequences: false)
     guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
-      throw Problem(description: "bad --size '\(text)': expected WxH, e.g. 120x40")
+      throw Problem(description: "bad \(option) '\(text)': expected WxH, e.g. 120x40")
     }
     guard (1...2000).contains(width), (1...2000).contains(height) else {
-      throw Problem(description: "bad --size '\(text)': width and height must be 1 to 2000")
+      throw Problem(description: "bad \(option) '\(text)': width and height must be 1 to 2000")
     }
     return (width, height)
   }

@@ -21,6 +21,14 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.handleClick(column: column, row: row, effects: &effects)
   case .key(let key):
     next.handleKey(key, effects: &effects)
+  case .recordingStarted(let file):
+    next.recordingFile = file
+    next.message = Message("recording to \(file) — R stops")
+  case .recordingStopped(let note):
+    next.recordingFile = nil
+    next.message = note
+  case .notice(let note):
+    next.message = note
   }
   next.refreshLeaderboard()
   next.refreshHeatmap()

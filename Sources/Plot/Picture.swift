@@ -33,6 +33,8 @@ public struct Picture: Sendable {
   public var messageIsError: Bool
   /// A short key hint at the right of the status line.
   public var keyHint: String
+  /// "● REC file" while recording, drawn in the error colour left of the key hint; empty for none.
+  public var recordingLabel = ""
   /// Draw only ASCII: ASCII glyphs for optimizers and markers, dots for trails.
   public var usesASCII: Bool
   /// Notices for the status line after the step, e.g. "noise σ=0.1 seed 42", "basins 37%".
@@ -112,7 +114,7 @@ public struct Picture: Sendable {
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
-      notes: statusNotes, theme: theme
+      notes: statusNotes, recordingLabel: recordingLabel, theme: theme
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
     // The inspector's arrows start at its racer, so they go with it when it is hidden.

@@ -15,6 +15,8 @@ struct StatusLine {
   var keyHint: String
   /// Short notices after the step ("noise σ=0.1 seed 42", "basins 37%").
   var notes: [String] = []
+  /// "● REC file" while recording; drawn left of the hint in the error colour.
+  var recordingLabel: String = ""
   var theme: Theme
 
   func draw(into canvas: inout Canvas, region: Region) {
@@ -39,8 +41,10 @@ struct StatusLine {
       tail += [separator, TextRun(note, color: theme.warning)]
     }
     let hint = keyHint.isEmpty ? "" : keyHint + " "
+    let recording = recordingLabel.isEmpty ? "" : recordingLabel + "  "
     let titleText = " " + title
-    let fixed = titleText.count + tail.reduce(0) { $0 + $1.text.count } + hint.count + 1
+    let fixed =
+      titleText.count + tail.reduce(0) { $0 + $1.text.count } + recording.count + hint.count + 1
     var middle: [TextRun] = []
     let viewRun = [separator, TextRun(viewText, color: foreground)]
     let viewWidth = viewText.count + 3
@@ -62,6 +66,12 @@ struct StatusLine {
         [TextRun(hint, color: theme.dimText)], into: &canvas,
         x: region.x + region.width - hint.count, y: region.y, width: hint.count,
         background: background)
+    }
+    let recordingX = region.width - hint.count - recording.count
+    if !recording.isEmpty, recordingX > titleText.count {
+      TextRun.write(
+        [TextRun(recording, color: theme.error, attributes: [.bold])], into: &canvas,
+        x: region.x + recordingX, y: region.y, width: recording.count, background: background)
     }
   }
 }

@@ -31,12 +31,15 @@ struct Render: ParsableCommand {
 
   @OptionGroup var scene: SceneArguments
 
-  @Option(help: "Number of steps (0 to \(Render.maximumSteps)).")
-  var steps: Int = 300
+  @Option(
+    help:
+      "Number of steps (0 to \(Render.maximumSteps); default: a --scene file's steps, else 300)."
+  )
+  var steps: Int?
 
   @Option(
     help: ArgumentHelp(
-      "The screen WxH (default: the terminal's size, or 120x40 when not a terminal).",
+      "The screen WxH (default: a --scene file's size, the terminal's, or 120x40).",
       valueName: "WxH"))
   var size: String?
 
@@ -51,11 +54,15 @@ struct Render: ParsableCommand {
   /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
     let checked: Scene
+    let file: SceneFile
     do {
-      checked = try scene.options.scene()
+      file = try scene.sceneFile()
+      checked = try file.options.scene()
+      try file.checkTheme()
     } catch {
       throw CommandError(error.description)
     }
+    let steps = self.steps ?? file.steps ?? 300
     guard (0...Self.maximumSteps).contains(steps) else {
       throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
@@ -64,11 +71,13 @@ struct Render: ParsableCommand {
     do {
       screen =
         try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
-        ?? Self.terminalSize(isTerminal)
+        ?? file.size.map { ($0.width, $0.height) } ?? Self.terminalSize(isTerminal)
     } catch {
       throw CommandError(error.description)
     }
     var model = Model(scene: checked, width: screen.width, height: screen.height)
+    model.usesASCII = file.usesASCII ?? false
+    if let theme = file.theme { model.useTheme(named: theme) }
     model.advance(steps: steps)
     let canvas = view(model)
     let environment = ProcessInfo.processInfo.environment

@@ -1,9 +1,16 @@
 import App
 import ArgumentParser
+import Foundation
 
-/// The scene options shared by `run`, `render` and `record`: function, start, optimizers, sweeps,
-/// view, layout, pace, noise, and the panels shown.
+/// The scene options shared by `run`, `render` and `record`: a scene file, and function, start,
+/// optimizers, sweeps, view, layout, pace, noise and the panels shown on top of it.
 struct SceneArguments: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A scene file (key = value lines, see README \"Scenes\"), or a recording whose scene to "
+        + "use; the options below override it.", valueName: "file"))
+  var scene: String?
+
   @OptionGroup var function: FunctionArguments
 
   @Option(
@@ -27,8 +34,8 @@ struct SceneArguments: ParsableArguments {
       valueName: "layout"))
   var layout: String?
 
-  @Option(help: ArgumentHelp("Frames per second, 1 to 120.", valueName: "n"))
-  var fps: Int = 20
+  @Option(help: ArgumentHelp("Frames per second, 1 to 120 (default 20).", valueName: "n"))
+  var fps: Int?
 
   @Option(help: ArgumentHelp("Optimizer steps per frame, 1 to 1024.", valueName: "n"))
   var stepsPerFrame: Int?
@@ -52,9 +59,75 @@ struct SceneArguments: ParsableArguments {
   var options: SceneOptions {
     SceneOptions(
       function: function.function, expression: function.expr, start: start,
-      optimizers: racers.optimizers, view: view, layout: layout, framesPerSecond: fps,
+      optimizers: racers.optimizers, view: view, layout: layout, framesPerSecond: fps ?? 20,
       stepsPerFrame: stepsPerFrame, sweeps: racers.sweeps, noise: racers.noise,
       seed: racers.seed, showsLeaderboard: leaderboard, showsInspector: inspect,
       showsBasins: basins, select: select)
+  }
+
+  /// The most bytes a scene file may have; anything larger is not a scene.
+  static let maximumSceneFileSize = 1 << 20
+
+  /// The scene file given with --scene (if any) with the command-line options on top.
+  ///
+  /// `--function` or `--expr` replaces the file's function and expression
+  /// both, and any `--optimizer` replaces the file's whole list; every other
+  /// option replaces just its own setting.
+  func sceneFile() throws(SceneOptions.Problem) -> SceneFile {
+    guard let path = scene else { return SceneFile(options: options) }
+    var file = try SceneFile(parsing: Self.read(path), name: path)
+    if function.isGiven {
+      file.options.function = function.function
+      file.options.expression = function.expr
+    }
+    if let start { file.options.start = start }
+    if !racers.isEmpty {
+      file.options.optimizers = racers.optimizers
+      file.options.sweeps = racers.sweeps
+      file.options.labels = []
+    }
+    if let view { file.options.view = view }
+    if let layout { file.options.layout = layout }
+    if let fps { file.options.framesPerSecond = fps }
+    if let stepsPerFrame { file.options.stepsPerFrame = stepsPerFrame }
+    if let noise = racers.noise { file.options.noise = noise }
+    if let seed = racers.seed { file.options.seed = seed }
+    if leaderboard { file.options.showsLeaderboard = true }
+    if inspect { file.options.showsInspector = true }
+    if basins { file.options.showsBasins = true }
+    if let select { file.options.select = select }
+    return file
+  }
+
+  /// The text of a scene file, refused in one line when unreadable, too large or not UTF-8.
+  ///
+  /// Reads at most 1 MB: enough for any scene, and for the header of a
+  /// recording of any length (whose frames are not needed).
+  static func read(_ path: String) throws(SceneOptions.Problem) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      let reason =
+        FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+      throw SceneOptions.Problem(description: "--scene '\(path)' \(reason)")
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+      data = try handle.read(upToCount: maximumSceneFileSize + 1) ?? Data()
+    } catch {
+      throw SceneOptions.Problem(description: "--scene '\(path)' cannot be read")
+    }
+    var bytes = data
+    if bytes.count > maximumSceneFileSize {
+      guard bytes.starts(with: Array(RecordingLog.magic.utf8)) else {
+        throw SceneOptions.Problem(
+          description: "--scene '\(path)' is larger than 1 MB; a scene file is a few lines")
+      }
+      // A long recording: its header is all that is needed; drop the cut last line.
+      if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes = bytes[...lastNewline] }
+    }
+    guard let text = String(data: bytes, encoding: .utf8) else {
+      throw SceneOptions.Problem(description: "--scene '\(path)' is not UTF-8 text")
+    }
+    return text
   }
 }
