@@ -30,13 +30,19 @@ public struct Model: Sendable {
   public internal(set) var input: InputLine?
   /// The note at the bottom of the screen.
   public internal(set) var message: Message?
-  /// The position of the current theme in `Model.themes`.
+  /// The themes `t` cycles through (broken files included, so `t` can say what is wrong).
+  public internal(set) var themes: [ThemeChoice] = [.builtIn]
+  /// The position in `themes` that `t` last moved to.
   public internal(set) var themeIndex = 0
+  /// The theme in use: the last one in `themes` that loaded.
+  public internal(set) var theme: Theme = .standard
   /// The screen size in cells.
   public internal(set) var width: Int
   public internal(set) var height: Int
   /// Draw with ASCII only (no braille, blocks or box drawing), for non-UTF-8 terminals.
   public var usesASCII = false
+  /// How many colours the screen shows; without colour the heatmap uses the theme's glyph ramp.
+  public var colorDepth = ColorDepth.full256
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
 
@@ -54,6 +60,16 @@ public struct Model: Sendable {
     framesPerSecond = max(1, scene.framesPerSecond)
     self.width = max(0, width)
     self.height = max(0, height)
+    refreshHeatmap()
+  }
+
+  /// Uses `choices` as the themes `t` cycles through, starting at `index`
+  /// (which must have loaded; a broken one keeps the current theme).
+  public mutating func useThemes(_ choices: [ThemeChoice], current index: Int) {
+    guard !choices.isEmpty else { return }
+    themes = choices
+    themeIndex = min(max(index, 0), choices.count - 1)
+    if let chosen = choices[themeIndex].theme { theme = chosen }
     refreshHeatmap()
   }
 

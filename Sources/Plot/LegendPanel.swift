@@ -63,7 +63,7 @@ struct LegendPanel {
       let state = status(of: racer)
       let pieces = [
         "  f " + NumberFormat.scientific(racer.value),
-        "  |∇f| " + NumberFormat.scientific(racer.gradientNorm),
+        (usesASCII ? "  |df| " : "  |∇f| ") + NumberFormat.scientific(racer.gradientNorm),
         "  #\(racer.step)",
       ]
       var second = [TextRun(pieces[0], color: theme.text)]
@@ -101,7 +101,7 @@ struct LegendPanel {
     if parameterWidth > 0 { header += " " + TextRun.padded("parameters", to: parameterWidth) }
     if showsStep { header += " " + TextRun.padded("step", to: stepWidth, right: true) }
     header += " " + TextRun.padded("f", to: numberWidth, right: true)
-    if showsGradient { header += " " + TextRun.padded("|∇f|", to: numberWidth, right: true) }
+    if showsGradient { header += " " + TextRun.padded(usesASCII ? "|df|" : "|∇f|", to: numberWidth, right: true) }
     header += " " + TextRun.padded(statusWidth >= 6 ? "status" : "stat", to: statusWidth)
     TextRun.write(
       [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: region.x,

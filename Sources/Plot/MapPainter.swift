@@ -28,14 +28,44 @@ struct MapPainter {
     let visible = racers.filter { $0.racer.isVisible }
     // The selected optimizer's trail is drawn last, so it stays on top.
     let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
-    paintTrails(into: &canvas, racers: ordered)
-    for minimum in minima { mark(minimum, style: theme.minimum, into: &canvas) }
-    if let start { mark(start, style: theme.start, into: &canvas) }
-    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas) }
+    var shadows = Shadows(theme: theme, heatmap: heatmap, region: region)
+    paintTrails(into: &canvas, racers: ordered, shadows: &shadows)
+    for minimum in minima {
+      mark(minimum, style: theme.minimum, into: &canvas, shadows: &shadows)
+    }
+    if let start { mark(start, style: theme.start, into: &canvas, shadows: &shadows) }
+    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas, shadows: &shadows) }
+  }
+
+  /// The background under anything drawn on the map: the theme's shadow of
+  /// the band colour there (worked out once per band colour), or the band itself.
+  struct Shadows {
+    let theme: Theme
+    let heatmap: Heatmap?
+    let region: Region
+    private var known: [Color: Color] = [:]
+
+    init(theme: Theme, heatmap: Heatmap?, region: Region) {
+      self.theme = theme
+      self.heatmap = heatmap
+      self.region = region
+    }
+
+    /// The background for the canvas cell (x, y) of the map.
+    mutating func background(x: Int, y: Int) -> Color {
+      guard let heatmap else { return .terminalDefault }
+      let band = heatmap.cells[x - region.x, y - region.y].background
+      if band.isTerminalDefault { return band }
+      if let shadow = known[band] { return shadow }
+      let shadow = theme.shadow.color(over: band) ?? band
+      known[band] = shadow
+      return shadow
+    }
   }
 
   private func paintTrails(
-    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)]
+    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)],
+    shadows: inout Shadows
   ) {
     let region = projection.region
     var grid = BrailleGrid(width: region.width, height: region.height)
@@ -53,26 +83,33 @@ struct MapPainter {
     }
     for row in 0..<region.height {
       for column in 0..<region.width {
-        guard let character = grid.character(column: column, row: row),
+        guard
+          let character = usesASCII
+            ? grid.asciiCharacter(column: column, row: row)
+            : grid.character(column: column, row: row),
           let owner = grid.owner(column: column, row: row)
         else { continue }
         let x = region.x + column
         let y = region.y + row
         canvas[x, y] = Cell(
-          usesASCII ? "." : character, foreground: theme.racerStyle(owner).color,
-          background: canvas[x, y].background)
+          character, foreground: theme.racerStyle(owner).color,
+          background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
       }
     }
   }
 
-  private func mark(_ point: Point, style: MarkerStyle, into canvas: inout Canvas) {
+  private func mark(
+    _ point: Point, style: MarkerStyle, into canvas: inout Canvas, shadows: inout Shadows
+  ) {
     guard let cell = projection.cell(of: point) else { return }
     canvas[cell.column, cell.row] = Cell(
       usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
-      background: canvas[cell.column, cell.row].background, attributes: style.attributes)
+      background: shadows.background(x: cell.column, y: cell.row), attributes: style.attributes)
   }
 
-  private func paintPosition(of racer: RacerDrawing, into canvas: inout Canvas) {
+  private func paintPosition(
+    of racer: RacerDrawing, into canvas: inout Canvas, shadows: inout Shadows
+  ) {
     let style = theme.racerStyle(racer.styleIndex)
     let shown = racer.status == .diverged ? racer.lastFinitePosition : racer.position
     guard let shown else { return }
@@ -88,8 +125,8 @@ struct MapPainter {
       return
     }
     canvas[cell.column, cell.row] = Cell(
-      glyph, foreground: style.color, background: canvas[cell.column, cell.row].background,
-      attributes: [.bold])
+      glyph, foreground: style.color, background: shadows.background(x: cell.column, y: cell.row),
+      attributes: theme.currentAttributes)
   }
 
   /// The border cell where a ray from the map's centre toward `point` leaves the

@@ -1,4 +1,5 @@
 import App
+import Plot
 import Terminal
 
 /// The interactive program's loop: event → message → update → view → screen.
@@ -10,12 +11,18 @@ import Terminal
 struct InteractiveLoop {
   let terminal: Terminal
   let scene: Scene
+  /// The themes `t` cycles through and the one to start with.
+  let themes: (choices: [ThemeChoice], index: Int)
+  /// Draw with ASCII only (`--ascii`, or a terminal without UTF-8).
+  let usesASCII: Bool
 
   /// Runs until the user quits; returns the signal number if a signal ended it.
   func run() -> Int32? {
     let size = terminal.size
     var model = Model(scene: scene, width: size.width, height: size.height)
-    model.usesASCII = !terminal.supportsUnicode
+    model.usesASCII = usesASCII
+    model.colorDepth = terminal.colorDepth
+    model.useThemes(themes.choices, current: themes.index)
     let clock = ContinuousClock()
     let frame = Duration.seconds(1) / model.framesPerSecond
     var nextTick = clock.now + frame
