@@ -123,12 +123,15 @@ public struct BrailleGrid: Sendable {
       xy += (point.x - meanX) * (point.y - meanY)
     }
     // The principal direction of the dots (y grows downwards), in degrees 0…180.
+    // Dots are square and a cell is two dots wide and four tall, so `\` and `/`
+    // run corner to corner at atan(4/2) ≈ 63.4° from the horizontal; each
+    // character takes the directions nearest to its own.
     let angle = 0.5 * atan2(2 * xy, xx - yy) * 180 / Double.pi
     let folded = angle < 0 ? angle + 180 : angle
     switch folded {
-    case ..<22.5, 157.5...: return "-"
-    case 22.5..<67.5: return "\\"
-    case 67.5..<112.5: return "|"
+    case ..<31.7, 148.3...: return "-"
+    case 31.7..<76.7: return "\\"
+    case 76.7...103.3: return "|"
     default: return "/"
     }
   }

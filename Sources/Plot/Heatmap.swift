@@ -25,10 +25,14 @@ public struct Heatmap: Sendable {
 
   /// A heatmap from given samples (`key.sampleRows` rows of `key.width`, row 0 at the top).
   public init(samples: [Double], key: HeatmapKey, theme: Theme) {
+    self.init(samples: samples, levels: LevelSet(samples: samples), key: key, theme: theme)
+  }
+
+  /// A heatmap of given samples over given levels (tests choose levels by hand).
+  init(samples: [Double], levels: LevelSet, key: HeatmapKey, theme: Theme) {
     self.key = key
     self.theme = theme
     self.samples = samples
-    let levels = LevelSet(samples: samples)
     self.levels = levels
     let bands = samples.map { levels.band(of: $0) }
     self.bands = bands

@@ -16,7 +16,7 @@ enum ThemeValue {
     if value == "default" { return .terminalDefault }
     let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     switch parts.count {
-    case 1:
+    case 1 where Int(parts[0]) != nil:
       let basic = try number(parts[0], limit: 15, what: "basic colour")
       return Color(index256: basic, index16: basic, index8: basic % 8)
     case 3:

@@ -57,9 +57,11 @@ enum XtermPalette {
   /// closed (white lighter, black darker) the shade goes the other way.
   static func shifted(_ index: UInt8, by step: Double, lighter: Bool) -> UInt8 {
     let source = lab(index)
-    let target = (
-      lightness: source.lightness + (lighter ? step : -step), a: source.a, b: source.b
-    )
+    let lightness = source.lightness + (lighter ? step : -step)
+    // Darker colours hold less chroma; asking for the full chroma would pick a
+    // colour barely darker than the band.
+    let chroma = lighter || source.lightness <= 0 ? 1 : max(lightness, 0) / source.lightness
+    let target = (lightness: lightness, a: source.a * chroma, b: source.b * chroma)
     var best = index
     var bestDistance = Double.infinity
     for candidate in UInt8(16)...UInt8(255) where candidate != index {
@@ -67,8 +69,9 @@ enum XtermPalette {
       // Only shades that go the asked way count; hue and chroma should stay close.
       let towards = lighter ? other.lightness > source.lightness : other.lightness < source.lightness
       guard towards else { continue }
+      // Lightness counts double: a shade is first of all lighter or darker.
       let distance =
-        pow(other.lightness - target.lightness, 2) + pow(other.a - target.a, 2)
+        4 * pow(other.lightness - target.lightness, 2) + pow(other.a - target.a, 2)
         + pow(other.b - target.b, 2)
       if distance < bestDistance {
         bestDistance = distance
