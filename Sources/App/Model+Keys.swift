@@ -42,7 +42,7 @@ extension Model {
       message = Message(isPaused ? "paused — space resumes, n steps" : "running")
     case "n", ".":
       isPaused = true
-      race.step()
+      stepRace()
     case "r":
       race.restart(from: race.start)
       effects.append(.liveChange(step: 0, description: "restart"))
@@ -77,6 +77,12 @@ extension Model {
       layout = layouts[(index + 1) % layouts.count]
       message = Message("layout: \(layout.rawValue)")
     case "t": nextTheme()
+    case "g": changeNoise(up: false, effects: &effects)
+    case "G": changeNoise(up: true, effects: &effects)
+    case "c": cycleSchedule(effects: &effects)
+    case "L": toggleLeaderboard()
+    case "i": toggleInspector()
+    case "a": toggleBasins()
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

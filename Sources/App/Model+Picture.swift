@@ -21,7 +21,23 @@ extension Model {
       // The catalog's formulas use superscripts and Greek; the source is plain ASCII.
       picture.formula = expression.source
     }
+    picture.statusNotes = statusNotes
+    if isLeaderboardShown {
+      picture.leaderboard = LeaderboardDrawing(entries: ranking, criterion: leaderboardCriterion)
+    }
+    picture.inspector = inspectorDrawing
+    picture.basins = basinDrawing
     return picture
+  }
+
+  /// The status line's notes: the noise, and the basins while they are computed.
+  var statusNotes: [String] {
+    var notes: [String] = []
+    if let noiseNote { notes.append(noiseNote) }
+    if let progress = basinProgress, progress < 1 {
+      notes.append("basins \(Int((progress * 100).rounded(.down)))%")
+    }
+    return notes
   }
 
   /// The selected racer's index, or nil when the keys act on all.

@@ -45,6 +45,18 @@ public struct Model: Sendable {
   public var colorDepth = ColorDepth.full256
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
+  /// Whether the leaderboard panel (`L`) replaces the loss chart.
+  public internal(set) var isLeaderboardShown = false
+  /// The race's ranking, fed after every step; see `refreshLeaderboard`.
+  public internal(set) var leaderboard: Leaderboard
+  /// The function the leaderboard's criterion was made for.
+  var leaderboardFunction: String
+  /// Whether the inspector (`i`) shows the selected optimizer's arrows and state.
+  public internal(set) var isInspectorShown = false
+  /// Whether the basins of attraction (`a`) are shown for the selected optimizer.
+  public internal(set) var isBasinsShown = false
+  /// The basins being computed or computed, with what they were computed for.
+  var basinOverlay: BasinOverlay?
 
   /// The most steps per frame `]` goes to.
   public static let maximumStepsPerFrame = 1024
@@ -52,7 +64,16 @@ public struct Model: Sendable {
   /// The first model of a scene, on a screen of `width` × `height` cells.
   public init(scene: Scene, width: Int, height: Int) {
     function = scene.function
-    race = Race(objective: scene.function.objective, start: scene.start, specs: scene.specs)
+    race = Race(
+      objective: scene.function.objective, start: scene.start, specs: scene.specs,
+      labels: scene.labels)
+    race.noise = scene.noise
+    leaderboard = Model.leaderboard(for: scene.function)
+    leaderboardFunction = scene.function.name
+    selection = scene.selection
+    isLeaderboardShown = scene.showsLeaderboard
+    isInspectorShown = scene.showsInspector
+    isBasinsShown = scene.showsBasins
     homeView = scene.view
     view = scene.view
     layout = scene.layout
@@ -60,7 +81,9 @@ public struct Model: Sendable {
     framesPerSecond = max(1, scene.framesPerSecond)
     self.width = max(0, width)
     self.height = max(0, height)
+    refreshLeaderboard()
     refreshHeatmap()
+    refreshBasins()
   }
 
   /// Uses `choices` as the themes `t` cycles through, starting at `index`
@@ -73,9 +96,20 @@ public struct Model: Sendable {
     refreshHeatmap()
   }
 
-  /// Takes `steps` optimizer steps at once, as frames would, for headless pictures.
+  /// Takes `steps` optimizer steps at once, as frames would, for headless pictures, and
+  /// finishes any background work (the basins), so the picture shows it complete.
   public mutating func advance(steps: Int) {
-    race.step(times: max(0, steps))
+    stepRace(times: steps)
+    refreshBasins()
+    finishBasins()
+  }
+
+  /// Steps the race, feeding the leaderboard after every step so arrivals are exact.
+  mutating func stepRace(times count: Int = 1) {
+    for _ in 0..<max(0, count) {
+      race.step()
+      leaderboard.observe(race)
+    }
   }
 
   /// Where the race starts.
@@ -84,6 +118,10 @@ public struct Model: Sendable {
   /// Whether racer `index` (0-based) is drawn.
   public func isVisible(_ index: Int) -> Bool { !hiddenRacers.contains(index) }
 
-  /// Whether the program should block until the next key instead of ticking.
-  public var isIdle: Bool { isPaused || !race.isRunning }
+  /// Whether the program should block until the next key instead of ticking: paused or
+  /// finished, with no basins left to compute.
+  public var isIdle: Bool { (isPaused || !race.isRunning) && !isComputingBasins }
+
+  /// Whether the race itself should step on a tick.
+  var isRacing: Bool { !isPaused && race.isRunning }
 }

@@ -9,9 +9,10 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
   var effects: [Effect] = []
   switch msg {
   case .tick:
-    if !next.isIdle, next.input == nil {
-      next.race.step(times: next.stepsPerFrame)
+    if next.isRacing, next.input == nil {
+      next.stepRace(times: next.stepsPerFrame)
     }
+    next.advanceBasins()
   case .resize(let width, let height):
     next.width = max(0, width)
     next.height = max(0, height)
@@ -21,6 +22,8 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
   case .key(let key):
     next.handleKey(key, effects: &effects)
   }
+  next.refreshLeaderboard()
   next.refreshHeatmap()
+  next.refreshBasins()
   return (next, effects)
 }

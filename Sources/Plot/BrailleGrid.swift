@@ -67,8 +67,12 @@ public struct BrailleGrid: Sendable {
   public mutating func drawSegment(
     from start: (x: Double, y: Double), to end: (x: Double, y: Double), owner: Int
   ) {
+    // Clipping a segment with ends far off the grid (a diverging trail, near ±1e150) loses
+    // all precision, so its result can still lie far outside: clamp before converting, or
+    // Int(_:) traps.
     func dot(_ value: Double, limit: Int) -> Int {
-      min(max(Int(value.rounded(.down)), 0), limit - 1)
+      guard value.isFinite else { return 0 }
+      return Int(min(max(value, 0), Double(limit - 1)).rounded(.down))
     }
     let right = Double(dotWidth)
     let bottom = Double(dotHeight)

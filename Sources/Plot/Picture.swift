@@ -39,6 +39,14 @@ public struct Picture: Sendable {
   /// How many colours the frame will be shown with: without colour the heatmap
   /// is drawn with the theme's glyph ramp instead of band colours.
   public var colorDepth: ColorDepth
+  /// Notices for the status line after the step, e.g. "noise σ=0.1 seed 42", "basins 37%".
+  public var statusNotes: [String] = []
+  /// The leaderboard, shown in place of the loss chart; nil hides it.
+  public var leaderboard: LeaderboardDrawing?
+  /// The inspector's panel and arrows; nil hides them.
+  public var inspector: InspectorDrawing?
+  /// Basins of attraction tinting the map, with their key; nil hides them.
+  public var basins: BasinDrawing?
 
   public init(
     title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
@@ -110,21 +118,31 @@ public struct Picture: Sendable {
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
-      theme: theme, usesASCII: usesASCII
+      notes: statusNotes, theme: theme, usesASCII: usesASCII
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
+    // The inspector's arrows start at its racer, so they go with it when it is hidden.
+    let arrows =
+      inspector.flatMap { inspected in
+        racers.indices.contains(inspected.racerIndex) && racers[inspected.racerIndex].isVisible
+          ? inspected.arrows(theme: theme) : nil
+      } ?? []
     if plan.mapTitles.isEmpty {
       for map in plan.maps {
         MapPainter(
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
-        ).paint(into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima)
+        ).paint(
+          into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima,
+          basins: basins, arrows: arrows)
       }
     } else {
       for (index, map) in plan.maps.enumerated() where index < racers.count {
         MapPainter(
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
         ).paint(
-          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima)
+          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima,
+          basins: basins?.racerIndex == index ? basins : nil,
+          arrows: inspector?.racerIndex == index ? arrows : [])
         drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
       }
     }
@@ -139,14 +157,52 @@ public struct Picture: Sendable {
         .draw(into: &canvas, region: legend)
     }
     if let loss = plan.loss {
-      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
-        .draw(into: &canvas, region: loss)
+      drawSidePanels(into: &canvas, region: loss, theme: theme)
     }
     if !message.isEmpty {
       TextRun.write(
         [TextRun(" " + message, color: messageIsError ? theme.error : theme.warning)],
         into: &canvas, x: plan.message.x, y: plan.message.y, width: plan.message.width)
     }
+  }
+
+  /// Fills the loss chart's place: the inspector and the basins' key on top when shown, then
+  /// the leaderboard (in place of the chart) or the loss chart in the rows left.
+  private func drawSidePanels(into canvas: inout Canvas, region: Region, theme: Theme) {
+    var top = region.y
+    let bottom = region.y + region.height
+    func take(_ rows: Int) -> Region? {
+      let height = min(rows, bottom - top)
+      guard height > 0 else { return nil }
+      let taken = Region(x: region.x, y: top, width: region.width, height: height)
+      top += height + 1
+      return taken
+    }
+    if let inspector {
+      let panel = InspectorPanel(
+        inspector: inspector, styleIndex: styleIndex(ofRacer: inspector.racerIndex), theme: theme,
+        usesASCII: usesASCII)
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+    }
+    if let basins {
+      let panel = BasinKeyPanel(
+        basins: basins, styleIndex: styleIndex(ofRacer: basins.racerIndex), theme: theme,
+        usesASCII: usesASCII)
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+    }
+    if let leaderboard {
+      let panel = LeaderboardPanel(
+        leaderboard: leaderboard, racers: racers, theme: theme, usesASCII: usesASCII)
+      if let area = take(bottom - top) { panel.draw(into: &canvas, region: area) }
+    } else if bottom - top >= 5, let area = take(bottom - top) {
+      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
+        .draw(into: &canvas, region: area)
+    }
+  }
+
+  /// The theme style of the racer at `index`.
+  private func styleIndex(ofRacer index: Int) -> Int {
+    racers.indices.contains(index) ? racers[index].styleIndex : index
   }
 
   private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme) {
@@ -157,10 +213,15 @@ public struct Picture: Sendable {
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
         attributes: [.bold]),
       TextRun(
-        racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
+        TextRun.truncated(racer.label, to: max(1, region.width - 2)), color: style.color,
+        attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
     ]
-    if !racer.hyperparameterSummary.isEmpty {
-      runs.append(TextRun(" " + racer.hyperparameterSummary, color: theme.dimText))
+    // Cut with "…", never silently: a clipped "lr=0.00141" would read as "lr=0.001".
+    let room = region.width - 2 - racer.label.count - 1
+    if !racer.hyperparameterSummary.isEmpty, room >= 4 {
+      runs.append(
+        TextRun(
+          " " + TextRun.truncated(racer.hyperparameterSummary, to: room), color: theme.dimText))
     }
     let used = runs.reduce(0) { $0 + $1.text.count }
     let value = " f " + NumberFormat.scientific(racer.value)

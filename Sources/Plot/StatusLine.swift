@@ -1,7 +1,7 @@
 import OptimKit
 
 /// The top line: function name and formula, view box, step, the shifted-scale
-/// notice, the paused state and a key hint.
+/// notice, the paused state, notes such as the noise level, and a key hint.
 ///
 /// When the line is too narrow the formula is shortened first, then the view
 /// box is left out, so the step and the notices stay visible.
@@ -13,6 +13,8 @@ struct StatusLine {
   var isShifted: Bool
   var isPaused: Bool
   var keyHint: String
+  /// Short notices after the step ("noise σ=0.1 seed 42", "basins 37%").
+  var notes: [String] = []
   var theme: Theme
   var usesASCII = false
 
@@ -34,6 +36,9 @@ struct StatusLine {
     }
     if isPaused {
       tail += [separator, TextRun("paused", color: theme.warning, attributes: [.bold])]
+    }
+    for note in notes where !note.isEmpty {
+      tail += [separator, TextRun(note, color: theme.warning)]
     }
     let hint = keyHint.isEmpty ? "" : keyHint + " "
     let titleText = " " + title

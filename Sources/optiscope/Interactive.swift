@@ -15,7 +15,8 @@ struct Interactive: ParsableCommand {
       program for every key: space pauses, + and - change the learning rate of the selected \
       optimizer (Tab selects), b/B v/V m/M move beta1, beta2 and momentum, arrows pan, z/Z \
       zoom, f/F switch function, e types a new function, s a new start point, a click on the \
-      map starts there, t cycles the themes, q quits.
+      map starts there, t cycles the themes, q quits. Beyond that: g/G gradient noise, c \
+      learning-rate schedules, L the leaderboard, i the inspector, a the basins of attraction.
 
       --theme picks a theme by name (see `optiscope themes`) or a .theme file by path; a \
       broken theme file is refused with one line naming the file, line and key. Colours \

@@ -50,16 +50,16 @@ struct Render: ParsableCommand {
     FileHandle.standardOutput.write(Data(output.utf8))
   }
 
-  /// Checks every input, runs the race and draws it; throws `PictureCommandError`.
+  /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
     let checked: Scene
     do {
       checked = try scene.options.scene()
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     guard (0...Self.maximumSteps).contains(steps) else {
-      throw PictureCommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
+      throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
     let isTerminal = isatty(STDOUT_FILENO) == 1
     let screen: (width: Int, height: Int)
@@ -68,13 +68,13 @@ struct Render: ParsableCommand {
         try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
         ?? Self.terminalSize(isTerminal)
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     let themes: (choices: [ThemeChoice], index: Int)
     do {
       themes = try appearance.themeSelection()
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     let depth = appearance.outputDepth()
     var model = Model(scene: checked, width: screen.width, height: screen.height)

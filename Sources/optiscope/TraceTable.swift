@@ -71,7 +71,7 @@ struct TraceTable {
 
   /// Checks every change against the optimizer it edits, as it will be when the change applies.
   ///
-  /// Throws `TraceError` naming the change and the reason.
+  /// Throws `CommandError` naming the change and the reason.
   init(
     objective: any Objective, start: Point, steps: Int, specs: [OptimizerSpec],
     labels: [String]? = nil, noise: GradientNoise = .none, changes: [TraceChange],
@@ -87,13 +87,13 @@ struct TraceTable {
       guard trial.indices.contains(change.racer) else {
         let given =
           specs.count == 1 ? "only 1 --optimizer is" : "only \(specs.count) --optimizer are"
-        throw TraceError("\(shown): no optimizer number \(change.racer + 1); \(given) given")
+        throw CommandError("\(shown): no optimizer number \(change.racer + 1); \(given) given")
       }
       do {
         let edit = try Self.resolve(change, on: &trial[change.racer])
         scheduled.append(Scheduled(step: change.step, racer: change.racer, edit: edit))
       } catch {
-        throw TraceError("\(shown): \(error)")
+        throw CommandError("\(shown): \(error)")
       }
     }
     self.objective = objective
