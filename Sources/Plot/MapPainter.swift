@@ -34,7 +34,7 @@ struct MapPainter {
     // The selected optimizer's trail is drawn last, so it stays on top.
     let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
     // Shadows are worked out from the bands (or basin tints) before anything covers them.
-    var shadows = Shadows(theme: theme, base: canvas)
+    var shadows = Shadows(theme: theme, canvas: canvas, region: region)
     paintTrails(into: &canvas, racers: ordered, shadows: &shadows)
     for (index, minimum) in minima.enumerated() {
       if basins != nil, index < 9 {
@@ -58,19 +58,33 @@ struct MapPainter {
   /// colour itself.
   struct Shadows {
     let theme: Theme
-    /// The canvas with the map's bands and tints, before trails and markers.
-    let base: Canvas
+    let region: Region
+    /// The map's backgrounds (bands and tints) before trails and markers cover them.
+    private let bands: [Color]
     private var known: [Color: Color] = [:]
 
-    init(theme: Theme, base: Canvas) {
+    init(theme: Theme, canvas: Canvas, region: Region) {
       self.theme = theme
-      self.base = base
+      self.region = region
+      var bands: [Color] = []
+      bands.reserveCapacity(region.width * region.height)
+      for row in 0..<region.height {
+        for column in 0..<region.width {
+          bands.append(canvas[region.x + column, region.y + row].background)
+        }
+      }
+      self.bands = bands
     }
 
-    /// The background for the canvas cell (x, y).
+    /// The background for the canvas cell (x, y) of the map.
     mutating func background(x: Int, y: Int) -> Color {
-      let band = base[x, y].background
-      if band.isTerminalDefault { return band }
+      let column = x - region.x
+      let row = y - region.y
+      guard column >= 0, row >= 0, column < region.width, row < region.height else {
+        return .terminalDefault
+      }
+      let band = bands[row * region.width + column]
+      if band.isTerminalDefault || theme.shadow == .none { return band }
       if let shadow = known[band] { return shadow }
       let shadow = theme.shadow.color(over: band) ?? band
       known[band] = shadow

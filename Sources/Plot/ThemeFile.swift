@@ -50,7 +50,9 @@ public enum ThemeFile {
           file: file, line: number, key: key, problem: "set twice (first on line \(first))")
       }
       seen[key] = number
-      let fail = { (problem: String) in ThemeError(file: file, line: number, key: key, problem: problem) }
+      let fail = { (problem: String) in
+        ThemeError(file: file, line: number, key: key, problem: problem)
+      }
       if key.hasPrefix("optimizer.") {
         guard let index = Int(key.dropFirst("optimizer.".count)), (1...99).contains(index) else {
           throw fail("expected optimizer.1 to optimizer.99")
@@ -223,16 +225,16 @@ public enum ThemeFile {
     ThemeKey("border", "lines between the map and the panels", "colour") {
       $0.border = try ThemeValue.color($1)
     },
-    ThemeKey("ramp.256", "band colours from low f to high f, 256-colour terminals", "colour list")
-    { $0.colorRamp.full256 = try ThemeValue.colorList($1, limit: 255) },
+    ThemeKey("ramp.256", "band colours from low f to high f, 256-colour terminals", "colour list") {
+      $0.colorRamp.full256 = try ThemeValue.colorList($1, limit: 255)
+    },
     ThemeKey("ramp.16", "band colours for 16-colour terminals", "colour list") {
       $0.colorRamp.sixteen = try ThemeValue.colorList($1, limit: 15)
     },
     ThemeKey("ramp.8", "band colours for 8-colour terminals", "colour list") {
       $0.colorRamp.eight = try ThemeValue.colorList($1, limit: 7)
     },
-    ThemeKey("glyphs", "fill glyphs from low f to high f, used when there is no colour", "glyphs")
-    {
+    ThemeKey("glyphs", "fill glyphs from low f to high f, used when there is no colour", "glyphs") {
       $0.fillGlyphs = try ThemeValue.glyphs($1, ascii: false, count: 2...64)
     },
     ThemeKey("glyphs.ascii", "the fill glyphs when only ASCII may be drawn", "ASCII glyphs") {
@@ -265,7 +267,8 @@ public enum ThemeFile {
       $0.trailAttributes = try ThemeValue.attributes($1)
     },
     ThemeKey(
-      "shadow", "behind trails, markers and positions over colour: darker, lighter, none, or a colour",
+      "shadow",
+      "behind trails, markers and positions over colour: darker, lighter, none, or a colour",
       "derived colour"
     ) {
       $0.shadow = try ThemeValue.derivedColor($1)

@@ -65,7 +65,8 @@ enum ThemeValue {
   {
     let characters = Array(text)
     guard count.contains(characters.count) else {
-      throw Problem("has \(characters.count) glyphs, needs \(count.lowerBound) to \(count.upperBound)")
+      throw Problem(
+        "has \(characters.count) glyphs, needs \(count.lowerBound) to \(count.upperBound)")
     }
     for character in characters { try check(character, ascii: ascii, allowSpace: true) }
     return characters
@@ -86,7 +87,9 @@ enum ThemeValue {
   /// `none`, `lighter [STEP]`, `darker [STEP]` (STEP in L* units, 1–60) or a colour.
   static func derivedColor(_ text: String) throws(Problem) -> DerivedColor {
     let parts = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-    guard let first = parts.first else { throw Problem("expected lighter, darker, none or a colour") }
+    guard let first = parts.first else {
+      throw Problem("expected lighter, darker, none or a colour")
+    }
     switch first {
     case "none" where parts.count == 1: return .none
     case "lighter", "darker":

@@ -67,7 +67,8 @@ enum XtermPalette {
     for candidate in UInt8(16)...UInt8(255) where candidate != index {
       let other = lab(candidate)
       // Only shades that go the asked way count; hue and chroma should stay close.
-      let towards = lighter ? other.lightness > source.lightness : other.lightness < source.lightness
+      let towards =
+        lighter ? other.lightness > source.lightness : other.lightness < source.lightness
       guard towards else { continue }
       // Lightness counts double: a shade is first of all lighter or darker.
       let distance =

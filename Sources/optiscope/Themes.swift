@@ -74,17 +74,20 @@ struct Themes: ParsableCommand {
     }
     lines.append([])
     let folders =
-      catalog.folders.isEmpty ? "none found (only the built-in default)" : catalog.folders.joined(separator: ", ")
+      catalog.folders.isEmpty
+      ? "none found (only the built-in default)" : catalog.folders.joined(separator: ", ")
     lines.append(text("theme folders: " + folders, color: standard.dimText))
     lines.append(
-      text("use one with --theme NAME (or --theme PATH); t cycles them live", color: standard.dimText))
+      text(
+        "use one with --theme NAME (or --theme PATH); t cycles them live", color: standard.dimText))
     let width = lines.map(\.count).max() ?? 0
     var canvas = Canvas(width: width, height: lines.count)
     for (row, cells) in lines.enumerated() {
       for (column, cell) in cells.enumerated() { canvas[column, row] = cell }
     }
     if usesASCII { ASCIIFallback.apply(to: &canvas) }
-    let encoded = depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
+    let encoded =
+      depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
     // Lines are padded to the canvas's width; a listing reads better without trailing spaces.
     return encoded.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
       .map { line in

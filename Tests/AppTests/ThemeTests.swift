@@ -24,7 +24,8 @@ import Testing
     func clean() { try? FileManager.default.removeItem(at: url) }
   }
 
-  private let warm = "description = warm\nramp.256 = 52 88 124 160 196\nramp.16 = 0 1 9\nramp.8 = 0 1"
+  private let warm =
+    "description = warm\nramp.256 = 52 88 124 160 196\nramp.16 = 0 1 9\nramp.8 = 0 1"
   private let cold = "description = cold\nramp.256 = 17 18 19 20 21\nramp.16 = 0 4 12\nramp.8 = 0 4"
   private let broken = "description = broken\n\nramp.256 = 17 18 300"
 
@@ -43,7 +44,8 @@ import Testing
       return
     }
     #expect(
-      error.description == "\(folder.file("broken.theme")):3: ramp.256: colour 300 is out of range 0–255")
+      error.description
+        == "\(folder.file("broken.theme")):3: ramp.256: colour 300 is out of range 0–255")
   }
 
   @Test func earlierFoldersWin() throws {
@@ -157,7 +159,9 @@ import Testing
       for layout in 0..<2 {
         let canvas = view(model)
         let bad = canvas.lines.joined().unicodeScalars.filter { $0.value > 0x7F }
-        #expect(bad.isEmpty, "\(model.function.name) layout \(layout): \(String(String.UnicodeScalarView(bad)))")
+        #expect(
+          bad.isEmpty,
+          "\(model.function.name) layout \(layout): \(String(String.UnicodeScalarView(bad)))")
         (model, _) = Fixture.send([Fixture.key("l")], to: model)
       }
       _ = function
@@ -166,7 +170,8 @@ import Testing
     (model, _) = Fixture.send([Fixture.key("?")], to: model)
     #expect(Fixture.screen(model).contains("optiscope keys"))
     #expect(Fixture.screen(model).unicodeScalars.allSatisfy { $0.value <= 0x7F })
-    (model, _) = Fixture.send([Fixture.key("x"), Fixture.key("e")] + Fixture.typing("√π"), to: model)
+    (model, _) = Fixture.send(
+      [Fixture.key("x"), Fixture.key("e")] + Fixture.typing("√π"), to: model)
     #expect(Fixture.screen(model).unicodeScalars.allSatisfy { $0.value <= 0x7F })
   }
 

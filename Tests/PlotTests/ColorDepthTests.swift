@@ -119,13 +119,15 @@ import Testing
     var shadowed = theme
     shadowed.shadow = .darker(30)
     let region = Region(x: 0, y: 0, width: 8, height: 3)
-    let projection = MapProjection(view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), region: region)
+    let projection = MapProjection(
+      view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), region: region)
     let map = heatmap(depth: .full256, theme: shadowed)
     var canvas = Canvas(width: 8, height: 3)
     let racer = RacerDrawing(
       label: "a", styleIndex: 0, trail: [Point(x: 0.5, y: 1.5), Point(x: 7.5, y: 1.5)])
     MapPainter(projection: projection, theme: shadowed, usesASCII: false).paint(
-      into: &canvas, heatmap: map, racers: [(index: 0, racer: racer)], start: Point(x: 0.5, y: 1.5), minima: [])
+      into: &canvas, heatmap: map, racers: [(index: 0, racer: racer)], start: Point(x: 0.5, y: 1.5),
+      minima: [])
     for column in 0..<8 {
       let band = map.cells[column, 1].background
       #expect(canvas[column, 1].background == DerivedColor.darker(30).color(over: band))

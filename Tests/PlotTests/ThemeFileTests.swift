@@ -101,6 +101,20 @@ import Testing
     }
   }
 
+  @Test func readmeDocumentsEveryKey() throws {
+    let readme = try String(
+      contentsOf: Self.themesFolder.deletingLastPathComponent().appendingPathComponent("README.md"),
+      encoding: .utf8)
+    let start = try #require(readme.range(of: "## Themes and terminals"))
+    let section = readme[start.upperBound...].prefix { _ in true }
+    let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
+    let text = section[..<end]
+    for key in ThemeFile.keys.map(\.name) + ["optimizer.N"] {
+      #expect(text.contains("| `\(key)` |"), "README does not document \(key)")
+    }
+    for name in Self.shippedNames { #expect(text.contains("| `\(name)` |")) }
+  }
+
   // MARK: The format
 
   @Test func keysLeftOutKeepTheDefault() throws {
@@ -148,12 +162,15 @@ import Testing
   // MARK: Broken files, one message each
 
   @Test func lineWithoutEqualsIsASyntaxError() {
-    #expect(refusal("# ok\nramp.256 16 231") == "t.theme:2: expected 'key = value', got 'ramp.256 16 231'")
+    #expect(
+      refusal("# ok\nramp.256 16 231") == "t.theme:2: expected 'key = value', got 'ramp.256 16 231'"
+    )
     #expect(refusal(" = 3") == "t.theme:1: expected 'key = value', got '= 3'")
   }
 
   @Test func unknownKeyIsNamedWithASuggestion() {
-    #expect(refusal("\n\nram.256 = 1 2") == "t.theme:3: ram.256: unknown key (did you mean 'ramp.256'?)")
+    #expect(
+      refusal("\n\nram.256 = 1 2") == "t.theme:3: ram.256: unknown key (did you mean 'ramp.256'?)")
     #expect(refusal("sparkles = yes") == "t.theme:1: sparkles: unknown key")
   }
 
@@ -170,7 +187,8 @@ import Testing
     #expect(refusal("text = 16") == "t.theme:1: text: basic colour 16 is out of range 0–15")
     #expect(
       refusal("text = red")
-        == "t.theme:1: text: 'red' is not a colour (write default, N, or A/B/C as 256/16/8 colours)")
+        == "t.theme:1: text: 'red' is not a colour (write default, N, or A/B/C as 256/16/8 colours)"
+    )
     #expect(refusal("ramp.256 = 16 -1") == "t.theme:1: ramp.256: colour -1 is out of range 0–255")
   }
 
@@ -185,7 +203,8 @@ import Testing
       refusal(gap)
         == "t.theme: optimizer.7: missing (entries are numbered 1, 2, 3, … without gaps)")
     #expect(
-      refusal("optimizer.0 = 1 ● o") == "t.theme:1: optimizer.0: expected optimizer.1 to optimizer.99")
+      refusal("optimizer.0 = 1 ● o")
+        == "t.theme:1: optimizer.0: expected optimizer.1 to optimizer.99")
   }
 
   @Test func optimizersMustDifferByGlyph() {
@@ -215,9 +234,12 @@ import Testing
     #expect(
       refusal("contour.glyphs = ─│╱")
         == "t.theme:1: contour.glyphs: needs 4 glyphs (horizontal vertical rising falling), got 3")
-    #expect(refusal("contour.ascii = -|/╲") == "t.theme:1: contour.ascii: '╲' is not printable ASCII")
+    #expect(
+      refusal("contour.ascii = -|/╲") == "t.theme:1: contour.ascii: '╲' is not printable ASCII")
     #expect(refusal("glyphs = x") == "t.theme:1: glyphs: has 1 glyphs, needs 2 to 64")
-    #expect(refusal("undefined.glyph = \" \"") == "t.theme:1: undefined.glyph: a space is not a visible glyph")
+    #expect(
+      refusal("undefined.glyph = \" \"")
+        == "t.theme:1: undefined.glyph: a space is not a visible glyph")
     #expect(refusal("glyphs = \"ab") == "t.theme:1: glyphs: missing closing quote")
   }
 
@@ -231,8 +253,11 @@ import Testing
         == "t.theme:1: contour: '99' is not a step from 1 to 60 (L* units)")
     #expect(
       refusal("ramp.256 = none\nramp.16 = 0 1")
-        == "t.theme:1: ramp.256: is none while another ramp is not: give all three ramps, or none for all")
-    #expect(refusal("ramp.256 = 16") == "t.theme:1: ramp.256: needs at least 2 colours from low to high f (or none)")
+        == "t.theme:1: ramp.256: is none while another ramp is not: give all three ramps, or none for all"
+    )
+    #expect(
+      refusal("ramp.256 = 16")
+        == "t.theme:1: ramp.256: needs at least 2 colours from low to high f (or none)")
   }
 
   @Test func noneForEveryRampMakesAGlyphTheme() throws {
