@@ -76,9 +76,7 @@ extension Model {
       let index = layouts.firstIndex(of: layout) ?? 0
       layout = layouts[(index + 1) % layouts.count]
       message = Message("layout: \(layout.rawValue)")
-    case "t":
-      themeIndex = (themeIndex + 1) % Model.themes.count
-      message = Message("theme: \(theme.name)")
+    case "t": nextTheme()
     case "g": changeNoise(up: false, effects: &effects)
     case "G": changeNoise(up: true, effects: &effects)
     case "c": cycleSchedule(effects: &effects)
@@ -89,6 +87,22 @@ extension Model {
     case "S": effects.append(.saveScene(sceneFileText))
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
+    }
+  }
+
+  /// Moves to the next theme; a broken theme file keeps the current theme and says why.
+  private mutating func nextTheme() {
+    guard !themes.isEmpty else { return }
+    themeIndex = (themeIndex + 1) % themes.count
+    let choice = themes[themeIndex]
+    switch choice.result {
+    case .success(let next):
+      theme = next
+      message = Message(
+        "theme \(themeIndex + 1)/\(themes.count): \(next.name)"
+          + (next.summary.isEmpty ? "" : " — \(next.summary)"))
+    case .failure(let error):
+      message = Message("theme \(choice.name) not used: \(error)", isError: true)
     }
   }
 

@@ -21,14 +21,4 @@ extension Model {
     return "# optiscope scene, saved at step \(race.stepCount); load it with "
       + "`optiscope --scene FILE`\n" + file.text
   }
-
-  /// Switches to the theme called `name` (as in `Model.themes`); false when there is none.
-  @discardableResult
-  public mutating func useTheme(named name: String) -> Bool {
-    guard let index = Model.themes.firstIndex(where: { $0.name.lowercased() == name.lowercased() })
-    else { return false }
-    themeIndex = index
-    refreshHeatmap()
-    return true
-  }
 }

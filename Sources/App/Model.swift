@@ -30,8 +30,12 @@ public struct Model: Sendable {
   public internal(set) var input: InputLine?
   /// The note at the bottom of the screen.
   public internal(set) var message: Message?
-  /// The position of the current theme in `Model.themes`.
+  /// The themes `t` cycles through (broken files included, so `t` can say what is wrong).
+  public internal(set) var themes: [ThemeChoice] = [.builtIn]
+  /// The position in `themes` that `t` last moved to.
   public internal(set) var themeIndex = 0
+  /// The theme in use: the last one in `themes` that loaded.
+  public internal(set) var theme: Theme = .standard
   /// The screen size in cells.
   public internal(set) var width: Int
   public internal(set) var height: Int
@@ -39,6 +43,8 @@ public struct Model: Sendable {
   public var usesASCII = false
   /// The file frames are being recorded into, shown as "● REC file"; nil when not recording.
   public internal(set) var recordingFile: String?
+  /// How many colours the screen shows; without colour the heatmap uses the theme's glyph ramp.
+  public var colorDepth = ColorDepth.full256
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
   /// Whether the leaderboard panel (`L`) replaces the loss chart.
@@ -80,6 +86,16 @@ public struct Model: Sendable {
     refreshLeaderboard()
     refreshHeatmap()
     refreshBasins()
+  }
+
+  /// Uses `choices` as the themes `t` cycles through, starting at `index`
+  /// (which must have loaded; a broken one keeps the current theme).
+  public mutating func useThemes(_ choices: [ThemeChoice], current index: Int) {
+    guard !choices.isEmpty else { return }
+    themes = choices
+    themeIndex = min(max(index, 0), choices.count - 1)
+    if let chosen = choices[themeIndex].theme { theme = chosen }
+    refreshHeatmap()
   }
 
   /// Takes `steps` optimizer steps at once, as frames would, for headless pictures, and

@@ -266,14 +266,24 @@ public struct SceneFile: Hashable, Sendable {
     return lines.map { $0 + "\n" }.joined()
   }
 
-  /// Refuses a theme this program does not have (theme names are not checked while parsing,
-  /// since the themes known depend on the program, not the file).
-  public func checkTheme() throws(SceneOptions.Problem) {
-    guard let theme else { return }
-    let names = Model.themes.map(\.name)
-    guard names.contains(where: { $0.lowercased() == theme.lowercased() }) else {
-      throw SceneOptions.Problem(
-        description: "unknown theme '\(theme)'; known: " + names.joined(separator: ", "))
+  /// The themes `t` cycles through with the file's theme current (nil when the file names
+  /// none), or a refusal naming a theme this program does not have or cannot load.
+  ///
+  /// Theme names are not checked while parsing, since the themes known depend
+  /// on where the program runs, not on the file.
+  public func themeSelection() throws(SceneOptions.Problem) -> (
+    choices: [ThemeChoice], index: Int
+  )? {
+    guard let theme else { return nil }
+    do {
+      return try ThemeCatalog.standard().select(theme)
+    } catch {
+      throw SceneOptions.Problem(description: "theme '\(theme)': \(error)")
     }
+  }
+
+  /// Refuses a theme this program does not have or cannot load.
+  public func checkTheme() throws(SceneOptions.Problem) {
+    _ = try themeSelection()
   }
 }

@@ -20,11 +20,20 @@ public struct Session {
   /// Why the last recording stopped early (a failed write), if it did.
   public private(set) var recordingFailure: String?
 
-  /// A session of `scene` on a `size` screen.
-  public init(scene: Scene, size: ScreenSize, usesASCII: Bool = false, theme: String? = nil) {
+  /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
+  private var plainHeatmapCache = HeatmapCache()
+
+  /// A session of `scene` on a `size` screen, with `themes` (the catalog's, default
+  /// current, when nil) and the screen's colour depth.
+  public init(
+    scene: Scene, size: ScreenSize, usesASCII: Bool = false,
+    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
+  ) {
     var model = Model(scene: scene, width: size.width, height: size.height)
     model.usesASCII = usesASCII
-    if let theme { model.useTheme(named: theme) }
+    model.colorDepth = colorDepth
+    let catalog = themes ?? ThemeCatalog.standard().defaultSelection
+    model.useThemes(catalog.choices, current: catalog.index)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
@@ -35,8 +44,10 @@ public struct Session {
   public init(log header: SceneFile) throws(SceneOptions.Problem) {
     let scene = try header.options.scene()
     let size = header.size ?? ScreenSize(width: 120, height: 40)
-    try header.checkTheme()
-    self.init(scene: scene, size: size, usesASCII: header.usesASCII ?? false, theme: header.theme)
+    // Text logs hold plain frames, so the replay draws without colour too.
+    self.init(
+      scene: scene, size: size, usesASCII: header.usesASCII ?? false,
+      themes: try header.themeSelection(), colorDepth: .none)
   }
 
   /// Sends `message` to `update`, journals it, notes it in the recording, and returns
@@ -70,15 +81,27 @@ public struct Session {
   /// returned canvas already shows it).
   public mutating func frame(time: Double) -> Canvas {
     let canvas = view(model)
-    guard recorder != nil else { return canvas }
+    guard let format = recorder?.format else { return canvas }
+    let recorded = format == .text && model.colorDepth.hasColor ? plainFrame() : canvas
     do {
       // Through the optional, so the recorder is changed in place, not copied.
-      try recorder?.frame(canvas, step: model.race.stepCount, time: time)
+      try recorder?.frame(recorded, step: model.race.stepCount, time: time)
       return canvas
     } catch {
       guard let failed = recorder else { return canvas }
       return fail(failed, error)
     }
+  }
+
+  /// The current screen without colour, as a text log holds it: the heatmap drawn with
+  /// the theme's glyph ramp, since band colours would leave the map blank in plain text.
+  private mutating func plainFrame() -> Canvas {
+    var plain = model
+    plain.colorDepth = .none
+    plain.heatmapCache = plainHeatmapCache
+    plain.refreshHeatmap()
+    plainHeatmapCache = plain.heatmapCache
+    return view(plain)
   }
 
   /// Starts recording with `recorder` (its sink open and empty): writes the header and

@@ -63,7 +63,7 @@ struct LegendPanel {
       let state = status(of: racer)
       let pieces = [
         "  f " + NumberFormat.scientific(racer.value),
-        "  |∇f| " + NumberFormat.scientific(racer.gradientNorm),
+        (usesASCII ? "  |df| " : "  |∇f| ") + NumberFormat.scientific(racer.gradientNorm),
         "  #\(racer.step)",
       ]
       var second = [TextRun(pieces[0], color: theme.text)]
@@ -152,7 +152,7 @@ struct LegendPanel {
     if columns.step > 0 { header += " " + TextRun.padded("step", to: columns.step, right: true) }
     header += " " + TextRun.padded("f", to: columns.value, right: true)
     if columns.gradient > 0 {
-      header += " " + TextRun.padded("|∇f|", to: columns.gradient, right: true)
+      header += " " + TextRun.padded(usesASCII ? "|df|" : "|∇f|", to: columns.gradient, right: true)
     }
     let statusHeading = columns.status >= 6 ? "status" : (columns.status >= 4 ? "stat" : "")
     header += " " + TextRun.padded(statusHeading, to: columns.status)

@@ -33,7 +33,9 @@ struct MapPainter {
     let visible = racers.filter { $0.racer.isVisible }
     // The selected optimizer's trail is drawn last, so it stays on top.
     let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
-    paintTrails(into: &canvas, racers: ordered)
+    // Shadows are worked out from the bands (or basin tints) before anything covers them.
+    var shadows = Shadows(theme: theme, canvas: canvas, region: region)
+    paintTrails(into: &canvas, racers: ordered, shadows: &shadows)
     for (index, minimum) in minima.enumerated() {
       if basins != nil, index < 9 {
         let digit = Character(String(index + 1))
@@ -41,14 +43,53 @@ struct MapPainter {
           minimum,
           style: MarkerStyle(
             glyph: digit, asciiGlyph: digit, color: theme.heading, attributes: [.bold]),
-          into: &canvas)
+          into: &canvas, shadows: &shadows)
       } else {
-        mark(minimum, style: theme.minimum, into: &canvas)
+        mark(minimum, style: theme.minimum, into: &canvas, shadows: &shadows)
       }
     }
-    if let start { mark(start, style: theme.start, into: &canvas) }
+    if let start { mark(start, style: theme.start, into: &canvas, shadows: &shadows) }
     for arrow in arrows { paint(arrow, into: &canvas) }
-    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas) }
+    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas, shadows: &shadows) }
+  }
+
+  /// The background under anything drawn on the map: the theme's shadow of
+  /// the band (or basin) colour there, worked out once per colour, or that
+  /// colour itself.
+  struct Shadows {
+    let theme: Theme
+    let region: Region
+    /// The map's backgrounds (bands and tints) before trails and markers cover them.
+    private let bands: [Color]
+    private var known: [Color: Color] = [:]
+
+    init(theme: Theme, canvas: Canvas, region: Region) {
+      self.theme = theme
+      self.region = region
+      var bands: [Color] = []
+      bands.reserveCapacity(region.width * region.height)
+      for row in 0..<region.height {
+        for column in 0..<region.width {
+          bands.append(canvas[region.x + column, region.y + row].background)
+        }
+      }
+      self.bands = bands
+    }
+
+    /// The background for the canvas cell (x, y) of the map.
+    mutating func background(x: Int, y: Int) -> Color {
+      let column = x - region.x
+      let row = y - region.y
+      guard column >= 0, row >= 0, column < region.width, row < region.height else {
+        return .terminalDefault
+      }
+      let band = bands[row * region.width + column]
+      if band.isTerminalDefault || theme.shadow == .none { return band }
+      if let shadow = known[band] { return shadow }
+      let shadow = theme.shadow.color(over: band) ?? band
+      known[band] = shadow
+      return shadow
+    }
   }
 
   /// Tints every computed cell's background with its basin's colour.
@@ -80,11 +121,15 @@ struct MapPainter {
     grid.drawSegment(from: start, to: end, owner: 0)
     for row in 0..<region.height {
       for column in 0..<region.width {
-        guard let character = grid.character(column: column, row: row) else { continue }
+        guard
+          let character = usesASCII
+            ? grid.asciiCharacter(column: column, row: row)
+            : grid.character(column: column, row: row)
+        else { continue }
         let x = region.x + column
         let y = region.y + row
         canvas[x, y] = Cell(
-          usesASCII ? "." : character, foreground: arrow.color, background: canvas[x, y].background,
+          character, foreground: arrow.color, background: canvas[x, y].background,
           attributes: [.bold])
       }
     }
@@ -101,7 +146,8 @@ struct MapPainter {
   }
 
   private func paintTrails(
-    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)]
+    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)],
+    shadows: inout Shadows
   ) {
     let region = projection.region
     var grid = BrailleGrid(width: region.width, height: region.height)
@@ -119,26 +165,33 @@ struct MapPainter {
     }
     for row in 0..<region.height {
       for column in 0..<region.width {
-        guard let character = grid.character(column: column, row: row),
+        guard
+          let character = usesASCII
+            ? grid.asciiCharacter(column: column, row: row)
+            : grid.character(column: column, row: row),
           let owner = grid.owner(column: column, row: row)
         else { continue }
         let x = region.x + column
         let y = region.y + row
         canvas[x, y] = Cell(
-          usesASCII ? "." : character, foreground: theme.racerStyle(owner).color,
-          background: canvas[x, y].background)
+          character, foreground: theme.racerStyle(owner).color,
+          background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
       }
     }
   }
 
-  private func mark(_ point: Point, style: MarkerStyle, into canvas: inout Canvas) {
+  private func mark(
+    _ point: Point, style: MarkerStyle, into canvas: inout Canvas, shadows: inout Shadows
+  ) {
     guard let cell = projection.cell(of: point) else { return }
     canvas[cell.column, cell.row] = Cell(
       usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
-      background: canvas[cell.column, cell.row].background, attributes: style.attributes)
+      background: shadows.background(x: cell.column, y: cell.row), attributes: style.attributes)
   }
 
-  private func paintPosition(of racer: RacerDrawing, into canvas: inout Canvas) {
+  private func paintPosition(
+    of racer: RacerDrawing, into canvas: inout Canvas, shadows: inout Shadows
+  ) {
     let style = theme.racerStyle(racer.styleIndex)
     let shown = racer.status == .diverged ? racer.lastFinitePosition : racer.position
     guard let shown else { return }
@@ -154,8 +207,8 @@ struct MapPainter {
       return
     }
     canvas[cell.column, cell.row] = Cell(
-      glyph, foreground: style.color, background: canvas[cell.column, cell.row].background,
-      attributes: [.bold])
+      glyph, foreground: style.color, background: shadows.background(x: cell.column, y: cell.row),
+      attributes: theme.currentAttributes)
   }
 
   /// The border cell where a ray from the map's centre toward `point` leaves the

@@ -35,8 +35,12 @@ public struct Picture: Sendable {
   public var keyHint: String
   /// "● REC file" while recording, drawn in the error colour left of the key hint; empty for none.
   public var recordingLabel = ""
-  /// Draw only ASCII: ASCII glyphs for optimizers and markers, dots for trails.
+  /// Draw only ASCII: ASCII glyphs for optimizers and markers, ASCII line
+  /// characters for trails and contours, ASCII stand-ins for all text.
   public var usesASCII: Bool
+  /// How many colours the frame will be shown with: without colour the heatmap
+  /// is drawn with the theme's glyph ramp instead of band colours.
+  public var colorDepth: ColorDepth
   /// Notices for the status line after the step, e.g. "noise σ=0.1 seed 42", "basins 37%".
   public var statusNotes: [String] = []
   /// The leaderboard, shown in place of the loss chart; nil hides it.
@@ -52,7 +56,7 @@ public struct Picture: Sendable {
     racers: [RacerDrawing] = [], start: Point? = nil, minima: [Point] = [],
     minimumValue: Double? = nil, step: Int = 0, isPaused: Bool = false,
     layout: PictureLayout = .overlay, message: String = "", messageIsError: Bool = false,
-    keyHint: String = "? help", usesASCII: Bool = false
+    keyHint: String = "? help", usesASCII: Bool = false, colorDepth: ColorDepth = .full256
   ) {
     self.title = title
     self.formula = formula
@@ -72,6 +76,7 @@ public struct Picture: Sendable {
     self.messageIsError = messageIsError
     self.keyHint = keyHint
     self.usesASCII = usesASCII
+    self.colorDepth = colorDepth
   }
 
   /// Where everything goes on a screen of this size.
@@ -85,7 +90,7 @@ public struct Picture: Sendable {
   public func heatmapKey(for plan: ScreenPlan) -> HeatmapKey {
     HeatmapKey(
       function: function, view: view, width: plan.mapSize.width, height: plan.mapSize.height,
-      mode: heatmapMode)
+      mode: heatmapMode, colorDepth: colorDepth, usesASCII: usesASCII)
   }
 
   /// The heatmap this frame uses: the prepared one if it fits, else a fresh one.
@@ -106,15 +111,16 @@ public struct Picture: Sendable {
   /// Draws the frame over the whole of `canvas`.
   public func draw(into canvas: inout Canvas, theme: Theme = .standard) {
     let plan = plan(width: canvas.width, height: canvas.height)
+    defer { Self.finish(&canvas, theme: theme, usesASCII: usesASCII) }
     guard !plan.isTooSmall else {
-      Self.drawTooSmall(into: &canvas, theme: theme)
+      Self.drawTooSmall(into: &canvas, theme: theme, usesASCII: usesASCII)
       return
     }
     let heatmap = resolvedHeatmap(for: plan, theme: theme)
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
-      notes: statusNotes, recordingLabel: recordingLabel, theme: theme
+      notes: statusNotes, recordingLabel: recordingLabel, theme: theme, usesASCII: usesASCII
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
     // The inspector's arrows start at its racer, so they go with it when it is hidden.
@@ -145,7 +151,7 @@ public struct Picture: Sendable {
     if plan.panelsBeside {
       let column = plan.mapArea.x + plan.mapArea.width
       for row in plan.mapArea.y..<(plan.mapArea.y + plan.mapArea.height) {
-        canvas[column, row] = Cell("│", foreground: theme.border)
+        canvas[column, row] = Cell(usesASCII ? "|" : "│", foreground: theme.border)
       }
     }
     if let legend = plan.legend {
@@ -229,12 +235,27 @@ public struct Picture: Sendable {
     }
   }
 
+  /// The last touches every frame gets: the theme's background behind
+  /// everything drawn on the terminal's own, and ASCII stand-ins when only
+  /// ASCII may be shown. Also for whatever is drawn over a picture (help, input).
+  public static func finish(_ canvas: inout Canvas, theme: Theme, usesASCII: Bool) {
+    if !theme.background.isTerminalDefault {
+      for row in 0..<canvas.height {
+        for column in 0..<canvas.width where canvas[column, row].background.isTerminalDefault {
+          canvas[column, row].background = theme.background
+        }
+      }
+    }
+    if usesASCII { ASCIIFallback.apply(to: &canvas) }
+  }
+
   /// The notice shown instead of a broken picture on a too small screen.
-  static func drawTooSmall(into canvas: inout Canvas, theme: Theme) {
+  static func drawTooSmall(into canvas: inout Canvas, theme: Theme, usesASCII: Bool = false) {
+    let (atLeast, by) = usesASCII ? (">=", "x") : ("≥", "×")
     let lines = [
       "enlarge the terminal",
-      "need ≥ \(ScreenPlan.minimumWidth)×\(ScreenPlan.minimumHeight), "
-        + "have \(canvas.width)×\(canvas.height)",
+      "need \(atLeast) \(ScreenPlan.minimumWidth)\(by)\(ScreenPlan.minimumHeight), "
+        + "have \(canvas.width)\(by)\(canvas.height)",
     ]
     let top = max(0, (canvas.height - lines.count) / 2)
     for (offset, line) in lines.enumerated() {

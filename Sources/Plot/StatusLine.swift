@@ -18,6 +18,7 @@ struct StatusLine {
   /// "● REC file" while recording; drawn left of the hint in the error colour.
   var recordingLabel: String = ""
   var theme: Theme
+  var usesASCII = false
 
   func draw(into canvas: inout Canvas, region: Region) {
     guard !region.isEmpty else { return }
@@ -26,10 +27,11 @@ struct StatusLine {
       canvas[region.x + column, region.y] = Cell(" ", background: background)
     }
     let foreground = theme.statusForeground
-    let separator = TextRun(" │ ", color: theme.dimText)
+    let separator = TextRun(usesASCII ? " | " : " │ ", color: theme.dimText)
+    let member = usesASCII ? " in " : "∈"
     let viewText =
-      "x∈[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
-      + "y∈[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
+      "x\(member)[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
+      + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
     var tail: [TextRun] = [separator, TextRun("step \(step)", color: foreground)]
     if isShifted {
       tail += [separator, TextRun("shifted log scale", color: theme.warning, attributes: [.bold])]

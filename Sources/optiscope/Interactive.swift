@@ -15,9 +15,14 @@ struct Interactive: ParsableCommand {
       program for every key: space pauses, + and - change the learning rate of the selected \
       optimizer (Tab selects), b/B v/V m/M move beta1, beta2 and momentum, arrows pan, z/Z \
       zoom, f/F switch function, e types a new function, s a new start point, a click on the \
-      map starts there, R starts and stops recording, S saves the scene, q quits. Beyond that: \
-      g/G gradient noise, c learning-rate schedules, L the leaderboard, i the inspector, a the \
-      basins of attraction.
+      map starts there, t cycles the themes, R starts and stops recording, S saves the scene, \
+      q quits. Beyond that: g/G gradient noise, c learning-rate schedules, L the leaderboard, i \
+      the inspector, a the basins of attraction.
+
+      --theme picks a theme by name (see `optiscope themes`) or a .theme file by path; a \
+      broken theme file is refused with one line naming the file, line and key. Colours \
+      follow the terminal (256, 16, 8 or none) unless --colors or --color say otherwise; \
+      NO_COLOR turns them off. Outside a UTF-8 locale, or with --ascii, only ASCII is drawn.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
       a built-in function races a standard set of optimizers at its own suggested learning \
@@ -33,7 +38,9 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var scene: SceneArguments
 
-  @Flag(help: "Draw without colour (also when NO_COLOR is set).")
+  @OptionGroup var appearance: AppearanceArguments
+
+  @Flag(help: ArgumentHelp("The same as --color never.", visibility: .hidden))
   var noColor = false
 
   @Option(
@@ -51,13 +58,20 @@ struct Interactive: ParsableCommand {
     do {
       let file = try self.scene.sceneFile()
       scene = try file.options.scene()
-      try file.checkTheme()
       theme = file.theme
       format = try recording.recordingFormat()
     } catch {
       FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
       throw ExitCode(1)
     }
+    let themes: (choices: [ThemeChoice], index: Int)
+    do {
+      themes = try appearance.themeSelection(default: theme)
+    } catch {
+      FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
     // Files first: an unwritable or existing one is refused before the terminal changes.
     var request: InteractiveLoop.RecordingRequest?
     if let record {
@@ -77,7 +91,9 @@ struct Interactive: ParsableCommand {
     }
     let terminal: Terminal
     do {
-      terminal = try Terminal(maximumColorDepth: noColor ? .none : .full256)
+      terminal = try Terminal(
+        maximumColorDepth: ColorPolicy.maximumDepth(mode: mode, requestedColors: appearance.colors),
+        honorsNoColor: mode != .always)
     } catch {
       request?.sink.discard()
       request?.trace?.discard()
@@ -89,7 +105,9 @@ struct Interactive: ParsableCommand {
       throw ExitCode(1)
     }
     let loop = InteractiveLoop(
-      terminal: terminal, scene: scene, theme: theme, recording: request, format: format)
+      terminal: terminal, scene: scene, themes: themes,
+      usesASCII: appearance.usesASCII || !terminal.supportsUnicode, recording: request,
+      format: format)
     let outcome = loop.run()
     terminal.stop()
     for note in outcome.notes {

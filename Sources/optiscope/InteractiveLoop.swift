@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Plot
 import Terminal
 
 /// The interactive program's loop: event → message → session (update) → view → screen
@@ -13,8 +14,10 @@ import Terminal
 struct InteractiveLoop {
   let terminal: Terminal
   let scene: Scene
-  /// The theme a scene file asked for, if any.
-  var theme: String?
+  /// The themes `t` cycles through and the one to start with.
+  let themes: (choices: [ThemeChoice], index: Int)
+  /// Draw with ASCII only (`--ascii`, or a terminal without UTF-8).
+  let usesASCII: Bool
   /// The recording asked for with --record, its file already open.
   var recording: RecordingRequest?
   /// The format `R` records in.
@@ -39,7 +42,7 @@ struct InteractiveLoop {
     let size = terminal.size
     var session = Session(
       scene: scene, size: ScreenSize(width: size.width, height: size.height),
-      usesASCII: !terminal.supportsUnicode, theme: theme)
+      usesASCII: usesASCII, themes: themes, colorDepth: terminal.colorDepth)
     let clock = ContinuousClock()
     let started = clock.now
     func elapsed() -> Double {

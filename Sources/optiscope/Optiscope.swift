@@ -14,7 +14,7 @@ struct Optiscope: ParsableCommand {
       """,
     subcommands: [
       Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, Record.self,
-      Replay.self,
+      Replay.self, Themes.self,
       PictureBenchmark.self,
     ],
     defaultSubcommand: Interactive.self

@@ -49,6 +49,8 @@ struct Record: ParsableCommand {
 
   @OptionGroup var recording: RecordingArguments
 
+  @OptionGroup var appearance: AppearanceArguments
+
   func run() throws {
     let plan = try makePlan()
     let sink: FileSink
@@ -64,9 +66,14 @@ struct Record: ParsableCommand {
       sink.discard()
       throw CommandError(error.description)
     }
+    // A text log holds plain frames (the heatmap as glyphs); a cast holds colours.
+    let depth =
+      plan.format == .text || appearance.color == .never
+      ? ColorDepth.none : appearance.colors.map { ColorDepth(colors: $0) } ?? .full256
     var session = Session(
-      scene: plan.scene, size: plan.size, usesASCII: plan.file.usesASCII ?? false,
-      theme: plan.file.theme)
+      scene: plan.scene, size: plan.size,
+      usesASCII: appearance.ascii || (plan.file.usesASCII ?? false), themes: plan.themes,
+      colorDepth: depth)
     let recorder = Recorder(
       file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false)
     let framesPerSecond = Double(plan.scene.framesPerSecond)
@@ -105,6 +112,8 @@ struct Record: ParsableCommand {
     var size: ScreenSize
     var frames: Int
     var format: RecordingFormat
+    /// The themes, `--theme` (else the scene file's) current.
+    var themes: (choices: [ThemeChoice], index: Int)
   }
 
   /// Checks every option before any file is touched; throws `CommandError`.
@@ -116,7 +125,12 @@ struct Record: ParsableCommand {
         try size.map { text throws(SceneOptions.Problem) in
           try ScreenSize(parsing: text)
         } ?? file.size ?? ScreenSize(width: 120, height: 40)
-      try file.checkTheme()
+      let themes: (choices: [ThemeChoice], index: Int)
+      do {
+        themes = try appearance.themeSelection(default: file.theme)
+      } catch {
+        throw SceneOptions.Problem(description: error.description)
+      }
       let steps = file.steps ?? 100
       let count =
         frames ?? (steps + checked.stepsPerFrame - 1) / checked.stepsPerFrame + 1
@@ -126,7 +140,7 @@ struct Record: ParsableCommand {
       }
       return Plan(
         file: file, scene: checked, size: screen, frames: count,
-        format: try recording.recordingFormat())
+        format: try recording.recordingFormat(), themes: themes)
     } catch {
       throw CommandError("\(error)")
     }

@@ -18,9 +18,10 @@ struct RecordingTests {
 
   /// A session recording from the start into `sink`.
   static func recording(
-    _ sink: MemorySink, format: RecordingFormat = .text, skipsRepeatedFrames: Bool = true
+    _ sink: MemorySink, format: RecordingFormat = .text, skipsRepeatedFrames: Bool = true,
+    colorDepth: ColorDepth = .none
   ) throws -> Session {
-    var session = Session(scene: try scene(), size: size)
+    var session = Session(scene: try scene(), size: size, colorDepth: colorDepth)
     let recorder = Recorder(
       file: "test.log", format: format, sink: sink, skipsRepeatedFrames: skipsRepeatedFrames)
     let started = session.startRecording(recorder, time: 0, timestamp: 1_700_000_000)
@@ -49,6 +50,25 @@ struct RecordingTests {
     + [Fixture.key("s")] + Fixture.typing("1,-1") + [.key(.enter), .tick, Fixture.key(" ")]
     + [Fixture.key("n"), Fixture.key("n"), Fixture.key("z"), .key(.left), Fixture.key(" "), .tick]
     + [Fixture.key("f"), .tick, .tick, Fixture.key("-"), .tick]
+
+  @Test("a colour screen goes into a text log as plain frames, the heatmap drawn with glyphs")
+  func colourScreenRecordsPlainGlyphs() throws {
+    let sink = MemorySink()
+    var session = try Self.recording(sink, skipsRepeatedFrames: false, colorDepth: .full256)
+    let drawn = Self.play([.tick, .tick], on: &session)
+    session.stopRecording()
+    let log = try RecordingLog(parsing: sink.text, name: "test.log")
+    #expect(log.frames.count == 3)
+    let ramp = Set("#*+=-;:,.")
+    func rampCells(_ rows: [String]) -> Int {
+      rows.dropFirst().reduce(0) { $0 + $1.prefix(40).filter { ramp.contains($0) }.count }
+    }
+    // On screen the bands are colours (blank cells); in the log they are glyphs.
+    #expect(rampCells(drawn[2].lines) < rampCells(log.frames[2].rows) / 4)
+    #expect(rampCells(log.frames[2].rows) > 200)
+    // Everything but the map is the same text.
+    #expect(log.frames[2].rows.first == drawn[2].lines.first)
+  }
 
   @Test("a recorded log parses back to exactly the frames that were drawn")
   func parsesBackToFrames() throws {
