@@ -18,8 +18,11 @@ struct TerminalCapabilityTests {
     let session = try TmuxSession()
     let binary = try OptiscopeProcess.executable().path
     try session.run("env \(settings) '\(binary)' \(race) \(arguments); echo EXIT=$?")
-    let screen = try session.waitFor("adam lr=0.1 ")
-    return (session, screen)
+    try session.waitFor("adam lr=0.1 ")
+    // The first frame may still be on its way to the pane (a loaded machine
+    // can show it half drawn): read the screen again once it has settled.
+    Thread.sleep(forTimeInterval: 0.3)
+    return (session, try session.screen())
   }
 
   /// The colour parameters (foreground or background) of the SGR codes on screen.
