@@ -5,4 +5,10 @@ public enum Effect: Hashable, Sendable {
   /// A live change took effect before race step `step`, described in one line
   /// (`adam: lr=0.0141`, `start (1, 2)`), for a recording to log.
   case liveChange(step: Int, description: String)
+  /// `R` while not recording: start recording into a new, automatically named file.
+  case startRecording
+  /// `R` while recording: finish the recording.
+  case stopRecording
+  /// `S`: write this scene file (`SceneFile` text) to a new, automatically named file.
+  case saveScene(String)
 }

@@ -67,4 +67,15 @@ public struct FunctionChoice: Sendable {
   public static var catalog: [FunctionChoice] {
     TestFunction.catalog.enumerated().map { FunctionChoice($0.element, catalogIndex: $0.offset) }
   }
+
+  /// The optimizers raced here when none are named: `SceneOptions.standardKinds`
+  /// at this function's suggested learning rates.
+  public var standardField: [OptimizerSpec] {
+    SceneOptions.standardKinds.compactMap { name in
+      guard let kind = OptimizerKind(name: name) else { return nil }
+      let rate = learningRates[name]
+      let spec = rate.flatMap { try? OptimizerSpec(kind: kind, values: [.learningRate: $0]) }
+      return spec ?? OptimizerSpec(kind: kind)
+    }
+  }
 }

@@ -1,37 +1,50 @@
 import Plot
 
-/// The `?` help: every key in a framed box over the middle of the screen.
+/// The `?` help: every key in a framed box over the middle of the screen, in two columns
+/// when one would not fit the height.
 struct HelpOverlay {
   var theme: Theme
   var usesASCII: Bool
 
   /// The lines of the help, key column first.
   static let lines: [(keys: String, action: String)] = [
-    ("space", "pause / resume"),
-    ("n  .", "one step (pauses)"),
-    ("r", "restart from the start point"),
+    ("space  n .", "pause / resume · one step (pauses)"),
+    ("r", "restart from the start point (the same noise again)"),
     ("[  ]", "fewer / more steps per frame"),
     ("Tab  S-Tab", "select next / previous optimizer, or all"),
     ("+  -", "learning rate \(HyperparameterNudge.learningRateFactorText) / ÷√2 (selected)"),
-    ("b  B", "beta1 down / up  (1−β ×2 / ÷2: 0.9 ↔ 0.95 ↔ 0.975)"),
-    ("v  V", "beta2 down / up"),
-    ("m  M", "momentum down / up"),
+    ("b B v V m M", "beta1 / beta2 / momentum down / up: 1−β ×2 / ÷2, 0.9 ↔ 0.95"),
+    ("c", "lr schedule: none → step → exponential → cosine → …"),
+    ("g  G", "gradient noise σ down / up: 0, 0.01, 0.03, 0.1 … (all alike)"),
     ("1 … 9", "show / hide optimizer N"),
-    ("arrows", "pan the view"),
-    ("z  Z", "zoom in / out        0  reset the view"),
+    ("arrows z Z 0", "pan · zoom in / out · reset the view"),
     ("f  F", "next / previous built-in function"),
-    ("e", "type a function of x and y"),
-    ("s", "type a start point x,y      click: start there"),
-    ("l", "layout: overlay / split      t  next theme"),
-    ("?", "this help"),
-    ("q  Ctrl-C", "quit"),
+    ("e  s", "type a function of x and y · a start point (or click)"),
+    ("l  t", "layout: overlay / split · next theme"),
+    ("L", "leaderboard in place of the loss chart"),
+    ("i", "inspector: −∇f and update arrows, step, lr/√v̂, momentum"),
+    ("a", "basins of attraction of the selected optimizer"),
+    ("R  S", "start / stop recording · save the scene to a file"),
+    ("?  q", "this help · quit (also Ctrl-C)"),
   ]
 
+  /// How many columns the lines go in: one when they fit the screen's height, else as many
+  /// as needed (at most 3, descriptions shortened), so every key stays visible.
+  static func columnCount(height: Int) -> Int {
+    let rowsAvailable = max(1, height - 4)
+    return max(1, min(3, (lines.count + rowsAvailable - 1) / rowsAvailable))
+  }
+
   func draw(into canvas: inout Canvas) {
+    let columns = Self.columnCount(height: canvas.height)
     let keyWidth = Self.lines.map(\.keys.count).max() ?? 0
-    let textWidth = Self.lines.map { keyWidth + 2 + $0.action.count }.max() ?? 0
-    let boxWidth = min(canvas.width, textWidth + 4)
-    let boxHeight = min(canvas.height, Self.lines.count + 4)
+    let fullWidth = Self.lines.map { keyWidth + 2 + $0.action.count }.max() ?? 0
+    let rowsPerColumn = (Self.lines.count + columns - 1) / columns
+    // In several columns, long descriptions are shortened to share the width.
+    let textWidth =
+      columns == 1 ? fullWidth : min(fullWidth, (canvas.width - 4 - 3 * (columns - 1)) / columns)
+    let boxWidth = min(canvas.width, columns * textWidth + 3 * (columns - 1) + 4)
+    let boxHeight = min(canvas.height, rowsPerColumn + 4)
     let left = max(0, (canvas.width - boxWidth) / 2)
     let top = max(0, (canvas.height - boxHeight) / 2)
     let background = theme.statusBackground
@@ -45,23 +58,28 @@ struct HelpOverlay {
       " optiscope keys ", x: left + 2, y: top, foreground: theme.heading, background: background,
       attributes: [.bold])
     for (index, line) in Self.lines.enumerated() {
-      let y = top + 1 + index
-      guard y < top + boxHeight - 2 else { break }
+      let column = index / rowsPerColumn
+      let x = left + 2 + column * (textWidth + 3)
+      let y = top + 1 + index % rowsPerColumn
+      guard y < top + boxHeight - 2 else { continue }
       let padded = line.keys + String(repeating: " ", count: keyWidth - line.keys.count)
       canvas.write(
-        padded, x: left + 2, y: y, foreground: theme.warning, background: background,
+        padded, x: x, y: y, foreground: theme.warning, background: background,
         attributes: [.bold])
+      let room = min(textWidth - keyWidth - 2, left + boxWidth - 2 - (x + 2 + keyWidth))
       canvas.write(
-        clip(line.action, to: left + boxWidth - 2 - (left + 4 + keyWidth)), x: left + 4 + keyWidth,
-        y: y, foreground: theme.text, background: background)
+        clip(line.action, to: room), x: x + 2 + keyWidth, y: y, foreground: theme.text,
+        background: background)
     }
     canvas.write(
       clip("any key closes this help", to: boxWidth - 4), x: left + 2, y: top + boxHeight - 2,
       foreground: theme.dimText, background: background)
   }
 
+  /// `text` cut to `width` columns, ending in "…" when it was cut.
   private func clip(_ text: String, to width: Int) -> String {
-    width <= 0 ? "" : String(text.prefix(width))
+    guard width > 0 else { return "" }
+    return text.count <= width ? text : String(text.prefix(width - 1)) + "…"
   }
 
   private func drawFrame(into canvas: inout Canvas, left: Int, top: Int, width: Int, height: Int) {

@@ -42,7 +42,7 @@ extension Model {
       message = Message(isPaused ? "paused — space resumes, n steps" : "running")
     case "n", ".":
       isPaused = true
-      race.step()
+      stepRace()
     case "r":
       race.restart(from: race.start)
       effects.append(.liveChange(step: 0, description: "restart"))
@@ -76,11 +76,33 @@ extension Model {
       let index = layouts.firstIndex(of: layout) ?? 0
       layout = layouts[(index + 1) % layouts.count]
       message = Message("layout: \(layout.rawValue)")
-    case "t":
-      themeIndex = (themeIndex + 1) % Model.themes.count
-      message = Message("theme: \(theme.name)")
+    case "t": nextTheme()
+    case "g": changeNoise(up: false, effects: &effects)
+    case "G": changeNoise(up: true, effects: &effects)
+    case "c": cycleSchedule(effects: &effects)
+    case "L": toggleLeaderboard()
+    case "i": toggleInspector()
+    case "a": toggleBasins()
+    case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
+    case "S": effects.append(.saveScene(sceneFileText))
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
+    }
+  }
+
+  /// Moves to the next theme; a broken theme file keeps the current theme and says why.
+  private mutating func nextTheme() {
+    guard !themes.isEmpty else { return }
+    themeIndex = (themeIndex + 1) % themes.count
+    let choice = themes[themeIndex]
+    switch choice.result {
+    case .success(let next):
+      theme = next
+      message = Message(
+        "theme \(themeIndex + 1)/\(themes.count): \(next.name)"
+          + (next.summary.isEmpty ? "" : " — \(next.summary)"))
+    case .failure(let error):
+      message = Message("theme \(choice.name) not used: \(error)", isError: true)
     }
   }
 

@@ -2,15 +2,8 @@ import OptimKit
 import Plot
 
 extension Model {
-  /// The themes `t` cycles through. Only the built-in one exists so far;
-  /// theme files (issue 6) will extend this list.
-  public static let themes: [Theme] = [.standard]
-
   /// How the heatmap is drawn: one sample per cell.
   static let heatmapMode = HeatmapMode.cells
-
-  /// The theme in use.
-  public var theme: Theme { Model.themes[themeIndex % Model.themes.count] }
 
   /// The frame's description for Plot: the race, the view and the notes.
   public var picture: Picture {
@@ -22,8 +15,32 @@ extension Model {
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.heatmap = heatmapCache.heatmap
     picture.keyHint = keyHint
+    if let recordingFile {
+      picture.recordingLabel = (usesASCII ? "* REC " : "● REC ") + recordingFile
+    }
     picture.usesASCII = usesASCII
+    picture.colorDepth = colorDepth
+    if usesASCII, let expression = function.objective as? Expression {
+      // The catalog's formulas use superscripts and Greek; the source is plain ASCII.
+      picture.formula = expression.source
+    }
+    picture.statusNotes = statusNotes
+    if isLeaderboardShown {
+      picture.leaderboard = LeaderboardDrawing(entries: ranking, criterion: leaderboardCriterion)
+    }
+    picture.inspector = inspectorDrawing
+    picture.basins = basinDrawing
     return picture
+  }
+
+  /// The status line's notes: the noise, and the basins while they are computed.
+  var statusNotes: [String] {
+    var notes: [String] = []
+    if let noiseNote { notes.append(noiseNote) }
+    if let progress = basinProgress, progress < 1 {
+      notes.append("basins \(Int((progress * 100).rounded(.down)))%")
+    }
+    return notes
   }
 
   /// The selected racer's index, or nil when the keys act on all.
@@ -56,7 +73,8 @@ extension Model {
     guard !plan.isTooSmall else { return }
     let key = HeatmapKey(
       function: function.name, view: view, width: plan.mapSize.width,
-      height: plan.mapSize.height, mode: Model.heatmapMode)
+      height: plan.mapSize.height, mode: Model.heatmapMode, colorDepth: colorDepth,
+      usesASCII: usesASCII)
     if let cached = heatmapCache.heatmap, cached.key == key, cached.theme == theme { return }
     var picture = self.picture
     heatmapCache.prepare(&picture, width: width, height: height, theme: theme)

@@ -30,15 +30,35 @@ public struct Model: Sendable {
   public internal(set) var input: InputLine?
   /// The note at the bottom of the screen.
   public internal(set) var message: Message?
-  /// The position of the current theme in `Model.themes`.
+  /// The themes `t` cycles through (broken files included, so `t` can say what is wrong).
+  public internal(set) var themes: [ThemeChoice] = [.builtIn]
+  /// The position in `themes` that `t` last moved to.
   public internal(set) var themeIndex = 0
+  /// The theme in use: the last one in `themes` that loaded.
+  public internal(set) var theme: Theme = .standard
   /// The screen size in cells.
   public internal(set) var width: Int
   public internal(set) var height: Int
   /// Draw with ASCII only (no braille, blocks or box drawing), for non-UTF-8 terminals.
   public var usesASCII = false
+  /// The file frames are being recorded into, shown as "● REC file"; nil when not recording.
+  public internal(set) var recordingFile: String?
+  /// How many colours the screen shows; without colour the heatmap uses the theme's glyph ramp.
+  public var colorDepth = ColorDepth.full256
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
+  /// Whether the leaderboard panel (`L`) replaces the loss chart.
+  public internal(set) var isLeaderboardShown = false
+  /// The race's ranking, fed after every step; see `refreshLeaderboard`.
+  public internal(set) var leaderboard: Leaderboard
+  /// The function the leaderboard's criterion was made for.
+  var leaderboardFunction: String
+  /// Whether the inspector (`i`) shows the selected optimizer's arrows and state.
+  public internal(set) var isInspectorShown = false
+  /// Whether the basins of attraction (`a`) are shown for the selected optimizer.
+  public internal(set) var isBasinsShown = false
+  /// The basins being computed or computed, with what they were computed for.
+  var basinOverlay: BasinOverlay?
 
   /// The most steps per frame `]` goes to.
   public static let maximumStepsPerFrame = 1024
@@ -46,7 +66,16 @@ public struct Model: Sendable {
   /// The first model of a scene, on a screen of `width` × `height` cells.
   public init(scene: Scene, width: Int, height: Int) {
     function = scene.function
-    race = Race(objective: scene.function.objective, start: scene.start, specs: scene.specs)
+    race = Race(
+      objective: scene.function.objective, start: scene.start, specs: scene.specs,
+      labels: scene.labels)
+    race.noise = scene.noise
+    leaderboard = Model.leaderboard(for: scene.function)
+    leaderboardFunction = scene.function.name
+    selection = scene.selection
+    isLeaderboardShown = scene.showsLeaderboard
+    isInspectorShown = scene.showsInspector
+    isBasinsShown = scene.showsBasins
     homeView = scene.view
     view = scene.view
     layout = scene.layout
@@ -54,12 +83,35 @@ public struct Model: Sendable {
     framesPerSecond = max(1, scene.framesPerSecond)
     self.width = max(0, width)
     self.height = max(0, height)
+    refreshLeaderboard()
+    refreshHeatmap()
+    refreshBasins()
+  }
+
+  /// Uses `choices` as the themes `t` cycles through, starting at `index`
+  /// (which must have loaded; a broken one keeps the current theme).
+  public mutating func useThemes(_ choices: [ThemeChoice], current index: Int) {
+    guard !choices.isEmpty else { return }
+    themes = choices
+    themeIndex = min(max(index, 0), choices.count - 1)
+    if let chosen = choices[themeIndex].theme { theme = chosen }
     refreshHeatmap()
   }
 
-  /// Takes `steps` optimizer steps at once, as frames would, for headless pictures.
+  /// Takes `steps` optimizer steps at once, as frames would, for headless pictures, and
+  /// finishes any background work (the basins), so the picture shows it complete.
   public mutating func advance(steps: Int) {
-    race.step(times: max(0, steps))
+    stepRace(times: steps)
+    refreshBasins()
+    finishBasins()
+  }
+
+  /// Steps the race, feeding the leaderboard after every step so arrivals are exact.
+  mutating func stepRace(times count: Int = 1) {
+    for _ in 0..<max(0, count) {
+      race.step()
+      leaderboard.observe(race)
+    }
   }
 
   /// Where the race starts.
@@ -68,6 +120,10 @@ public struct Model: Sendable {
   /// Whether racer `index` (0-based) is drawn.
   public func isVisible(_ index: Int) -> Bool { !hiddenRacers.contains(index) }
 
-  /// Whether the program should block until the next key instead of ticking.
-  public var isIdle: Bool { isPaused || !race.isRunning }
+  /// Whether the program should block until the next key instead of ticking: paused or
+  /// finished, with no basins left to compute.
+  public var isIdle: Bool { (isPaused || !race.isRunning) && !isComputingBasins }
+
+  /// Whether the race itself should step on a tick.
+  var isRacing: Bool { !isPaused && race.isRunning }
 }

@@ -1,7 +1,11 @@
-/// Something that happened, fed to `update`: a key, a click, a clock tick or a resize.
+/// Something that happened, fed to `update`: a key, a click, a clock tick, a resize,
+/// or the outside world reporting back on an effect.
 ///
 /// As in the Elm architecture (Bubble Tea's `Msg`), animation is just another
 /// message: the run loop sends `.tick` at the frame rate while the race runs.
+/// What the run loop did with an effect (a recording started, a scene saved)
+/// also comes back as a message, so the screen only ever changes through
+/// `update` and a recording can replay every change.
 public enum Msg: Hashable, Sendable {
   case key(Key)
   /// The left mouse button went down at a screen cell (0-based column and row).
@@ -10,4 +14,10 @@ public enum Msg: Hashable, Sendable {
   case tick
   /// The screen is now `width` × `height` cells.
   case resize(width: Int, height: Int)
+  /// Frames are now being recorded into `file` (shown as "● REC file").
+  case recordingStarted(file: String)
+  /// The recording ended, normally or because writing failed; `note` says which.
+  case recordingStopped(Message)
+  /// Something the run loop wants the user to read, e.g. where a scene was saved.
+  case notice(Message)
 }

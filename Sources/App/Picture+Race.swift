@@ -16,10 +16,11 @@ extension Picture {
     let racers = race.racers.enumerated().map { index, racer in
       RacerDrawing(
         label: racer.label, styleIndex: index, trail: racer.trail.positions,
-        status: racer.status, hyperparameterSummary: Self.summary(of: racer.spec),
+        status: racer.status, hyperparameterSummary: Self.summary(of: racer),
         step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
         lossHistory: racer.trail.values, isVisible: !hidden.contains(index),
-        isSelected: selected == index)
+        isSelected: selected == index, learningRate: racer.optimizer.learningRate,
+        scheduleName: racer.optimizer.schedule?.kind.name)
     }
     self.init(
       title: title, formula: formula, function: function, objective: race.objective, view: view,
@@ -28,8 +29,24 @@ extension Picture {
       message: message, messageIsError: messageIsError)
   }
 
+  /// A racer's legend summary: the lr it steps with now (after its schedule, which is
+  /// named: "lr=0.0707 (cosine)"), then its other settings as in `summary(of:)` for a spec.
+  ///
+  /// Parts the label already says (a sweep member's "adam lr=0.01") are left out.
+  public static func summary(of racer: Racer) -> String {
+    var parts = summary(of: racer.spec).split(separator: " ").map(String.init)
+    if let schedule = racer.optimizer.schedule,
+      let index = parts.firstIndex(where: { $0.hasPrefix("lr=") })
+    {
+      let now = NumberFormat.compact(racer.optimizer.learningRate, digits: 3)
+      parts[index] = "lr=\(now) (\(schedule.kind.name))"
+    }
+    let labelWords = Set(racer.label.split(separator: " ").map(String.init))
+    return parts.filter { !labelWords.contains($0) }.joined(separator: " ")
+  }
+
   /// The hyper-parameters worth showing in a legend: lr, then momentum, the betas,
-  /// alpha or rho where the optimizer has them ("lr=0.01 β=0.9,0.999").
+  /// alpha or rho where the optimizer has them ("lr=0.01 β=0.9,0.999"), Newton's damping.
   public static func summary(of spec: OptimizerSpec) -> String {
     let settings = spec.hyperparameters
     func number(_ key: Hyperparameter) -> String? {
@@ -46,6 +63,7 @@ extension Picture {
     }
     if let alpha = number(.alpha) { parts.append("α=" + alpha) }
     if let rho = number(.rho) { parts.append("ρ=" + rho) }
+    if let damping = number(.damping) { parts.append("λ=" + damping) }
     if settings[.nesterov].map({ $0 != 0 }) == true, spec.kind == .sgd { parts.append("nesterov") }
     return parts.joined(separator: " ")
   }

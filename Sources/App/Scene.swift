@@ -1,9 +1,10 @@
 import OptimKit
 import Plot
 
-/// Everything needed to set up a race on screen: function, start, optimizers, view, layout, pace.
+/// Everything needed to set up a race on screen: function, start, optimizers, view, layout, pace,
+/// noise, and the panels shown.
 ///
-/// Built from the command line (or, later, a scene file) and turned into the
+/// Built from the command line or a scene file (`SceneFile`) and turned into the
 /// first `Model`; kept separate from the model so it can be written down and
 /// reproduced.
 public struct Scene: Sendable {
@@ -16,10 +17,22 @@ public struct Scene: Sendable {
   public var framesPerSecond: Int
   /// Optimizer steps taken per frame.
   public var stepsPerFrame: Int
+  /// One label per spec (a sweep's `adam lr=0.001`), or nil for the optimizers' names.
+  public var labels: [String]?
+  /// Gradient noise, the same stream for every optimizer.
+  public var noise: GradientNoise
+  /// The panels and overlays shown from the start (the `L`, `i` and `a` keys).
+  public var showsLeaderboard: Bool
+  public var showsInspector: Bool
+  public var showsBasins: Bool
+  /// Which optimizer the keys, the inspector and the basins act on.
+  public var selection: Selection
 
   public init(
     function: FunctionChoice, start: Point? = nil, specs: [OptimizerSpec], view: ViewBox? = nil,
-    layout: PictureLayout = .overlay, framesPerSecond: Int = 20, stepsPerFrame: Int = 1
+    layout: PictureLayout = .overlay, framesPerSecond: Int = 20, stepsPerFrame: Int = 1,
+    labels: [String]? = nil, noise: GradientNoise = .none, showsLeaderboard: Bool = false,
+    showsInspector: Bool = false, showsBasins: Bool = false, selection: Selection = .all
   ) {
     self.function = function
     self.start = start ?? function.start
@@ -28,5 +41,11 @@ public struct Scene: Sendable {
     self.layout = layout
     self.framesPerSecond = framesPerSecond
     self.stepsPerFrame = stepsPerFrame
+    self.labels = labels
+    self.noise = noise
+    self.showsLeaderboard = showsLeaderboard
+    self.showsInspector = showsInspector
+    self.showsBasins = showsBasins
+    self.selection = selection
   }
 }

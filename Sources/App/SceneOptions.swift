@@ -12,14 +12,31 @@ public struct SceneOptions: Sendable, Hashable {
   public var start: String?
   public var optimizers: [String]
   public var view: String?
-  public var layout: String
+  /// `overlay` or `split`; nil for the default: split for a sweep, overlay otherwise.
+  public var layout: String?
   public var framesPerSecond: Int
   public var stepsPerFrame: Int?
+  /// `--sweep` texts (`adam:lr=1e-3..1,count=9`): each adds one optimizer per value.
+  public var sweeps: [String]
+  /// `--noise SIGMA` and `--seed N` as typed: gradient noise, the same for every optimizer.
+  public var noise: String?
+  public var seed: String?
+  /// `--leaderboard`, `--inspect`, `--basins`: panels and overlays shown from the start.
+  public var showsLeaderboard: Bool
+  public var showsInspector: Bool
+  public var showsBasins: Bool
+  /// `--select NAME|N`: the optimizer the keys, the inspector and the basins start on.
+  public var select: String?
+  /// The racers' labels, one per optimizer and sweep member, as a scene file writes them
+  /// down; empty to derive them (the optimizer's name, a sweep member's `adam lr=0.001`).
+  public var labels: [String] = []
 
   public init(
     function: String? = nil, expression: String? = nil, start: String? = nil,
-    optimizers: [String] = [], view: String? = nil, layout: String = "overlay",
-    framesPerSecond: Int = 20, stepsPerFrame: Int? = nil
+    optimizers: [String] = [], view: String? = nil, layout: String? = nil,
+    framesPerSecond: Int = 20, stepsPerFrame: Int? = nil, sweeps: [String] = [],
+    noise: String? = nil, seed: String? = nil, showsLeaderboard: Bool = false,
+    showsInspector: Bool = false, showsBasins: Bool = false, select: String? = nil
   ) {
     self.function = function
     self.expression = expression
@@ -29,11 +46,22 @@ public struct SceneOptions: Sendable, Hashable {
     self.layout = layout
     self.framesPerSecond = framesPerSecond
     self.stepsPerFrame = stepsPerFrame
+    self.sweeps = sweeps
+    self.noise = noise
+    self.seed = seed
+    self.showsLeaderboard = showsLeaderboard
+    self.showsInspector = showsInspector
+    self.showsBasins = showsBasins
+    self.select = select
   }
 
   /// Why an option was refused, in one line that names the option.
   public struct Problem: Error, CustomStringConvertible, Sendable {
     public var description: String
+
+    public init(description: String) {
+      self.description = description
+    }
   }
 
   /// The race `optiscope` with no options shows: eight optimizers down the
@@ -51,7 +79,9 @@ public struct SceneOptions: Sendable, Hashable {
   /// The view of a typed expression when --view is not given.
   public static let expressionView = ViewBox(xMin: -3, xMax: 3, yMin: -3, yMax: 3)
   /// Whether nothing about the race was chosen, so the showcase scene applies.
-  public var isDefault: Bool { function == nil && expression == nil && optimizers.isEmpty }
+  public var isDefault: Bool {
+    function == nil && expression == nil && optimizers.isEmpty && sweeps.isEmpty
+  }
 
   /// The checked scene, or a `Problem` naming the first bad option.
   public func scene() throws(Problem) -> Scene {
@@ -60,25 +90,44 @@ public struct SceneOptions: Sendable, Hashable {
     let startPoint =
       try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
     var specs: [OptimizerSpec] = []
-    let texts = optimizers.isEmpty ? (isDefault ? Self.defaultOptimizers : nil) : optimizers
+    var labels: [String] = []
+    let texts =
+      optimizers.isEmpty && sweeps.isEmpty
+      ? (isDefault ? Self.defaultOptimizers : nil) : optimizers
     if let texts {
       for text in texts {
         do {
-          specs.append(try OptimizerSpec(parsing: text))
+          let spec = try OptimizerSpec(parsing: text)
+          specs.append(spec)
+          labels.append(spec.kind.name)
         } catch {
           throw Problem(description: "bad --optimizer '\(text)': \(error)")
         }
       }
-    } else {
-      for name in Self.standardKinds {
-        guard let kind = OptimizerKind(name: name) else { continue }
-        let rate = choice.learningRates[name]
-        let spec = rate.flatMap { try? OptimizerSpec(kind: kind, values: [.learningRate: $0]) }
-        specs.append(spec ?? OptimizerSpec(kind: kind))
+      for text in sweeps {
+        do {
+          for member in try OptimizerSweep(parsing: text).members() {
+            specs.append(member.spec)
+            labels.append(member.label)
+          }
+        } catch {
+          throw Problem(description: "bad --sweep '\(text)': \(error.reason)")
+        }
       }
+    } else {
+      specs = choice.standardField
+      labels = specs.map(\.kind.name)
     }
-    guard let pictureLayout = PictureLayout(rawValue: layout.lowercased()) else {
-      throw Problem(description: "bad --layout '\(layout)': expected overlay or split")
+    if !self.labels.isEmpty {
+      guard self.labels.count == specs.count else {
+        throw Problem(
+          description: "\(self.labels.count) labels for \(specs.count) optimizers: give one each")
+      }
+      labels = self.labels
+    }
+    let layoutName = layout ?? (sweeps.isEmpty ? "overlay" : "split")
+    guard let pictureLayout = PictureLayout(rawValue: layoutName.lowercased()) else {
+      throw Problem(description: "bad --layout '\(layoutName)': expected overlay or split")
     }
     guard (1...120).contains(framesPerSecond) else {
       throw Problem(description: "bad --fps \(framesPerSecond): expected 1 to 120")
@@ -88,9 +137,58 @@ public struct SceneOptions: Sendable, Hashable {
         description:
           "bad --steps-per-frame \(stepsPerFrame): expected 1 to \(Model.maximumStepsPerFrame)")
     }
+    let selection = try selection(
+      labels: Race(
+        objective: choice.objective, start: startPoint, specs: specs, labels: labels
+      ).racers.map(\.label))
     return Scene(
       function: choice, start: startPoint, specs: specs, view: choice.view, layout: pictureLayout,
-      framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1))
+      framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1),
+      labels: labels, noise: try gradientNoise(), showsLeaderboard: showsLeaderboard,
+      showsInspector: showsInspector, showsBasins: showsBasins, selection: selection)
+  }
+
+  /// The noise from --noise and --seed (none when neither is given).
+  public func gradientNoise() throws(Problem) -> GradientNoise {
+    var result = GradientNoise.none
+    if let seed {
+      guard let value = UInt64(Self.trimmed(Substring(seed))) else {
+        throw Problem(
+          description: "bad --seed '\(seed)': expected a whole number from 0 to \(UInt64.max)")
+      }
+      result.seed = value
+    }
+    if let noise {
+      guard let sigma = Double(Self.trimmed(Substring(noise))), sigma.isFinite, sigma >= 0 else {
+        throw Problem(
+          description: "bad --noise '\(noise)': expected a finite number >= 0, e.g. 0.1")
+      }
+      result.setStandardDeviation(sigma)
+    }
+    return result
+  }
+
+  /// The racer --select names, by its label (`adam`, `adam#2`, `adam lr=0.01`) or its
+  /// number from 1; all when not given.
+  func selection(labels: [String]) throws(Problem) -> Selection {
+    guard let select else { return .all }
+    let wanted = Self.trimmed(Substring(select))
+    if wanted.lowercased() == "all" { return .all }
+    if let number = Int(wanted) {
+      guard number >= 1, number <= labels.count else {
+        throw Problem(
+          description:
+            "bad --select \(number): there are \(labels.count) optimizers (1 to \(labels.count))")
+      }
+      return .racer(number - 1)
+    }
+    guard let index = labels.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) else {
+      throw Problem(
+        description:
+          "bad --select '\(select)': no optimizer of that name; have \(labels.joined(separator: ", "))"
+      )
+    }
+    return .racer(index)
   }
 
   /// The function from --function or --expr (Rosenbrock when neither is given).
@@ -125,19 +223,21 @@ public struct SceneOptions: Sendable, Hashable {
     }
   }
 
-  /// Parses `X0,X1,Y0,Y1` into a valid view.
-  public static func parseView(_ text: String) throws(Problem) -> ViewBox {
+  /// Parses `X0,X1,Y0,Y1` into a valid view; `option` names it in the refusal.
+  public static func parseView(_ text: String, option: String = "--view") throws(Problem)
+    -> ViewBox
+  {
     let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
       .map { Double(Self.trimmed($0)) }
     guard numbers.count == 4, let x0 = numbers[0], let x1 = numbers[1], let y0 = numbers[2],
       let y1 = numbers[3]
     else {
-      throw Problem(description: "bad --view '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
+      throw Problem(description: "bad \(option) '\(text)': expected X0,X1,Y0,Y1, e.g. -2,2,-1,3")
     }
     let view = ViewBox(xMin: x0, xMax: x1, yMin: y0, yMax: y1)
     guard view.isValid else {
       throw Problem(
-        description: "bad --view '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
+        description: "bad \(option) '\(text)': need finite numbers with X0 < X1 and Y0 < Y1")
     }
     return view
   }
@@ -157,13 +257,16 @@ public struct SceneOptions: Sendable, Hashable {
   }
 
   /// Parses `WxH` into a screen size of at least 1×1 and at most 2000 each way.
-  public static func parseSize(_ text: String) throws(Problem) -> (width: Int, height: Int) {
-    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+  public static func parseSize(_ text: String, option: String = "--size") throws(Problem) -> (
+    width: Int, height: Int
+  ) {
+    let parts = Self.trimmed(Substring(text)).lowercased().split(
+      separator: "x", omittingEmptySubsequences: false)
     guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
-      throw Problem(description: "bad --size '\(text)': expected WxH, e.g. 120x40")
+      throw Problem(description: "bad \(option) '\(text)': expected WxH, e.g. 120x40")
     }
     guard (1...2000).contains(width), (1...2000).contains(height) else {
-      throw Problem(description: "bad --size '\(text)': width and height must be 1 to 2000")
+      throw Problem(description: "bad \(option) '\(text)': width and height must be 1 to 2000")
     }
     return (width, height)
   }

@@ -9,9 +9,10 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
   var effects: [Effect] = []
   switch msg {
   case .tick:
-    if !next.isIdle, next.input == nil {
-      next.race.step(times: next.stepsPerFrame)
+    if next.isRacing, next.input == nil {
+      next.stepRace(times: next.stepsPerFrame)
     }
+    next.advanceBasins()
   case .resize(let width, let height):
     next.width = max(0, width)
     next.height = max(0, height)
@@ -20,7 +21,17 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.handleClick(column: column, row: row, effects: &effects)
   case .key(let key):
     next.handleKey(key, effects: &effects)
+  case .recordingStarted(let file):
+    next.recordingFile = file
+    next.message = Message("recording to \(file) — R stops")
+  case .recordingStopped(let note):
+    next.recordingFile = nil
+    next.message = note
+  case .notice(let note):
+    next.message = note
   }
+  next.refreshLeaderboard()
   next.refreshHeatmap()
+  next.refreshBasins()
   return (next, effects)
 }

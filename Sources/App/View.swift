@@ -14,5 +14,6 @@ public func view(_ model: Model) -> Canvas {
   if model.isHelpShown {
     HelpOverlay(theme: theme, usesASCII: model.usesASCII).draw(into: &canvas)
   }
+  Picture.finish(&canvas, theme: theme, usesASCII: model.usesASCII)
   return canvas
 }

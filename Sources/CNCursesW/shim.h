@@ -234,6 +234,14 @@ static inline int optiscope_locale_is_utf8(void) {
   return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+/// Whether the user's locale (LANG, LC_ALL, LC_CTYPE) encodes text as UTF-8,
+/// checked without setting up curses; only the character-type category is
+/// adopted, so number formatting is left alone.
+static inline int optiscope_environment_locale_is_utf8(void) {
+  setlocale(LC_CTYPE, "");
+  return optiscope_locale_is_utf8();
+}
+
 /// Whether the terminal has a separate screen for full-screen programs
 /// (smcup/rmcup). Without one, whatever is drawn stays after exit.
 static inline int optiscope_has_alternate_screen(void) {
@@ -243,5 +251,26 @@ static inline int optiscope_has_alternate_screen(void) {
 
 /// Whether curses currently owns the screen.
 static inline int optiscope_is_curses_active(void) { return (int)optiscope_curses_active; }
+
+// term.h defines short macros (lines, columns, ...) for every capability, so
+// it comes last, after all code that might use such names.
+#include <ncursesw/term.h>
+
+/// How many colours the terminfo entry of `term` (NULL: $TERM) declares, read
+/// without taking the screen over, for headless output; -1 when the terminal
+/// is unknown or declares none. Leaves no terminal set up behind it.
+static inline int optiscope_terminfo_colors(const char *term) {
+  if (optiscope_curses_active) return COLORS;
+  TERMINAL *saved = cur_term;
+  int error = 0;
+  if (setupterm(term, STDOUT_FILENO, &error) != OK) {
+    if (saved != NULL) set_curterm(saved);
+    return -1;
+  }
+  int colors = tigetnum("colors");
+  TERMINAL *mine = set_curterm(saved);
+  if (mine != NULL && mine != saved) del_curterm(mine);
+  return colors > 0 ? colors : -1;
+}
 
 #endif

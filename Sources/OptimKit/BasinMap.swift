@@ -8,9 +8,11 @@
 /// `.diverged` when x, y or f stops being finite, and `.none` when the
 /// budget runs out first.
 ///
-/// The work is done a few rows at a time by `advance(rows:)`, so the live
-/// program can call it between frames, show `progress`, draw the finished
-/// rows, and cancel simply by dropping the map (a new scene makes a new map).
+/// The work is done a little at a time, by rows (`advance(rows:)`) or by a
+/// budget of optimizer steps (`advance(stepBudget:)`), so the live program
+/// can call it between frames with bounded work, show `progress`, draw the
+/// finished cells, and cancel simply by dropping the map (a new scene makes a
+/// new map). Cells are computed row-major from the top left.
 public struct BasinMap: Sendable {
   /// Where the optimizer ended up from one cell.
   public enum Outcome: Hashable, Sendable {
@@ -32,8 +34,10 @@ public struct BasinMap: Sendable {
   public let tolerance: Double
   /// Row-major outcomes; nil for cells not computed yet.
   public private(set) var outcomes: [Outcome?]
-  /// Rows finished, from the top.
-  public private(set) var finishedRows: Int = 0
+  /// Cells finished, row-major from the top left.
+  public private(set) var finishedCells: Int = 0
+  /// Rows wholly finished, from the top.
+  public var finishedRows: Int { finishedCells / columns }
 
   /// A map with nothing computed yet; sizes below 1 count as 1, a negative budget as 0.
   ///
@@ -53,11 +57,11 @@ public struct BasinMap: Sendable {
     outcomes = Array(repeating: nil, count: self.columns * self.rows)
   }
 
-  /// The share of rows done, 0 to 1.
-  public var progress: Double { Double(finishedRows) / Double(rows) }
+  /// The share of cells done, 0 to 1.
+  public var progress: Double { Double(finishedCells) / Double(columns * rows) }
 
   /// Whether every cell is computed.
-  public var isComplete: Bool { finishedRows == rows }
+  public var isComplete: Bool { finishedCells == columns * rows }
 
   /// The outcome of a cell, nil while not computed (or outside the grid).
   public subscript(row row: Int, column column: Int) -> Outcome? {
@@ -72,18 +76,38 @@ public struct BasinMap: Sendable {
       y: view.yMax - (Double(row) + 0.5) * view.height / Double(rows))
   }
 
-  /// Computes up to `count` more rows; does nothing once complete.
+  /// Computes up to `count` more rows (finishing a partly done one first); does nothing once
+  /// complete.
   public mutating func advance(rows count: Int = 1) {
-    let end = Swift.min(rows, finishedRows + Swift.max(0, count))
-    while finishedRows < end {
-      let row = finishedRows
-      for column in 0..<columns {
-        outcomes[row * columns + column] = Self.outcome(
-          from: center(row: row, column: column), objective: objective, minima: minima,
-          spec: spec, steps: steps, tolerance: tolerance)
-      }
-      finishedRows += 1
+    let end = Swift.min(rows, finishedRows + Swift.max(0, count)) * columns
+    while finishedCells < end {
+      _ = computeNextCell()
     }
+  }
+
+  /// Computes cells until about `budget` optimizer steps have been taken (at least one cell,
+  /// whose own steps may overshoot the budget by up to `steps`); does nothing once complete.
+  ///
+  /// Cells cost from 1 to `steps` + 1 steps each, so a budget of steps, not of
+  /// cells or rows, is what keeps a frame's work bounded.
+  public mutating func advance(stepBudget budget: Int) {
+    var spent = 0
+    repeat {
+      guard !isComplete else { return }
+      spent += computeNextCell()
+    } while spent < budget
+  }
+
+  /// Computes the next cell; returns the optimizer steps (gradient evaluations) it took.
+  private mutating func computeNextCell() -> Int {
+    let row = finishedCells / columns
+    let column = finishedCells % columns
+    let result = Self.trace(
+      from: center(row: row, column: column), objective: objective, minima: minima, spec: spec,
+      steps: steps, tolerance: tolerance)
+    outcomes[finishedCells] = result.outcome
+    finishedCells += 1
+    return result.evaluations
   }
 
   /// Where the optimizer `spec` goes from `start` on `objective`: see the type's description.
@@ -91,6 +115,17 @@ public struct BasinMap: Sendable {
     from start: Point, objective: any Objective, minima: [Point], spec: OptimizerSpec,
     steps: Int, tolerance: Double
   ) -> Outcome {
+    trace(
+      from: start, objective: objective, minima: minima, spec: spec, steps: steps,
+      tolerance: tolerance
+    ).outcome
+  }
+
+  /// The outcome from `start`, and how many points were evaluated on the way.
+  private static func trace(
+    from start: Point, objective: any Objective, minima: [Point], spec: OptimizerSpec,
+    steps: Int, tolerance: Double
+  ) -> (outcome: Outcome, evaluations: Int) {
     var optimizer = Optimizer(spec)
     var position = start
     for step in 0...steps {
@@ -103,14 +138,14 @@ public struct BasinMap: Sendable {
       } else {
         (value, gradient) = objective.valueAndGradient(at: position)
       }
-      guard position.isFinite, value.isFinite else { return .diverged }
+      guard position.isFinite, value.isFinite else { return (.diverged, step + 1) }
       if let index = nearestMinimum(to: position, minima: minima, within: tolerance) {
-        return .minimum(index)
+        return (.minimum(index), step + 1)
       }
       guard step < steps else { break }
       optimizer.step(&position, gradient: gradient, value: value, hessian: hessian)
     }
-    return .none
+    return (.none, steps + 1)
   }
 
   /// The index of the nearest minimum within `tolerance` of `point`, if any.

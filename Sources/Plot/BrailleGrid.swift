@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sub-grid of 2 × 4 braille dots per cell that lines are drawn on.
 ///
 /// Braille characters (U+2800 + dot bits) give a terminal cell eight pixels, so
@@ -92,8 +94,12 @@ public struct BrailleGrid: Sendable {
   public mutating func drawSegment(
     from start: (x: Double, y: Double), to end: (x: Double, y: Double), owner: Int
   ) {
+    // Clipping a segment with ends far off the grid (a diverging trail, near ±1e150) loses
+    // all precision, so its result can still lie far outside: clamp before converting, or
+    // Int(_:) traps.
     func dot(_ value: Double, limit: Int) -> Int {
-      min(max(Int(value.rounded(.down)), 0), limit - 1)
+      guard value.isFinite else { return 0 }
+      return Int(min(max(value, 0), Double(limit - 1)).rounded(.down))
     }
     let right = Double(dotWidth)
     let bottom = Double(dotHeight)
@@ -120,6 +126,45 @@ public struct BrailleGrid: Sendable {
     let bits = dots[row * width + column]
     guard bits != 0, let scalar = Unicode.Scalar(0x2800 + UInt32(bits)) else { return nil }
     return Character(scalar)
+  }
+
+  /// An ASCII stand-in for a cell's dots, for terminals without braille: the
+  /// line character closest to the way the dots run (`-`, `|`, `/`, `\`), or
+  /// `.` for a lone dot; nil when no dot is set.
+  public func asciiCharacter(column: Int, row: Int) -> Character? {
+    guard column >= 0, row >= 0, column < width, row < height else { return nil }
+    let bits = dots[row * width + column]
+    guard bits != 0 else { return nil }
+    var points: [(x: Double, y: Double)] = []
+    for dotColumn in 0..<2 {
+      for dotRow in 0..<4 where bits & Self.dotBit(column: dotColumn, row: dotRow) != 0 {
+        points.append((Double(dotColumn), Double(dotRow)))
+      }
+    }
+    guard points.count > 1 else { return "." }
+    let count = Double(points.count)
+    let meanX = points.reduce(0) { $0 + $1.x } / count
+    let meanY = points.reduce(0) { $0 + $1.y } / count
+    var xx = 0.0
+    var yy = 0.0
+    var xy = 0.0
+    for point in points {
+      xx += (point.x - meanX) * (point.x - meanX)
+      yy += (point.y - meanY) * (point.y - meanY)
+      xy += (point.x - meanX) * (point.y - meanY)
+    }
+    // The principal direction of the dots (y grows downwards), in degrees 0…180.
+    // Dots are square and a cell is two dots wide and four tall, so `\` and `/`
+    // run corner to corner at atan(4/2) ≈ 63.4° from the horizontal; each
+    // character takes the directions nearest to its own.
+    let angle = 0.5 * atan2(2 * xy, xx - yy) * 180 / Double.pi
+    let folded = angle < 0 ? angle + 180 : angle
+    switch folded {
+    case ..<31.7, 148.3...: return "-"
+    case 31.7..<76.7: return "\\"
+    case 76.7...103.3: return "|"
+    default: return "/"
+    }
   }
 
   /// The last owner that drew into a cell, or nil when none did.

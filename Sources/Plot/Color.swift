@@ -1,18 +1,27 @@
 /// A colour as the picture asks for it, with the fallbacks a weaker terminal needs.
 ///
 /// The picture is composed once and shown on terminals of very different
-/// abilities, so a cell's colour carries its 256-colour index and a 16-colour
-/// fallback; the 8-colour value is derived from the latter. `nil` means the
-/// terminal's own default colour.
+/// abilities, so a cell's colour carries its 256-colour index, a 16-colour
+/// fallback and an 8-colour fallback; the terminal (or the text encoder)
+/// picks the one its depth allows. `nil` means the terminal's own default colour.
 public struct Color: Hashable, Sendable {
   /// An xterm 256-colour index, or nil for the terminal's default.
   public var index256: UInt8?
-  /// A 0–15 ANSI colour used when only 16 (or 8) colours are available.
+  /// A 0–15 ANSI colour used when only 16 colours are available.
   public var index16: UInt8?
+  /// A 0–7 ANSI colour used when only 8 colours are available.
+  public var index8: UInt8?
 
+  /// A colour whose 8-colour fallback is the 16-colour one without its brightness.
   public init(index256: UInt8?, index16: UInt8?) {
+    self.init(index256: index256, index16: index16, index8: index16.map { $0 % 8 })
+  }
+
+  /// A colour with every fallback given.
+  public init(index256: UInt8?, index16: UInt8?, index8: UInt8?) {
     self.index256 = index256
     self.index16 = index16
+    self.index8 = index8.map { $0 % 8 }
   }
 
   /// The terminal's default foreground or background.
@@ -23,16 +32,24 @@ public struct Color: Hashable, Sendable {
     Color(index256: index256, index16: index16)
   }
 
+  /// A colour given by its 256-colour index and its 16- and 8-colour fallbacks.
+  public static func xterm(_ index256: UInt8, _ index16: UInt8, _ index8: UInt8) -> Color {
+    Color(index256: index256, index16: index16, index8: index8)
+  }
+
   /// One of the 16 basic ANSI colours, used as is at every depth.
   public static func ansi(_ index16: UInt8) -> Color {
     Color(index256: index16, index16: index16)
   }
 
+  /// Whether this is the terminal's default colour at every depth.
+  public var isTerminalDefault: Bool { index256 == nil && index16 == nil && index8 == nil }
+
   /// The colour index to use at a given depth, or nil for the terminal default.
   public func index(at depth: ColorDepth) -> Int? {
     switch depth {
     case .none: return nil
-    case .eight: return index16.map { Int($0 % 8) }
+    case .eight: return index8.map { Int($0) }
     case .sixteen: return index16.map { Int($0) }
     case .full256: return index256.map { Int($0) }
     }
@@ -57,4 +74,7 @@ public enum ColorDepth: Int, Sendable, CaseIterable, Comparable {
     default: self = .none
     }
   }
+
+  /// Whether any colour is shown at all.
+  public var hasColor: Bool { self != .none }
 }

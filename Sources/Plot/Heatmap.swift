@@ -4,7 +4,7 @@ import OptimKit
 /// The function sampled over the plot area, its level set, and the finished cells.
 ///
 /// Sampling is the expensive part of a frame, so a heatmap is made once per
-/// function, view, size and theme and then pasted into every frame.
+/// function, view, size, colour style and theme and then pasted into every frame.
 public struct Heatmap: Sendable {
   public let key: HeatmapKey
   /// The theme the cells were drawn with.
@@ -25,18 +25,24 @@ public struct Heatmap: Sendable {
 
   /// A heatmap from given samples (`key.sampleRows` rows of `key.width`, row 0 at the top).
   public init(samples: [Double], key: HeatmapKey, theme: Theme) {
+    self.init(samples: samples, levels: LevelSet(samples: samples), key: key, theme: theme)
+  }
+
+  /// A heatmap of given samples over given levels (tests choose levels by hand).
+  init(samples: [Double], levels: LevelSet, key: HeatmapKey, theme: Theme) {
     self.key = key
     self.theme = theme
     self.samples = samples
-    let levels = LevelSet(samples: samples)
     self.levels = levels
     let bands = samples.map { levels.band(of: $0) }
     self.bands = bands
     switch key.mode {
     case .cells:
       cells = Self.drawCells(bands: bands, levels: levels, key: key, theme: theme)
-    case .halfBlocks:
+    case .halfBlocks where key.isColored && !key.usesASCII && !theme.colorRamp.isEmpty:
       cells = Self.drawHalfBlocks(bands: bands, levels: levels, key: key, theme: theme)
+    case .halfBlocks:
+      cells = Self.drawCells(bands: bands, levels: levels, key: key, theme: theme, rowStride: 2)
     }
   }
 
@@ -62,52 +68,87 @@ public struct Heatmap: Sendable {
     return bands[row * key.width + column]
   }
 
-  private static func drawCells(bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme)
-    -> Canvas
-  {
+  /// Draws one sample per cell: in colour, each band's colour as the cell's
+  /// background with no glyph, and a contour line in a shade of that colour on
+  /// the high side of a band change where the two bands get the same colour
+  /// at the depth shown (a short ramp, or 16 and 8 colours), so every level
+  /// shows exactly once, as a change of colour or as a line; without colour,
+  /// the theme's glyph ramp (light for low f, dense for high f), with contour
+  /// lines at every band change if the theme asks for them.
+  ///
+  /// `rowStride` 2 reads the upper sample of half-block rows when half blocks
+  /// cannot be shown.
+  private static func drawCells(
+    bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme, rowStride: Int = 1
+  ) -> Canvas {
     var canvas = Canvas(width: key.width, height: key.height)
     let width = key.width
+    let colored = key.isColored && !theme.colorRamp.isEmpty
+    let glyphs = theme.contourGlyphs(ascii: key.usesASCII)
+    let drawsContours = colored ? theme.contourColor != .none : theme.drawsMonochromeContours
+    // Colours per band, worked out once: deriving a contour shade searches the palette.
+    let bandCount = levels.bandCount
+    let fills = (0..<bandCount).map { band -> Color in
+      colored ? theme.fillColor(shade: levels.shade(ofBand: band)) : .terminalDefault
+    }
+    let lines = fills.map { colored ? theme.contourColor.color(over: $0) : nil }
+    // What a band's colour comes to at the depth shown: bands that look alike need a line.
+    let looks = fills.map { $0.index(at: key.colorDepth) }
+    let fillGlyphs = (0..<bandCount).map { band -> Character in
+      colored ? " " : theme.fillGlyph(shade: levels.shade(ofBand: band), ascii: key.usesASCII)
+    }
+    let undefined = Cell(
+      key.usesASCII ? theme.asciiUndefinedGlyph : theme.undefinedGlyph,
+      foreground: theme.undefinedColor,
+      background: colored ? theme.undefinedBackground : .terminalDefault)
+    /// The band at (column, row), nil off the map or where f is undefined.
+    func bandAt(_ column: Int, _ row: Int) -> Int? {
+      guard column >= 0, column < width, row >= 0, row < key.height else { return nil }
+      return bands[row * rowStride * width + column]
+    }
     for row in 0..<key.height {
       for column in 0..<width {
-        guard let band = bands[row * width + column] else {
-          canvas[column, row] = Cell(theme.undefinedGlyph, foreground: theme.undefinedColor)
+        guard let band = bandAt(column, row) else {
+          canvas[column, row] = undefined
           continue
         }
-        /// The neighbour's band, or nil off the map or where f is undefined.
-        func neighbour(_ dx: Int, _ dy: Int) -> Int? {
-          let x = column + dx
-          let y = row + dy
-          guard x >= 0, x < width, y >= 0, y < key.height else { return nil }
-          return bands[y * width + x]
+        let index = min(max(band, 0), bandCount - 1)
+        let fill = Cell(fillGlyphs[index], background: fills[index])
+        guard drawsContours else {
+          canvas[column, row] = fill
+          continue
         }
-        let shade = levels.shade(ofBand: band)
-        let background = theme.fillBackground(shade: shade)
-        let left = neighbour(-1, 0)
-        let right = neighbour(1, 0)
-        let up = neighbour(0, -1)
-        let down = neighbour(0, 1)
-        /// Whether the band drops on one side and stays on the other.
+        let left = bandAt(column - 1, row)
+        let right = bandAt(column + 1, row)
+        let up = bandAt(column, row - 1)
+        let down = bandAt(column, row + 1)
+        /// Whether the band drops on one side and stays on the other, to a band
+        /// that looks the same (in colour, a band of another colour needs no line).
         func edge(_ one: Int?, _ other: Int?) -> Bool {
           guard let one, let other else { return false }
-          return (one < band && other == band) || (other < band && one == band)
+          let lower: Int
+          if one < band && other == band {
+            lower = one
+          } else if other < band && one == band {
+            lower = other
+          } else {
+            return false
+          }
+          return !colored || looks[min(max(lower, 0), bandCount - 1)] == looks[index]
         }
         // A contour line runs along the high side of a band change, perpendicular
         // to the direction in which the band grows, where the band is at least two
         // cells thick; thinner bands (steep slopes) keep their fill so that the
         // lines do not merge into a solid hatch.
-        let acrossX = edge(left, right)
-        let acrossY = edge(up, down)
-        if acrossX || acrossY {
-          let glyph = contourGlyph(
-            dx: Double((right ?? band) - (left ?? band)) / 2,
-            dy: Double((up ?? band) - (down ?? band)) / 4, glyphs: theme.contourGlyphs)
-          let color = theme.contourColor ?? theme.fillColor(shade: shade)
-          canvas[column, row] = Cell(glyph, foreground: color, background: background)
-        } else {
-          canvas[column, row] = Cell(
-            theme.fillGlyph(shade: shade), foreground: theme.fillColor(shade: shade),
-            background: background)
+        guard edge(left, right) || edge(up, down) else {
+          canvas[column, row] = fill
+          continue
         }
+        let glyph = contourGlyph(
+          dx: Double((right ?? band) - (left ?? band)) / 2,
+          dy: Double((up ?? band) - (down ?? band)) / 4, glyphs: glyphs)
+        canvas[column, row] = Cell(
+          glyph, foreground: lines[index] ?? .terminalDefault, background: fills[index])
       }
     }
     return canvas

@@ -3,7 +3,8 @@ import OptimKit
 /// What a heatmap depends on; when it is unchanged, the heatmap need not be recomputed.
 ///
 /// Callers keep the last heatmap and compare its key with the one the next
-/// frame needs: the heatmap changes only with the function, view, size or mode.
+/// frame needs: the heatmap changes only with the function, view, size, mode,
+/// the colour depth it is shown at and whether only ASCII may be drawn.
 public struct HeatmapKey: Hashable, Sendable {
   /// Identifies the function, e.g. its expression source or catalog name.
   public var function: String
@@ -12,14 +13,28 @@ public struct HeatmapKey: Hashable, Sendable {
   public var width: Int
   public var height: Int
   public var mode: HeatmapMode
+  /// The colours it will be shown with: bands are filled with colour at any
+  /// depth (else drawn with the theme's glyph ramp), and contour lines go
+  /// where neighbouring bands get the same colour at this depth.
+  public var colorDepth: ColorDepth
+  /// Whether only ASCII glyphs may be drawn.
+  public var usesASCII: Bool
 
-  public init(function: String, view: ViewBox, width: Int, height: Int, mode: HeatmapMode) {
+  public init(
+    function: String, view: ViewBox, width: Int, height: Int, mode: HeatmapMode,
+    colorDepth: ColorDepth = .full256, usesASCII: Bool = false
+  ) {
     self.function = function
     self.view = view
     self.width = max(0, width)
     self.height = max(0, height)
     self.mode = mode
+    self.colorDepth = colorDepth
+    self.usesASCII = usesASCII
   }
+
+  /// Whether bands are filled with colour.
+  public var isColored: Bool { colorDepth.hasColor }
 
   /// Sample rows: one per cell row, or two in half-block mode.
   public var sampleRows: Int { mode == .halfBlocks ? height * 2 : height }

@@ -63,7 +63,7 @@ struct LegendPanel {
       let state = status(of: racer)
       let pieces = [
         "  f " + NumberFormat.scientific(racer.value),
-        "  |∇f| " + NumberFormat.scientific(racer.gradientNorm),
+        (usesASCII ? "  |df| " : "  |∇f| ") + NumberFormat.scientific(racer.gradientNorm),
         "  #\(racer.step)",
       ]
       var second = [TextRun(pieces[0], color: theme.text)]
@@ -77,32 +77,85 @@ struct LegendPanel {
     }
   }
 
+  /// The table's columns for a panel `width` wide: what fits, most important first.
+  struct TableColumns: Equatable {
+    var label: Int
+    /// The hyper-parameter summary (which starts with lr); 0 when not shown.
+    var parameters: Int
+    /// The bare learning rate, shown when the summary does not fit; 0 when not shown.
+    var learningRate: Int
+    var step: Int
+    var value: Int
+    var gradient: Int
+    var status: Int
+    var usesShortStatus: Bool
+  }
+
+  /// Chooses the columns: glyph, name, f, status and lr always (a live change of lr must
+  /// show at once, even at 80×24); then |∇f|, step, and the full hyper-parameter summary in
+  /// place of the bare lr when there is room. When narrow, the status is abbreviated, then
+  /// f loses its spare column, then names are shortened: lr is never dropped.
+  func tableColumns(width: Int) -> TableColumns {
+    let values = racers.map { NumberFormat.scientific($0.value) }
+    let gradients = racers.map { NumberFormat.scientific($0.gradientNorm) }
+    let rates = racers.map { $0.learningRate.map { NumberFormat.compact($0, digits: 3) } ?? "" }
+    let showsRate = rates.contains { !$0.isEmpty }
+    // A spare column before each number reads better, when there is room for it.
+    let valueWidth = max(values.map(\.count).max() ?? 0, 9)
+    let gradientWidth = max(gradients.map(\.count).max() ?? 0, 9)
+    let rateWidth = showsRate ? max(rates.map(\.count).max() ?? 0, 2) : 0
+    let stepWidth = max(String(racers.map(\.step).max() ?? 0).count, 4)
+    let shortStatus = max(racers.map { status(of: $0).short.count }.max() ?? 0, 3)
+    var columns = TableColumns(
+      label: min(max(racers.map(\.label.count).max() ?? 0, 9), 14), parameters: 0,
+      learningRate: rateWidth, step: 0, value: valueWidth, gradient: 0, status: 11,
+      usesShortStatus: false)
+    func used(_ c: TableColumns) -> Int {
+      var total = 2 + c.label + 1 + c.value + 1 + c.status
+      if c.learningRate > 0 { total += 1 + c.learningRate }
+      if c.parameters > 0 { total += 1 + c.parameters }
+      if c.step > 0 { total += 1 + c.step }
+      if c.gradient > 0 { total += 1 + c.gradient }
+      return total
+    }
+    if used(columns) > width {
+      columns.status = shortStatus
+      columns.usesShortStatus = true
+    }
+    if used(columns) > width {
+      columns.value = max(values.map(\.count).max() ?? 0, 1)
+    }
+    if used(columns) > width {
+      columns.label = max(4, columns.label - (used(columns) - width))
+    }
+    if used(columns) + 1 + gradientWidth <= width { columns.gradient = gradientWidth }
+    if used(columns) + 1 + stepWidth <= width { columns.step = stepWidth }
+    // The summary starts with lr, so it replaces the bare lr column once it has room.
+    let summaryRoom = width - used(columns) + (showsRate ? 1 + rateWidth : 0) - 1
+    if summaryRoom >= 20 {
+      columns.parameters = summaryRoom
+      columns.learningRate = 0
+    }
+    return columns
+  }
+
   private func drawTable(into canvas: inout Canvas, region: Region) {
     let width = region.width
-    let labelWidth = min(max(racers.map(\.label.count).max() ?? 0, 9), 14)
-    let stepWidth = max(String(racers.map(\.step).max() ?? 0).count, 4)
-    let numberWidth = 9
-    let fullStatus = 11
-    var statusWidth = fullStatus
-    var required = 2 + labelWidth + 1 + numberWidth + 1 + statusWidth
-    if required > width {
-      statusWidth = 4
-      required = 2 + labelWidth + 1 + numberWidth + 1 + statusWidth
+    let columns = tableColumns(width: width)
+    var header = "  " + TextRun.padded("optimizer", to: columns.label)
+    if columns.parameters > 0 {
+      header += " " + TextRun.padded("parameters", to: columns.parameters)
     }
-    let showsGradient = required + numberWidth + 1 <= width
-    if showsGradient { required += numberWidth + 1 }
-    let showsStep = required + stepWidth + 1 <= width
-    if showsStep { required += stepWidth + 1 }
-    var parameterWidth = width - required - 1
-    if parameterWidth < 8 { parameterWidth = 0 }
-    let parameterPad = parameterWidth > 0 ? 1 : 0
-
-    var header = "  " + TextRun.padded("optimizer", to: labelWidth)
-    if parameterWidth > 0 { header += " " + TextRun.padded("parameters", to: parameterWidth) }
-    if showsStep { header += " " + TextRun.padded("step", to: stepWidth, right: true) }
-    header += " " + TextRun.padded("f", to: numberWidth, right: true)
-    if showsGradient { header += " " + TextRun.padded("|∇f|", to: numberWidth, right: true) }
-    header += " " + TextRun.padded(statusWidth >= 6 ? "status" : "stat", to: statusWidth)
+    if columns.learningRate > 0 {
+      header += " " + TextRun.padded("lr", to: columns.learningRate, right: true)
+    }
+    if columns.step > 0 { header += " " + TextRun.padded("step", to: columns.step, right: true) }
+    header += " " + TextRun.padded("f", to: columns.value, right: true)
+    if columns.gradient > 0 {
+      header += " " + TextRun.padded(usesASCII ? "|df|" : "|∇f|", to: columns.gradient, right: true)
+    }
+    let statusHeading = columns.status >= 6 ? "status" : (columns.status >= 4 ? "stat" : "")
+    header += " " + TextRun.padded(statusHeading, to: columns.status)
     TextRun.write(
       [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: region.x,
       y: region.y, width: width)
@@ -112,35 +165,42 @@ struct LegendPanel {
       var runs = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
       runs.append(
         TextRun(
-          TextRun.padded(racer.label, to: labelWidth), color: style.color,
+          TextRun.padded(racer.label, to: columns.label), color: style.color,
           attributes: labelAttributes(racer)))
-      if parameterWidth > 0 {
+      if columns.parameters > 0 {
         runs.append(
           TextRun(
-            String(repeating: " ", count: parameterPad)
-              + TextRun.padded(racer.hyperparameterSummary, to: parameterWidth),
+            " " + TextRun.padded(racer.hyperparameterSummary, to: columns.parameters),
             color: theme.dimText))
       }
-      if showsStep {
+      if columns.learningRate > 0 {
+        let rate = racer.learningRate.map { NumberFormat.compact($0, digits: 3) } ?? ""
         runs.append(
           TextRun(
-            " " + TextRun.padded(String(racer.step), to: stepWidth, right: true),
+            " " + TextRun.padded(rate, to: columns.learningRate, right: true),
+            color: racer.scheduleName == nil ? theme.text : theme.warning))
+      }
+      if columns.step > 0 {
+        runs.append(
+          TextRun(
+            " " + TextRun.padded(String(racer.step), to: columns.step, right: true),
             color: theme.dimText))
       }
       runs.append(
         TextRun(
-          " " + TextRun.padded(NumberFormat.scientific(racer.value), to: numberWidth, right: true),
+          " "
+            + TextRun.padded(NumberFormat.scientific(racer.value), to: columns.value, right: true),
           color: theme.text))
-      if showsGradient {
+      if columns.gradient > 0 {
         runs.append(
           TextRun(
             " "
               + TextRun.padded(
-                NumberFormat.scientific(racer.gradientNorm), to: numberWidth, right: true),
+                NumberFormat.scientific(racer.gradientNorm), to: columns.gradient, right: true),
             color: theme.dimText))
       }
-      let word = statusWidth == fullStatus ? state.full : state.short
-      runs.append(TextRun(" " + TextRun.padded(word, to: statusWidth), color: state.color))
+      let word = columns.usesShortStatus ? state.short : state.full
+      runs.append(TextRun(" " + TextRun.padded(word, to: columns.status), color: state.color))
       TextRun.write(runs, into: &canvas, x: region.x, y: region.y + 1 + index, width: width)
     }
   }

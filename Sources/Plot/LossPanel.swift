@@ -106,11 +106,14 @@ struct LossPanel {
     }
     for row in 0..<chart.height {
       for column in 0..<chart.width {
-        guard let character = grid.character(column: column, row: row),
+        guard
+          let character = usesASCII
+            ? grid.asciiCharacter(column: column, row: row)
+            : grid.character(column: column, row: row),
           let owner = grid.owner(column: column, row: row)
         else { continue }
         canvas[chart.x + column, chart.y + row] = Cell(
-          usesASCII ? "." : character, foreground: theme.racerStyle(owner).color)
+          character, foreground: theme.racerStyle(owner).color)
       }
     }
     for end in ends where end.x.isFinite && end.y.isFinite {

@@ -13,9 +13,13 @@ struct MapPainter {
   var usesASCII: Bool
 
   /// Paints the map; `racers` pairs each optimizer with its index in the picture.
+  ///
+  /// With `basins`, each computed cell's background is tinted by the minimum
+  /// reached from it and the minima are numbered instead of marked; `arrows`
+  /// (the inspector's) go over the trails, under the optimizers' glyphs.
   func paint(
     into canvas: inout Canvas, heatmap: Heatmap?, racers: [(index: Int, racer: RacerDrawing)],
-    start: Point?, minima: [Point]
+    start: Point?, minima: [Point], basins: BasinDrawing? = nil, arrows: [MapArrow] = []
   ) {
     let region = projection.region
     if let heatmap {
@@ -25,17 +29,125 @@ struct MapPainter {
         for column in 0..<region.width { canvas[region.x + column, region.y + row] = .blank }
       }
     }
+    if let basins { tint(&canvas, with: basins) }
     let visible = racers.filter { $0.racer.isVisible }
     // The selected optimizer's trail is drawn last, so it stays on top.
     let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
-    paintTrails(into: &canvas, racers: ordered)
-    for minimum in minima { mark(minimum, style: theme.minimum, into: &canvas) }
-    if let start { mark(start, style: theme.start, into: &canvas) }
-    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas) }
+    // Shadows are worked out from the bands (or basin tints) before anything covers them.
+    var shadows = Shadows(theme: theme, canvas: canvas, region: region)
+    paintTrails(into: &canvas, racers: ordered, shadows: &shadows)
+    for (index, minimum) in minima.enumerated() {
+      if basins != nil, index < 9 {
+        let digit = Character(String(index + 1))
+        mark(
+          minimum,
+          style: MarkerStyle(
+            glyph: digit, asciiGlyph: digit, color: theme.heading, attributes: [.bold]),
+          into: &canvas, shadows: &shadows)
+      } else {
+        mark(minimum, style: theme.minimum, into: &canvas, shadows: &shadows)
+      }
+    }
+    if let start { mark(start, style: theme.start, into: &canvas, shadows: &shadows) }
+    for arrow in arrows { paint(arrow, into: &canvas) }
+    for (_, racer) in ordered { paintPosition(of: racer, into: &canvas, shadows: &shadows) }
+  }
+
+  /// The background under anything drawn on the map: the theme's shadow of
+  /// the band (or basin) colour there, worked out once per colour, or that
+  /// colour itself.
+  struct Shadows {
+    let theme: Theme
+    let region: Region
+    /// The map's backgrounds (bands and tints) before trails and markers cover them.
+    private let bands: [Color]
+    private var known: [Color: Color] = [:]
+
+    init(theme: Theme, canvas: Canvas, region: Region) {
+      self.theme = theme
+      self.region = region
+      var bands: [Color] = []
+      bands.reserveCapacity(region.width * region.height)
+      for row in 0..<region.height {
+        for column in 0..<region.width {
+          bands.append(canvas[region.x + column, region.y + row].background)
+        }
+      }
+      self.bands = bands
+    }
+
+    /// The background for the canvas cell (x, y) of the map.
+    mutating func background(x: Int, y: Int) -> Color {
+      let column = x - region.x
+      let row = y - region.y
+      guard column >= 0, row >= 0, column < region.width, row < region.height else {
+        return .terminalDefault
+      }
+      let band = bands[row * region.width + column]
+      if band.isTerminalDefault || theme.shadow == .none { return band }
+      if let shadow = known[band] { return shadow }
+      let shadow = theme.shadow.color(over: band) ?? band
+      known[band] = shadow
+      return shadow
+    }
+  }
+
+  /// Tints every computed cell's background with its basin's colour.
+  private func tint(_ canvas: inout Canvas, with basins: BasinDrawing) {
+    let region = projection.region
+    for row in 0..<region.height {
+      for column in 0..<region.width {
+        guard
+          let outcome = basins.outcome(
+            column: column, row: row, width: region.width, height: region.height)
+        else { continue }
+        let background: Color
+        switch outcome {
+        case .minimum(let index): background = BasinDrawing.tint(minimum: index)
+        case .none: background = BasinDrawing.noneTint
+        case .diverged: background = BasinDrawing.divergedTint
+        }
+        canvas[region.x + column, region.y + row].background = background
+      }
+    }
+  }
+
+  /// Draws an arrow as a braille line with an arrowhead at its end.
+  private func paint(_ arrow: MapArrow, into canvas: inout Canvas) {
+    let region = projection.region
+    guard let end = arrow.end(on: projection) else { return }
+    let start = projection.dotPosition(of: arrow.origin)
+    var grid = BrailleGrid(width: region.width, height: region.height)
+    grid.drawSegment(from: start, to: end, owner: 0)
+    for row in 0..<region.height {
+      for column in 0..<region.width {
+        guard
+          let character = usesASCII
+            ? grid.asciiCharacter(column: column, row: row)
+            : grid.character(column: column, row: row)
+        else { continue }
+        let x = region.x + column
+        let y = region.y + row
+        canvas[x, y] = Cell(
+          character, foreground: arrow.color, background: canvas[x, y].background,
+          attributes: [.bold])
+      }
+    }
+    guard end.x >= 0, end.y >= 0, end.x < Double(region.width * 2),
+      end.y < Double(region.height * 4)
+    else { return }
+    let column = Int((end.x / 2).rounded(.down))
+    let row = Int((end.y / 4).rounded(.down))
+    let x = region.x + column
+    let y = region.y + row
+    canvas[x, y] = Cell(
+      self.arrow(dx: end.x - start.x, dy: start.y - end.y), foreground: arrow.color,
+      background: canvas[x, y].background, attributes: [.bold])
   }
 
   private func paintTrails(
-    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)]
+    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)],
+    shadows: inout Shadows
   ) {
     let region = projection.region
     var grid = BrailleGrid(width: region.width, height: region.height)
@@ -75,14 +187,17 @@ struct MapPainter {
     }
     for row in 0..<region.height {
       for column in 0..<region.width {
-        guard let character = grid.character(column: column, row: row),
+        guard
+          let character = usesASCII
+            ? grid.asciiCharacter(column: column, row: row)
+            : grid.character(column: column, row: row),
           let owner = grid.owner(column: column, row: row)
         else { continue }
         let x = region.x + column
         let y = region.y + row
         canvas[x, y] = Cell(
-          usesASCII ? "." : character, foreground: theme.racerStyle(owner).color,
-          background: canvas[x, y].background)
+          character, foreground: theme.racerStyle(owner).color,
+          background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
       }
     }
   }
@@ -90,14 +205,18 @@ struct MapPainter {
   /// The dot key of a point that is not finite: the trail breaks there.
   private static let brokenKey = -2
 
-  private func mark(_ point: Point, style: MarkerStyle, into canvas: inout Canvas) {
+  private func mark(
+    _ point: Point, style: MarkerStyle, into canvas: inout Canvas, shadows: inout Shadows
+  ) {
     guard let cell = projection.cell(of: point) else { return }
     canvas[cell.column, cell.row] = Cell(
       usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
-      background: canvas[cell.column, cell.row].background, attributes: style.attributes)
+      background: shadows.background(x: cell.column, y: cell.row), attributes: style.attributes)
   }
 
-  private func paintPosition(of racer: RacerDrawing, into canvas: inout Canvas) {
+  private func paintPosition(
+    of racer: RacerDrawing, into canvas: inout Canvas, shadows: inout Shadows
+  ) {
     let style = theme.racerStyle(racer.styleIndex)
     let shown = racer.status == .diverged ? racer.lastFinitePosition : racer.position
     guard let shown else { return }
@@ -113,8 +232,8 @@ struct MapPainter {
       return
     }
     canvas[cell.column, cell.row] = Cell(
-      glyph, foreground: style.color, background: canvas[cell.column, cell.row].background,
-      attributes: [.bold])
+      glyph, foreground: style.color, background: shadows.background(x: cell.column, y: cell.row),
+      attributes: theme.currentAttributes)
   }
 
   /// The border cell where a ray from the map's centre toward `point` leaves the

@@ -33,8 +33,22 @@ public struct Picture: Sendable {
   public var messageIsError: Bool
   /// A short key hint at the right of the status line.
   public var keyHint: String
-  /// Draw only ASCII: ASCII glyphs for optimizers and markers, dots for trails.
+  /// "● REC file" while recording, drawn in the error colour left of the key hint; empty for none.
+  public var recordingLabel = ""
+  /// Draw only ASCII: ASCII glyphs for optimizers and markers, ASCII line
+  /// characters for trails and contours, ASCII stand-ins for all text.
   public var usesASCII: Bool
+  /// How many colours the frame will be shown with: without colour the heatmap
+  /// is drawn with the theme's glyph ramp instead of band colours.
+  public var colorDepth: ColorDepth
+  /// Notices for the status line after the step, e.g. "noise σ=0.1 seed 42", "basins 37%".
+  public var statusNotes: [String] = []
+  /// The leaderboard, shown in place of the loss chart; nil hides it.
+  public var leaderboard: LeaderboardDrawing?
+  /// The inspector's panel and arrows; nil hides them.
+  public var inspector: InspectorDrawing?
+  /// Basins of attraction tinting the map, with their key; nil hides them.
+  public var basins: BasinDrawing?
 
   public init(
     title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
@@ -42,7 +56,7 @@ public struct Picture: Sendable {
     racers: [RacerDrawing] = [], start: Point? = nil, minima: [Point] = [],
     minimumValue: Double? = nil, step: Int = 0, isPaused: Bool = false,
     layout: PictureLayout = .overlay, message: String = "", messageIsError: Bool = false,
-    keyHint: String = "? help", usesASCII: Bool = false
+    keyHint: String = "? help", usesASCII: Bool = false, colorDepth: ColorDepth = .full256
   ) {
     self.title = title
     self.formula = formula
@@ -62,6 +76,7 @@ public struct Picture: Sendable {
     self.messageIsError = messageIsError
     self.keyHint = keyHint
     self.usesASCII = usesASCII
+    self.colorDepth = colorDepth
   }
 
   /// Where everything goes on a screen of this size.
@@ -75,7 +90,7 @@ public struct Picture: Sendable {
   public func heatmapKey(for plan: ScreenPlan) -> HeatmapKey {
     HeatmapKey(
       function: function, view: view, width: plan.mapSize.width, height: plan.mapSize.height,
-      mode: heatmapMode)
+      mode: heatmapMode, colorDepth: colorDepth, usesASCII: usesASCII)
   }
 
   /// The heatmap this frame uses: the prepared one if it fits, else a fresh one.
@@ -96,36 +111,47 @@ public struct Picture: Sendable {
   /// Draws the frame over the whole of `canvas`.
   public func draw(into canvas: inout Canvas, theme: Theme = .standard) {
     let plan = plan(width: canvas.width, height: canvas.height)
+    defer { Self.finish(&canvas, theme: theme, usesASCII: usesASCII) }
     guard !plan.isTooSmall else {
-      Self.drawTooSmall(into: &canvas, theme: theme)
+      Self.drawTooSmall(into: &canvas, theme: theme, usesASCII: usesASCII)
       return
     }
     let heatmap = resolvedHeatmap(for: plan, theme: theme)
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
-      theme: theme
+      notes: statusNotes, recordingLabel: recordingLabel, theme: theme, usesASCII: usesASCII
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
+    // The inspector's arrows start at its racer, so they go with it when it is hidden.
+    let arrows =
+      inspector.flatMap { inspected in
+        racers.indices.contains(inspected.racerIndex) && racers[inspected.racerIndex].isVisible
+          ? inspected.arrows(theme: theme) : nil
+      } ?? []
     if plan.mapTitles.isEmpty {
       for map in plan.maps {
         MapPainter(
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
-        ).paint(into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima)
+        ).paint(
+          into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima,
+          basins: basins, arrows: arrows)
       }
     } else {
       for (index, map) in plan.maps.enumerated() where index < racers.count {
         MapPainter(
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
         ).paint(
-          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima)
+          into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima,
+          basins: basins?.racerIndex == index ? basins : nil,
+          arrows: inspector?.racerIndex == index ? arrows : [])
         drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
       }
     }
     if plan.panelsBeside {
       let column = plan.mapArea.x + plan.mapArea.width
       for row in plan.mapArea.y..<(plan.mapArea.y + plan.mapArea.height) {
-        canvas[column, row] = Cell("│", foreground: theme.border)
+        canvas[column, row] = Cell(usesASCII ? "|" : "│", foreground: theme.border)
       }
     }
     if let legend = plan.legend {
@@ -133,14 +159,52 @@ public struct Picture: Sendable {
         .draw(into: &canvas, region: legend)
     }
     if let loss = plan.loss {
-      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
-        .draw(into: &canvas, region: loss)
+      drawSidePanels(into: &canvas, region: loss, theme: theme)
     }
     if !message.isEmpty {
       TextRun.write(
         [TextRun(" " + message, color: messageIsError ? theme.error : theme.warning)],
         into: &canvas, x: plan.message.x, y: plan.message.y, width: plan.message.width)
     }
+  }
+
+  /// Fills the loss chart's place: the inspector and the basins' key on top when shown, then
+  /// the leaderboard (in place of the chart) or the loss chart in the rows left.
+  private func drawSidePanels(into canvas: inout Canvas, region: Region, theme: Theme) {
+    var top = region.y
+    let bottom = region.y + region.height
+    func take(_ rows: Int) -> Region? {
+      let height = min(rows, bottom - top)
+      guard height > 0 else { return nil }
+      let taken = Region(x: region.x, y: top, width: region.width, height: height)
+      top += height + 1
+      return taken
+    }
+    if let inspector {
+      let panel = InspectorPanel(
+        inspector: inspector, styleIndex: styleIndex(ofRacer: inspector.racerIndex), theme: theme,
+        usesASCII: usesASCII)
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+    }
+    if let basins {
+      let panel = BasinKeyPanel(
+        basins: basins, styleIndex: styleIndex(ofRacer: basins.racerIndex), theme: theme,
+        usesASCII: usesASCII)
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+    }
+    if let leaderboard {
+      let panel = LeaderboardPanel(
+        leaderboard: leaderboard, racers: racers, theme: theme, usesASCII: usesASCII)
+      if let area = take(bottom - top) { panel.draw(into: &canvas, region: area) }
+    } else if bottom - top >= 5, let area = take(bottom - top) {
+      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
+        .draw(into: &canvas, region: area)
+    }
+  }
+
+  /// The theme style of the racer at `index`.
+  private func styleIndex(ofRacer index: Int) -> Int {
+    racers.indices.contains(index) ? racers[index].styleIndex : index
   }
 
   private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme) {
@@ -151,10 +215,15 @@ public struct Picture: Sendable {
         String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
         attributes: [.bold]),
       TextRun(
-        racer.label, color: style.color, attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
+        TextRun.truncated(racer.label, to: max(1, region.width - 2)), color: style.color,
+        attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
     ]
-    if !racer.hyperparameterSummary.isEmpty {
-      runs.append(TextRun(" " + racer.hyperparameterSummary, color: theme.dimText))
+    // Cut with "…", never silently: a clipped "lr=0.00141" would read as "lr=0.001".
+    let room = region.width - 2 - racer.label.count - 1
+    if !racer.hyperparameterSummary.isEmpty, room >= 4 {
+      runs.append(
+        TextRun(
+          " " + TextRun.truncated(racer.hyperparameterSummary, to: room), color: theme.dimText))
     }
     let used = runs.reduce(0) { $0 + $1.text.count }
     let value = " f " + NumberFormat.scientific(racer.value)
@@ -166,12 +235,27 @@ public struct Picture: Sendable {
     }
   }
 
+  /// The last touches every frame gets: the theme's background behind
+  /// everything drawn on the terminal's own, and ASCII stand-ins when only
+  /// ASCII may be shown. Also for whatever is drawn over a picture (help, input).
+  public static func finish(_ canvas: inout Canvas, theme: Theme, usesASCII: Bool) {
+    if !theme.background.isTerminalDefault {
+      for row in 0..<canvas.height {
+        for column in 0..<canvas.width where canvas[column, row].background.isTerminalDefault {
+          canvas[column, row].background = theme.background
+        }
+      }
+    }
+    if usesASCII { ASCIIFallback.apply(to: &canvas) }
+  }
+
   /// The notice shown instead of a broken picture on a too small screen.
-  static func drawTooSmall(into canvas: inout Canvas, theme: Theme) {
+  static func drawTooSmall(into canvas: inout Canvas, theme: Theme, usesASCII: Bool = false) {
+    let (atLeast, by) = usesASCII ? (">=", "x") : ("≥", "×")
     let lines = [
       "enlarge the terminal",
-      "need ≥ \(ScreenPlan.minimumWidth)×\(ScreenPlan.minimumHeight), "
-        + "have \(canvas.width)×\(canvas.height)",
+      "need \(atLeast) \(ScreenPlan.minimumWidth)\(by)\(ScreenPlan.minimumHeight), "
+        + "have \(canvas.width)\(by)\(canvas.height)",
     ]
     let top = max(0, (canvas.height - lines.count) / 2)
     for (offset, line) in lines.enumerated() {

@@ -26,12 +26,17 @@ public struct RacerDrawing: Sendable {
   public var isVisible: Bool
   /// The optimizer the user is steering; its legend row is highlighted.
   public var isSelected: Bool
+  /// The learning rate the next step uses (after any schedule), for the legend's lr column;
+  /// nil when not known.
+  public var learningRate: Double?
+  /// The learning-rate schedule's name ("cosine"), or nil for none.
+  public var scheduleName: String?
 
   public init(
     label: String, styleIndex: Int, trail: [Point], status: RacerStatus = .running,
     hyperparameterSummary: String = "", step: Int = 0, value: Double = .nan,
     gradientNorm: Double = .nan, lossHistory: [Double] = [], isVisible: Bool = true,
-    isSelected: Bool = false
+    isSelected: Bool = false, learningRate: Double? = nil, scheduleName: String? = nil
   ) {
     self.label = label
     self.styleIndex = styleIndex
@@ -44,6 +49,8 @@ public struct RacerDrawing: Sendable {
     self.lossHistory = lossHistory
     self.isVisible = isVisible
     self.isSelected = isSelected
+    self.learningRate = learningRate
+    self.scheduleName = scheduleName
   }
 
   /// The current position: the trail's last point.

@@ -1,7 +1,7 @@
 import OptimKit
 
 /// The top line: function name and formula, view box, step, the shifted-scale
-/// notice, the paused state and a key hint.
+/// notice, the paused state, notes such as the noise level, and a key hint.
 ///
 /// When the line is too narrow the formula is shortened first, then the view
 /// box is left out, so the step and the notices stay visible.
@@ -13,7 +13,12 @@ struct StatusLine {
   var isShifted: Bool
   var isPaused: Bool
   var keyHint: String
+  /// Short notices after the step ("noise σ=0.1 seed 42", "basins 37%").
+  var notes: [String] = []
+  /// "● REC file" while recording; drawn left of the hint in the error colour.
+  var recordingLabel: String = ""
   var theme: Theme
+  var usesASCII = false
 
   func draw(into canvas: inout Canvas, region: Region) {
     guard !region.isEmpty else { return }
@@ -22,10 +27,11 @@ struct StatusLine {
       canvas[region.x + column, region.y] = Cell(" ", background: background)
     }
     let foreground = theme.statusForeground
-    let separator = TextRun(" │ ", color: theme.dimText)
+    let separator = TextRun(usesASCII ? " | " : " │ ", color: theme.dimText)
+    let member = usesASCII ? " in " : "∈"
     let viewText =
-      "x∈[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
-      + "y∈[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
+      "x\(member)[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
+      + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
     var tail: [TextRun] = [separator, TextRun("step \(step)", color: foreground)]
     if isShifted {
       tail += [separator, TextRun("shifted log scale", color: theme.warning, attributes: [.bold])]
@@ -33,9 +39,14 @@ struct StatusLine {
     if isPaused {
       tail += [separator, TextRun("paused", color: theme.warning, attributes: [.bold])]
     }
+    for note in notes where !note.isEmpty {
+      tail += [separator, TextRun(note, color: theme.warning)]
+    }
     let hint = keyHint.isEmpty ? "" : keyHint + " "
+    let recording = recordingLabel.isEmpty ? "" : recordingLabel + "  "
     let titleText = " " + title
-    let fixed = titleText.count + tail.reduce(0) { $0 + $1.text.count } + hint.count + 1
+    let fixed =
+      titleText.count + tail.reduce(0) { $0 + $1.text.count } + recording.count + hint.count + 1
     var middle: [TextRun] = []
     let viewRun = [separator, TextRun(viewText, color: foreground)]
     let viewWidth = viewText.count + 3
@@ -57,6 +68,12 @@ struct StatusLine {
         [TextRun(hint, color: theme.dimText)], into: &canvas,
         x: region.x + region.width - hint.count, y: region.y, width: hint.count,
         background: background)
+    }
+    let recordingX = region.width - hint.count - recording.count
+    if !recording.isEmpty, recordingX > titleText.count {
+      TextRun.write(
+        [TextRun(recording, color: theme.error, attributes: [.bold])], into: &canvas,
+        x: region.x + recordingX, y: region.y, width: recording.count, background: background)
     }
   }
 }

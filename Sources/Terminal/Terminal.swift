@@ -34,10 +34,14 @@ public final class Terminal {
   /// - Parameters:
   ///   - maximumColorDepth: the most colours to use (`.none` for `--color never`);
   ///     the terminal's own ability still caps it.
+  ///   - honorsNoColor: whether a non-empty `NO_COLOR` turns colour off
+  ///     (false for an explicit `--color always`).
   ///   - mouse: whether to ask for mouse clicks.
   /// - Throws: `TerminalError` when stdout or stdin is not a terminal, or
   ///   ncurses cannot start for this `TERM`; the screen is untouched then.
-  public init(maximumColorDepth: ColorDepth = .full256, mouse: Bool = true) throws(TerminalError) {
+  public init(
+    maximumColorDepth: ColorDepth = .full256, honorsNoColor: Bool = true, mouse: Bool = true
+  ) throws(TerminalError) {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
       throw .notATerminal
     }
@@ -64,7 +68,7 @@ public final class Terminal {
       mouseinterval(0)
     }
 
-    let noColor = Terminal.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+    let noColor = honorsNoColor && (Terminal.environment("NO_COLOR").map { !$0.isEmpty } ?? false)
     var depth = ColorDepth.none
     if !noColor, maximumColorDepth != .none, has_colors() {
       if start_color() == OK {
@@ -269,6 +273,25 @@ public final class Terminal {
     setcchar(&glyph, characters, attributes, Int16(clamping: pairNumber), &pairNumber)
     _ = mvwadd_wch(window, Int32(row), Int32(column), &glyph)
   }
+
+  // MARK: - Capabilities without a screen
+
+  /// How many colours the terminal named `term` (nil: `$TERM`) has, from its
+  /// terminfo entry, or nil when it is unknown or has none; for headless output
+  /// that should look like the screen would.
+  public static func colorCount(term: String? = nil) -> Int? {
+    let colors: Int32
+    if let term {
+      colors = optiscope_terminfo_colors(term)
+    } else {
+      guard let value = environment("TERM"), !value.isEmpty else { return nil }
+      colors = optiscope_terminfo_colors(value)
+    }
+    return colors > 0 ? Int(colors) : nil
+  }
+
+  /// Whether the user's locale encodes text as UTF-8 (else only ASCII is safe to print).
+  public static var localeIsUTF8: Bool { optiscope_environment_locale_is_utf8() != 0 }
 
   // MARK: - Helpers
 

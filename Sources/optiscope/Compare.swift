@@ -10,7 +10,10 @@ struct Compare: ParsableCommand {
     discussion: """
       Runs every --optimizer and --sweep member from the same start for --steps steps (equal \
       budgets) and ranks them: first those that reached the tolerance, by the first step they \
-      did; then the others by final f; diverged ones last (longest-lived first).
+      did; then the others by final f; diverged ones last (longest-lived first). Without \
+      --optimizer or --sweep it ranks the field the live program races on the function: sgd, \
+      momentum, nesterov, adagrad, rmsprop, adadelta, adam and nadam at the function's \
+      suggested learning rates.
 
       "Reached" is f - f* <= TOLERANCE when the function's global minimum value f* is known \
       (catalog functions), else distance to the nearest known minimum <= TOLERANCE; for \
@@ -23,6 +26,7 @@ struct Compare: ParsableCommand {
       none is known; status running, converged or diverged).
 
       Examples:
+        optiscope compare --function himmelblau --steps 300
         optiscope compare --function rosenbrock --steps 2000 \\
             --optimizer adam:lr=0.02 --optimizer nag:lr=0.0005 --optimizer newton
         optiscope compare --function himmelblau --format csv \\
@@ -30,13 +34,7 @@ struct Compare: ParsableCommand {
       """
   )
 
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Your own f(x, y), e.g. \"x^2 + 10*y^2\".", valueName: "expression"))
-  var expr: String?
+  @OptionGroup var function: FunctionArguments
 
   @Option(
     parsing: .unconditional,
@@ -53,25 +51,7 @@ struct Compare: ParsableCommand {
     help: ArgumentHelp("What counts as arrived (default 1e-6).", valueName: "t"))
   var tolerance: String = "1e-6"
 
-  @Option(
-    name: .customLong("optimizer"),
-    help: ArgumentHelp("An optimizer SPEC; repeatable.", valueName: "spec"))
-  var optimizers: [String] = []
-
-  @Option(
-    name: .customLong("sweep"),
-    help: ArgumentHelp("One optimizer at several values; repeatable.", valueName: "sweep"))
-  var sweeps: [String] = []
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Gradient noise: standard deviation SIGMA (default 0).", valueName: "sigma"))
-  var noise: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Seed of the gradient noise (default 0).", valueName: "n"))
-  var seed: String?
+  @OptionGroup var racing: RacerList.Arguments
 
   @Option(help: ArgumentHelp("Output format: table or csv.", valueName: "format"))
   var format: String = CompareFormat.table.rawValue
@@ -81,35 +61,17 @@ struct Compare: ParsableCommand {
     FileHandle.standardOutput.write(Data(output.utf8))
   }
 
-  /// Checks every input, runs the race and renders the ranking; throws `TraceError`.
+  /// Checks every input, runs the race and renders the ranking; throws `CommandError`.
   func makeReport() throws -> String {
-    let objective: any Objective
+    let (choice, hasOwnStart) = try function.requiredChoice()
+    let objective = choice.objective
+    let defaultStart = hasOwnStart ? choice.start : nil
+    let sceneName = choice.name
     var board: Leaderboard
-    let defaultStart: Point?
-    let sceneName: String
-    switch (function, expr) {
-    case (nil, nil):
-      throw TraceError("give --function NAME or --expr EXPRESSION")
-    case (.some, .some):
-      throw TraceError("give either --function or --expr, not both")
-    case (.some(let name), nil):
-      guard let found = TestFunction.named(name) else {
-        let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
-        throw TraceError("unknown function '\(name)'; known: \(known)")
-      }
-      objective = found.expression
-      board = Leaderboard(function: found, tolerance: 0)
-      defaultStart = found.start
-      sceneName = found.name
-    case (nil, .some(let source)):
-      do {
-        objective = try Expression(parsing: source)
-      } catch {
-        throw TraceError("bad --expr '\(source)': \(error)")
-      }
+    if let catalogIndex = choice.catalogIndex, TestFunction.catalog.indices.contains(catalogIndex) {
+      board = Leaderboard(function: TestFunction.catalog[catalogIndex], tolerance: 0)
+    } else {
       board = Leaderboard(criterion: .finalValueOnly, tolerance: 0)
-      defaultStart = nil
-      sceneName = source
     }
     let startPoint: Point
     if let start {
@@ -117,22 +79,24 @@ struct Compare: ParsableCommand {
     } else if let defaultStart {
       startPoint = defaultStart
     } else {
-      throw TraceError("--expr needs --start X,Y (e.g. --start 1,1)")
+      throw CommandError("--expr needs --start X,Y (e.g. --start 1,1)")
     }
     guard let stepCount = Int(steps), (0...Trace.maximumSteps).contains(stepCount) else {
-      throw TraceError(
+      throw CommandError(
         "--steps must be a whole number from 0 to \(Trace.maximumSteps), got '\(steps)'")
     }
     guard let tol = Double(tolerance), tol.isFinite, tol >= 0 else {
-      throw TraceError("--tolerance must be a finite number >= 0, got '\(tolerance)'")
+      throw CommandError("--tolerance must be a finite number >= 0, got '\(tolerance)'")
     }
     guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
-      throw TraceError("--format must be table or csv, got '\(format)'")
+      throw CommandError("--format must be table or csv, got '\(format)'")
     }
-    let racers = try RacerList(optimizers: optimizers, sweeps: sweeps)
+    let racers =
+      racing.isEmpty
+      ? RacerList(specs: choice.standardField) : try racing.racers()
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
-    race.noise = try RacerList.noise(standardDeviation: noise, seed: seed)
+    race.noise = try racing.gradientNoise()
     board = Leaderboard(criterion: board.criterion, tolerance: tol, minima: board.minima)
     board.observe(race)
     for _ in 0..<stepCount {

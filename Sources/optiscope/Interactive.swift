@@ -15,11 +15,22 @@ struct Interactive: ParsableCommand {
       program for every key: space pauses, + and - change the learning rate of the selected \
       optimizer (Tab selects), b/B v/V m/M move beta1, beta2 and momentum, arrows pan, z/Z \
       zoom, f/F switch function, e types a new function, s a new start point, a click on the \
-      map starts there, q quits.
+      map starts there, t cycles the themes, R starts and stops recording, S saves the scene, \
+      q quits. Beyond that: g/G gradient noise, c learning-rate schedules, L the leaderboard, i \
+      the inspector, a the basins of attraction.
+
+      --theme picks a theme by name (see `optiscope themes`) or a .theme file by path; a \
+      broken theme file is refused with one line naming the file, line and key. Colours \
+      follow the terminal (256, 16, 8 or none) unless --colors or --color say otherwise; \
+      NO_COLOR turns them off. Outside a UTF-8 locale, or with --ascii, only ASCII is drawn.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
       a built-in function races a standard set of optimizers at its own suggested learning \
-      rates.
+      rates. --scene FILE loads a scene file (or a recording's scene); options given with it \
+      override the file's.
+
+      --record FILE records every frame from the start (R stops it; R again starts a new, \
+      automatically named file); see `optiscope record --help` and README "Recording".
 
       Needs a terminal; for pictures in scripts or pipes use `optiscope render`.
       """
@@ -27,29 +38,81 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var scene: SceneArguments
 
-  @Flag(help: "Draw without colour (also when NO_COLOR is set).")
+  @OptionGroup var appearance: AppearanceArguments
+
+  @Flag(help: ArgumentHelp("The same as --color never.", visibility: .hidden))
   var noColor = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Record every frame to this file (a text log, or asciicast with --format cast).",
+      valueName: "file"))
+  var record: String?
+
+  @OptionGroup var recording: RecordingArguments
 
   func run() throws {
     let scene: Scene
+    let format: RecordingFormat
+    let theme: String?
     do {
-      scene = try self.scene.options.scene()
+      let file = try self.scene.sceneFile()
+      scene = try file.options.scene()
+      theme = file.theme
+      format = try recording.recordingFormat()
     } catch {
       FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
       throw ExitCode(1)
     }
+    let themes: (choices: [ThemeChoice], index: Int)
+    do {
+      themes = try appearance.themeSelection(default: theme)
+    } catch {
+      FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
+    // Files first: an unwritable or existing one is refused before the terminal changes.
+    var request: InteractiveLoop.RecordingRequest?
+    if let record {
+      do {
+        let sink = try FileSink.open(record, force: recording.force, option: "--record")
+        request = InteractiveLoop.RecordingRequest(sink: sink, format: format)
+        request?.trace = try recording.openTrace()
+      } catch {
+        request?.sink.discard()
+        FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+        throw ExitCode(1)
+      }
+    } else if recording.trace != nil {
+      FileHandle.standardError.write(
+        Data("optiscope: --trace goes with --record FILE (see 'optiscope run --help')\n".utf8))
+      throw ExitCode(1)
+    }
     let terminal: Terminal
     do {
-      terminal = try Terminal(maximumColorDepth: noColor ? .none : .full256)
+      terminal = try Terminal(
+        maximumColorDepth: ColorPolicy.maximumDepth(mode: mode, requestedColors: appearance.colors),
+        honorsNoColor: mode != .always)
     } catch {
+      request?.sink.discard()
+      request?.trace?.discard()
       FileHandle.standardError.write(
         Data(
           ("optiscope: \(error); the interactive view needs a terminal "
-            + "(for a picture in a pipe or file, use `optiscope render`)\n").utf8))
+            + "(for a picture in a pipe or file, use `optiscope render`; "
+            + "to record without one, `optiscope record`)\n").utf8))
       throw ExitCode(1)
     }
-    let signal = InteractiveLoop(terminal: terminal, scene: scene).run()
+    let loop = InteractiveLoop(
+      terminal: terminal, scene: scene, themes: themes,
+      usesASCII: appearance.usesASCII || !terminal.supportsUnicode, recording: request,
+      format: format)
+    let outcome = loop.run()
     terminal.stop()
-    if let signal { throw ExitCode(128 + signal) }
+    for note in outcome.notes {
+      FileHandle.standardError.write(Data("optiscope: \(note)\n".utf8))
+    }
+    if let signal = outcome.signal { throw ExitCode(128 + signal) }
   }
 }

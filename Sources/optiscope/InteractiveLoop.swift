@@ -1,26 +1,83 @@
 import App
+import Foundation
+import Plot
 import Terminal
 
-/// The interactive program's loop: event → message → update → view → screen.
+/// The interactive program's loop: event → message → session (update) → view → screen
+/// (and the recording).
 ///
 /// Nothing clever lives here: the program's behaviour is in `App.update`,
-/// the drawing in `App.view`, the terminal in `Terminal`. The loop only keeps
-/// time — ticks at the frame rate while running, and blocks (no CPU) while
-/// paused.
+/// the drawing in `App.view`, recording in `App.Session`, the terminal in
+/// `Terminal`. The loop keeps time — ticks at the frame rate while running,
+/// and blocks (no CPU) while paused — and carries out the effects that touch
+/// files: starting and stopping recordings, saving scenes.
 struct InteractiveLoop {
   let terminal: Terminal
   let scene: Scene
+  /// The themes `t` cycles through and the one to start with.
+  let themes: (choices: [ThemeChoice], index: Int)
+  /// Draw with ASCII only (`--ascii`, or a terminal without UTF-8).
+  let usesASCII: Bool
+  /// The recording asked for with --record, its file already open.
+  var recording: RecordingRequest?
+  /// The format `R` records in.
+  var format: RecordingFormat = .text
 
-  /// Runs until the user quits; returns the signal number if a signal ended it.
-  func run() -> Int32? {
+  /// A recording to start with the program: its file, format and optional trajectory file.
+  struct RecordingRequest {
+    var sink: FileSink
+    var format: RecordingFormat
+    var trace: TraceRecorder?
+  }
+
+  /// How the program ended: by a signal (its number) or not, and what to tell the user.
+  struct Outcome {
+    var signal: Int32?
+    /// Lines for standard error once the terminal is restored (where recordings went).
+    var notes: [String] = []
+  }
+
+  /// Runs until the user quits.
+  func run() -> Outcome {
     let size = terminal.size
-    var model = Model(scene: scene, width: size.width, height: size.height)
-    model.usesASCII = !terminal.supportsUnicode
+    var session = Session(
+      scene: scene, size: ScreenSize(width: size.width, height: size.height),
+      usesASCII: usesASCII, themes: themes, colorDepth: terminal.colorDepth)
     let clock = ContinuousClock()
-    let frame = Duration.seconds(1) / model.framesPerSecond
+    let started = clock.now
+    func elapsed() -> Double {
+      let (seconds, attoseconds) = started.duration(to: clock.now).components
+      return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+    var trace: TraceRecorder?
+    var notes: [String] = []
+    if let recording {
+      let recorder = Recorder(
+        file: recording.sink.path, format: recording.format, sink: recording.sink)
+      if session.startRecording(recorder, time: elapsed(), timestamp: Self.timestamp()) {
+        trace = recording.trace
+        let race = session.model.race
+        Self.attempt(&trace, in: &session) { try $0.begin(race: race) }
+      }
+    }
+    let frame = Duration.seconds(1) / session.model.framesPerSecond
     var nextTick = clock.now + frame
+    var screen = session.frame(time: elapsed())
+
+    /// Ends the recordings and says where they went.
+    func finish() {
+      if let stopped = session.stopRecording(), stopped.failure == nil {
+        notes.append("recorded \(stopped.frameCount) frames to \(stopped.file)")
+      }
+      if let finished = trace {
+        finished.finish()
+        if finished.failure == nil { notes.append("wrote trajectories to \(finished.path)") }
+      }
+    }
+
     while true {
-      terminal.draw(view(model))
+      terminal.draw(screen)
+      let model = session.model
       let timeout: Duration? = model.isIdle ? nil : max(.zero, clock.now.duration(to: nextTick))
       var messages: [Msg] = []
       switch terminal.nextEvent(timeout: timeout) {
@@ -30,24 +87,100 @@ struct InteractiveLoop {
       case .mouseClick(let column, let row): messages.append(.click(column: column, row: row))
       case .resize(let width, let height): messages.append(.resize(width: width, height: height))
       case .timeout: break
-      case .signal(let number): return number
-      case .endOfInput: return nil
+      case .signal(let number):
+        finish()
+        return Outcome(signal: number, notes: notes)
+      case .endOfInput:
+        finish()
+        return Outcome(signal: nil, notes: notes)
       }
       let now = clock.now
-      if model.isIdle {
+      if session.model.isIdle {
         nextTick = now + frame
       } else if now >= nextTick {
         messages.append(.tick)
         // Never try to catch up on missed frames: a slow frame just slows the race.
         nextTick = max(nextTick + frame, now)
       }
+      guard !messages.isEmpty else { continue }
       for message in messages {
-        let (next, effects) = update(model, message)
-        model = next
-        if effects.contains(.quit) { return nil }
+        let before = trace == nil ? nil : session.model.race
+        let effects = session.send(message)
+        if let before {
+          let after = session.model.race
+          Self.attempt(&trace, in: &session) { try $0.observe(before: before, after: after) }
+        }
+        for effect in effects {
+          switch effect {
+          case .quit:
+            finish()
+            return Outcome(signal: nil, notes: notes)
+          case .startRecording:
+            startRecording(in: &session, time: elapsed())
+          case .stopRecording:
+            if let stopped = session.stopRecording(), stopped.failure == nil {
+              notes.append("recorded \(stopped.frameCount) frames to \(stopped.file)")
+            }
+            if let finished = trace {
+              finished.finish()
+              trace = nil
+            }
+          case .saveScene(let text):
+            Self.save(scene: text, in: &session)
+          case .liveChange:
+            break
+          }
+        }
       }
+      screen = session.frame(time: elapsed())
     }
   }
+
+  /// `R`: records from now into a new file named after the date and time.
+  private func startRecording(in session: inout Session, time: Double) {
+    do {
+      let sink = try FileSink.openNew(
+        stem: FileSink.timestampedStem("optiscope"), extension: format.fileExtension)
+      let recorder = Recorder(file: sink.path, format: format, sink: sink)
+      session.startRecording(recorder, time: time, timestamp: Self.timestamp())
+    } catch {
+      _ = session.send(.notice(Message("cannot record: \(error)", isError: true)))
+    }
+  }
+
+  /// `S`: writes the scene into a new file named after the date and time.
+  private static func save(scene text: String, in session: inout Session) {
+    do {
+      let sink = try FileSink.openNew(
+        stem: FileSink.timestampedStem("optiscope-scene"), extension: "txt")
+      defer { sink.close() }
+      try sink.write(Array(text.utf8))
+      _ = session.send(.notice(Message("scene saved to \(sink.path)")))
+    } catch {
+      _ = session.send(.notice(Message("cannot save the scene: \(error)", isError: true)))
+    }
+  }
+
+  /// Runs a trace write; on failure drops the trace and says so on screen.
+  private static func attempt(
+    _ trace: inout TraceRecorder?, in session: inout Session,
+    _ body: (inout TraceRecorder) throws -> Void
+  ) {
+    guard var active = trace else { return }
+    do {
+      try body(&active)
+      trace = active
+    } catch {
+      trace = nil
+      _ = session.send(
+        .notice(
+          Message(
+            "trajectories stopped: cannot write \(active.path): \(error)", isError: true)))
+    }
+  }
+
+  /// Seconds since 1970, for a cast's header.
+  static func timestamp() -> Int { Int(Date().timeIntervalSince1970) }
 }
 
 extension Key {

@@ -20,14 +20,7 @@ struct Levels: ParsableCommand {
       """
   )
 
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
-  var expr: String?
+  @OptionGroup var function: FunctionArguments
 
   @Option(
     parsing: .unconditional,
@@ -39,17 +32,17 @@ struct Levels: ParsableCommand {
   var size: String
 
   func run() throws {
-    guard function != nil || expr != nil else {
-      throw PictureCommandError("give --function NAME or --expr EXPRESSION")
+    guard function.isGiven else {
+      throw CommandError("give --function NAME or --expr EXPRESSION")
     }
     let choice: FunctionChoice
     let grid: (width: Int, height: Int)
     do {
-      let options = SceneOptions(function: function, expression: expr, view: view)
+      let options = SceneOptions(function: function.function, expression: function.expr, view: view)
       choice = try options.scene().function
       grid = try SceneOptions.parseSize(size)
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
     let points = Heatmap.samplePoints(view: choice.view, columns: grid.width, rows: grid.height)
     let levels = LevelSet(samples: points.map { choice.objective.value(at: $0) })

@@ -13,7 +13,9 @@ struct Optiscope: ParsableCommand {
       line on stderr with nothing on stdout.
       """,
     subcommands: [
-      Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, PictureBenchmark.self,
+      Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, Record.self,
+      Replay.self, Themes.self,
+      PictureBenchmark.self,
     ],
     defaultSubcommand: Interactive.self
   )

@@ -1,3 +1,4 @@
+import ArgumentParser
 import OptimKit
 
 /// The racers a headless command was asked for: every `--optimizer`, then every `--sweep`'s
@@ -10,9 +11,52 @@ struct RacerList {
   /// One label per spec: the optimizer's name, or a sweep member's `adam lr=0.001`.
   let labels: [String]
 
+  /// The `--optimizer`, `--sweep`, `--noise` and `--seed` options of `trace` and `compare`.
+  struct Arguments: ParsableArguments {
+    @Option(
+      name: .customLong("optimizer"),
+      help: ArgumentHelp("An optimizer SPEC; repeat for a race.", valueName: "spec"))
+    var optimizers: [String] = []
+
+    @Option(
+      name: .customLong("sweep"),
+      help: ArgumentHelp(
+        "One optimizer at several values, e.g. adam:lr=1e-3..1,count=9; repeatable.",
+        valueName: "sweep"))
+    var sweeps: [String] = []
+
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(
+        "Gradient noise: standard deviation SIGMA (default 0).", valueName: "sigma"))
+    var noise: String?
+
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Seed of the gradient noise (default 0).", valueName: "n"))
+    var seed: String?
+
+    /// Whether no optimizer or sweep was named.
+    var isEmpty: Bool { optimizers.isEmpty && sweeps.isEmpty }
+
+    /// The racers asked for, checked.
+    func racers() throws -> RacerList { try RacerList(optimizers: optimizers, sweeps: sweeps) }
+
+    /// The gradient noise asked for, checked.
+    func gradientNoise() throws -> GradientNoise {
+      try RacerList.noise(standardDeviation: noise, seed: seed)
+    }
+  }
+
+  /// Racers labelled by their optimizer's name.
+  init(specs: [OptimizerSpec]) {
+    self.specs = specs
+    self.labels = specs.map(\.kind.name)
+  }
+
   init(optimizers: [String], sweeps: [String]) throws {
     guard !optimizers.isEmpty || !sweeps.isEmpty else {
-      throw TraceError(
+      throw CommandError(
         "give at least one --optimizer SPEC or --sweep, e.g. --optimizer adam:lr=0.01")
     }
     var specs: [OptimizerSpec] = []
@@ -23,7 +67,7 @@ struct RacerList {
         specs.append(spec)
         labels.append(spec.kind.name)
       } catch {
-        throw TraceError("bad --optimizer '\(text)': \(error)")
+        throw CommandError("bad --optimizer '\(text)': \(error)")
       }
     }
     for text in sweeps {
@@ -33,7 +77,7 @@ struct RacerList {
           labels.append(member.label)
         }
       } catch {
-        throw TraceError("bad --sweep '\(text)': \(error.reason)")
+        throw CommandError("bad --sweep '\(text)': \(error.reason)")
       }
     }
     self.specs = specs
@@ -46,13 +90,14 @@ struct RacerList {
     var noise = GradientNoise.none
     if let seedText {
       guard let seed = UInt64(seedText) else {
-        throw TraceError("--seed must be a whole number from 0 to \(UInt64.max), got '\(seedText)'")
+        throw CommandError(
+          "--seed must be a whole number from 0 to \(UInt64.max), got '\(seedText)'")
       }
       noise.seed = seed
     }
     if let text {
       guard let sigma = Double(text), sigma.isFinite, sigma >= 0 else {
-        throw TraceError("--noise must be a finite number >= 0, got '\(text)'")
+        throw CommandError("--noise must be a finite number >= 0, got '\(text)'")
       }
       noise.setStandardDeviation(sigma)
     }

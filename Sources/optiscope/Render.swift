@@ -12,8 +12,10 @@ struct Render: ParsableCommand {
     discussion: """
       Prints exactly H lines of exactly W columns: the heatmap of log-scaled contour levels, \
       every optimizer's path, the legend, the loss panel and the status line. Plain text when \
-      stdout is not a terminal (or with --color never), ANSI colours with --color always. \
-      NO_COLOR in the environment turns colours off under --color auto.
+      stdout is not a terminal (or with --color never), ANSI colours with --color always, \
+      in the theme's colours for the terminal's depth (or --colors). NO_COLOR in the \
+      environment turns colours off under --color auto. In a non-UTF-8 locale, or with \
+      --ascii, only ASCII characters are printed.
 
       Without --optimizer a default field races (sgd, momentum, nesterov, adagrad, rmsprop, \
       adam, nadam, radam) with learning rates suited to the function; without --function or \
@@ -23,6 +25,7 @@ struct Render: ParsableCommand {
         optiscope render
         optiscope render --function himmelblau --steps 200 --layout split --color always
         optiscope render --expr "x^2 + 10*y^2" --start=-2,1 --optimizer adam:lr=0.1
+        optiscope render --theme magma --color always --colors 16
       """
   )
 
@@ -31,59 +34,62 @@ struct Render: ParsableCommand {
 
   @OptionGroup var scene: SceneArguments
 
-  @Option(help: "Number of steps (0 to \(Render.maximumSteps)).")
-  var steps: Int = 300
+  @Option(
+    help:
+      "Number of steps (0 to \(Render.maximumSteps); default: a --scene file's steps, else 300)."
+  )
+  var steps: Int?
 
   @Option(
     help: ArgumentHelp(
-      "The screen WxH (default: the terminal's size, or 120x40 when not a terminal).",
+      "The screen WxH (default: a --scene file's size, the terminal's, or 120x40).",
       valueName: "WxH"))
   var size: String?
 
-  @Option(help: "Colours: always, never or auto (when stdout is a terminal).")
-  var color: ColorChoice = .auto
+  @OptionGroup var appearance: AppearanceArguments
 
   func run() throws {
     let output = try makeOutput()
     FileHandle.standardOutput.write(Data(output.utf8))
   }
 
-  /// Checks every input, runs the race and draws it; throws `PictureCommandError`.
+  /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
     let checked: Scene
+    let file: SceneFile
     do {
-      checked = try scene.options.scene()
+      file = try scene.sceneFile()
+      checked = try file.options.scene()
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
+    let steps = self.steps ?? file.steps ?? 300
     guard (0...Self.maximumSteps).contains(steps) else {
-      throw PictureCommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
+      throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
     let isTerminal = isatty(STDOUT_FILENO) == 1
     let screen: (width: Int, height: Int)
     do {
       screen =
         try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
-        ?? Self.terminalSize(isTerminal)
+        ?? file.size.map { ($0.width, $0.height) } ?? Self.terminalSize(isTerminal)
     } catch {
-      throw PictureCommandError(error.description)
+      throw CommandError(error.description)
     }
+    let themes: (choices: [ThemeChoice], index: Int)
+    do {
+      themes = try appearance.themeSelection(default: file.theme)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let depth = appearance.outputDepth()
     var model = Model(scene: checked, width: screen.width, height: screen.height)
+    model.colorDepth = depth
+    model.usesASCII = appearance.usesASCII || (file.usesASCII ?? false)
+    model.useThemes(themes.choices, current: themes.index)
     model.advance(steps: steps)
     let canvas = view(model)
-    let environment = ProcessInfo.processInfo.environment
-    let colored: Bool
-    switch color {
-    case .always: colored = true
-    case .never: colored = false
-    case .auto: colored = isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true
-    }
-    guard colored else { return TextEncoder.plain(canvas) }
-    let term = environment["TERM"] ?? ""
-    let depth: ColorDepth =
-      color == .always || term.contains("256") || environment["COLORTERM"] != nil
-      ? .full256 : .sixteen
-    return TextEncoder.ansi(canvas, depth: depth)
+    return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
   }
 
   /// The terminal's size when stdout is one, else 120×40.

@@ -1,16 +1,17 @@
 import App
 import ArgumentParser
+import Foundation
 
-/// The scene options shared by `run`, `render` and `record`: function, start, optimizers, view, layout, pace.
+/// The scene options shared by `run`, `render` and `record`: a scene file, and function, start,
+/// optimizers, sweeps, view, layout, pace, noise and the panels shown on top of it.
 struct SceneArguments: ParsableArguments {
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
   @Option(
-    parsing: .unconditional,
     help: ArgumentHelp(
-      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
-  var expr: String?
+      "A scene file (key = value lines, see README \"Scenes\"), or a recording whose scene to "
+        + "use; the options below override it.", valueName: "file"))
+  var scene: String?
+
+  @OptionGroup var function: FunctionArguments
 
   @Option(
     parsing: .unconditional,
@@ -18,11 +19,8 @@ struct SceneArguments: ParsableArguments {
       "The start point X,Y (write --start=-1.5,2 or --start -1.5,2).", valueName: "x,y"))
   var start: String?
 
-  @Option(
-    name: .customLong("optimizer"),
-    help: ArgumentHelp(
-      "An optimizer SPEC, e.g. adam:lr=0.01; repeat for a race.", valueName: "spec"))
-  var optimizers: [String] = []
+  /// `--optimizer`, `--sweep`, `--noise` and `--seed`, as `trace` and `compare` take them.
+  @OptionGroup var racers: RacerList.Arguments
 
   @Option(
     parsing: .unconditional,
@@ -30,19 +28,106 @@ struct SceneArguments: ParsableArguments {
       "The view X0,X1,Y0,Y1 (default: the function's own).", valueName: "x0,x1,y0,y1"))
   var view: String?
 
-  @Option(help: ArgumentHelp("Map layout: overlay or split.", valueName: "layout"))
-  var layout: String = "overlay"
+  @Option(
+    help: ArgumentHelp(
+      "Map layout: overlay or split (default: split for a --sweep, else overlay).",
+      valueName: "layout"))
+  var layout: String?
 
-  @Option(help: ArgumentHelp("Frames per second, 1 to 120.", valueName: "n"))
-  var fps: Int = 20
+  @Option(help: ArgumentHelp("Frames per second, 1 to 120 (default 20).", valueName: "n"))
+  var fps: Int?
 
   @Option(help: ArgumentHelp("Optimizer steps per frame, 1 to 1024.", valueName: "n"))
   var stepsPerFrame: Int?
 
+  @Flag(help: "Show the leaderboard in place of the loss chart (L live).")
+  var leaderboard = false
+
+  @Flag(help: "Show the inspector: arrows and state of the selected optimizer (i live).")
+  var inspect = false
+
+  @Flag(help: "Overlay the basins of attraction of the selected optimizer (a live).")
+  var basins = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The optimizer the keys, --inspect and --basins act on: a name or a number from 1.",
+      valueName: "name"))
+  var select: String?
+
   /// The options as App's unchecked scene.
   var options: SceneOptions {
     SceneOptions(
-      function: function, expression: expr, start: start, optimizers: optimizers, view: view,
-      layout: layout, framesPerSecond: fps, stepsPerFrame: stepsPerFrame)
+      function: function.function, expression: function.expr, start: start,
+      optimizers: racers.optimizers, view: view, layout: layout, framesPerSecond: fps ?? 20,
+      stepsPerFrame: stepsPerFrame, sweeps: racers.sweeps, noise: racers.noise,
+      seed: racers.seed, showsLeaderboard: leaderboard, showsInspector: inspect,
+      showsBasins: basins, select: select)
+  }
+
+  /// The most bytes a scene file may have; anything larger is not a scene.
+  static let maximumSceneFileSize = 1 << 20
+
+  /// The scene file given with --scene (if any) with the command-line options on top.
+  ///
+  /// `--function` or `--expr` replaces the file's function and expression
+  /// both, and any `--optimizer` replaces the file's whole list; every other
+  /// option replaces just its own setting.
+  func sceneFile() throws(SceneOptions.Problem) -> SceneFile {
+    guard let path = scene else { return SceneFile(options: options) }
+    var file = try SceneFile(parsing: Self.read(path), name: path)
+    if function.isGiven {
+      file.options.function = function.function
+      file.options.expression = function.expr
+    }
+    if let start { file.options.start = start }
+    if !racers.isEmpty {
+      file.options.optimizers = racers.optimizers
+      file.options.sweeps = racers.sweeps
+      file.options.labels = []
+    }
+    if let view { file.options.view = view }
+    if let layout { file.options.layout = layout }
+    if let fps { file.options.framesPerSecond = fps }
+    if let stepsPerFrame { file.options.stepsPerFrame = stepsPerFrame }
+    if let noise = racers.noise { file.options.noise = noise }
+    if let seed = racers.seed { file.options.seed = seed }
+    if leaderboard { file.options.showsLeaderboard = true }
+    if inspect { file.options.showsInspector = true }
+    if basins { file.options.showsBasins = true }
+    if let select { file.options.select = select }
+    return file
+  }
+
+  /// The text of a scene file, refused in one line when unreadable, too large or not UTF-8.
+  ///
+  /// Reads at most 1 MB: enough for any scene, and for the header of a
+  /// recording of any length (whose frames are not needed).
+  static func read(_ path: String) throws(SceneOptions.Problem) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      let reason =
+        FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+      throw SceneOptions.Problem(description: "--scene '\(path)' \(reason)")
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+      data = try handle.read(upToCount: maximumSceneFileSize + 1) ?? Data()
+    } catch {
+      throw SceneOptions.Problem(description: "--scene '\(path)' cannot be read")
+    }
+    var bytes = data
+    if bytes.count > maximumSceneFileSize {
+      guard bytes.starts(with: Array(RecordingLog.magic.utf8)) else {
+        throw SceneOptions.Problem(
+          description: "--scene '\(path)' is larger than 1 MB; a scene file is a few lines")
+      }
+      // A long recording: its header is all that is needed; drop the cut last line.
+      if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes = bytes[...lastNewline] }
+    }
+    guard let text = String(data: bytes, encoding: .utf8) else {
+      throw SceneOptions.Problem(description: "--scene '\(path)' is not UTF-8 text")
+    }
+    return text
   }
 }

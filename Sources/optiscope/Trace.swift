@@ -63,14 +63,7 @@ struct Trace: ParsableCommand {
   /// Largest accepted --steps, so a typo cannot make the command run for hours.
   static let maximumSteps = 1_000_000
 
-  @Option(help: "A built-in test function, e.g. rosenbrock, himmelblau, beale.")
-  var function: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
-  var expr: String?
+  @OptionGroup var function: FunctionArguments
 
   @Option(
     parsing: .unconditional,
@@ -85,27 +78,7 @@ struct Trace: ParsableCommand {
     help: ArgumentHelp("Number of steps, 0 to \(Trace.maximumSteps).", valueName: "n"))
   var steps: String = "100"
 
-  @Option(
-    name: .customLong("optimizer"),
-    help: ArgumentHelp("An optimizer SPEC; repeat for a race.", valueName: "spec"))
-  var optimizers: [String] = []
-
-  @Option(
-    name: .customLong("sweep"),
-    help: ArgumentHelp(
-      "One optimizer at several values, e.g. adam:lr=1e-3..1,count=9; repeatable.",
-      valueName: "sweep"))
-  var sweeps: [String] = []
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Gradient noise: standard deviation SIGMA (default 0).", valueName: "sigma"))
-  var noise: String?
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Seed of the gradient noise (default 0).", valueName: "n"))
-  var seed: String?
+  @OptionGroup var racing: RacerList.Arguments
 
   @Option(
     name: .customLong("change"), parsing: .unconditionalSingleValue,
@@ -121,57 +94,32 @@ struct Trace: ParsableCommand {
     FileHandle.standardOutput.write(Data(output.utf8))
   }
 
-  /// Checks every input and builds the run; throws `TraceError` with a one-line message.
+  /// Checks every input and builds the run; throws `CommandError` with a one-line message.
   func makeTable() throws -> TraceTable {
-    let (objective, defaultStart) = try resolveObjective()
+    let (choice, hasOwnStart) = try function.requiredChoice()
+    let objective = choice.objective
+    let defaultStart = hasOwnStart ? choice.start : nil
     let startPoint: Point
     if let start {
       startPoint = try Self.parsePoint(start)
     } else if let defaultStart {
       startPoint = defaultStart
     } else {
-      throw TraceError("--expr needs --start X,Y (e.g. --start 1,1)")
+      throw CommandError("--expr needs --start X,Y (e.g. --start 1,1)")
     }
     guard let stepCount = Int(steps), (0...Self.maximumSteps).contains(stepCount) else {
-      throw TraceError(
+      throw CommandError(
         "--steps must be a whole number from 0 to \(Self.maximumSteps), got '\(steps)'")
     }
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
-      throw TraceError("--format must be csv or jsonl, got '\(format)'")
+      throw CommandError("--format must be csv or jsonl, got '\(format)'")
     }
-    let racers = try RacerList(optimizers: optimizers, sweeps: sweeps)
-    let gradientNoise = try RacerList.noise(standardDeviation: noise, seed: seed)
+    let racers = try racing.racers()
+    let gradientNoise = try racing.gradientNoise()
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
     return try TraceTable(
       objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
-  }
-
-  /// The objective from --function or --expr, and its default start when it has one.
-  func resolveObjective() throws -> (any Objective, Point?) {
-    switch (function, expr) {
-    case (nil, nil):
-      throw TraceError("give --function NAME or --expr EXPRESSION")
-    case (.some, .some):
-      throw TraceError("give either --function or --expr, not both")
-    case (.some(let name), nil):
-      return try Self.builtInFunction(named: name)
-    case (nil, .some(let source)):
-      do {
-        return (try Expression(parsing: source), nil)
-      } catch {
-        throw TraceError("bad --expr '\(source)': \(error)")
-      }
-    }
-  }
-
-  /// A catalog function (name as in `TestFunction.named`) and its default start.
-  static func builtInFunction(named name: String) throws -> (any Objective, Point?) {
-    guard let function = TestFunction.named(name) else {
-      let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
-      throw TraceError("unknown function '\(name)'; known: \(known)")
-    }
-    return (function.expression, function.start)
   }
 
   /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.
@@ -183,7 +131,7 @@ struct Trace: ParsableCommand {
     let parts = body.split(separator: ",", omittingEmptySubsequences: false)
     let numbers = parts.compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
     guard parts.count == 2, numbers.count == 2, numbers.allSatisfy(\.isFinite) else {
-      throw TraceError("bad --start '\(text)': expected X,Y with two finite numbers, e.g. -1.5,2")
+      throw CommandError("bad --start '\(text)': expected X,Y with two finite numbers, e.g. -1.5,2")
     }
     return Point(x: numbers[0], y: numbers[1])
   }

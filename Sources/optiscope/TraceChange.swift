@@ -19,17 +19,17 @@ struct TraceChange: Equatable {
     let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
     let usage = "expected STEP:INDEX:KEY=VALUE, e.g. 100:1:lr=0.05"
     guard parts.count == 3 else {
-      throw TraceError("bad --change '\(text)': \(usage)")
+      throw CommandError("bad --change '\(text)': \(usage)")
     }
     guard let step = Int(parts[0]), step >= 0 else {
-      throw TraceError("bad --change '\(text)': STEP must be a whole number >= 0")
+      throw CommandError("bad --change '\(text)': STEP must be a whole number >= 0")
     }
     guard let index = Int(parts[1]), index >= 1 else {
-      throw TraceError("bad --change '\(text)': INDEX must be a whole number >= 1")
+      throw CommandError("bad --change '\(text)': INDEX must be a whole number >= 1")
     }
     let setting = parts[2].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
     guard setting.count == 2, !setting[0].isEmpty, !setting[1].isEmpty else {
-      throw TraceError("bad --change '\(text)': \(usage)")
+      throw CommandError("bad --change '\(text)': \(usage)")
     }
     self.step = step
     self.racer = index - 1

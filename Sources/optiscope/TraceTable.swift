@@ -71,7 +71,7 @@ struct TraceTable {
 
   /// Checks every change against the optimizer it edits, as it will be when the change applies.
   ///
-  /// Throws `TraceError` naming the change and the reason.
+  /// Throws `CommandError` naming the change and the reason.
   init(
     objective: any Objective, start: Point, steps: Int, specs: [OptimizerSpec],
     labels: [String]? = nil, noise: GradientNoise = .none, changes: [TraceChange],
@@ -87,13 +87,13 @@ struct TraceTable {
       guard trial.indices.contains(change.racer) else {
         let given =
           specs.count == 1 ? "only 1 --optimizer is" : "only \(specs.count) --optimizer are"
-        throw TraceError("\(shown): no optimizer number \(change.racer + 1); \(given) given")
+        throw CommandError("\(shown): no optimizer number \(change.racer + 1); \(given) given")
       }
       do {
         let edit = try Self.resolve(change, on: &trial[change.racer])
         scheduled.append(Scheduled(step: change.step, racer: change.racer, edit: edit))
       } catch {
-        throw TraceError("\(shown): \(error)")
+        throw CommandError("\(shown): \(error)")
       }
     }
     self.objective = objective
@@ -112,7 +112,7 @@ struct TraceTable {
     race.noise = noise
     var output = ""
     output.reserveCapacity((steps + 1) * specs.count * 64 + 64)
-    if format == .csv { output += "optimizer,step,x,y,f,status\n" }
+    if format == .csv { output += Self.csvHeader }
     for racer in race.racers {
       append(racer, to: &output)
     }
@@ -141,6 +141,14 @@ struct TraceTable {
 
   /// One row for the racer's latest sample.
   private func append(_ racer: Racer, to output: inout String) {
+    Self.append(racer, format: format, to: &output)
+  }
+
+  /// The CSV header line, `optimizer,step,x,y,f,status`.
+  static let csvHeader = "optimizer,step,x,y,f,status\n"
+
+  /// One row in `format` for the racer's latest sample; shared with recordings' `--trace`.
+  static func append(_ racer: Racer, format: TraceFormat, to output: inout String) {
     let sample = racer.current
     let status = racer.status == .diverged ? "diverged" : "running"
     switch format {
@@ -169,7 +177,7 @@ struct TraceTable {
   }
 
   /// A JSON number, or the strings "nan", "inf", "-inf", which JSON has no numbers for.
-  private func json(_ value: Double) -> String {
+  private static func json(_ value: Double) -> String {
     value.isFinite ? value.description : "\"\(value.description)\""
   }
 }

@@ -97,7 +97,10 @@ import Testing
     #expect(result.stdout.split(separator: "\n").count == 5)  // header and steps 0...3
   }
 
-  @Test(arguments: [["--help"], ["-h"], ["help"], ["trace", "--help"], ["help", "trace"], ["render", "--help"], ["levels", "--help"], ["compare", "--help"]])
+  @Test(arguments: [
+    ["--help"], ["-h"], ["help"], ["trace", "--help"], ["help", "trace"], ["render", "--help"],
+    ["levels", "--help"], ["compare", "--help"],
+  ])
   func helpGoesToStdoutWithStatusZero(_ arguments: [String]) throws {
     let result = try OptiscopeProcess.run(arguments)
     #expect(result.status == 0, "\(arguments): \(result.stderr)")

@@ -24,6 +24,21 @@ import Testing
     #expect(rows[0][4] == "0.0" && rows[0][7] == "0.0")
   }
 
+  @Test func compareWithoutOptimizersRanksTheLiveField() throws {
+    let result = try OptiscopeProcess.run([
+      "compare", "--function", "himmelblau", "--steps", "400", "--tolerance", "1e-3", "--format",
+      "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = result.stdout.split(separator: "\n").dropFirst()
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let names = Set(rows.map { String($0[1]) })
+    #expect(
+      names == ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "nadam"])
+    // Himmelblau's presets let every one of them arrive within the budget.
+    #expect(rows.allSatisfy { !$0[3].isEmpty }, "\(result.stdout)")
+  }
+
   @Test func compareTableSaysWhatReachedMeans() throws {
     let result = try OptiscopeProcess.run([
       "compare", "--function", "himmelblau", "--steps", "300",

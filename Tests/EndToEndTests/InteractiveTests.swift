@@ -25,9 +25,10 @@ struct InteractiveTests {
     #expect(screen.contains("Himmelblau"))
     #expect(screen.contains("sgd lr=0.01"))
     #expect(screen.contains("optimizers"))
-    // The map: braille trails or heatmap glyphs fill the left part of the screen.
-    let mapRows = screen.split(separator: "\n").dropFirst().prefix(30)
-    #expect(mapRows.filter { $0.count > 40 }.count >= 20)
+    // The map: band colours fill the rows under the status line (in colour the
+    // heatmap is backgrounds, not glyphs, so the styled screen is read).
+    let mapRows = try session.styledScreen().split(separator: "\n").dropFirst().prefix(30)
+    #expect(mapRows.filter { $0.contains("48;5;") }.count >= 20)
   }
 
   @Test("+ changes the learning rate shown in the legend")

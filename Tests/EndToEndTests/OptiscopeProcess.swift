@@ -43,10 +43,20 @@ enum OptiscopeProcess {
   ///
   /// Output goes to temporary files rather than pipes, so a large output can
   /// never fill a pipe and stall the child.
-  static func run(_ arguments: [String]) throws -> Result {
+  ///
+  /// `environment` changes (or, with nil, removes) variables of the test's own
+  /// environment for this run, e.g. `["NO_COLOR": "1", "LANG": "C"]`.
+  static func run(_ arguments: [String], environment changes: [String: String?] = [:]) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = try executable()
     process.arguments = arguments
+    if !changes.isEmpty {
+      var environment = ProcessInfo.processInfo.environment
+      for (name, value) in changes { environment[name] = value }
+      process.environment = environment
+    }
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("optiscope-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -79,6 +79,11 @@ final class TmuxSession {
     try tmux(["capture-pane", "-p", "-t", "0"])
   }
 
+  /// The pane's text with its colours and attributes as SGR escape codes.
+  func styledScreen() throws -> String {
+    try tmux(["capture-pane", "-p", "-e", "-t", "0"])
+  }
+
   /// A tmux format value for the pane, e.g. `#{cursor_flag}`.
   func display(_ format: String) throws -> String {
     try tmux(["display-message", "-p", "-t", "0", format])

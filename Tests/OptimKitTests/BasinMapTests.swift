@@ -82,4 +82,25 @@ import Testing
       spec: try OptimizerSpec(parsing: "newton"), steps: 10, tolerance: 1e-6)
     #expect(newton == .minimum(0))
   }
+
+  @Test func stepBudgetComputesCellByCellWithTheSameOutcomes() throws {
+    var byRows = try himmelblauMap()
+    byRows.advance(rows: 10)
+    var byBudget = try himmelblauMap()
+    // Every cell costs at least one step, so a budget of 1 computes exactly one cell.
+    byBudget.advance(stepBudget: 1)
+    #expect(byBudget.finishedCells == 1 && byBudget.finishedRows == 0)
+    #expect(byBudget.progress == 0.01)
+    byBudget.advance(stepBudget: 1)
+    #expect(byBudget.finishedCells == 2)
+    // A budget larger than the whole map's work finishes it in one call.
+    byBudget.advance(stepBudget: 1_000_000)
+    #expect(byBudget.isComplete && byBudget.finishedRows == 10)
+    #expect(byBudget.outcomes == byRows.outcomes)
+    // advance(rows:) finishes a partly done row first.
+    var mixed = try himmelblauMap()
+    mixed.advance(stepBudget: 1)
+    mixed.advance(rows: 1)
+    #expect(mixed.finishedCells == 10)
+  }
 }

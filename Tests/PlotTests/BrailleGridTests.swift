@@ -79,4 +79,17 @@ import Testing
     #expect(grid.owner(column: 0, row: 0) == 5)
     #expect(grid.character(column: 0, row: 0) == "⢁")
   }
+
+  @Test func segmentBetweenHugeEndsDoesNotTrap() {
+    // Two steps of SGD diverging on the sphere (lr = 100), in the dot coordinates of a 49×22
+    // map: clipping this segment leaves y near 7e72, which Int(_:) cannot hold.
+    var grid = BrailleGrid(width: 49, height: 22)
+    grid.drawSegment(
+      from: (x: -8.906415883854898e+88, y: -5.998198452392075e+88),
+      to: (x: 1.7723767608871246e+91, y: 1.1936414920260228e+91), owner: 0)
+    grid.drawSegment(
+      from: (x: -3.817832152500046e+24, y: -2.5711930822959494e+24),
+      to: (x: 7.597485983475092e+26, y: 5.11667423376894e+26), owner: 0)
+    // Reaching here is the test: before the fix, Int(_:) trapped on the first segment.
+  }
 }

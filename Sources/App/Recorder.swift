@@ -1,0 +1,144 @@
+import Plot
+
+/// Writes a recording as the program runs: header, inputs, changes and frames, into a sink.
+///
+/// Each frame goes out whole in one write, together with the input and
+/// change lines before it, so a log cut short by a crash or a full disk ends
+/// at a complete frame. The first failed write stops the recorder for good
+/// (`failure` says why); the program goes on without it.
+public struct Recorder {
+  /// The file's name as shown on screen.
+  public let file: String
+  public let format: RecordingFormat
+  private let sink: any RecordingSink
+  /// Lines waiting to go out with the next frame (text format).
+  private var pending = ""
+  /// Clock ticks since the last line or frame, not yet written.
+  private var ticksSinceLast = 0
+  /// The last frame written, to skip repeats and to notice a new size.
+  private var lastCanvas: Canvas?
+  /// The time of frame 0, for a cast's relative times.
+  private var startTime: Double?
+  /// The last frame's time relative to frame 0, for a cast's closing event.
+  private var lastTime = 0.0
+  /// Frames written so far.
+  public private(set) var frameCount = 0
+  /// Why writing failed, once it has; nothing more is written then.
+  public private(set) var failure: String?
+  /// Whether a frame identical to the previous one is left out (its tick is counted instead).
+  public var skipsRepeatedFrames: Bool
+
+  public init(
+    file: String, format: RecordingFormat, sink: any RecordingSink, skipsRepeatedFrames: Bool = true
+  ) {
+    self.file = file
+    self.format = format
+    self.sink = sink
+    self.skipsRepeatedFrames = skipsRepeatedFrames
+  }
+
+  /// Writes the header: the scene (text) or the asciicast header (cast), plus for a
+  /// text log the inputs that led from the scene to now (`prelude`), all in one write.
+  public mutating func begin(
+    header: SceneFile, prelude: [LogEvent], timestamp: Int, title: String
+  ) throws {
+    switch format {
+    case .text:
+      var text = RecordingLog.headerText(header)
+      for event in prelude { text += event.text }
+      try write(text)
+    case .cast:
+      try write(
+        CastEncoder.header(
+          size: header.size ?? ScreenSize(width: 80, height: 24), timestamp: timestamp,
+          title: title))
+    }
+  }
+
+  /// Notes an input that was sent to `update`, with the live changes it caused.
+  public mutating func note(_ message: Msg, changes: [LogEvent]) {
+    guard failure == nil, format == .text, message.logText != nil else { return }
+    flushTicks()
+    pending += LogEvent.input(message).text
+    for change in changes { pending += change.text }
+  }
+
+  /// Notes a clock tick that was sent to `update`.
+  public mutating func noteTick() {
+    ticksSinceLast += 1
+  }
+
+  /// Writes `canvas` as the next frame, at `time` seconds, showing race step `step`.
+  ///
+  /// Unless it is the first, a frame identical to the last one written is left out
+  /// when `skipsRepeatedFrames` is set; its ticks are counted into the next line.
+  public mutating func frame(_ canvas: Canvas, step: Int, time: Double) throws {
+    guard failure == nil else { return }
+    if skipsRepeatedFrames, let lastCanvas, lastCanvas == canvas { return }
+    let start = startTime ?? time
+    startTime = start
+    switch format {
+    case .text:
+      let followsTick = frameCount > 0 && ticksSinceLast > 0
+      if followsTick { ticksSinceLast -= 1 }
+      flushTicks()
+      let frame = LogFrame(number: frameCount, step: step, followsTick: followsTick, rows: [])
+      var bytes = Array((pending + frame.separator + "\n").utf8)
+      pending = ""
+      FrameText.appendRows(of: canvas, to: &bytes)
+      try write(bytes)
+    case .cast:
+      let resized = lastCanvas.map { $0.width != canvas.width || $0.height != canvas.height }
+      var text = ""
+      if resized == true {
+        text += CastEncoder.resize(
+          to: ScreenSize(width: canvas.width, height: canvas.height), time: time - start)
+      }
+      text += CastEncoder.frame(canvas, time: time - start, clears: resized ?? true)
+      try write(text)
+      lastTime = time - start
+    }
+    ticksSinceLast = 0
+    lastCanvas = canvas
+    frameCount += 1
+  }
+
+  /// Writes what is still pending and closes the sink.
+  public mutating func finish() throws {
+    defer { sink.close() }
+    guard failure == nil else { return }
+    if format == .cast, frameCount > 0 {
+      // Show the cursor again, so a player leaves the terminal as it found it.
+      pending = CastEncoder.output("\u{1B}[?25h", time: lastTime)
+    }
+    flushTicks()
+    if !pending.isEmpty {
+      let text = pending
+      pending = ""
+      try write(text)
+    }
+  }
+
+  /// Turns counted ticks into a `> ticks N` line.
+  private mutating func flushTicks() {
+    guard format == .text, ticksSinceLast > 0 else { return }
+    pending += LogEvent.ticks(ticksSinceLast).text
+    ticksSinceLast = 0
+  }
+
+  /// One write to the sink; the first failure is kept and rethrown.
+  private mutating func write(_ text: String) throws {
+    try write(Array(text.utf8))
+  }
+
+  /// One write of `bytes` to the sink; the first failure is kept and rethrown.
+  private mutating func write(_ bytes: [UInt8]) throws {
+    do {
+      try sink.write(bytes)
+    } catch {
+      failure = "\(error)"
+      sink.close()
+      throw error
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/// A recording in optiscope's plain-text log format, parsed: the scene header and the events.
+///
+/// The format (version 1), line by line:
+///
+/// ```
+/// optiscope-log 1
+/// # comments
+/// function = rosenbrock        the scene, as in a scene file (`SceneFile`),
+/// optimizer = adam:lr=0.1      with the screen `size` always given
+/// size = 120x40
+/// > key +                      an input sent to `update`
+/// @ step 48 adam: lr=0.141     a live change it caused, at the step it took effect
+/// > ticks 3                    clock ticks with no frame in between
+/// --- frame 12 step 48         a frame: one tick (unless the line ends in `no-tick`),
+/// …exactly H rows of text…     then the screen, H rows of W characters
+/// ```
+///
+/// A log cut short (a crash, `kill -9`, a full disk) parses up to its last
+/// complete frame and says so in `isTruncated`.
+public struct RecordingLog: Sendable {
+  /// The first line's first word.
+  public static let magic = "optiscope-log"
+  /// The format version this program writes and reads.
+  public static let version = 1
+
+  /// The scene, screen size, theme and ASCII mode the recording started from.
+  public var header: SceneFile
+  /// Everything after the header, in order.
+  public var events: [LogEvent]
+  /// Whether the text ended inside a line or a frame; that part was dropped.
+  public var isTruncated: Bool
+
+  /// Why a log could not be read, in one line.
+  public struct Problem: Error, CustomStringConvertible, Sendable {
+    public var description: String
+  }
+
+  /// The frames, in order.
+  public var frames: [LogFrame] {
+    events.compactMap { event in
+      if case .frame(let frame) = event { return frame }
+      return nil
+    }
+  }
+
+  /// The screen size the recording started at.
+  public var size: ScreenSize { header.size ?? ScreenSize(width: 0, height: 0) }
+
+  /// The lines that open a log: the format line, a comment, and the header as a scene file.
+  public static func headerText(_ header: SceneFile) -> String {
+    "\(magic) \(version)\n"
+      + "# optiscope recording: check it with `optiscope replay --verify FILE`, "
+      + "play it with `optiscope replay FILE`\n" + header.text
+  }
+
+  /// Parses a log; `name` (the path) opens every refusal.
+  public init(parsing text: String, name: String) throws(Problem) {
+    let (lines, rest) = LogText.split(text)
+    guard let first = lines.first ?? (rest.isEmpty ? nil : rest) else {
+      throw Problem(description: "\(name) is empty, not an optiscope log")
+    }
+    let magicWords = first.split(separator: " ")
+    guard magicWords.first.map(String.init) == Self.magic else {
+      throw Problem(
+        description: "\(name) is not an optiscope log (its first line is not '\(Self.magic) 1')")
+    }
+    guard magicWords.count == 2, Int(magicWords[1]) == Self.version else {
+      throw Problem(
+        description:
+          "\(name) is an optiscope log of another version ('\(LogText.oneLine(first))'); "
+          + "this optiscope reads version \(Self.version)")
+    }
+    let headerEnd = lines.dropFirst().firstIndex(where: LogText.isEventLine) ?? lines.endIndex
+    do {
+      header = try SceneFile(lines: lines[1..<headerEnd], firstLine: 2, name: name)
+    } catch {
+      throw Problem(description: error.description)
+    }
+    guard let startSize = header.size else {
+      throw Problem(description: "\(name): the header has no size = WxH line")
+    }
+    events = []
+    isTruncated = !rest.isEmpty
+    var size = startSize
+    var index = headerEnd
+    while index < lines.count {
+      let line = lines[index]
+      let lineNumber = index + 1
+      if line.hasPrefix("--- ") {
+        guard let fields = LogFrame.separatorFields(line) else {
+          throw Problem(description: "\(name) line \(lineNumber): bad frame line '\(line)'")
+        }
+        let rowsEnd = index + 1 + size.height
+        guard rowsEnd <= lines.count else {
+          isTruncated = true
+          break
+        }
+        events.append(
+          .frame(
+            LogFrame(
+              number: fields.number, step: fields.step, followsTick: fields.followsTick,
+              rows: Array(lines[(index + 1)..<rowsEnd]))))
+        index = rowsEnd
+        continue
+      }
+      events.append(try Self.event(line, lineNumber: lineNumber, name: name))
+      if case .input(.resize(let width, let height)) = events.last {
+        size = ScreenSize(width: width, height: height)
+      }
+      index += 1
+    }
+  }
+
+  /// An input, ticks or change line.
+  private static func event(_ line: String, lineNumber: Int, name: String) throws(Problem)
+    -> LogEvent
+  {
+    if line.hasPrefix("> ") {
+      let body = String(line.dropFirst(2))
+      if body.hasPrefix("ticks ") {
+        guard let count = Int(body.dropFirst("ticks ".count)), count >= 0 else {
+          throw Problem(description: "\(name) line \(lineNumber): bad ticks line '\(line)'")
+        }
+        return .ticks(count)
+      }
+      guard let message = Msg(logText: body) else {
+        throw Problem(description: "\(name) line \(lineNumber): unknown input '\(line)'")
+      }
+      return .input(message)
+    }
+    if line.hasPrefix("@ step ") {
+      let body = line.dropFirst("@ step ".count)
+      let number = body.prefix { $0 != " " }
+      guard let step = Int(number), step >= 0 else {
+        throw Problem(description: "\(name) line \(lineNumber): bad change line '\(line)'")
+      }
+      return .change(step: step, description: String(body.dropFirst(number.count + 1)))
+    }
+    throw Problem(
+      description:
+        "\(name) line \(lineNumber): expected '> input', '@ step N change' or '--- frame', "
+        + "got '\(LogText.oneLine(String(line.prefix(40))))'")
+  }
+}

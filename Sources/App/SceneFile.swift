@@ -1,0 +1,289 @@
+import OptimKit
+import Plot
+
+/// A scene written down as `key = value` lines: what `--scene FILE` loads, `S` saves,
+/// and every recording's header carries.
+///
+/// One format serves scene files and log headers, so a recording's header can
+/// be loaded as a scene (`optiscope --scene run.log`) and a scene file says
+/// exactly what a recording of it would. Blank lines and lines starting with
+/// `#` are ignored; `optimizer` may repeat (one line per racer, in race
+/// order); every other key appears at most once. Values are checked while
+/// parsing, so a refusal names the file and the line.
+public struct SceneFile: Hashable, Sendable {
+  /// The race: function or expression, view, start, optimizers, layout, pace, noise.
+  public var options: SceneOptions
+  /// The screen a headless picture or recording is drawn on (`render`, `record`).
+  public var size: ScreenSize?
+  /// How many optimizer steps the experiment runs (`render --steps`, `record --frames`).
+  public var steps: Int?
+  /// The theme's name.
+  public var theme: String?
+  /// Whether the picture is drawn with ASCII only.
+  public var usesASCII: Bool?
+
+  /// The keys a scene file knows, in the order they are written.
+  public static let keys = [
+    "function", "expression", "view", "start", "optimizer", "sweep", "label", "steps-per-frame",
+    "fps", "layout", "noise", "seed", "leaderboard", "inspect", "basins", "select", "steps",
+    "size", "theme", "ascii",
+  ]
+  /// The keys that may repeat: one line per racer, sweep or label, in race order.
+  static let repeatableKeys: Set<String> = ["optimizer", "sweep", "label"]
+
+  /// The most steps a scene may ask for (as `render --steps`).
+  public static let maximumSteps = 100_000
+
+  public init(
+    options: SceneOptions = SceneOptions(), size: ScreenSize? = nil, steps: Int? = nil,
+    theme: String? = nil, usesASCII: Bool? = nil
+  ) {
+    self.options = options
+    self.size = size
+    self.steps = steps
+    self.theme = theme
+    self.usesASCII = usesASCII
+  }
+
+  /// The file for a checked scene: every setting written out, so it reproduces the race exactly.
+  ///
+  /// Numbers are written in full (Swift's shortest round-tripping form), and
+  /// every optimizer with the settings it was given, so parsing the text back
+  /// builds the same `Scene`.
+  public init(
+    scene: Scene, size: ScreenSize? = nil, steps: Int? = nil, theme: String? = nil,
+    usesASCII: Bool? = nil
+  ) {
+    let isBuiltIn = scene.function.catalogIndex != nil
+    let view = scene.view
+    options = SceneOptions(
+      function: isBuiltIn ? scene.function.name : nil,
+      expression: isBuiltIn ? nil : scene.function.name,
+      start: "\(scene.start.x), \(scene.start.y)",
+      optimizers: scene.specs.map(\.description),
+      view: "\(view.xMin), \(view.xMax), \(view.yMin), \(view.yMax)",
+      layout: scene.layout.rawValue, framesPerSecond: scene.framesPerSecond,
+      stepsPerFrame: scene.stepsPerFrame, noise: "\(scene.noise.standardDeviation)",
+      seed: "\(scene.noise.seed)", showsLeaderboard: scene.showsLeaderboard,
+      showsInspector: scene.showsInspector, showsBasins: scene.showsBasins)
+    if let labels = scene.labels, labels != scene.specs.map(\.kind.name) {
+      options.labels = labels
+    }
+    if case .racer(let index) = scene.selection { options.select = String(index + 1) }
+    self.size = size
+    self.steps = steps
+    self.theme = theme
+    self.usesASCII = usesASCII
+  }
+
+  /// Parses a scene file; `name` (the path) opens every refusal, with the line number.
+  ///
+  /// A recording (first line `optiscope-log …`) is read up to its first event,
+  /// so a log's header loads as a scene.
+  public init(parsing text: String, name: String) throws(SceneOptions.Problem) {
+    var lines = LogText.lines(of: text)
+    var firstLine = 1
+    let isLog = lines.first.map { $0.hasPrefix(RecordingLog.magic) } ?? false
+    if isLog {
+      lines.removeFirst()
+      firstLine = 2
+      if let end = lines.firstIndex(where: LogText.isEventLine) {
+        lines.removeSubrange(end...)
+      }
+    }
+    try self.init(lines: lines[...], firstLine: firstLine, name: name)
+  }
+
+  /// Parses header lines (no event lines among them); `firstLine` numbers the first one.
+  init(lines: ArraySlice<String>, firstLine: Int, name: String) throws(SceneOptions.Problem) {
+    self.init()
+    var seen: Set<String> = []
+    for (offset, line) in lines.enumerated() {
+      let where_ = "\(name) line \(firstLine + offset)"
+      let trimmed = SceneOptions.trimmed(Substring(line))
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      guard let equals = trimmed.firstIndex(of: "=") else {
+        throw SceneOptions.Problem(
+          description: "\(where_): expected KEY = VALUE, got '\(Self.shortened(trimmed))'")
+      }
+      let key = SceneOptions.trimmed(trimmed[..<equals]).lowercased()
+      let value = SceneOptions.trimmed(trimmed[trimmed.index(after: equals)...])
+      guard Self.keys.contains(key) else {
+        throw SceneOptions.Problem(
+          description:
+            "\(where_): unknown key '\(Self.shortened(key))'; known: "
+            + Self.keys.joined(separator: ", "))
+      }
+      guard Self.repeatableKeys.contains(key) || seen.insert(key).inserted else {
+        throw SceneOptions.Problem(description: "\(where_): \(key) is given twice")
+      }
+      do {
+        try set(key, to: value)
+      } catch {
+        throw SceneOptions.Problem(description: "\(where_): \(error.description)")
+      }
+    }
+    if options.function != nil, options.expression != nil {
+      throw SceneOptions.Problem(
+        description: "\(name): give either function or expression, not both")
+    }
+  }
+
+  /// Checks `value` for `key` and stores it.
+  private mutating func set(_ key: String, to value: String) throws(SceneOptions.Problem) {
+    switch key {
+    case "function":
+      guard TestFunction.named(value) != nil else {
+        let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+        throw SceneOptions.Problem(description: "unknown function '\(value)'; known: \(known)")
+      }
+      options.function = value
+    case "expression":
+      do {
+        _ = try Expression(parsing: value)
+      } catch {
+        throw SceneOptions.Problem(description: "bad expression '\(value)': \(error)")
+      }
+      options.expression = value
+    case "view":
+      _ = try SceneOptions.parseView(value, option: "view")
+      options.view = value
+    case "start":
+      _ = try SceneOptions.parsePoint(value, option: "start")
+      options.start = value
+    case "optimizer":
+      do {
+        _ = try OptimizerSpec(parsing: value)
+      } catch {
+        throw SceneOptions.Problem(description: "bad optimizer '\(value)': \(error)")
+      }
+      options.optimizers.append(value)
+    case "sweep":
+      do {
+        _ = try OptimizerSweep(parsing: value).members()
+      } catch {
+        throw SceneOptions.Problem(description: "bad sweep '\(value)': \(error.reason)")
+      }
+      options.sweeps.append(value)
+    case "label":
+      guard !value.isEmpty else { throw SceneOptions.Problem(description: "label needs a name") }
+      options.labels.append(value)
+    case "leaderboard":
+      options.showsLeaderboard = try Self.switchValue(value, key: key)
+    case "inspect":
+      options.showsInspector = try Self.switchValue(value, key: key)
+    case "basins":
+      options.showsBasins = try Self.switchValue(value, key: key)
+    case "select":
+      options.select = value
+    case "steps-per-frame":
+      options.stepsPerFrame = try Self.whole(
+        value, key: key, in: 1...Model.maximumStepsPerFrame)
+    case "fps":
+      options.framesPerSecond = try Self.whole(value, key: key, in: 1...120)
+    case "layout":
+      guard PictureLayout(rawValue: value.lowercased()) != nil else {
+        throw SceneOptions.Problem(description: "bad layout '\(value)': expected overlay or split")
+      }
+      options.layout = value.lowercased()
+    case "noise":
+      _ = try SceneOptions(noise: value).gradientNoise()
+      options.noise = value
+    case "seed":
+      _ = try SceneOptions(seed: value).gradientNoise()
+      options.seed = value
+    case "steps":
+      steps = try Self.whole(value, key: key, in: 0...Self.maximumSteps)
+    case "size":
+      size = try ScreenSize(parsing: value, option: "size")
+    case "theme":
+      guard !value.isEmpty else {
+        throw SceneOptions.Problem(description: "theme needs a name")
+      }
+      theme = value
+    case "ascii":
+      usesASCII = try Self.switchValue(value, key: key)
+    default:
+      throw SceneOptions.Problem(description: "unknown key '\(key)'")
+    }
+  }
+
+  /// `true` or `false` (also `yes`/`no`, `1`/`0`).
+  private static func switchValue(_ text: String, key: String) throws(SceneOptions.Problem) -> Bool
+  {
+    switch text.lowercased() {
+    case "true", "yes", "1": return true
+    case "false", "no", "0": return false
+    default:
+      throw SceneOptions.Problem(description: "bad \(key) '\(text)': expected true or false")
+    }
+  }
+
+  /// A whole number within `range`.
+  private static func whole(_ text: String, key: String, in range: ClosedRange<Int>)
+    throws(SceneOptions.Problem) -> Int
+  {
+    guard let number = Int(text), range.contains(number) else {
+      throw SceneOptions.Problem(
+        description:
+          "bad \(key) '\(text)': expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+      )
+    }
+    return number
+  }
+
+  /// At most 40 characters of `text`, for refusals that quote it.
+  private static func shortened(_ text: String) -> String {
+    text.count <= 40 ? text : String(text.prefix(40)) + "…"
+  }
+
+  /// The file's text: one `key = value` line per setting, in `keys` order.
+  public var text: String {
+    var lines: [String] = []
+    func add(_ key: String, _ value: String?) {
+      if let value { lines.append("\(key) = \(LogText.oneLine(value))") }
+    }
+    add("function", options.function)
+    add("expression", options.expression)
+    add("view", options.view)
+    add("start", options.start)
+    for optimizer in options.optimizers { add("optimizer", optimizer) }
+    for sweep in options.sweeps { add("sweep", sweep) }
+    for label in options.labels { add("label", label) }
+    add("steps-per-frame", options.stepsPerFrame.map(String.init))
+    add("fps", String(options.framesPerSecond))
+    add("layout", options.layout)
+    add("noise", options.noise)
+    add("seed", options.seed)
+    add("leaderboard", options.showsLeaderboard ? "true" : nil)
+    add("inspect", options.showsInspector ? "true" : nil)
+    add("basins", options.showsBasins ? "true" : nil)
+    add("select", options.select)
+    add("steps", steps.map(String.init))
+    add("size", size?.description)
+    add("theme", theme)
+    add("ascii", usesASCII.map { $0 ? "true" : "false" })
+    return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// The themes `t` cycles through with the file's theme current (nil when the file names
+  /// none), or a refusal naming a theme this program does not have or cannot load.
+  ///
+  /// Theme names are not checked while parsing, since the themes known depend
+  /// on where the program runs, not on the file.
+  public func themeSelection() throws(SceneOptions.Problem) -> (
+    choices: [ThemeChoice], index: Int
+  )? {
+    guard let theme else { return nil }
+    do {
+      return try ThemeCatalog.standard().select(theme)
+    } catch {
+      throw SceneOptions.Problem(description: "theme '\(theme)': \(error)")
+    }
+  }
+
+  /// Refuses a theme this program does not have or cannot load.
+  public func checkTheme() throws(SceneOptions.Problem) {
+    _ = try themeSelection()
+  }
+}

@@ -1,0 +1,163 @@
+import Plot
+
+/// The running program around its model: every message goes through here, so the
+/// session can be recorded from any moment and replayed exactly.
+///
+/// Keeps a journal of every input and tick since the start (ticks counted, not
+/// listed), so a recording started later with `R` can begin with the scene
+/// the program started from plus the inputs that led to the present screen:
+/// replaying them rebuilds the optimizers' state too, which no scene file can
+/// hold. Still pure: writing goes through the recorder's sink.
+public struct Session {
+  /// The program's state.
+  public private(set) var model: Model
+  /// The scene, size, theme and ASCII mode the program started with: every recording's header.
+  public let header: SceneFile
+  /// Every input since the start, with tick runs counted: a recording's prelude.
+  public private(set) var journal: [LogEvent] = []
+  /// The recording in progress, if any.
+  public private(set) var recorder: Recorder?
+  /// Why the last recording stopped early (a failed write), if it did.
+  public private(set) var recordingFailure: String?
+
+  /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
+  private var plainHeatmapCache = HeatmapCache()
+
+  /// A session of `scene` on a `size` screen, with `themes` (the catalog's, default
+  /// current, when nil) and the screen's colour depth.
+  public init(
+    scene: Scene, size: ScreenSize, usesASCII: Bool = false,
+    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
+  ) {
+    var model = Model(scene: scene, width: size.width, height: size.height)
+    model.usesASCII = usesASCII
+    model.colorDepth = colorDepth
+    let catalog = themes ?? ThemeCatalog.standard().defaultSelection
+    model.useThemes(catalog.choices, current: catalog.index)
+    self.model = model
+    header = SceneFile(
+      scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
+  }
+
+  /// A session rebuilt from a log's header; nil with a reason when the header names
+  /// something this program lacks (an unknown theme).
+  public init(log header: SceneFile) throws(SceneOptions.Problem) {
+    let scene = try header.options.scene()
+    let size = header.size ?? ScreenSize(width: 120, height: 40)
+    // Text logs hold plain frames, so the replay draws without colour too.
+    self.init(
+      scene: scene, size: size, usesASCII: header.usesASCII ?? false,
+      themes: try header.themeSelection(), colorDepth: .none)
+  }
+
+  /// Sends `message` to `update`, journals it, notes it in the recording, and returns
+  /// the effects for the run loop to carry out.
+  public mutating func send(_ message: Msg) -> [Effect] {
+    let (next, effects) = update(model, message)
+    model = next
+    if message == .tick {
+      if case .ticks(let count) = journal.last {
+        journal[journal.count - 1] = .ticks(count + 1)
+      } else {
+        journal.append(.ticks(1))
+      }
+      recorder?.noteTick()
+    } else {
+      journal.append(.input(message))
+      let changes = effects.compactMap { effect -> LogEvent? in
+        if case .liveChange(let step, let description) = effect {
+          return .change(step: step, description: description)
+        }
+        return nil
+      }
+      recorder?.note(message, changes: changes)
+    }
+    return effects
+  }
+
+  /// The current screen; also recorded as the next frame while recording.
+  ///
+  /// A write that fails stops the recording and says so on screen (the
+  /// returned canvas already shows it).
+  public mutating func frame(time: Double) -> Canvas {
+    let canvas = view(model)
+    guard let format = recorder?.format else { return canvas }
+    let recorded = format == .text && model.colorDepth.hasColor ? plainFrame() : canvas
+    do {
+      // Through the optional, so the recorder is changed in place, not copied.
+      try recorder?.frame(recorded, step: model.race.stepCount, time: time)
+      return canvas
+    } catch {
+      guard let failed = recorder else { return canvas }
+      return fail(failed, error)
+    }
+  }
+
+  /// The current screen without colour, as a text log holds it: the heatmap drawn with
+  /// the theme's glyph ramp, since band colours would leave the map blank in plain text.
+  private mutating func plainFrame() -> Canvas {
+    var plain = model
+    plain.colorDepth = .none
+    plain.heatmapCache = plainHeatmapCache
+    plain.refreshHeatmap()
+    plainHeatmapCache = plain.heatmapCache
+    return view(plain)
+  }
+
+  /// Starts recording with `recorder` (its sink open and empty): writes the header and
+  /// the journal so far, shows "● REC file" (unless `showsIndicator` is false, as for a
+  /// headless recording), and records that screen as frame 0.
+  ///
+  /// Returns false (and shows why) when even the header cannot be written.
+  @discardableResult
+  public mutating func startRecording(
+    _ recorder: Recorder, time: Double, timestamp: Int, showsIndicator: Bool = true
+  ) -> Bool {
+    var started = recorder
+    do {
+      try started.begin(
+        header: header, prelude: journal, timestamp: timestamp,
+        title: "optiscope: \(model.function.title)")
+    } catch {
+      recordingFailure = "\(error)"
+      _ = send(
+        .notice(Message("cannot record to \(recorder.file): \(error)", isError: true)))
+      return false
+    }
+    self.recorder = started
+    recordingFailure = nil
+    if showsIndicator { _ = send(.recordingStarted(file: recorder.file)) }
+    _ = frame(time: time)
+    return self.recorder != nil
+  }
+
+  /// Finishes the recording, if any, and says on screen where it went; returns it.
+  @discardableResult
+  public mutating func stopRecording() -> Recorder? {
+    guard var active = recorder else { return nil }
+    recorder = nil
+    do {
+      try active.finish()
+    } catch {
+      _ = fail(active, error)
+      return active
+    }
+    let frames = active.frameCount
+    _ = send(
+      .recordingStopped(
+        Message("recorded \(frames) frame\(frames == 1 ? "" : "s") to \(active.file)")))
+    return active
+  }
+
+  /// Drops the recorder after a failed write and shows the reason; returns the new screen.
+  private mutating func fail(_ failed: Recorder, _ error: any Error) -> Canvas {
+    recorder = nil
+    recordingFailure = "\(error)"
+    _ = send(
+      .recordingStopped(
+        Message(
+          "recording stopped: cannot write \(failed.file): \(error) "
+            + "(\(failed.frameCount) frames kept)", isError: true)))
+    return view(model)
+  }
+}

@@ -1,0 +1,41 @@
+/// The heatmap's colours from low f to high f, one list per colour depth.
+///
+/// A 256-colour terminal can show a smooth, perceptually ordered ramp; a
+/// 16- or 8-colour one only a few steps of it. Keeping one list per depth
+/// lets a theme choose the best few basic colours itself instead of having
+/// them guessed, and the lists may differ in length.
+public struct ColorRamp: Hashable, Sendable {
+  /// xterm 256-colour indices, low f first.
+  public var full256: [UInt8]
+  /// ANSI colours 0–15, low f first.
+  public var sixteen: [UInt8]
+  /// ANSI colours 0–7, low f first.
+  public var eight: [UInt8]
+
+  public init(full256: [UInt8], sixteen: [UInt8], eight: [UInt8]) {
+    self.full256 = full256
+    self.sixteen = sixteen
+    self.eight = eight.map { $0 % 8 }
+  }
+
+  /// No ramp: the heatmap is drawn with glyphs alone.
+  public static let none = ColorRamp(full256: [], sixteen: [], eight: [])
+
+  /// Whether the ramp has no colours (a monochrome theme).
+  public var isEmpty: Bool { full256.isEmpty || sixteen.isEmpty || eight.isEmpty }
+
+  /// The colour for a shade in 0…1, carrying its entry of every depth's list.
+  public func color(shade: Double) -> Color {
+    guard !isEmpty else { return .terminalDefault }
+    return Color(
+      index256: Self.pick(full256, shade: shade), index16: Self.pick(sixteen, shade: shade),
+      index8: Self.pick(eight, shade: shade))
+  }
+
+  /// The entry of `ramp` for a shade in 0…1 (non-finite shades count as 0).
+  static func pick<Element>(_ ramp: [Element], shade: Double) -> Element? {
+    guard !ramp.isEmpty else { return nil }
+    let clamped = shade.isFinite ? min(max(shade, 0), 1) : 0
+    return ramp[Int((clamped * Double(ramp.count - 1)).rounded())]
+  }
+}

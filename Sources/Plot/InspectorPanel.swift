@@ -1,0 +1,72 @@
+import Foundation
+import OptimKit
+
+/// The inspector panel: the selected optimizer's −∇f, last update and its length, lr now,
+/// the effective per-coordinate step and the momentum buffer.
+///
+/// The −∇f and update labels are drawn in the colours of the map's arrows, so
+/// the panel is also the arrows' key.
+struct InspectorPanel {
+  var inspector: InspectorDrawing
+  /// The theme style of the racer it is about.
+  var styleIndex: Int
+  var theme: Theme
+  var usesASCII: Bool
+
+  /// The rows it would like.
+  var preferredHeight: Int { lines.count + 1 }
+
+  /// The label column's width.
+  static let labelWidth = 10
+
+  /// Label, its colour, and the value text, one per row below the heading.
+  var lines: [(label: String, color: Color, value: String)] {
+    let state = inspector.inspection
+    let optimizer = state.optimizer
+    var rate = NumberFormat.compact(optimizer.learningRate, digits: 3)
+    if let schedule = inspector.scheduleName { rate += " (\(schedule))" }
+    var rows: [(String, Color, String)] = [
+      ("−∇f", theme.warning, Self.format(-1 * state.gradient)),
+      ("update", theme.heading, Self.format(state.lastUpdate)),
+      ("|update|", theme.text, NumberFormat.scientific(state.stepLength)),
+      ("lr", theme.text, rate),
+      ("eff. step", theme.text, optimizer.effectiveStep.map(Self.format) ?? "— (no step yet)"),
+      ("momentum", theme.text, optimizer.momentum.map(Self.format) ?? "none"),
+    ]
+    if let method = optimizer.newtonMethod {
+      rows.append(("newton", theme.text, method.rawValue))
+    }
+    return rows
+  }
+
+  /// A vector as the panel prints it: "(-1.23e+00, 4.56e-01)".
+  static func format(_ point: Point) -> String {
+    "(" + NumberFormat.scientific(point.x) + ", " + NumberFormat.scientific(point.y) + ")"
+  }
+
+  func draw(into canvas: inout Canvas, region: Region) {
+    guard !region.isEmpty else { return }
+    let style = theme.racerStyle(styleIndex)
+    TextRun.write(
+      [
+        TextRun("inspect ", color: theme.heading, attributes: [.bold]),
+        TextRun(
+          String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
+          attributes: [.bold]),
+        TextRun(inspector.label, color: style.color, attributes: [.bold]),
+      ], into: &canvas, x: region.x, y: region.y, width: region.width)
+    for (offset, line) in lines.enumerated() where offset + 1 < region.height {
+      // In a narrow panel vectors lose their brackets: "-1.23e+00 4.56e-01".
+      let value =
+        Self.labelWidth + line.value.count > region.width
+        ? line.value.replacingOccurrences(of: ", ", with: " ").filter { $0 != "(" && $0 != ")" }
+        : line.value
+      TextRun.write(
+        [
+          TextRun(
+            TextRun.padded(line.label, to: Self.labelWidth), color: line.color, attributes: [.bold]),
+          TextRun(value, color: theme.text),
+        ], into: &canvas, x: region.x, y: region.y + 1 + offset, width: region.width)
+    }
+  }
+}

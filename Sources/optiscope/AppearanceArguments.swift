@@ -1,0 +1,63 @@
+import App
+import ArgumentParser
+import Foundation
+import Plot
+import Terminal
+
+/// How the picture looks, shared by `run`, `render` and `record`: the theme,
+/// colours and ASCII-only drawing.
+///
+/// Everything here is checked before the terminal is touched, so a bad
+/// theme file ends the program with one line and a clean screen.
+struct AppearanceArguments: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A theme: a name from `optiscope themes`, or the path of a .theme file.",
+      valueName: "name|path"))
+  var theme: String?
+
+  @Option(help: "Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")
+  var color: ColorChoice = .auto
+
+  @Option(
+    help: ArgumentHelp(
+      "How many colours to use: 256, 16 or 8 (default: what the terminal has).", valueName: "n"))
+  var colors: Int?
+
+  @Flag(
+    help: "Draw with ASCII only: no braille, blocks or box drawing (automatic outside UTF-8).")
+  var ascii = false
+
+  func validate() throws {
+    if let colors, !ColorPolicy.acceptedColorCounts.contains(colors) {
+      throw ValidationError("--colors must be 256, 16 or 8, got \(colors)")
+    }
+  }
+
+  /// The themes `t` cycles through and the chosen one's position — `--theme`, else
+  /// `sceneTheme` (a scene file's), else the default — or the reason the chosen theme
+  /// cannot be used (one line naming file, line and key).
+  func themeSelection(default sceneTheme: String? = nil) throws(ThemeError) -> (
+    choices: [ThemeChoice], index: Int
+  ) {
+    let catalog = ThemeCatalog.standard()
+    guard let chosen = theme ?? sceneTheme else { return catalog.defaultSelection }
+    return try catalog.select(chosen)
+  }
+
+  /// Whether to draw with ASCII only: asked for, or the locale is not UTF-8.
+  var usesASCII: Bool { ascii || !Terminal.localeIsUTF8 }
+
+  /// The colour depth for output to stdout (headless commands).
+  func outputDepth() -> ColorDepth {
+    let isTerminal = isatty(STDOUT_FILENO) == 1
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    // Asking terminfo is only needed when colour is on and no depth was given.
+    let needsTerminal =
+      colors == nil
+      && (color == .always || (color == .auto && isTerminal && !noColor))
+    return ColorPolicy.depth(
+      mode: color.mode, requestedColors: colors, isTerminal: isTerminal, noColor: noColor,
+      terminalColors: needsTerminal ? Terminal.colorCount() : nil)
+  }
+}

@@ -1,0 +1,148 @@
+import App
+import ArgumentParser
+import Foundation
+import OptimKit
+import Plot
+
+/// `optiscope record`: run a race headlessly and record every frame to a file.
+struct Record: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "record",
+    abstract: "Record a race frame by frame to a text log or asciicast, headlessly (no terminal).",
+    discussion: """
+      Frame 0 is the start; each further frame is one clock tick (--steps-per-frame optimizer \
+      steps) later, exactly as the live program would show it on a WxH screen. The text log \
+      is plain UTF-8 that less, grep and diff read: a header with the whole scene, then per \
+      frame a line `--- frame N step S` and the screen's H rows (see README "Recording"). \
+      `optiscope replay FILE` plays it, `optiscope replay --verify FILE` re-simulates it and \
+      checks every frame. --format cast writes asciicast v2 for `asciinema play`.
+
+      --frames defaults to the scene's steps (a --scene file's `steps`, else 100) divided by \
+      the steps per frame, plus the start. --out - writes to standard output. An existing \
+      file is refused unless --force is given.
+
+      Examples:
+        optiscope record --function himmelblau --optimizer adam:lr=0.1 --frames 101 --out run.log
+        optiscope record --scene scenes/01-ellipse.txt --out ellipse.cast --format cast
+        optiscope record --function rosenbrock --optimizer adam:lr=0.05 --out run.log \\
+            --trace run.csv
+      """
+  )
+
+  /// The most frames one command records.
+  static let maximumFrames = 100_001
+
+  @OptionGroup var scene: SceneArguments
+
+  @Option(
+    help: ArgumentHelp(
+      "Number of frames, the start included (1 to \(Record.maximumFrames)).", valueName: "n"))
+  var frames: Int?
+
+  @Option(help: ArgumentHelp("The file to write (- for standard output).", valueName: "file"))
+  var out: String
+
+  @Option(
+    help: ArgumentHelp(
+      "The screen WxH (default: the scene file's size, else 120x40).", valueName: "WxH"))
+  var size: String?
+
+  @OptionGroup var recording: RecordingArguments
+
+  @OptionGroup var appearance: AppearanceArguments
+
+  func run() throws {
+    let plan = try makePlan()
+    let sink: FileSink
+    var trace: TraceRecorder?
+    do {
+      sink = try FileSink.open(out, force: recording.force, option: "--out")
+    } catch {
+      throw CommandError(error.description)
+    }
+    do {
+      trace = try recording.openTrace()
+    } catch {
+      sink.discard()
+      throw CommandError(error.description)
+    }
+    // A text log holds plain frames (the heatmap as glyphs); a cast holds colours.
+    let depth =
+      plan.format == .text || appearance.color == .never
+      ? ColorDepth.none : appearance.colors.map { ColorDepth(colors: $0) } ?? .full256
+    var session = Session(
+      scene: plan.scene, size: plan.size,
+      usesASCII: appearance.ascii || (plan.file.usesASCII ?? false), themes: plan.themes,
+      colorDepth: depth)
+    let recorder = Recorder(
+      file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false)
+    let framesPerSecond = Double(plan.scene.framesPerSecond)
+    session.startRecording(
+      recorder, time: 0, timestamp: Int(Date().timeIntervalSince1970), showsIndicator: false)
+    do {
+      try trace?.begin(race: session.model.race)
+      for _ in 1..<plan.frames {
+        guard session.recorder != nil else { break }
+        let before = trace == nil ? nil : session.model.race
+        _ = session.send(.tick)
+        if let before { try trace?.observe(before: before, after: session.model.race) }
+        _ = session.frame(time: Double(session.recorder?.frameCount ?? 0) / framesPerSecond)
+      }
+    } catch {
+      session.stopRecording()
+      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
+    }
+    trace?.finish()
+    let finished = session.stopRecording()
+    if let failure = session.recordingFailure {
+      throw CommandError(
+        "cannot write --out '\(out)': \(failure) (\(finished?.frameCount ?? 0) frames written)")
+    }
+    if out != "-", isatty(STDERR_FILENO) == 1 {
+      let count = finished?.frameCount ?? 0
+      FileHandle.standardError.write(
+        Data("recorded \(count) frames (step \(session.model.race.stepCount)) to \(out)\n".utf8))
+    }
+  }
+
+  /// What to record: the checked scene, its file, size, frame count and format.
+  struct Plan {
+    var file: SceneFile
+    var scene: Scene
+    var size: ScreenSize
+    var frames: Int
+    var format: RecordingFormat
+    /// The themes, `--theme` (else the scene file's) current.
+    var themes: (choices: [ThemeChoice], index: Int)
+  }
+
+  /// Checks every option before any file is touched; throws `CommandError`.
+  func makePlan() throws -> Plan {
+    do {
+      let file = try scene.sceneFile()
+      let checked = try file.options.scene()
+      let screen =
+        try size.map { text throws(SceneOptions.Problem) in
+          try ScreenSize(parsing: text)
+        } ?? file.size ?? ScreenSize(width: 120, height: 40)
+      let themes: (choices: [ThemeChoice], index: Int)
+      do {
+        themes = try appearance.themeSelection(default: file.theme)
+      } catch {
+        throw SceneOptions.Problem(description: error.description)
+      }
+      let steps = file.steps ?? 100
+      let count =
+        frames ?? (steps + checked.stepsPerFrame - 1) / checked.stepsPerFrame + 1
+      guard (1...Self.maximumFrames).contains(count) else {
+        throw SceneOptions.Problem(
+          description: "--frames must be between 1 and \(Self.maximumFrames), got \(count)")
+      }
+      return Plan(
+        file: file, scene: checked, size: screen, frames: count,
+        format: try recording.recordingFormat(), themes: themes)
+    } catch {
+      throw CommandError("\(error)")
+    }
+  }
+}

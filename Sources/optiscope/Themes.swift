@@ -1,0 +1,103 @@
+import App
+import ArgumentParser
+import Foundation
+import Plot
+import Terminal
+
+/// `optiscope themes`: list the themes that can be found, each with a one-line preview.
+struct Themes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "themes",
+    abstract: "List the themes, each with a one-line preview (no terminal UI).",
+    discussion: """
+      One line per theme: its name (for --theme), a preview of its heatmap ramp from low to \
+      high f and its optimizer glyphs in their colours, and what it is for. A broken theme \
+      file is listed with what is wrong with it. The preview is in colour when stdout is a \
+      terminal (or with --color always), at the terminal's colour depth (or --colors).
+
+      Theme files NAME.theme are searched for, first match of a name winning, in: ./themes, \
+      $XDG_CONFIG_HOME/optiscope/themes (~/.config/optiscope/themes), \
+      ../share/optiscope/themes next to the executable, and the themes folder of the source \
+      tree it was built from. The built-in default is always there.
+
+      Examples:
+        optiscope themes
+        optiscope --theme magma
+        optiscope render --theme okabe-ito --color always
+      """
+  )
+
+  @Option(help: "Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")
+  var color: ColorChoice = .auto
+
+  @Option(
+    help: ArgumentHelp(
+      "How many colours to use: 256, 16 or 8 (default: what the terminal has).", valueName: "n"))
+  var colors: Int?
+
+  @Flag(help: "Only ASCII characters (automatic outside a UTF-8 locale).")
+  var ascii = false
+
+  func validate() throws {
+    if let colors, !ColorPolicy.acceptedColorCounts.contains(colors) {
+      throw ValidationError("--colors must be 256, 16 or 8, got \(colors)")
+    }
+  }
+
+  func run() throws {
+    var appearance = AppearanceArguments()
+    appearance.color = color
+    appearance.colors = colors
+    appearance.ascii = ascii
+    let depth = appearance.outputDepth()
+    let usesASCII = appearance.usesASCII
+    let catalog = ThemeCatalog.standard()
+    let output = Self.listing(catalog, depth: depth, usesASCII: usesASCII)
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+
+  /// The listing: one line per theme, then where the themes were found.
+  static func listing(_ catalog: ThemeCatalog, depth: ColorDepth, usesASCII: Bool) -> String {
+    let nameWidth = max(catalog.choices.map(\.name.count).max() ?? 0, 7)
+    let standard = Theme.standard
+    var lines: [[Cell]] = []
+    for choice in catalog.choices {
+      var cells = text(choice.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0))
+      switch choice.result {
+      case .success(let theme):
+        cells += ThemePreview.cells(of: theme, colorDepth: depth, usesASCII: usesASCII)
+        cells += text("  " + theme.summary, color: standard.dimText)
+      case .failure(let error):
+        cells += text("broken: \(error)", color: standard.error)
+      }
+      lines.append(cells)
+    }
+    lines.append([])
+    let folders =
+      catalog.folders.isEmpty
+      ? "none found (only the built-in default)" : catalog.folders.joined(separator: ", ")
+    lines.append(text("theme folders: " + folders, color: standard.dimText))
+    lines.append(
+      text(
+        "use one with --theme NAME (or --theme PATH); t cycles them live", color: standard.dimText))
+    let width = lines.map(\.count).max() ?? 0
+    var canvas = Canvas(width: width, height: lines.count)
+    for (row, cells) in lines.enumerated() {
+      for (column, cell) in cells.enumerated() { canvas[column, row] = cell }
+    }
+    if usesASCII { ASCIIFallback.apply(to: &canvas) }
+    let encoded =
+      depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
+    // Lines are padded to the canvas's width; a listing reads better without trailing spaces.
+    return encoded.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+      .map { line in
+        var line = Substring(line)
+        while line.last == " " { line = line.dropLast() }
+        return line + "\n"
+      }.joined()
+  }
+
+  private static func text(_ string: String, color: Color = .terminalDefault) -> [Cell] {
+    string.map { Cell($0, foreground: color) }
+  }
+}

@@ -1,0 +1,211 @@
+import App
+import Foundation
+import OptimKit
+import Plot
+import Testing
+
+/// Finding theme files, choosing one, cycling with `t`, and the colour and ASCII
+/// decisions the program makes for the terminal it runs in.
+@Suite struct ThemeTests {
+  /// A scratch folder holding theme files; removed by `clean()`.
+  private struct Folder {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("optiscope-themes-\(UUID().uuidString)")
+
+    init(_ files: [String: String]) throws {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      for (name, text) in files {
+        try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+    }
+
+    var path: String { url.path }
+    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func clean() { try? FileManager.default.removeItem(at: url) }
+  }
+
+  private let warm =
+    "description = warm\nramp.256 = 52 88 124 160 196\nramp.16 = 0 1 9\nramp.8 = 0 1"
+  private let cold = "description = cold\nramp.256 = 17 18 19 20 21\nramp.16 = 0 4 12\nramp.8 = 0 4"
+  private let broken = "description = broken\n\nramp.256 = 17 18 300"
+
+  @Test func catalogListsDefaultFirstAndKeepsBrokenFilesWithTheirReason() throws {
+    let folder = try Folder([
+      "warm.theme": warm, "cold.theme": cold, "broken.theme": broken, "notes.txt": "x",
+    ])
+    defer { folder.clean() }
+    let catalog = ThemeCatalog(folders: [folder.path, "/no/such/folder"])
+    #expect(catalog.choices.map(\.name) == ["default", "broken", "cold", "warm"])
+    #expect(catalog.choices[0].path == nil)  // the built-in one
+    #expect(catalog.folders.count == 1)
+    #expect(catalog.choices[2].theme?.summary == "cold")
+    guard case .failure(let error) = catalog.choices[1].result else {
+      Issue.record("the broken theme loaded")
+      return
+    }
+    #expect(
+      error.description
+        == "\(folder.file("broken.theme")):3: ramp.256: colour 300 is out of range 0–255")
+  }
+
+  @Test func earlierFoldersWin() throws {
+    let mine = try Folder(["warm.theme": cold])
+    let installed = try Folder(["warm.theme": warm, "default.theme": cold])
+    defer {
+      mine.clean()
+      installed.clean()
+    }
+    let catalog = ThemeCatalog(folders: [mine.path, installed.path])
+    #expect(catalog.choices.first { $0.name == "warm" }?.theme?.summary == "cold")
+    // A default.theme on disk takes the built-in default's place.
+    #expect(catalog.choices.first { $0.name == "default" }?.theme?.summary == "cold")
+    #expect(catalog.choices.filter { $0.name == "default" }.count == 1)
+  }
+
+  @Test func selectByNameOrPath() throws {
+    let folder = try Folder(["warm.theme": warm, "broken.theme": broken])
+    let elsewhere = try Folder(["cold.theme": cold])
+    defer {
+      folder.clean()
+      elsewhere.clean()
+    }
+    let catalog = ThemeCatalog(folders: [folder.path])
+    let byName = try catalog.select("WARM")
+    #expect(byName.choices[byName.index].name == "warm")
+    let byPath = try catalog.select(elsewhere.file("cold.theme"))
+    #expect(byPath.choices[byPath.index].theme?.summary == "cold")
+    #expect(byPath.choices.count == catalog.choices.count + 1)
+    #expect(throws: ThemeError.self) { try catalog.select("broken") }
+    do {
+      _ = try catalog.select("nosuch")
+      Issue.record("an unknown theme was accepted")
+    } catch {
+      #expect(error.description == "nosuch: no such theme (known: default, broken, warm)")
+    }
+    do {
+      _ = try catalog.select(folder.file("missing.theme"))
+      Issue.record("a missing file was accepted")
+    } catch {
+      #expect(error.description == "\(folder.file("missing.theme")): no such file")
+    }
+  }
+
+  @Test func unreadableFilesAreRefusedWithAReason() throws {
+    let folder = try Folder([:])
+    defer { folder.clean() }
+    try Data([0x72, 0x61, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: folder.file("bad.theme")))
+    #expect(
+      ThemeCatalog.load(path: folder.file("bad.theme")).failureDescription
+        == "\(folder.file("bad.theme")): is not UTF-8 text")
+    #expect(
+      ThemeCatalog.load(path: folder.path).failureDescription
+        == "\(folder.path): is a folder, not a theme file")
+  }
+
+  @Test func tCyclesThemesAndABrokenOneKeepsTheCurrentTheme() throws {
+    let folder = try Folder(["a-warm.theme": warm, "b-broken.theme": broken, "c-cold.theme": cold])
+    defer { folder.clean() }
+    let catalog = ThemeCatalog(folders: [folder.path])
+    var model = try Fixture.model()
+    model.useThemes(catalog.choices, current: 0)
+    #expect(model.theme == Theme.standard)
+    (model, _) = Fixture.send([Fixture.key("t")], to: model)
+    #expect(model.theme.summary == "warm")
+    #expect(Fixture.screen(model).contains("theme 2/4: a-warm"))
+    (model, _) = Fixture.send([Fixture.key("t")], to: model)
+    #expect(model.theme.summary == "warm")
+    #expect(model.message?.isError == true)
+    #expect(
+      model.message?.text
+        == "theme b-broken not used: \(folder.file("b-broken.theme")):3: ramp.256: colour 300 is out of range 0–255"
+    )
+    (model, _) = Fixture.send([Fixture.key("t")], to: model)
+    #expect(model.theme.summary == "cold")
+    (model, _) = Fixture.send([Fixture.key("t")], to: model)
+    #expect(model.theme == Theme.standard)
+  }
+
+  @Test func aNewThemeRedrawsTheMapInItsColours() throws {
+    let folder = try Folder(["warm.theme": warm])
+    defer { folder.clean() }
+    var model = try Fixture.model()
+    model.useThemes(ThemeCatalog(folders: [folder.path]).choices, current: 1)
+    let map = try #require(model.plan.maps.first)
+    let backgrounds = Set(
+      (map.y..<(map.y + map.height)).flatMap { row in
+        (map.x..<(map.x + map.width)).compactMap { view(model)[$0, row].background.index256 }
+      })
+    // Bands in the warm ramp's reds (trails and markers add darker shadows of them).
+    #expect(backgrounds.isSuperset(of: [52, 196]))
+    #expect(backgrounds.isDisjoint(with: Theme.standard.colorRamp.full256))
+  }
+
+  @Test func withoutColourTheMapIsGlyphsOnTheTerminalsBackground() throws {
+    var model = try Fixture.model()
+    model.colorDepth = .none
+    let canvas = view(model)
+    let map = try #require(model.plan.maps.first)
+    let row = map.y + map.height / 2
+    let cells = (map.x..<(map.x + map.width)).map { canvas[$0, row] }
+    #expect(cells.allSatisfy { $0.background.isTerminalDefault })
+    let glyphs = Set(cells.map(\.character))
+    #expect(glyphs.intersection(Theme.standard.fillGlyphs).count >= 3)
+  }
+
+  @Test func asciiModelDrawsOnlyASCIIEverywhere() throws {
+    var model = try Fixture.model()
+    model.usesASCII = true
+    for function in FunctionChoice.catalog.indices {
+      for layout in 0..<2 {
+        let canvas = view(model)
+        let bad = canvas.lines.joined().unicodeScalars.filter { $0.value > 0x7F }
+        #expect(
+          bad.isEmpty,
+          "\(model.function.name) layout \(layout): \(String(String.UnicodeScalarView(bad)))")
+        (model, _) = Fixture.send([Fixture.key("l")], to: model)
+      }
+      _ = function
+      (model, _) = Fixture.send([.tick, .tick, Fixture.key("f")], to: model)
+    }
+    (model, _) = Fixture.send([Fixture.key("?")], to: model)
+    #expect(Fixture.screen(model).contains("optiscope keys"))
+    #expect(Fixture.screen(model).unicodeScalars.allSatisfy { $0.value <= 0x7F })
+    (model, _) = Fixture.send(
+      [Fixture.key("x"), Fixture.key("e")] + Fixture.typing("√π"), to: model)
+    #expect(Fixture.screen(model).unicodeScalars.allSatisfy { $0.value <= 0x7F })
+  }
+
+  @Test func colourPolicy() {
+    func depth(
+      _ mode: ColorPolicy.Mode, colors: Int? = nil, tty: Bool = true, noColor: Bool = false,
+      terminal: Int? = 256
+    ) -> ColorDepth {
+      ColorPolicy.depth(
+        mode: mode, requestedColors: colors, isTerminal: tty, noColor: noColor,
+        terminalColors: terminal)
+    }
+    #expect(depth(.never) == ColorDepth.none)
+    #expect(depth(.never, colors: 256) == ColorDepth.none)
+    #expect(depth(.auto) == .full256)
+    #expect(depth(.auto, terminal: 8) == .eight)
+    #expect(depth(.auto, terminal: 16) == .sixteen)
+    #expect(depth(.auto, terminal: nil) == ColorDepth.none)  // vt100: no colours
+    #expect(depth(.auto, tty: false) == ColorDepth.none)
+    #expect(depth(.auto, noColor: true) == ColorDepth.none)
+    #expect(depth(.auto, colors: 16) == .sixteen)
+    #expect(depth(.always, tty: false, noColor: true) == .full256)
+    #expect(depth(.always, terminal: 8) == .eight)
+    #expect(depth(.always, terminal: nil) == .full256)
+    #expect(depth(.always, colors: 8) == .eight)
+    #expect(ColorPolicy.maximumDepth(mode: .never, requestedColors: 256) == ColorDepth.none)
+    #expect(ColorPolicy.maximumDepth(mode: .auto, requestedColors: 16) == .sixteen)
+    #expect(ColorPolicy.maximumDepth(mode: .always, requestedColors: nil) == .full256)
+  }
+}
+
+extension Result where Failure == ThemeError {
+  fileprivate var failureDescription: String? {
+    if case .failure(let error) = self { return error.description }
+    return nil
+  }
+}
