@@ -188,8 +188,16 @@ public enum ThemeFile {
     return previous[b.count]
   }
 
+  /// `text` without leading and trailing whitespace.
+  ///
+  /// Slices between the first and last non-space characters: building the
+  /// string from a reversed view went character by character and was a third
+  /// of the program's start-up time (every theme file's every line passes here).
   static func trimmed(_ text: Substring) -> String {
-    String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+      let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(text[first...last])
   }
 
   private static func clip(_ text: String) -> String {
