@@ -329,7 +329,7 @@ struct RecordingCommandTests {
     process.arguments = arguments
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("optiscope-reader-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: file.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: file) }
     let handle = try FileHandle(forWritingTo: file)
     process.standardOutput = handle
