@@ -15,7 +15,6 @@ struct Optiscope: ParsableCommand {
     subcommands: [
       Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, Record.self,
       Replay.self, Themes.self,
-      PictureBenchmark.self,
     ],
     defaultSubcommand: Interactive.self
   )
