@@ -95,25 +95,7 @@ public struct SceneOptions: Sendable, Hashable {
       optimizers.isEmpty && sweeps.isEmpty
       ? (isDefault ? Self.defaultOptimizers : nil) : optimizers
     if let texts {
-      for text in texts {
-        do {
-          let spec = try OptimizerSpec(parsing: text)
-          specs.append(spec)
-          labels.append(spec.kind.name)
-        } catch {
-          throw Problem(description: "bad --optimizer '\(text)': \(error)")
-        }
-      }
-      for text in sweeps {
-        do {
-          for member in try OptimizerSweep(parsing: text).members() {
-            specs.append(member.spec)
-            labels.append(member.label)
-          }
-        } catch {
-          throw Problem(description: "bad --sweep '\(text)': \(error.reason)")
-        }
-      }
+      (specs, labels) = try Self.racers(optimizers: texts, sweeps: sweeps)
     } else {
       specs = choice.standardField
       labels = specs.map(\.kind.name)
@@ -146,6 +128,35 @@ public struct SceneOptions: Sendable, Hashable {
       framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1),
       labels: labels, noise: try gradientNoise(), showsLeaderboard: showsLeaderboard,
       showsInspector: showsInspector, showsBasins: showsBasins, selection: selection)
+  }
+
+  /// The racers of `--optimizer` SPECs, then every `--sweep`'s members, with their labels
+  /// (the optimizer's name, or a sweep member's `adam lr=0.001`).
+  public static func racers(optimizers: [String], sweeps: [String]) throws(Problem) -> (
+    specs: [OptimizerSpec], labels: [String]
+  ) {
+    var specs: [OptimizerSpec] = []
+    var labels: [String] = []
+    for text in optimizers {
+      do {
+        let spec = try OptimizerSpec(parsing: text)
+        specs.append(spec)
+        labels.append(spec.kind.name)
+      } catch {
+        throw Problem(description: "bad --optimizer '\(text)': \(error)")
+      }
+    }
+    for text in sweeps {
+      do {
+        for member in try OptimizerSweep(parsing: text).members() {
+          specs.append(member.spec)
+          labels.append(member.label)
+        }
+      } catch {
+        throw Problem(description: "bad --sweep '\(text)': \(error.reason)")
+      }
+    }
+    return (specs, labels)
   }
 
   /// The noise from --noise and --seed (none when neither is given).

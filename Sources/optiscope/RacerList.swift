@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import OptimKit
 
@@ -59,29 +60,11 @@ struct RacerList {
       throw CommandError(
         "give at least one --optimizer SPEC or --sweep, e.g. --optimizer adam:lr=0.01")
     }
-    var specs: [OptimizerSpec] = []
-    var labels: [String] = []
-    for text in optimizers {
-      do {
-        let spec = try OptimizerSpec(parsing: text)
-        specs.append(spec)
-        labels.append(spec.kind.name)
-      } catch {
-        throw CommandError("bad --optimizer '\(text)': \(error)")
-      }
+    do {
+      (specs, labels) = try SceneOptions.racers(optimizers: optimizers, sweeps: sweeps)
+    } catch {
+      throw CommandError(error.description)
     }
-    for text in sweeps {
-      do {
-        for member in try OptimizerSweep(parsing: text).members() {
-          specs.append(member.spec)
-          labels.append(member.label)
-        }
-      } catch {
-        throw CommandError("bad --sweep '\(text)': \(error.reason)")
-      }
-    }
-    self.specs = specs
-    self.labels = labels
   }
 
   /// Gradient noise from `--noise SIGMA` and `--seed N`.
