@@ -32,7 +32,11 @@ let package = Package(
       dependencies: [
         "OptimKit", "Plot", "App", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // A release binary linked at a fixed address: the loader then has no
+      // position-independent relocations to apply, which saves about 2.5 MB of
+      // resident memory and some start-up time (see README "Benchmarks").
+      linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]
     ),
     .testTarget(
       name: "OptimKitTests",
