@@ -254,7 +254,7 @@ struct ExpressionParser {
     let allowed = name.count >= 6 ? 2 : 1
     var best: (name: String, distance: Int)?
     for known in names.keys.sorted() where known.count >= 2 {
-      let distance = editDistance(lowered, known)
+      let distance = EditDistance.between(lowered, known)
       if distance <= allowed, distance < (best?.distance ?? Int.max) {
         best = (known, distance)
       }
@@ -262,19 +262,4 @@ struct ExpressionParser {
     return best?.name
   }
 
-  /// Levenshtein distance between two short strings.
-  private static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    var previousRow = Array(0...b.count)
-    for i in 1...Swift.max(a.count, 1) where !a.isEmpty {
-      var row = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...Swift.max(b.count, 1) where !b.isEmpty {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        row[j] = Swift.min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + cost)
-      }
-      previousRow = row
-    }
-    return a.isEmpty ? b.count : previousRow[b.count]
-  }
 }

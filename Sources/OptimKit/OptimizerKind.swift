@@ -51,11 +51,12 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     if let kind = OptimizerKind(name: name) { return kind }
     let candidates = allCases.map(\.name) + aliases.keys.sorted()
     let suggestion = candidates.min { a, b in
-      editDistance(a, name.lowercased()) < editDistance(b, name.lowercased())
+      EditDistance.between(a, name.lowercased()) < EditDistance.between(b, name.lowercased())
     }
     throw OptimizerError.unknownOptimizer(
       name: name,
-      suggestion: suggestion.flatMap { editDistance($0, name.lowercased()) <= 3 ? $0 : nil })
+      suggestion: suggestion.flatMap { EditDistance.between($0, name.lowercased()) <= 3 ? $0 : nil }
+    )
   }
 
   /// Whether the update needs the Hessian of f (Newton's method).
@@ -132,21 +133,4 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     }
   }
 
-  /// Levenshtein distance, for "did you mean" suggestions.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      previous = current
-    }
-    return previous[b.count]
-  }
 }

@@ -1,3 +1,5 @@
+import OptimKit
+
 /// Reads a theme from its human-editable text form.
 ///
 /// A theme file is a list of `key = value` lines; blank lines and lines
@@ -165,27 +167,9 @@ public enum ThemeFile {
   /// The known key closest in spelling to a mistyped one, if any is close.
   static func nearestKey(to key: String) -> String? {
     let names = keys.map(\.name) + ["optimizer.1"]
-    let scored = names.map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
+    let scored = names.map { ($0, EditDistance.between($0, key)) }.min { $0.1 < $1.1 }
     guard let scored, scored.1 <= max(2, key.count / 4) else { return nil }
     return scored.0
-  }
-
-  /// Levenshtein distance between two short strings.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 
   /// `text` without leading and trailing whitespace.
