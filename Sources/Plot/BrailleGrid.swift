@@ -167,6 +167,23 @@ public struct BrailleGrid: Sendable {
     }
   }
 
+  /// Calls `body` with every cell that has dots: its column, row, character (braille, or
+  /// the ASCII stand-in with `usesASCII`) and owner, for copying the grid onto a canvas.
+  public func forEachDrawnCell(
+    usesASCII: Bool, _ body: (_ column: Int, _ row: Int, Character, _ owner: Int) -> Void
+  ) {
+    for row in 0..<height {
+      for column in 0..<width {
+        guard
+          let character = usesASCII
+            ? asciiCharacter(column: column, row: row) : self.character(column: column, row: row),
+          let owner = owner(column: column, row: row)
+        else { continue }
+        body(column, row, character, owner)
+      }
+    }
+  }
+
   /// The last owner that drew into a cell, or nil when none did.
   public func owner(column: Int, row: Int) -> Int? {
     guard column >= 0, row >= 0, column < width, row < height else { return nil }

@@ -104,17 +104,9 @@ struct LossPanel {
       }
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
-    for row in 0..<chart.height {
-      for column in 0..<chart.width {
-        guard
-          let character = usesASCII
-            ? grid.asciiCharacter(column: column, row: row)
-            : grid.character(column: column, row: row),
-          let owner = grid.owner(column: column, row: row)
-        else { continue }
-        canvas[chart.x + column, chart.y + row] = Cell(
-          character, foreground: theme.racerStyle(owner).color)
-      }
+    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, character, owner in
+      canvas[chart.x + column, chart.y + row] = Cell(
+        character, foreground: theme.racerStyle(owner).color)
     }
     for end in ends where end.x.isFinite && end.y.isFinite {
       let style = theme.racerStyle(end.index)

@@ -119,19 +119,12 @@ struct MapPainter {
     let start = projection.dotPosition(of: arrow.origin)
     var grid = BrailleGrid(width: region.width, height: region.height)
     grid.drawSegment(from: start, to: end, owner: 0)
-    for row in 0..<region.height {
-      for column in 0..<region.width {
-        guard
-          let character = usesASCII
-            ? grid.asciiCharacter(column: column, row: row)
-            : grid.character(column: column, row: row)
-        else { continue }
-        let x = region.x + column
-        let y = region.y + row
-        canvas[x, y] = Cell(
-          character, foreground: arrow.color, background: canvas[x, y].background,
-          attributes: [.bold])
-      }
+    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, character, _ in
+      let x = region.x + column
+      let y = region.y + row
+      canvas[x, y] = Cell(
+        character, foreground: arrow.color, background: canvas[x, y].background,
+        attributes: [.bold])
     }
     guard end.x >= 0, end.y >= 0, end.x < Double(region.width * 2),
       end.y < Double(region.height * 4)
@@ -185,20 +178,12 @@ struct MapPainter {
         previousKey = key
       }
     }
-    for row in 0..<region.height {
-      for column in 0..<region.width {
-        guard
-          let character = usesASCII
-            ? grid.asciiCharacter(column: column, row: row)
-            : grid.character(column: column, row: row),
-          let owner = grid.owner(column: column, row: row)
-        else { continue }
-        let x = region.x + column
-        let y = region.y + row
-        canvas[x, y] = Cell(
-          character, foreground: theme.racerStyle(owner).color,
-          background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
-      }
+    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, character, owner in
+      let x = region.x + column
+      let y = region.y + row
+      canvas[x, y] = Cell(
+        character, foreground: theme.racerStyle(owner).color,
+        background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
     }
   }
 
