@@ -8,31 +8,27 @@ import Plot
 enum FrameText {
   /// Appends every row of `canvas`, each followed by "\n", to `bytes`.
   static func appendRows(of canvas: Canvas, to bytes: inout [UInt8]) {
-    bytes.reserveCapacity(bytes.count + canvas.cells.count * 3 + canvas.height)
+    bytes.reserveCapacity(bytes.count + canvas.cells.count * 4 + canvas.height)
     let question = UInt8(ascii: "?")
     var column = 0
     for cell in canvas.cells {
-      // Byte by byte: Character's own ASCII and scalar views cost more than
-      // the whole scan. Controls are C0 and DEL (one byte), C1 (C2 80…9F) and
-      // U+2028/U+2029 (E2 80 A8/A9); 0xC2 and 0xE2 only ever lead a sequence.
-      let start = bytes.count
-      var isControl = false
-      var previous: UInt8 = 0
-      var beforePrevious: UInt8 = 0
-      for byte in cell.character.utf8 {
-        if byte < 0x20 || byte == 0x7F
-          || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80)
-          || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
-        {
-          isControl = true
-        }
-        bytes.append(byte)
-        beforePrevious = previous
-        previous = byte
-      }
-      if isControl {
-        bytes.removeSubrange(start...)
+      let value = cell.glyph.value
+      if LogText.isControl(cell.glyph) {
         bytes.append(question)
+      } else if value < 0x80 {
+        bytes.append(UInt8(value))
+      } else if value < 0x800 {
+        bytes.append(UInt8(0xC0 | value >> 6))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+      } else if value < 0x1_0000 {
+        bytes.append(UInt8(0xE0 | value >> 12))
+        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+      } else {
+        bytes.append(UInt8(0xF0 | value >> 18))
+        bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+        bytes.append(UInt8(0x80 | value & 0x3F))
       }
       column += 1
       if column == canvas.width {

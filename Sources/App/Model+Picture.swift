@@ -60,16 +60,21 @@ extension Model {
   }
 
   /// Where everything is on the current screen.
-  public var plan: ScreenPlan { picture.plan(width: width, height: height) }
+  ///
+  /// Worked out from the size, layout and racer count alone (what
+  /// `Picture.plan` reads), without building the whole picture.
+  public var plan: ScreenPlan {
+    ScreenPlan(
+      width: width, height: height, layout: layout, racerCount: race.racers.count,
+      viewAspect: view.isValid ? view.width / view.height : 1)
+  }
 
   /// Recomputes the cached heatmap if the function, view, size or theme changed.
   ///
   /// Runs after every message, so it first compares keys cheaply and only
   /// builds the full picture (trails and all) when a new heatmap is needed.
   mutating func refreshHeatmap() {
-    let plan = ScreenPlan(
-      width: width, height: height, layout: layout, racerCount: race.racers.count,
-      viewAspect: view.isValid ? view.width / view.height : 1)
+    let plan = self.plan
     guard !plan.isTooSmall else { return }
     let key = HeatmapKey(
       function: function.name, view: view, width: plan.mapSize.width,

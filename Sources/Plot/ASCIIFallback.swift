@@ -26,7 +26,7 @@ public enum ASCIIFallback {
   /// Replaces every non-ASCII character of `canvas` with its stand-in.
   public static func apply(to canvas: inout Canvas) {
     for row in 0..<canvas.height {
-      for column in 0..<canvas.width where !canvas[column, row].character.isASCII {
+      for column in 0..<canvas.width where !canvas[column, row].glyph.isASCII {
         canvas[column, row].character = character(for: canvas[column, row].character)
       }
     }

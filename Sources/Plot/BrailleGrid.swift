@@ -167,19 +167,22 @@ public struct BrailleGrid: Sendable {
     }
   }
 
-  /// Calls `body` with every cell that has dots: its column, row, character (braille, or
-  /// the ASCII stand-in with `usesASCII`) and owner, for copying the grid onto a canvas.
+  /// Calls `body` with every cell that has dots: its column, row, glyph (braille, or the
+  /// ASCII stand-in with `usesASCII`) and owner, for copying the grid onto a canvas.
   public func forEachDrawnCell(
-    usesASCII: Bool, _ body: (_ column: Int, _ row: Int, Character, _ owner: Int) -> Void
+    usesASCII: Bool, _ body: (_ column: Int, _ row: Int, Unicode.Scalar, _ owner: Int) -> Void
   ) {
     for row in 0..<height {
       for column in 0..<width {
-        guard
-          let character = usesASCII
-            ? asciiCharacter(column: column, row: row) : self.character(column: column, row: row),
-          let owner = owner(column: column, row: row)
-        else { continue }
-        body(column, row, character, owner)
+        let index = row * width + column
+        let bits = dots[index]
+        let owner = owners[index]
+        guard bits != 0, owner >= 0 else { continue }
+        let glyph =
+          usesASCII
+          ? asciiCharacter(column: column, row: row).map(Cell.glyph(of:)) ?? "."
+          : Unicode.Scalar(0x2800 + UInt32(bits)) ?? "."
+        body(column, row, glyph, owner)
       }
     }
   }

@@ -48,17 +48,27 @@ public struct Canvas: Hashable, Sendable {
 
   /// Copies another canvas into this one with its top-left corner at (x, y), clipped.
   public mutating func paste(_ other: Canvas, x: Int, y: Int) {
-    for row in 0..<other.height {
-      for column in 0..<other.width {
-        self[x + column, y + row] = other.cells[row * other.width + column]
-      }
+    // Row by row as slices: a heatmap is pasted into every frame.
+    let firstColumn = max(0, -x)
+    let lastColumn = min(other.width, width - x)
+    let firstRow = max(0, -y)
+    let lastRow = min(other.height, height - y)
+    guard firstColumn < lastColumn, firstRow < lastRow else { return }
+    for row in firstRow..<lastRow {
+      let source = row * other.width
+      let target = (y + row) * width + x
+      cells.replaceSubrange(
+        (target + firstColumn)..<(target + lastColumn),
+        with: other.cells[(source + firstColumn)..<(source + lastColumn)])
     }
   }
 
   /// The characters of each row, without colours: what a plain-text frame shows.
   public var lines: [String] {
     (0..<height).map { row in
-      String(cells[(row * width)..<(row * width + width)].map(\.character))
+      var line = String.UnicodeScalarView()
+      line.append(contentsOf: cells[(row * width)..<(row * width + width)].lazy.map(\.glyph))
+      return String(line)
     }
   }
 }

@@ -104,9 +104,9 @@ struct LossPanel {
       }
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
-    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, character, owner in
+    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
       canvas[chart.x + column, chart.y + row] = Cell(
-        character, foreground: theme.racerStyle(owner).color)
+        glyph: glyph, foreground: theme.racerStyle(owner).color)
     }
     for end in ends where end.x.isFinite && end.y.isFinite {
       let style = theme.racerStyle(end.index)

@@ -34,7 +34,10 @@ struct MapPainter {
     // The selected optimizer's trail is drawn last, so it stays on top.
     let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
     // Shadows are worked out from the bands (or basin tints) before anything covers them.
-    var shadows = Shadows(theme: theme, canvas: canvas, region: region)
+    var shadows =
+      basins == nil && heatmap != nil
+      ? Shadows(theme: theme, bands: heatmap?.cells ?? canvas, region: region, origin: (0, 0))
+      : Shadows(theme: theme, bands: canvas, region: region, origin: (region.x, region.y))
     paintTrails(into: &canvas, racers: ordered, shadows: &shadows)
     for (index, minimum) in minima.enumerated() {
       if basins != nil, index < 9 {
@@ -59,21 +62,22 @@ struct MapPainter {
   struct Shadows {
     let theme: Theme
     let region: Region
-    /// The map's backgrounds (bands and tints) before trails and markers cover them.
-    private let bands: [Color]
+    /// The map's backgrounds (bands and tints) before trails and markers cover them:
+    /// the heatmap's own cells, or a copy of the canvas taken before painting.
+    private let bands: Canvas
+    /// Where the map's top-left cell is in `bands`.
+    private let origin: (x: Int, y: Int)
     private var known: [Color: Color] = [:]
 
-    init(theme: Theme, canvas: Canvas, region: Region) {
+    /// Shadows over the backgrounds in `bands`, whose cell `origin` is the map's top-left.
+    ///
+    /// Keeps `bands` as it is (a canvas shares its cells until written), so
+    /// a frame that draws over the heatmap copies nothing to remember it.
+    init(theme: Theme, bands: Canvas, region: Region, origin: (x: Int, y: Int)) {
       self.theme = theme
       self.region = region
-      var bands: [Color] = []
-      bands.reserveCapacity(region.width * region.height)
-      for row in 0..<region.height {
-        for column in 0..<region.width {
-          bands.append(canvas[region.x + column, region.y + row].background)
-        }
-      }
       self.bands = bands
+      self.origin = origin
     }
 
     /// The background for the canvas cell (x, y) of the map.
@@ -83,7 +87,7 @@ struct MapPainter {
       guard column >= 0, row >= 0, column < region.width, row < region.height else {
         return .terminalDefault
       }
-      let band = bands[row * region.width + column]
+      let band = bands[origin.x + column, origin.y + row].background
       if band.isTerminalDefault || theme.shadow == .none { return band }
       if let shadow = known[band] { return shadow }
       let shadow = theme.shadow.color(over: band) ?? band
@@ -119,11 +123,11 @@ struct MapPainter {
     let start = projection.dotPosition(of: arrow.origin)
     var grid = BrailleGrid(width: region.width, height: region.height)
     grid.drawSegment(from: start, to: end, owner: 0)
-    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, character, _ in
+    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, _ in
       let x = region.x + column
       let y = region.y + row
       canvas[x, y] = Cell(
-        character, foreground: arrow.color, background: canvas[x, y].background,
+        glyph: glyph, foreground: arrow.color, background: canvas[x, y].background,
         attributes: [.bold])
     }
     guard end.x >= 0, end.y >= 0, end.x < Double(region.width * 2),
@@ -178,11 +182,11 @@ struct MapPainter {
         previousKey = key
       }
     }
-    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, character, owner in
+    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
       let x = region.x + column
       let y = region.y + row
       canvas[x, y] = Cell(
-        character, foreground: theme.racerStyle(owner).color,
+        glyph: glyph, foreground: theme.racerStyle(owner).color,
         background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
     }
   }

@@ -23,7 +23,7 @@ public enum TextEncoder {
           output += style.sequence
           current = style
         }
-        output.append(cell.character)
+        output.unicodeScalars.append(cell.glyph)
       }
       if current != .plain { output += "\u{1B}[0m" }
       output += "\n"

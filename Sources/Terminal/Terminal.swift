@@ -248,16 +248,12 @@ public final class Terminal {
   /// reports an error because the cursor cannot advance; that is ignored, and
   /// with scrolling off the screen never scrolls.
   private func put(_ cell: Cell, column: Int, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
-    var characters: [wchar_t] = []
-    for scalar in cell.character.unicodeScalars.prefix(Int(CCHARW_MAX)) {
-      characters.append(wchar_t(bitPattern: scalar.value))
-    }
+    var characters: [wchar_t] = [wchar_t(bitPattern: cell.glyph.value), 0]
     // A glyph curses cannot show in one column (control, double width, or
     // not representable in this locale) would shift the rest of the row.
-    if characters.isEmpty || optiscope_character_width(characters[0]) != 1 {
-      characters = [wchar_t(UInt8(ascii: cell.character.isWhitespace ? " " : "?"))]
+    if optiscope_character_width(characters[0]) != 1 {
+      characters[0] = wchar_t(UInt8(ascii: cell.glyph.properties.isWhitespace ? " " : "?"))
     }
-    characters.append(0)
     var attributes = optiscope_a_normal()
     if cell.attributes.contains(.bold) { attributes |= optiscope_a_bold() }
     if cell.attributes.contains(.dim) { attributes |= optiscope_a_dim() }
