@@ -8,33 +8,49 @@ import Plot
 enum FrameText {
   /// Appends every row of `canvas`, each followed by "\n", to `bytes`.
   static func appendRows(of canvas: Canvas, to bytes: inout [UInt8]) {
-    bytes.reserveCapacity(bytes.count + canvas.cells.count * 4 + canvas.height)
-    let question = UInt8(ascii: "?")
-    var column = 0
-    for cell in canvas.cells {
-      let value = cell.glyph.value
-      if LogText.isControl(cell.glyph) {
-        bytes.append(question)
-      } else if value < 0x80 {
-        bytes.append(UInt8(value))
-      } else if value < 0x800 {
-        bytes.append(UInt8(0xC0 | value >> 6))
-        bytes.append(UInt8(0x80 | value & 0x3F))
-      } else if value < 0x1_0000 {
-        bytes.append(UInt8(0xE0 | value >> 12))
-        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | value & 0x3F))
-      } else {
-        bytes.append(UInt8(0xF0 | value >> 18))
-        bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | value & 0x3F))
-      }
-      column += 1
-      if column == canvas.width {
-        bytes.append(0x0A)
-        column = 0
+    // Room for the longest encoding, written through a pointer, then trimmed: a
+    // frame is thousands of cells, and appending byte by byte costs more than the rest.
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(0, count: canvas.cells.count * 4 + canvas.height))
+    let width = canvas.width
+    let end = bytes.withUnsafeMutableBufferPointer { buffer in
+      canvas.cells.withUnsafeBufferPointer { cells in
+        var end = start
+        var column = 0
+        for cell in cells {
+          let value = cell.glyph.value
+          if value >= 0x20 && value < 0x7F {
+            buffer[end] = UInt8(value)
+            end += 1
+          } else if LogText.isControl(cell.glyph) {
+            buffer[end] = UInt8(ascii: "?")
+            end += 1
+          } else if value < 0x800 {
+            buffer[end] = UInt8(0xC0 | value >> 6)
+            buffer[end + 1] = UInt8(0x80 | value & 0x3F)
+            end += 2
+          } else if value < 0x1_0000 {
+            buffer[end] = UInt8(0xE0 | value >> 12)
+            buffer[end + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            buffer[end + 2] = UInt8(0x80 | value & 0x3F)
+            end += 3
+          } else {
+            buffer[end] = UInt8(0xF0 | value >> 18)
+            buffer[end + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+            buffer[end + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+            buffer[end + 3] = UInt8(0x80 | value & 0x3F)
+            end += 4
+          }
+          column += 1
+          if column == width {
+            buffer[end] = 0x0A
+            end += 1
+            column = 0
+          }
+        }
+        return end
       }
     }
+    bytes.removeSubrange(end...)
   }
 }

@@ -34,20 +34,30 @@ extension Picture {
   ///
   /// Parts the label already says (a sweep member's "adam lr=0.01") are left out.
   public static func summary(of racer: Racer) -> String {
-    var parts = summary(of: racer.spec).split(separator: " ").map(String.init)
+    var parts = summaryParts(of: racer.spec)
     if let schedule = racer.optimizer.schedule,
       let index = parts.firstIndex(where: { $0.hasPrefix("lr=") })
     {
       let now = NumberFormat.compact(racer.optimizer.learningRate, digits: 3)
       parts[index] = "lr=\(now) (\(schedule.kind.name))"
     }
-    let labelWords = Set(racer.label.split(separator: " ").map(String.init))
-    return parts.filter { !labelWords.contains($0) }.joined(separator: " ")
+    if racer.label.contains(" ") {
+      let labelWords = racer.label.split(separator: " ")
+      parts.removeAll { part in labelWords.contains { $0 == part } }
+    } else {
+      parts.removeAll { $0 == racer.label }
+    }
+    return parts.joined(separator: " ")
   }
 
   /// The hyper-parameters worth showing in a legend: lr, then momentum, the betas,
   /// alpha or rho where the optimizer has them ("lr=0.01 β=0.9,0.999"), Newton's damping.
   public static func summary(of spec: OptimizerSpec) -> String {
+    summaryParts(of: spec).joined(separator: " ")
+  }
+
+  /// The words of `summary(of:)` for a spec, each without spaces.
+  static func summaryParts(of spec: OptimizerSpec) -> [String] {
     let settings = spec.hyperparameters
     func number(_ key: Hyperparameter) -> String? {
       guard let value = settings[key] else { return nil }
@@ -65,6 +75,6 @@ extension Picture {
     if let rho = number(.rho) { parts.append("ρ=" + rho) }
     if let damping = number(.damping) { parts.append("λ=" + damping) }
     if settings[.nesterov].map({ $0 != 0 }) == true, spec.kind == .sgd { parts.append("nesterov") }
-    return parts.joined(separator: " ")
+    return parts
   }
 }

@@ -86,6 +86,40 @@ public struct ThemeCatalog: Sendable {
     ThemeCatalog(folders: standardFolders())
   }
 
+  /// The one theme `nameOrPath` names (the default when nil), as a list of one, read
+  /// without loading the other theme files: for commands that draw with one theme and
+  /// never cycle, such as `record` and `render`, which start faster for it.
+  ///
+  /// Gives the theme that `select` (or `defaultSelection`) gives on the whole
+  /// catalog. A name no file has exactly (a different case, or no such theme)
+  /// is looked up in the whole catalog, for its case-insensitive match or the
+  /// list of known themes.
+  public static func only(_ nameOrPath: String?, folders: [String] = standardFolders())
+    throws(ThemeError) -> (choices: [ThemeChoice], index: Int)
+  {
+    if let nameOrPath, looksLikePath(nameOrPath) {
+      let choice = ThemeChoice(
+        name: themeName(ofPath: nameOrPath), path: nameOrPath, result: load(path: nameOrPath))
+      if case .failure(let error) = choice.result { throw error }
+      return ([choice], 0)
+    }
+    let name = nameOrPath ?? Theme.standard.name
+    for folder in folders {
+      let path = (folder as NSString).appendingPathComponent(name + "." + ThemeFile.fileExtension)
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      let choice = ThemeChoice(name: name, path: path, result: load(path: path))
+      switch choice.result {
+      case .success: return ([choice], 0)
+      // As in `defaultSelection`: a broken default.theme gives way to the built-in one.
+      case .failure where nameOrPath == nil: return ([.builtIn], 0)
+      case .failure(let error): throw error
+      }
+    }
+    guard nameOrPath != nil else { return ([.builtIn], 0) }
+    let selection = try ThemeCatalog(folders: folders).select(name)
+    return ([selection.choices[selection.index]], 0)
+  }
+
   /// Reads one theme file; its name is the file name without `.theme`.
   public static func load(path: String) -> Result<Theme, ThemeError> {
     let name = themeName(ofPath: path)

@@ -14,9 +14,10 @@ public struct BrailleGrid: Sendable {
 
   /// The bit of the dot at (column, row) within its cell: 0x01 0x02 0x04 0x40 down
   /// the left column, 0x08 0x10 0x20 0x80 down the right.
+  @inline(__always)
   static func dotBit(column: Int, row: Int) -> UInt8 {
-    let left: UInt8 = row == 3 ? 0x40 : UInt8(1) << UInt8(row)
-    return column == 0 ? left : (row == 3 ? 0x80 : UInt8(8) << UInt8(row))
+    // The eight bits packed a byte each, left column first, read with one shift.
+    UInt8(truncatingIfNeeded: UInt64(0x8020_1008_4004_0201) >> UInt64((column * 4 + row) * 8))
   }
 
   public init(width: Int, height: Int) {
@@ -38,26 +39,76 @@ public struct BrailleGrid: Sendable {
     owners[index] = owner
   }
 
-  /// Draws a straight line of dots between two dot positions (Bresenham), both ends included.
+  /// Draws a straight line of dots between two dot positions (Bresenham), both ends
+  /// included; dots outside the grid are skipped.
   public mutating func drawLine(fromX: Int, fromY: Int, toX: Int, toY: Int, owner: Int) {
-    var x = fromX
-    var y = fromY
-    let dx = abs(toX - fromX)
-    let dy = -abs(toY - fromY)
-    let stepX = fromX < toX ? 1 : -1
-    let stepY = fromY < toY ? 1 : -1
-    var error = dx + dy
-    while true {
-      setDot(x: x, y: y, owner: owner)
-      if x == toX && y == toY { break }
-      let doubled = 2 * error
-      if doubled >= dy {
-        error += dy
-        x += stepX
-      }
-      if doubled <= dx {
-        error += dx
-        y += stepY
+    let width = self.width
+    let dotWidth = self.dotWidth
+    let dotHeight = self.dotHeight
+    // A line between two dots on the grid stays on it (the grid is convex), so
+    // only lines with an end off the grid need each dot checked.
+    let isInside =
+      fromX >= 0 && fromY >= 0 && fromX < dotWidth && fromY < dotHeight && toX >= 0 && toY >= 0
+      && toX < dotWidth && toY < dotHeight
+    // Straight into the storage, and a cell's dots gathered before it is written:
+    // every trail and loss line of every frame comes through here.
+    dots.withUnsafeMutableBufferPointer { dots in
+      owners.withUnsafeMutableBufferPointer { owners in
+        if isInside && fromX == toX {
+          // A vertical line (most of a loss chart's) is every dot between its ends,
+          // set a cell at a time.
+          let column = fromX & 1
+          let cellX = fromX >> 1
+          let bottom = max(fromY, toY)
+          var y = min(fromY, toY)
+          while y <= bottom {
+            let last = min(bottom, y | 3)
+            var bits: UInt8 = 0
+            for row in (y & 3)...(last & 3) { bits |= Self.dotBit(column: column, row: row) }
+            let index = (y >> 2) * width + cellX
+            dots[index] |= bits
+            owners[index] = owner
+            y = last + 1
+          }
+          return
+        }
+        var x = fromX
+        var y = fromY
+        let dx = abs(toX - fromX)
+        let dy = -abs(toY - fromY)
+        let stepX = fromX < toX ? 1 : -1
+        let stepY = fromY < toY ? 1 : -1
+        var error = dx + dy
+        var cell = -1
+        var bits: UInt8 = 0
+        while true {
+          if isInside || (x >= 0 && y >= 0 && x < dotWidth && y < dotHeight) {
+            let index = (y >> 2) * width + (x >> 1)
+            if index != cell {
+              if cell >= 0 {
+                dots[cell] |= bits
+                owners[cell] = owner
+              }
+              cell = index
+              bits = 0
+            }
+            bits |= Self.dotBit(column: x & 1, row: y & 3)
+          }
+          if x == toX && y == toY { break }
+          let doubled = 2 * error
+          if doubled >= dy {
+            error += dy
+            x += stepX
+          }
+          if doubled <= dx {
+            error += dx
+            y += stepY
+          }
+        }
+        if cell >= 0 {
+          dots[cell] |= bits
+          owners[cell] = owner
+        }
       }
     }
   }

@@ -36,11 +36,11 @@ public struct Canvas: Hashable, Sendable {
   ) {
     guard y >= 0, y < height else { return }
     var column = x
-    for character in text {
+    for scalar in text.unicodeScalars where TextRun.takesCell(scalar) {
       if column >= width { break }
       if column >= 0 {
         cells[y * width + column] = Cell(
-          character, foreground: foreground, background: background, attributes: attributes)
+          glyph: scalar, foreground: foreground, background: background, attributes: attributes)
       }
       column += 1
     }

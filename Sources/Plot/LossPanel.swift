@@ -50,12 +50,12 @@ struct LossPanel {
     }
     // logGap never decreases with the value, so the extremes of the logs are
     // the logs of the extreme values.
-    var low = ((hasFinite ? logGap(lowest) : nil) ?? -1).rounded(.down)
-    var high = ((hasFinite ? logGap(highest) : nil) ?? 1).rounded(.up)
-    if high <= low {
-      low -= 1
-      high += 1
-    }
+    let roundedLow = ((hasFinite ? logGap(lowest) : nil) ?? -1).rounded(.down)
+    let roundedHigh = ((hasFinite ? logGap(highest) : nil) ?? 1).rounded(.up)
+    // Constants, not variables: the functions below capture them, and a captured
+    // variable is checked for exclusive access on every read.
+    let low = roundedHigh <= roundedLow ? roundedLow - 1 : roundedLow
+    let high = roundedHigh <= roundedLow ? roundedHigh + 1 : roundedHigh
     // The y-axis labels ("1e-04", "1e+208") and their tick take this many columns.
     let axisWidth = max(Self.decade(high).count, Self.decade(low).count) + 1
     let chart = Region(
@@ -131,29 +131,7 @@ struct LossPanel {
     _ values: [Double], on grid: inout BrailleGrid, owner: Int, column: (Int) -> Int,
     dot: (Int, Double) -> (x: Double, y: Double)
   ) -> (x: Double, y: Double)? {
-    /// One run of finite values in one dot column: (step, value) of its first,
-    /// last, lowest and highest value.
-    struct Run {
-      var first: (Int, Double)
-      var last: (Int, Double)
-      var lowest: (Int, Double)
-      var highest: (Int, Double)
-    }
     var previous: (x: Double, y: Double)?
-    var run: Run?
-    func flush() {
-      guard let current = run else { return }
-      let first = dot(current.first.0, current.first.1)
-      grid.drawSegment(from: previous ?? first, to: first, owner: owner)
-      let lowest = dot(current.lowest.0, current.lowest.1)
-      let highest = dot(current.highest.0, current.highest.1)
-      let last = dot(current.last.0, current.last.1)
-      grid.drawSegment(from: first, to: lowest, owner: owner)
-      grid.drawSegment(from: lowest, to: highest, owner: owner)
-      grid.drawSegment(from: highest, to: last, owner: owner)
-      previous = last
-      run = nil
-    }
     var start = 0
     while start < values.count {
       // The steps start..<end share one dot column. Columns never decrease
@@ -177,10 +155,14 @@ struct LossPanel {
         let middle = (low + high) / 2
         if column(middle) == here { low = middle + 1 } else { high = middle }
       }
+      var run: Run?
       for step in start..<low {
         let value = values[step]
         guard value.isFinite else {
-          flush()
+          if let current = run {
+            previous = draw(current, after: previous, on: &grid, owner: owner, dot: dot)
+            run = nil
+          }
           previous = nil
           continue
         }
@@ -195,11 +177,45 @@ struct LossPanel {
             highest: (step, value))
         }
       }
-      flush()
+      if let current = run {
+        previous = draw(current, after: previous, on: &grid, owner: owner, dot: dot)
+      }
       start = low
     }
-    flush()
     return previous
+  }
+
+  /// One run of finite values in one dot column: (step, value) of its first,
+  /// last, lowest and highest value.
+  struct Run {
+    var first: (Int, Double)
+    var last: (Int, Double)
+    var lowest: (Int, Double)
+    var highest: (Int, Double)
+  }
+
+  /// Draws a run as first → lowest → highest → last, joined to the end of the line
+  /// before it (`previous`), and returns where it ends.
+  ///
+  /// A run is often one value, so its four points are often one: each is
+  /// worked out (a logarithm) and drawn only when it is a step not drawn yet.
+  private static func draw(
+    _ run: Run, after previous: (x: Double, y: Double)?, on grid: inout BrailleGrid, owner: Int,
+    dot: (Int, Double) -> (x: Double, y: Double)
+  ) -> (x: Double, y: Double) {
+    let first = dot(run.first.0, run.first.1)
+    grid.drawSegment(from: previous ?? first, to: first, owner: owner)
+    var end = first
+    var endStep = run.first.0
+    for index in 0..<3 {
+      let (step, value) = index == 0 ? run.lowest : (index == 1 ? run.highest : run.last)
+      guard step != endStep else { continue }
+      let next = dot(step, value)
+      grid.drawSegment(from: end, to: next, owner: owner)
+      end = next
+      endStep = step
+    }
+    return end
   }
 
   /// An axis label for 10^exponent: "1e-04", "1e+02", "1".

@@ -23,14 +23,30 @@ public struct TextRun: Hashable, Sendable {
     var column = x
     let limit = x + width
     for run in runs {
-      for character in run.text {
+      for scalar in run.text.unicodeScalars where takesCell(scalar) {
         guard column < limit else { return column }
         canvas[column, y] = Cell(
-          character, foreground: run.color, background: background, attributes: run.attributes)
+          glyph: scalar, foreground: run.color, background: background,
+          attributes: run.attributes)
         column += 1
       }
     }
     return column
+  }
+
+  /// Whether `scalar` starts a cell of text, rather than modifying the glyph before it
+  /// (a combining mark, a variation selector, a joiner).
+  ///
+  /// Text is laid into cells scalar by scalar, keeping the first scalar of
+  /// each `Character` as `Cell` does: walking a string's characters costs
+  /// some twenty times more, and the legend and status line are written in
+  /// every frame.
+  @inline(__always)
+  static func takesCell(_ scalar: Unicode.Scalar) -> Bool {
+    guard scalar.value >= 0x300 else { return true }
+    let properties = scalar.properties
+    return !properties.isGraphemeExtend && properties.generalCategory != .spacingMark
+      && scalar.value != 0x200D
   }
 
   /// `text` cut to `width` columns, ending in "…" when it was cut.

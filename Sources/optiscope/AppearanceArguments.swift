@@ -45,6 +45,14 @@ struct AppearanceArguments: ParsableArguments {
     return try catalog.select(chosen)
   }
 
+  /// The theme of `themeSelection(default:)` alone, without reading the other theme
+  /// files: for the headless commands, which never switch themes.
+  func onlyTheme(default sceneTheme: String? = nil) throws(ThemeError) -> (
+    choices: [ThemeChoice], index: Int
+  ) {
+    try ThemeCatalog.only(theme ?? sceneTheme)
+  }
+
   /// Whether to draw with ASCII only: asked for, or the locale is not UTF-8.
   var usesASCII: Bool { ascii || !Terminal.localeIsUTF8 }
 

@@ -127,7 +127,7 @@ struct Record: ParsableCommand {
         } ?? file.size ?? ScreenSize(width: 120, height: 40)
       let themes: (choices: [ThemeChoice], index: Int)
       do {
-        themes = try appearance.themeSelection(default: file.theme)
+        themes = try appearance.onlyTheme(default: file.theme)
       } catch {
         throw SceneOptions.Problem(description: error.description)
       }

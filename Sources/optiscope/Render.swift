@@ -78,7 +78,7 @@ struct Render: ParsableCommand {
     }
     let themes: (choices: [ThemeChoice], index: Int)
     do {
-      themes = try appearance.themeSelection(default: file.theme)
+      themes = try appearance.onlyTheme(default: file.theme)
     } catch {
       throw CommandError(error.description)
     }

@@ -224,6 +224,24 @@ struct RecordingTests {
     #expect(try LogVerifier.verify(log) == .identical(frames: log.frames.count))
   }
 
+  @Test("a frame's cells are logged as UTF-8 of every length, controls as ?, one row per line")
+  func frameBytes() throws {
+    let glyphs: [Unicode.Scalar] = [
+      "a", "é", "⣿", "𝑥", "\u{7}", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}", "~", "\u{A0}", "│",
+    ]
+    var canvas = Canvas(width: 4, height: 3)
+    for (index, glyph) in glyphs.enumerated() {
+      canvas[index % 4, index / 4] = Cell(glyph: glyph, foreground: .ansi(2))
+    }
+    let sink = MemorySink()
+    var recorder = Recorder(file: "cells.log", format: .text, sink: sink)
+    try recorder.frame(canvas, step: 0, time: 0)
+    try recorder.finish()
+    #expect(sink.writes.count == 1)
+    let rows = sink.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+    #expect(Array(rows) == ["aé⣿𝑥", "????", "?~\u{A0}│", ""])
+  }
+
   @Test("a failed write stops the recording, says so on screen, and the program goes on")
   func diskFullMidRun() throws {
     let sink = MemorySink(failsAfter: 4)

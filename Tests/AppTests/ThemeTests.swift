@@ -90,6 +90,54 @@ import Testing
     }
   }
 
+  @Test func onlyReadsTheSameThemeTheCatalogSelects() throws {
+    let mine = try Folder(["warm.theme": cold, "broken.theme": broken])
+    let installed = try Folder(["warm.theme": warm, "default.theme": cold, "cold.theme": cold])
+    let brokenDefault = try Folder(["default.theme": broken])
+    let elsewhere = try Folder(["cold.theme": cold])
+    defer {
+      for folder in [mine, installed, brokenDefault, elsewhere] { folder.clean() }
+    }
+    /// What the headless commands draw with, and what the live program starts with.
+    func both(_ nameOrPath: String?, _ folders: [String]) -> (only: String, catalog: String) {
+      func describe(_ selection: () throws(ThemeError) -> (choices: [ThemeChoice], index: Int))
+        -> String
+      {
+        do {
+          let chosen = try selection()
+          let choice = chosen.choices[chosen.index]
+          return "\(choice.name) \(choice.path ?? "built in") \(choice.theme?.summary ?? "-")"
+        } catch {
+          return "refused: \(error)"
+        }
+      }
+      let catalog = ThemeCatalog(folders: folders)
+      return (
+        describe { () throws(ThemeError) in try ThemeCatalog.only(nameOrPath, folders: folders) },
+        describe { () throws(ThemeError) in
+          try nameOrPath.map { name throws(ThemeError) in try catalog.select(name) }
+            ?? catalog.defaultSelection
+        }
+      )
+    }
+    let cases: [(String?, [String])] = [
+      (nil, [mine.path, installed.path]), (nil, [mine.path]), (nil, [brokenDefault.path]),
+      ("warm", [mine.path, installed.path]), ("WARM", [mine.path, installed.path]),
+      ("cold", [mine.path, installed.path]), ("broken", [mine.path]),
+      ("nosuch", [mine.path, installed.path]), ("default", [brokenDefault.path]),
+      ("default", [mine.path]), (elsewhere.file("cold.theme"), [mine.path]),
+      (mine.file("missing.theme"), [mine.path]),
+    ]
+    for (nameOrPath, folders) in cases {
+      let (only, catalog) = both(nameOrPath, folders)
+      #expect(only == catalog, "\(nameOrPath ?? "nil") in \(folders)")
+    }
+    // The cases differ from each other: the comparison above is not of empty answers.
+    #expect(both("warm", [mine.path, installed.path]).only.hasSuffix(" cold"))
+    #expect(both(nil, [brokenDefault.path]).only == "default built in \(Theme.standard.summary)")
+    #expect(both("nosuch", [mine.path]).only.hasPrefix("refused: nosuch: no such theme"))
+  }
+
   @Test func unreadableFilesAreRefusedWithAReason() throws {
     let folder = try Folder([:])
     defer { folder.clean() }

@@ -23,10 +23,14 @@ struct ExploreInteractiveTests {
     let session = try launch(width: 80, height: 24)
     defer { session.close() }
     try session.type("?")
-    let screen = try session.waitFor("optiscope keys")
-    for text in [
+    let texts = [
       "gradient noise", "lr schedule", "leaderboard", "inspector", "basins of attraction", "quit",
-    ] {
+    ]
+    // Until the whole box is on screen: the terminal may show it part-drawn for a moment.
+    let screen = try session.waitUntil("the help") { screen in
+      screen.contains("optiscope keys") && texts.allSatisfy { screen.contains($0) }
+    }
+    for text in texts {
       #expect(screen.contains(text), "\(text) missing from the help:\n\(screen)")
     }
   }

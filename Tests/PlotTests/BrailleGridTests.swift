@@ -26,6 +26,50 @@ import Testing
     #expect(grid.owner(column: 1, row: 1) == nil)
   }
 
+  /// Random lines (half of them vertical), some with ends off the grid, drawn by `drawLine` and dot by dot with
+  /// `setDot` (the plain Bresenham it must match): the same dots and the same owners.
+  @Test func drawLineMatchesDotByDot() {
+    var state: UInt64 = 3
+    func next(_ range: ClosedRange<Int>) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return range.lowerBound + Int((state >> 33) % UInt64(range.count))
+    }
+    for _ in 0..<300 {
+      var fast = BrailleGrid(width: 7, height: 5)
+      var slow = fast
+      for owner in 0..<4 {
+        let (x0, y0, y1) = (next(-6...19), next(-6...25), next(-6...25))
+        // Every other line vertical: those are drawn a cell at a time.
+        let x1 = owner % 2 == 0 ? x0 : next(-6...19)
+        fast.drawLine(fromX: x0, fromY: y0, toX: x1, toY: y1, owner: owner)
+        var x = x0
+        var y = y0
+        let dx = abs(x1 - x0)
+        let dy = -abs(y1 - y0)
+        var error = dx + dy
+        while true {
+          slow.setDot(x: x, y: y, owner: owner)
+          if x == x1 && y == y1 { break }
+          let doubled = 2 * error
+          if doubled >= dy {
+            error += dy
+            x += x0 < x1 ? 1 : -1
+          }
+          if doubled <= dx {
+            error += dx
+            y += y0 < y1 ? 1 : -1
+          }
+        }
+      }
+      for row in 0..<5 {
+        #expect(line(fast, row: row) == line(slow, row: row))
+        for column in 0..<7 {
+          #expect(fast.owner(column: column, row: row) == slow.owner(column: column, row: row))
+        }
+      }
+    }
+  }
+
   @Test func horizontalLine() {
     var grid = BrailleGrid(width: 3, height: 1)
     grid.drawLine(fromX: 1, fromY: 0, toX: 4, toY: 0, owner: 0)
