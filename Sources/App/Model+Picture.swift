@@ -14,6 +14,7 @@ extension Model {
       isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.heatmap = heatmapCache.heatmap
+    picture.trailLayer = trailLayer
     picture.keyHint = keyHint
     if let recordingFile {
       picture.recordingLabel = (usesASCII ? "* REC " : "● REC ") + recordingFile
@@ -58,6 +59,10 @@ extension Model {
       return "keys: \(label) · ? help"
     }
   }
+
+  /// How many times the kept trail drawing was started afresh since it was last dropped
+  /// (0 when none is kept): a frame that only adds to the trails continues it.
+  public var trailLayerFreshDrawings: Int { trailLayer?.freshDrawings ?? 0 }
 
   /// Where everything is on the current screen.
   ///

@@ -47,6 +47,9 @@ public struct Model: Sendable {
   public var colorDepth = ColorDepth.full256
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
+  /// The trails as drawn for the last frame, which the next frame continues (kept by
+  /// `Session`, which draws frame after frame; nil draws them afresh).
+  var trailLayer: TrailLayer?
   /// Whether the leaderboard panel (`L`) replaces the loss chart.
   public internal(set) var isLeaderboardShown = false
   /// The race's ranking, fed after every step; see `refreshLeaderboard`.

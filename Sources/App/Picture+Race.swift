@@ -20,7 +20,8 @@ extension Picture {
         step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
         lossHistory: racer.trail.values, isVisible: !hidden.contains(index),
         isSelected: selected == index, learningRate: racer.optimizer.learningRate,
-        scheduleName: racer.optimizer.schedule?.kind.name)
+        scheduleName: racer.optimizer.schedule?.kind.name,
+        trailAppendedCount: racer.trail.appendedCount)
     }
     self.init(
       title: title, formula: formula, function: function, objective: race.objective, view: view,

@@ -55,6 +55,8 @@ public struct Session {
   public mutating func send(_ message: Msg) -> [Effect] {
     let (next, effects) = update(model, message)
     model = next
+    // Only a tick just adds to the trails; after anything else they are drawn afresh.
+    if message != .tick { model.trailLayer = nil }
     if message == .tick {
       if case .ticks(let count) = journal.last {
         journal[journal.count - 1] = .ticks(count + 1)
@@ -80,7 +82,12 @@ public struct Session {
   /// A write that fails stops the recording and says so on screen (the
   /// returned canvas already shows it).
   public mutating func frame(time: Double) -> Canvas {
-    let canvas = view(model)
+    var picture = model.picture
+    // The picture lets go of its copy first, so the layer is drawn on in place.
+    picture.trailLayer = nil
+    picture.updateTrails(&model.trailLayer, width: model.width, height: model.height)
+    picture.trailLayer = model.trailLayer
+    let canvas = view(model, picture: picture)
     guard let format = recorder?.format else { return canvas }
     let recorded = format == .text && model.colorDepth.hasColor ? plainFrame() : canvas
     do {

@@ -5,8 +5,13 @@ import Plot
 /// Pure: the same model always gives the same canvas, so tests compare
 /// canvases and a recording can store exactly what the screen showed.
 public func view(_ model: Model) -> Canvas {
+  view(model, picture: model.picture)
+}
+
+/// Draws the whole screen for `model` from its `picture` (made by `model.picture`).
+func view(_ model: Model, picture: Picture) -> Canvas {
   let theme = model.theme
-  var canvas = model.picture.draw(width: model.width, height: model.height, theme: theme)
+  var canvas = picture.draw(width: model.width, height: model.height, theme: theme)
   guard !model.plan.isTooSmall else { return canvas }
   if let input = model.input {
     InputLineView(line: input, theme: theme).draw(into: &canvas, row: model.height - 1)

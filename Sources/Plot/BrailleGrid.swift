@@ -11,6 +11,12 @@ public struct BrailleGrid: Sendable {
   public let height: Int
   private var dots: [UInt8]
   private var owners: [Int]
+  /// Whether a cell keeps the highest owner that drew into it, rather than the last.
+  ///
+  /// Drawing owners in increasing order gives the same grid either way; with
+  /// the highest kept, lines can also be added later, out of order, and the
+  /// grid still comes out as if everything had been drawn in order.
+  public var keepsHighestOwner = false
 
   /// The bit of the dot at (column, row) within its cell: 0x01 0x02 0x04 0x40 down
   /// the left column, 0x08 0x10 0x20 0x80 down the right.
@@ -35,14 +41,12 @@ public struct BrailleGrid: Sendable {
   public mutating func setDot(x: Int, y: Int, owner: Int) {
     guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
     let index = (y / 4) * width + x / 2
-    dots[index] |= Self.dotBit(column: x % 2, row: y % 4)
-    owners[index] = owner
+    mark(index, bits: Self.dotBit(column: x % 2, row: y % 4), owner: owner)
   }
 
   /// Draws a straight line of dots between two dot positions (Bresenham), both ends
   /// included; dots outside the grid are skipped.
   public mutating func drawLine(fromX: Int, fromY: Int, toX: Int, toY: Int, owner: Int) {
-    let width = self.width
     let dotWidth = self.dotWidth
     let dotHeight = self.dotHeight
     // A line between two dots on the grid stays on it (the grid is convex), so
@@ -50,67 +54,82 @@ public struct BrailleGrid: Sendable {
     let isInside =
       fromX >= 0 && fromY >= 0 && fromX < dotWidth && fromY < dotHeight && toX >= 0 && toY >= 0
       && toX < dotWidth && toY < dotHeight
-    // Straight into the storage, and a cell's dots gathered before it is written:
-    // every trail and loss line of every frame comes through here.
-    dots.withUnsafeMutableBufferPointer { dots in
-      owners.withUnsafeMutableBufferPointer { owners in
-        if isInside && fromX == toX {
-          // A vertical line (most of a loss chart's) is every dot between its ends,
-          // set a cell at a time.
-          let column = fromX & 1
-          let cellX = fromX >> 1
-          let bottom = max(fromY, toY)
-          var y = min(fromY, toY)
-          while y <= bottom {
-            let last = min(bottom, y | 3)
-            var bits: UInt8 = 0
-            for row in (y & 3)...(last & 3) { bits |= Self.dotBit(column: column, row: row) }
-            let index = (y >> 2) * width + cellX
-            dots[index] |= bits
-            owners[index] = owner
-            y = last + 1
-          }
+    // A cell's dots are gathered before it is written: every trail and loss line
+    // of every frame comes through here, mostly in short segments.
+    var x = fromX
+    var y = fromY
+    let dx = abs(toX - fromX)
+    let dy = -abs(toY - fromY)
+    let stepX = fromX < toX ? 1 : -1
+    let stepY = fromY < toY ? 1 : -1
+    var error = dx + dy
+    if isInside && dx < -dy {
+      // A steep line (most of a loss chart's) is a few vertical runs of dots: the
+      // same steps, but the dots set a run at a time.
+      var runStart = y
+      while true {
+        if x == toX && y == toY {
+          drawColumn(x: x, from: runStart, to: y, owner: owner)
           return
         }
-        var x = fromX
-        var y = fromY
-        let dx = abs(toX - fromX)
-        let dy = -abs(toY - fromY)
-        let stepX = fromX < toX ? 1 : -1
-        let stepY = fromY < toY ? 1 : -1
-        var error = dx + dy
-        var cell = -1
-        var bits: UInt8 = 0
-        while true {
-          if isInside || (x >= 0 && y >= 0 && x < dotWidth && y < dotHeight) {
-            let index = (y >> 2) * width + (x >> 1)
-            if index != cell {
-              if cell >= 0 {
-                dots[cell] |= bits
-                owners[cell] = owner
-              }
-              cell = index
-              bits = 0
-            }
-            bits |= Self.dotBit(column: x & 1, row: y & 3)
-          }
-          if x == toX && y == toY { break }
-          let doubled = 2 * error
-          if doubled >= dy {
-            error += dy
-            x += stepX
-          }
-          if doubled <= dx {
-            error += dx
-            y += stepY
-          }
+        let doubled = 2 * error
+        if doubled >= dy {
+          error += dy
+          drawColumn(x: x, from: runStart, to: y, owner: owner)
+          x += stepX
+          runStart = doubled <= dx ? y + stepY : y
         }
-        if cell >= 0 {
-          dots[cell] |= bits
-          owners[cell] = owner
+        if doubled <= dx {
+          error += dx
+          y += stepY
         }
       }
     }
+    var cell = -1
+    var bits: UInt8 = 0
+    while true {
+      if isInside || (x >= 0 && y >= 0 && x < dotWidth && y < dotHeight) {
+        let index = (y >> 2) * width + (x >> 1)
+        if index != cell {
+          if cell >= 0 { mark(cell, bits: bits, owner: owner) }
+          cell = index
+          bits = 0
+        }
+        bits |= Self.dotBit(column: x & 1, row: y & 3)
+      }
+      if x == toX && y == toY { break }
+      let doubled = 2 * error
+      if doubled >= dy {
+        error += dy
+        x += stepX
+      }
+      if doubled <= dx {
+        error += dx
+        y += stepY
+      }
+    }
+    if cell >= 0 { mark(cell, bits: bits, owner: owner) }
+  }
+
+  /// Sets the dots of column `x` from row `from` to row `to` (either way round), all on the grid.
+  private mutating func drawColumn(x: Int, from: Int, to: Int, owner: Int) {
+    let column = x & 1
+    let bottom = max(from, to)
+    var y = min(from, to)
+    while y <= bottom {
+      let last = min(bottom, y | 3)
+      var bits: UInt8 = 0
+      for row in (y & 3)...(last & 3) { bits |= Self.dotBit(column: column, row: row) }
+      mark((y >> 2) * width + (x >> 1), bits: bits, owner: owner)
+      y = last + 1
+    }
+  }
+
+  /// Sets `bits` in the cell at `index` for `owner`.
+  @inline(__always)
+  private mutating func mark(_ index: Int, bits: UInt8, owner: Int) {
+    dots[index] |= bits
+    owners[index] = keepsHighestOwner ? max(owners[index], owner) : owner
   }
 
   /// The key `dotKey` gives positions off the grid (or not finite).

@@ -104,9 +104,14 @@ struct LossPanel {
       }
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
+    // Each line's colour once, not once per cell.
+    let colors = (0...min(255, max(0, shown.map(\.element.styleIndex).max() ?? 0))).map {
+      theme.racerStyle($0).color
+    }
     grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
       canvas[chart.x + column, chart.y + row] = Cell(
-        glyph: glyph, foreground: theme.racerStyle(owner).color)
+        glyph: glyph,
+        foreground: colors.indices.contains(owner) ? colors[owner] : theme.racerStyle(owner).color)
     }
     for end in ends where end.x.isFinite && end.y.isFinite {
       let style = theme.racerStyle(end.index)

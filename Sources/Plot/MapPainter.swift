@@ -17,9 +17,13 @@ struct MapPainter {
   /// With `basins`, each computed cell's background is tinted by the minimum
   /// reached from it and the minima are numbered instead of marked; `arrows`
   /// (the inspector's) go over the trails, under the optimizers' glyphs.
+  ///
+  /// `trails` is the trails as drawn for an earlier frame of this map, to be
+  /// continued rather than drawn again; without it they are drawn afresh.
   func paint(
     into canvas: inout Canvas, heatmap: Heatmap?, racers: [(index: Int, racer: RacerDrawing)],
-    start: Point?, minima: [Point], basins: BasinDrawing? = nil, arrows: [MapArrow] = []
+    start: Point?, minima: [Point], basins: BasinDrawing? = nil, arrows: [MapArrow] = [],
+    trails: TrailLayer? = nil
   ) {
     let region = projection.region
     if let heatmap {
@@ -30,15 +34,13 @@ struct MapPainter {
       }
     }
     if let basins { tint(&canvas, with: basins) }
-    let visible = racers.filter { $0.racer.isVisible }
-    // The selected optimizer's trail is drawn last, so it stays on top.
-    let ordered = visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
+    let ordered = Self.drawingOrder(racers)
     // Shadows are worked out from the bands (or basin tints) before anything covers them.
     var shadows =
       basins == nil && heatmap != nil
       ? Shadows(theme: theme, bands: heatmap?.cells ?? canvas, region: region, origin: (0, 0))
       : Shadows(theme: theme, bands: canvas, region: region, origin: (region.x, region.y))
-    paintTrails(into: &canvas, racers: ordered, shadows: &shadows)
+    paintTrails(into: &canvas, racers: ordered, shadows: &shadows, layer: trails)
     for (index, minimum) in minima.enumerated() {
       if basins != nil, index < 9 {
         let digit = Character(String(index + 1))
@@ -56,6 +58,15 @@ struct MapPainter {
     for (_, racer) in ordered { paintPosition(of: racer, into: &canvas, shadows: &shadows) }
   }
 
+  /// The racers a map shows, in the order they are drawn: the visible ones, the
+  /// selected one last, so that its trail stays on top.
+  static func drawingOrder(_ racers: [(index: Int, racer: RacerDrawing)]) -> [(
+    index: Int, racer: RacerDrawing
+  )] {
+    let visible = racers.filter { $0.racer.isVisible }
+    return visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
+  }
+
   /// The background under anything drawn on the map: the theme's shadow of
   /// the band (or basin) colour there, worked out once per colour, or that
   /// colour itself.
@@ -68,6 +79,9 @@ struct MapPainter {
     /// Where the map's top-left cell is in `bands`.
     private let origin: (x: Int, y: Int)
     private var known: [Color: Color] = [:]
+    /// The last band looked up and its shadow: neighbouring cells mostly share a band.
+    private var lastBand: Color?
+    private var lastShadow = Color.terminalDefault
 
     /// Shadows over the backgrounds in `bands`, whose cell `origin` is the map's top-left.
     ///
@@ -89,9 +103,11 @@ struct MapPainter {
       }
       let band = bands[origin.x + column, origin.y + row].background
       if band.isTerminalDefault || theme.shadow == .none { return band }
-      if let shadow = known[band] { return shadow }
-      let shadow = theme.shadow.color(over: band) ?? band
+      if band == lastBand { return lastShadow }
+      let shadow = known[band] ?? theme.shadow.color(over: band) ?? band
       known[band] = shadow
+      lastBand = band
+      lastShadow = shadow
       return shadow
     }
   }
@@ -144,55 +160,21 @@ struct MapPainter {
 
   private func paintTrails(
     into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)],
-    shadows: inout Shadows
+    shadows: inout Shadows, layer: TrailLayer?
   ) {
     let region = projection.region
-    var grid = BrailleGrid(width: region.width, height: region.height)
-    var dots: [(x: Double, y: Double)] = []
-    var keys: [Int] = []
-    for (_, racer) in racers {
-      // First project every point and name its dot (a cheap, branch-light pass
-      // whose divisions overlap), then draw: a trail holds thousands of points
-      // and most fall on the dot the previous one fell on.
-      dots.removeAll(keepingCapacity: true)
-      keys.removeAll(keepingCapacity: true)
-      dots.reserveCapacity(racer.trail.count)
-      keys.reserveCapacity(racer.trail.count)
-      for point in racer.trail {
-        let dot = projection.dotPosition(of: point)
-        dots.append(dot)
-        keys.append(point.isFinite ? grid.dotKey(dot) : Self.brokenKey)
-      }
-      var previous: (x: Double, y: Double)?
-      var previousKey = BrailleGrid.offGridKey
-      for index in dots.indices {
-        let key = keys[index]
-        guard key != Self.brokenKey else {
-          previous = nil
-          previousKey = BrailleGrid.offGridKey
-          continue
-        }
-        let dot = dots[index]
-        // On the dot the last segment ended on, there is nothing new to draw;
-        // the next segment starts from here, as it would have.
-        if key != previousKey || key == BrailleGrid.offGridKey {
-          grid.drawSegment(from: previous ?? dot, to: dot, owner: racer.styleIndex)
-        }
-        previous = dot
-        previousKey = key
-      }
-    }
-    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
+    var layer = layer ?? TrailLayer()
+    layer.update(racers: racers.map(\.racer), projection: projection)
+    let colors = racers.map { theme.racerStyle($0.racer.styleIndex).color }
+    let attributes = theme.trailAttributes
+    layer.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
       let x = region.x + column
       let y = region.y + row
       canvas[x, y] = Cell(
-        glyph: glyph, foreground: theme.racerStyle(owner).color,
-        background: shadows.background(x: x, y: y), attributes: theme.trailAttributes)
+        glyph: glyph, foreground: colors[rank], background: shadows.background(x: x, y: y),
+        attributes: attributes)
     }
   }
-
-  /// The dot key of a point that is not finite: the trail breaks there.
-  private static let brokenKey = -2
 
   private func mark(
     _ point: Point, style: MarkerStyle, into canvas: inout Canvas, shadows: inout Shadows

@@ -49,6 +49,9 @@ public struct Picture: Sendable {
   public var inspector: InspectorDrawing?
   /// Basins of attraction tinting the map, with their key; nil hides them.
   public var basins: BasinDrawing?
+  /// The trails as drawn for an earlier frame of this picture's single map, continued
+  /// instead of drawn again (see `TrailLayer`); nil draws them afresh.
+  public var trailLayer: TrailLayer?
 
   public init(
     title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
@@ -101,6 +104,24 @@ public struct Picture: Sendable {
     return Heatmap(objective: objective, key: key, theme: theme)
   }
 
+  /// Brings `layer` up to date with this picture's trails on a screen of this size, for
+  /// the next frame to continue; nil when the screen has no single map to keep them for.
+  public func updateTrails(_ layer: inout TrailLayer?, width: Int, height: Int) {
+    let plan = plan(width: width, height: height)
+    guard !plan.isTooSmall, plan.mapTitles.isEmpty, plan.maps.count == 1, let map = plan.maps.first
+    else {
+      layer = nil
+      return
+    }
+    var updated = layer ?? TrailLayer()
+    layer = nil  // so that `updated` holds the only reference and is not copied when drawn on
+    let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
+    updated.update(
+      racers: MapPainter.drawingOrder(indexed).map(\.racer),
+      projection: MapProjection(view: view, region: map))
+    layer = updated
+  }
+
   /// Draws the frame on a new canvas of `width` × `height` cells.
   public func draw(width: Int, height: Int, theme: Theme = .standard) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -135,7 +156,7 @@ public struct Picture: Sendable {
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
         ).paint(
           into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima,
-          basins: basins, arrows: arrows)
+          basins: basins, arrows: arrows, trails: plan.maps.count == 1 ? trailLayer : nil)
       }
     } else {
       for (index, map) in plan.maps.enumerated() where index < racers.count {

@@ -11,6 +11,9 @@ public struct RacerDrawing: Sendable {
   public var styleIndex: Int
   /// Every position so far, the start first.
   public var trail: [Point]
+  /// How many points were ever added to the trail (`Trail.appendedCount`): more than
+  /// `trail.count` once old points have been thinned away.
+  public var trailAppendedCount: Int
   public var status: RacerStatus
   /// Its key hyper-parameters, e.g. "lr=0.01 β=(0.9, 0.999)".
   public var hyperparameterSummary: String
@@ -36,11 +39,13 @@ public struct RacerDrawing: Sendable {
     label: String, styleIndex: Int, trail: [Point], status: RacerStatus = .running,
     hyperparameterSummary: String = "", step: Int = 0, value: Double = .nan,
     gradientNorm: Double = .nan, lossHistory: [Double] = [], isVisible: Bool = true,
-    isSelected: Bool = false, learningRate: Double? = nil, scheduleName: String? = nil
+    isSelected: Bool = false, learningRate: Double? = nil, scheduleName: String? = nil,
+    trailAppendedCount: Int? = nil
   ) {
     self.label = label
     self.styleIndex = styleIndex
     self.trail = trail
+    self.trailAppendedCount = trailAppendedCount ?? trail.count
     self.status = status
     self.hyperparameterSummary = hyperparameterSummary
     self.step = step

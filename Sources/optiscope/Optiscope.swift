@@ -28,11 +28,34 @@ struct Optiscope: ParsableCommand {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-      var command = try parseAsRoot(arguments)
+      var command = try directlyParsed(arguments) ?? parseAsRoot(arguments)
       try command.run()
     } catch {
       exit(refusing: error, arguments: arguments)
     }
+  }
+
+  /// The command a valid command line asks for, parsed by that command alone; nil for
+  /// anything else (help, a refusal), which the whole tree then parses as usual.
+  ///
+  /// Parsing from the root reflects over every option group of the chosen
+  /// command and of the default one two more times, to look for arguments
+  /// that swallow the rest of the line (optiscope has none): half of the
+  /// start-up time of a headless `record`. A command line that parses
+  /// directly means the same either way; anything else (help, usage errors)
+  /// goes the usual way, so help and messages name the full command path.
+  static func directlyParsed(_ arguments: [String]) -> (any ParsableCommand)? {
+    let named = arguments.first.flatMap { first in
+      configuration.subcommands.first { $0._commandName == first }
+    }
+    let command = named ?? configuration.defaultSubcommand
+    guard let command else { return nil }
+    let rest = named == nil ? arguments : Array(arguments.dropFirst())
+    // Words that mean something to the root (help, completion scripts) go the usual way.
+    guard !rest.contains(where: { $0 == "help" || $0.hasPrefix("--generate-completion") }) else {
+      return nil
+    }
+    return try? command.parseAsRoot(rest)
   }
 
   /// Exits for `error`: 0 after printing help, otherwise 1 after one line on stderr.
