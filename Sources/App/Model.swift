@@ -67,7 +67,16 @@ public struct Model: Sendable {
   public static let maximumStepsPerFrame = 1024
 
   /// The first model of a scene, on a screen of `width` × `height` cells.
-  public init(scene: Scene, width: Int, height: Int) {
+  ///
+  /// The look (`theme`, `colorDepth`, `usesASCII`) is given here, not set
+  /// afterwards, so that the heatmap is made once, for the look it is shown in.
+  public init(
+    scene: Scene, width: Int, height: Int, theme: Theme = .standard,
+    colorDepth: ColorDepth = .full256, usesASCII: Bool = false
+  ) {
+    self.theme = theme
+    self.colorDepth = colorDepth
+    self.usesASCII = usesASCII
     function = scene.function
     race = Race(
       objective: scene.function.objective, start: scene.start, specs: scene.specs,

@@ -29,10 +29,12 @@ public struct Session {
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
   ) {
-    var model = Model(scene: scene, width: size.width, height: size.height)
-    model.usesASCII = usesASCII
-    model.colorDepth = colorDepth
     let catalog = themes ?? ThemeCatalog.standard().defaultSelection
+    let current = min(max(catalog.index, 0), max(catalog.choices.count - 1, 0))
+    var model = Model(
+      scene: scene, width: size.width, height: size.height,
+      theme: catalog.choices.isEmpty ? .standard : catalog.choices[current].theme ?? .standard,
+      colorDepth: colorDepth, usesASCII: usesASCII)
     model.useThemes(catalog.choices, current: catalog.index)
     self.model = model
     header = SceneFile(

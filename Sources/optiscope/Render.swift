@@ -83,9 +83,10 @@ struct Render: ParsableCommand {
       throw CommandError(error.description)
     }
     let depth = appearance.outputDepth()
-    var model = Model(scene: checked, width: screen.width, height: screen.height)
-    model.colorDepth = depth
-    model.usesASCII = appearance.usesASCII || (file.usesASCII ?? false)
+    var model = Model(
+      scene: checked, width: screen.width, height: screen.height,
+      theme: themes.choices[themes.index].theme ?? .standard, colorDepth: depth,
+      usesASCII: appearance.usesASCII || (file.usesASCII ?? false))
     model.useThemes(themes.choices, current: themes.index)
     model.advance(steps: steps)
     let canvas = view(model)
