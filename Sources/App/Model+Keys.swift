@@ -1,4 +1,3 @@
-import Foundation
 import OptimKit
 import Plot
 
@@ -157,7 +156,7 @@ extension Model {
   /// A number as shown in messages: up to 4 significant digits.
   static func format(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-    return String(format: "%.4g", value)
+    return CNumberText.format("%.4g", value)
   }
 
   /// A point as shown in messages.

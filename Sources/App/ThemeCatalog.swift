@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import OptimKit
 import Plot
 
 /// The themes optiscope can find, wherever it runs from.
@@ -29,8 +30,8 @@ public struct ThemeCatalog: Sendable {
     let files = FileManager.default
     for folder in folders {
       let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-      var isFolder: ObjCBool = false
-      guard files.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue,
+      var isFolder = false
+      guard files.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder,
         !seenFolders.contains(resolved)
       else { continue }
       seenFolders.append(resolved)
@@ -38,7 +39,7 @@ public struct ThemeCatalog: Sendable {
       for file in names.sorted() where file.hasSuffix("." + ThemeFile.fileExtension) {
         let name = String(file.dropLast(ThemeFile.fileExtension.count + 1))
         guard !name.isEmpty, found[name] == nil else { continue }
-        let path = (folder as NSString).appendingPathComponent(file)
+        let path = Self.path(folder, file)
         found[name] = ThemeChoice(name: name, path: path, result: Self.load(path: path))
       }
     }
@@ -56,13 +57,13 @@ public struct ThemeCatalog: Sendable {
   public static func standardFolders(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     currentDirectory: String = FileManager.default.currentDirectoryPath,
-    executable: String? = Bundle.main.executablePath
+    executable: String? = runningExecutable
   ) -> [String] {
-    var folders = [(currentDirectory as NSString).appendingPathComponent("themes")]
+    var folders = [path(currentDirectory, "themes")]
     if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-      folders.append((config as NSString).appendingPathComponent("optiscope/themes"))
+      folders.append(path(config, "optiscope/themes"))
     } else if let home = environment["HOME"], !home.isEmpty {
-      folders.append((home as NSString).appendingPathComponent(".config/optiscope/themes"))
+      folders.append(path(home, ".config/optiscope/themes"))
     }
     if let executable {
       let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
@@ -72,6 +73,18 @@ public struct ThemeCatalog: Sendable {
     }
     folders.append(sourceTreeFolder)
     return folders
+  }
+
+  /// The running program's file, where the system says (Linux's `/proc/self/exe`), else
+  /// as it was started.
+  public static var runningExecutable: String? {
+    FileManager.default.fileExists(atPath: "/proc/self/exe")
+      ? "/proc/self/exe" : CommandLine.arguments.first
+  }
+
+  /// `name` inside `folder`: joined with one "/".
+  static func path(_ folder: String, _ name: String) -> String {
+    folder.isEmpty || folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
   /// `themes/` of the source tree this file was compiled from.
@@ -105,7 +118,7 @@ public struct ThemeCatalog: Sendable {
     }
     let name = nameOrPath ?? Theme.standard.name
     for folder in folders {
-      let path = (folder as NSString).appendingPathComponent(name + "." + ThemeFile.fileExtension)
+      let path = Self.path(folder, name + "." + ThemeFile.fileExtension)
       guard FileManager.default.fileExists(atPath: path) else { continue }
       let choice = ThemeChoice(name: name, path: path, result: load(path: path))
       switch choice.result {
@@ -124,11 +137,11 @@ public struct ThemeCatalog: Sendable {
   public static func load(path: String) -> Result<Theme, ThemeError> {
     let name = themeName(ofPath: path)
     let files = FileManager.default
-    var isFolder: ObjCBool = false
+    var isFolder = false
     guard files.fileExists(atPath: path, isDirectory: &isFolder) else {
       return .failure(ThemeError(file: path, problem: "no such file"))
     }
-    guard !isFolder.boolValue else {
+    guard !isFolder else {
       return .failure(ThemeError(file: path, problem: "is a folder, not a theme file"))
     }
     guard let data = files.contents(atPath: path) else {
@@ -150,7 +163,7 @@ public struct ThemeCatalog: Sendable {
 
   /// The theme name a file gives: its name without folder and `.theme`.
   static func themeName(ofPath path: String) -> String {
-    let file = (path as NSString).lastPathComponent
+    let file = path.split(separator: "/").last.map(String.init) ?? path
     let suffix = "." + ThemeFile.fileExtension
     return file.hasSuffix(suffix) && file.count > suffix.count
       ? String(file.dropLast(suffix.count)) : file

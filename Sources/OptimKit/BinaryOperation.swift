@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// An operation of two arguments in an expression: arithmetic, `^`, `min`, `max`, `atan2`,
 /// with torch's partial derivatives.
@@ -26,10 +30,10 @@ enum BinaryOperation: String, CaseIterable, Sendable {
     case .subtract: return a - b
     case .multiply: return a * b
     case .divide: return a / b
-    case .power: return Foundation.pow(a, b)
+    case .power: return CMath.pow(a, b)
     case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
     case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
-    case .atan2: return Foundation.atan2(a, b)
+    case .atan2: return CMath.atan2(a, b)
     }
   }
 
@@ -44,8 +48,8 @@ enum BinaryOperation: String, CaseIterable, Sendable {
     case .power:
       // torch: the base's partial is 0 where the exponent is 0; the exponent's partial is 0
       // where the base is 0 and the exponent is not negative (else it would be 0·log 0).
-      let base = b == 0 ? 0 : b * Foundation.pow(a, b - 1)
-      let exponent = (a == 0 && b >= 0) ? 0 : result * Foundation.log(a)
+      let base = b == 0 ? 0 : b * CMath.pow(a, b - 1)
+      let exponent = (a == 0 && b >= 0) ? 0 : result * CMath.log(a)
       return (base, exponent)
     case .min:
       // Ties split the gradient half to each argument, as torch.minimum does.
@@ -74,9 +78,9 @@ enum BinaryOperation: String, CaseIterable, Sendable {
     case .power:
       let baseMasked = b == 0
       let exponentMasked = a == 0 && b >= 0
-      let aa = baseMasked || b == 1 ? 0 : b * (b - 1) * Foundation.pow(a, b - 2)
-      let log = Foundation.log(a)
-      let ab = baseMasked || exponentMasked ? 0 : Foundation.pow(a, b - 1) * (1 + b * log)
+      let aa = baseMasked || b == 1 ? 0 : b * (b - 1) * CMath.pow(a, b - 2)
+      let log = CMath.log(a)
+      let ab = baseMasked || exponentMasked ? 0 : CMath.pow(a, b - 1) * (1 + b * log)
       let bb = exponentMasked ? 0 : result * log * log
       return (aa, ab, bb)
     case .atan2:

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `a^c` for a constant exponent c, computed the way torch's `pow(Tensor, Scalar)` does.
 ///
@@ -19,7 +23,7 @@ enum ConstantPower {
     case -0.5: return 1 / a.squareRoot()
     case -1: return 1 / a
     case -2: return 1 / (a * a)
-    default: return Foundation.pow(a, c)
+    default: return CMath.pow(a, c)
     }
   }
 

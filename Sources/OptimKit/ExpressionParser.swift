@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Turns the text of an expression into a syntax tree by recursive descent, or explains
 /// in one line, with a column, why it cannot.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Seeded Gaussian noise added to every gradient: what the "stochastic" in SGD does to a method.
 ///

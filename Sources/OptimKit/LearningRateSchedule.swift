@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A learning-rate schedule with torch.optim.lr_scheduler's semantics, scaling an optimizer's lr.
 ///
@@ -83,7 +87,7 @@ public struct LearningRateSchedule: Hashable, Sendable, CustomStringConvertible 
 
     /// Finds a schedule by name, ignoring case (`warmup_cosine` works too).
     public init?(name: String) {
-      let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+      let key = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
       guard let kind = Kind(rawValue: key) else { return nil }
       self = kind
     }
@@ -222,7 +226,7 @@ public struct LearningRateSchedule: Hashable, Sendable, CustomStringConvertible 
         throw ScheduleError.unknownParameter(kind, key: keyText)
       }
       guard values[key] == nil else { throw ScheduleError.repeatedParameter(kind, key) }
-      let trimmed = valueText.trimmingCharacters(in: .whitespaces)
+      let trimmed = valueText.trimmingSpaces()
       guard let value = Double(trimmed) else {
         throw ScheduleError.malformedValue(kind, key, text: valueText)
       }
@@ -235,7 +239,7 @@ public struct LearningRateSchedule: Hashable, Sendable, CustomStringConvertible 
   /// `schedule=` in a live edit.
   public static func parse(_ text: String) throws(ScheduleError) -> LearningRateSchedule? {
     let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    let name = items.first?.trimmingCharacters(in: .whitespaces) ?? ""
+    let name = items.first?.trimmingSpaces() ?? ""
     if name.lowercased() == "none" && items.count == 1 { return nil }
     var settings: [(key: String, value: String)] = []
     for item in items.dropFirst() {

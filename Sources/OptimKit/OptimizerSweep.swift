@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One optimizer at several values of one setting: `adam:lr=1e-3..1,count=9`.
 ///
@@ -62,7 +66,7 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
         throw SweepError(text, "'\(item)' is not KEY=VALUE")
       }
       let key = String(pair[0])
-      let value = String(pair[1]).trimmingCharacters(in: .whitespaces)
+      let value = pair[1].trimmingSpaces()
       switch key.lowercased() {
       case "count":
         guard let number = Int(value), (2...Self.maximumCount).contains(number) else {
@@ -75,7 +79,7 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
         }
         spacing = chosen
       default:
-        if let dots = value.range(of: "..") {
+        if let dots = value.firstRange(of: "..") {
           guard range == nil else {
             throw SweepError(text, "only one KEY may have a range LOW..HIGH")
           }
@@ -149,7 +153,7 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
 
   /// 3 significant digits, no trailing zeros: 0.001, 0.00237, 1, 1e-05.
   static func format(_ value: Double) -> String {
-    String(format: "%.3g", value)
+    CNumberText.format("%.3g", value)
   }
 
   public var description: String {

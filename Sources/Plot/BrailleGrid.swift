@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A sub-grid of 2 × 4 braille dots per cell that lines are drawn on.
 ///

@@ -1,5 +1,10 @@
-import Foundation
 import OptimKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The function sampled over the plot area, its level set, and the finished cells.
 ///

@@ -1,5 +1,10 @@
-import Foundation
 import OptimKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The inspector panel: the selected optimizer's −∇f, last update and its length, lr now,
 /// the effective per-coordinate step and the momentum buffer.
@@ -59,7 +64,8 @@ struct InspectorPanel {
       // In a narrow panel vectors lose their brackets: "-1.23e+00 4.56e-01".
       let value =
         Self.labelWidth + line.value.count > region.width
-        ? line.value.replacingOccurrences(of: ", ", with: " ").filter { $0 != "(" && $0 != ")" }
+        ? line.value.split(separator: ", ", omittingEmptySubsequences: false).joined(separator: " ")
+          .filter { $0 != "(" && $0 != ")" }
         : line.value
       TextRun.write(
         [

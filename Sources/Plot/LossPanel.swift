@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The loss panel: f − f* on a log scale against step, one braille line per
 /// optimizer, so who converges fastest is seen at a glance.

@@ -1,5 +1,10 @@
-import Foundation
 import OptimKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// An arrow drawn on a map from a point in a direction, with a fixed length on screen.
 ///

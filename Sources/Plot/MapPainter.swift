@@ -1,5 +1,10 @@
-import Foundation
 import OptimKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Draws one map: the heatmap, the optimizers' trails, the markers and the
 /// optimizers' current positions (or arrows at the border for those out of view).

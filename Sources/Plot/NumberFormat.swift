@@ -1,4 +1,4 @@
-import Foundation
+import OptimKit
 import Synchronization
 
 #if canImport(Glibc)
@@ -85,30 +85,8 @@ public enum NumberFormat {
     value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")
   }
 
-  /// One number through C's printf, which every frame calls dozens of times.
-  ///
-  /// Foundation's `String(format:)` costs several microseconds a call, a tenth
-  /// of a frame's budget across the legend; C's formatter gives the same text
-  /// in a fraction of that. Under a locale whose decimal point is not "."
-  /// (the terminal sets the locale from the environment) it falls back to
-  /// `String(format:)`, which always writes ".".
+  /// One number through C's printf (see `CNumberText`).
   private static func printf(_ pattern: String, _ value: Double) -> String {
-    let capacity = 64
-    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
-      guard let start = buffer.baseAddress, usesDotForDecimals() else {
-        return String(format: pattern, value)
-      }
-      let written = withVaList([value]) { vsnprintf(start, capacity, pattern, $0) }
-      guard written > 0, written < capacity else { return String(format: pattern, value) }
-      return String(cString: start)
-    }
-  }
-
-  /// Whether the C library currently writes "." as the decimal point.
-  private static func usesDotForDecimals() -> Bool {
-    guard let conventions = localeconv(), let point = conventions.pointee.decimal_point else {
-      return false
-    }
-    return point[0] == 0x2E && point[1] == 0
+    CNumberText.format(pattern, value)
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where each part of the screen goes for a given size: status line, maps,
 /// legend, loss panel and message line.

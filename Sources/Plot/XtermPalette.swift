@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The colours behind xterm's 256 colour indices, for deriving lighter and
 /// darker shades of a theme's colours.

@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import OptimKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope compare`: race optimizers headlessly with equal step budgets and print a ranking.
 struct Compare: ParsableCommand {
@@ -58,7 +64,7 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let output = try makeReport()
-    FileHandle.standardOutput.write(Data(output.utf8))
+    StandardStream.output.write(output)
   }
 
   /// Checks every input, runs the race and renders the ranking; throws `CommandError`.
@@ -154,13 +160,13 @@ struct Compare: ParsableCommand {
     return rows.map { row in
       row.enumerated().map { column, text in
         column == row.count - 1
-          ? text : text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+          ? text : text + String(repeating: " ", count: max(0, widths[column] - text.count))
       }.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
   }
 
   /// 6 significant digits for the table (CSV prints numbers in full).
   static func short(_ value: Double) -> String {
-    value.isFinite ? String(format: "%.6g", value) : value.description
+    value.isFinite ? CNumberText.format("%.6g", value) : value.description
   }
 }

@@ -1,5 +1,11 @@
 import App
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A file opened for a recording, a trace or a saved scene: unbuffered writes straight to the descriptor.
 ///
@@ -35,10 +41,8 @@ final class FileSink: RecordingSink {
   static func open(_ path: String, force: Bool, option: String) throws(Failure) -> FileSink {
     if path == "-" { return FileSink(path: path, descriptor: STDOUT_FILENO, created: false) }
     guard !path.isEmpty else { throw Failure(description: "\(option) needs a file name") }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
+    var isDirectory = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
       throw Failure(description: "cannot write \(option) '\(path)': it is a directory")
     }
     var flags = O_WRONLY | O_CREAT | O_CLOEXEC
@@ -102,10 +106,13 @@ final class FileSink: RecordingSink {
 
   /// A name stem with the local date and time, e.g. `optiscope-20250114-093012`.
   static func timestampedStem(_ prefix: String, date: Date = Date()) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
-    return prefix + "-" + formatter.string(from: date)
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var local = tm()
+    guard localtime_r(&seconds, &local) != nil else { return prefix }
+    var buffer = [CChar](repeating: 0, count: 32)
+    let count = strftime(&buffer, buffer.count, "%Y%m%d-%H%M%S", &local)
+    return prefix + "-"
+      + String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }
 

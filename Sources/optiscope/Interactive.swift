@@ -1,9 +1,15 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import OptimKit
 import Plot
 import Terminal
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope` (or `optiscope run`): the full-screen race, steered from the keyboard.
 struct Interactive: ParsableCommand {
@@ -61,14 +67,14 @@ struct Interactive: ParsableCommand {
       theme = file.theme
       format = try recording.recordingFormat()
     } catch {
-      FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+      StandardStream.error.write("optiscope: \(error)\n")
       throw ExitCode(1)
     }
     let themes: (choices: [ThemeChoice], index: Int)
     do {
       themes = try appearance.themeSelection(default: theme)
     } catch {
-      FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+      StandardStream.error.write("optiscope: \(error)\n")
       throw ExitCode(1)
     }
     let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
@@ -81,12 +87,12 @@ struct Interactive: ParsableCommand {
         request?.trace = try recording.openTrace()
       } catch {
         request?.sink.discard()
-        FileHandle.standardError.write(Data("optiscope: \(error)\n".utf8))
+        StandardStream.error.write("optiscope: \(error)\n")
         throw ExitCode(1)
       }
     } else if recording.trace != nil {
-      FileHandle.standardError.write(
-        Data("optiscope: --trace goes with --record FILE (see 'optiscope run --help')\n".utf8))
+      StandardStream.error.write(
+        "optiscope: --trace goes with --record FILE (see 'optiscope run --help')\n")
       throw ExitCode(1)
     }
     let terminal: Terminal
@@ -97,11 +103,10 @@ struct Interactive: ParsableCommand {
     } catch {
       request?.sink.discard()
       request?.trace?.discard()
-      FileHandle.standardError.write(
-        Data(
-          ("optiscope: \(error); the interactive view needs a terminal "
-            + "(for a picture in a pipe or file, use `optiscope render`; "
-            + "to record without one, `optiscope record`)\n").utf8))
+      StandardStream.error.write(
+        ("optiscope: \(error); the interactive view needs a terminal "
+          + "(for a picture in a pipe or file, use `optiscope render`; "
+          + "to record without one, `optiscope record`)\n"))
       throw ExitCode(1)
     }
     let loop = InteractiveLoop(
@@ -111,7 +116,7 @@ struct Interactive: ParsableCommand {
     let outcome = loop.run()
     terminal.stop()
     for note in outcome.notes {
-      FileHandle.standardError.write(Data("optiscope: \(note)\n".utf8))
+      StandardStream.error.write("optiscope: \(note)\n")
     }
     if let signal = outcome.signal { throw ExitCode(128 + signal) }
   }

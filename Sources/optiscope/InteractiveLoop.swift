@@ -1,7 +1,13 @@
 import App
-import Foundation
+import FoundationEssentials
 import Plot
 import Terminal
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The interactive program's loop: event → message → session (update) → view → screen
 /// (and the recording).

@@ -1,8 +1,14 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import OptimKit
 import Plot
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope levels`: print the contour levels the heatmap would use.
 struct Levels: ParsableCommand {
@@ -47,6 +53,6 @@ struct Levels: ParsableCommand {
     let points = Heatmap.samplePoints(view: choice.view, columns: grid.width, rows: grid.height)
     let levels = LevelSet(samples: points.map { choice.objective.value(at: $0) })
     let output = levels.values.map { "\($0)\n" }.joined()
-    FileHandle.standardOutput.write(Data(output.utf8))
+    StandardStream.output.write(output)
   }
 }

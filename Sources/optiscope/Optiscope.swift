@@ -1,5 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The `optiscope` command: the interactive race, and headless subcommands.
 @main
@@ -69,14 +75,14 @@ struct Optiscope: ParsableCommand {
     if code == .validationFailure {
       line += " (see '\(commandPath(for: arguments)) --help')"
     }
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-    Foundation.exit(ExitCode.failure.rawValue)
+    StandardStream.error.write((line + "\n"))
+    systemExit(ExitCode.failure.rawValue)
   }
 
   /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines dropped.
   static func oneLine(_ message: String) -> String {
     let lines = message.split(whereSeparator: \.isNewline).map {
-      $0.trimmingCharacters(in: .whitespaces)
+      $0.trimmingSpaces()
     }
     let kept = lines.filter { !$0.isEmpty && !$0.hasPrefix("Help:") && !$0.hasPrefix("Usage:") }
     var text = kept.joined(separator: " ")
@@ -99,4 +105,9 @@ struct Optiscope: ParsableCommand {
     }
     return path.joined(separator: " ")
   }
+}
+
+/// The C library's `exit`, by a name the command's own `exit` cannot shadow.
+private func systemExit(_ status: Int32) -> Never {
+  exit(status)
 }

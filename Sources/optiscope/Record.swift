@@ -1,8 +1,14 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import OptimKit
 import Plot
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope record`: run a race headlessly and record every frame to a file.
 struct Record: ParsableCommand {
@@ -100,8 +106,8 @@ struct Record: ParsableCommand {
     }
     if out != "-", isatty(STDERR_FILENO) == 1 {
       let count = finished?.frameCount ?? 0
-      FileHandle.standardError.write(
-        Data("recorded \(count) frames (step \(session.model.race.stepCount)) to \(out)\n".utf8))
+      StandardStream.error.write(
+        "recorded \(count) frames (step \(session.model.race.stepCount)) to \(out)\n")
     }
   }
 

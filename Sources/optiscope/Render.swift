@@ -1,8 +1,14 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import OptimKit
 import Plot
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope render`: run a race headlessly and print its final screen.
 struct Render: ParsableCommand {
@@ -50,7 +56,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     let output = try makeOutput()
-    FileHandle.standardOutput.write(Data(output.utf8))
+    StandardStream.output.write(output)
   }
 
   /// Checks every input, runs the race and draws it; throws `CommandError`.

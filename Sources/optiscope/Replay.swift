@@ -1,7 +1,13 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Terminal
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope replay`: play a recorded text log in the terminal, or verify it by re-simulation.
 struct Replay: ParsableCommand {
@@ -63,17 +69,11 @@ struct Replay: ParsableCommand {
 
   /// Reads and parses the log; refusals are one line.
   func load() throws -> RecordingLog {
-    guard let handle = FileHandle(forReadingAtPath: file) else {
-      let reason =
-        FileManager.default.fileExists(atPath: file) ? "cannot be read" : "does not exist"
-      throw CommandError("\(file) \(reason)")
-    }
-    defer { try? handle.close() }
-    let data: Data
+    let data: [UInt8]
     do {
-      data = try handle.readToEnd() ?? Data()
+      data = try FileContents.read(file)
     } catch {
-      throw CommandError("\(file) cannot be read: \(error)")
+      throw CommandError("\(file) \(error == .missing ? "does not exist" : "cannot be read")")
     }
     if data.starts(with: Array("{\"version\"".utf8)) {
       throw CommandError(

@@ -1,6 +1,12 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The scene options shared by `run`, `render` and `record`: a scene file, and function, start,
 /// optimizers, sweeps, view, layout, pace, noise and the panels shown on top of it.
@@ -104,28 +110,22 @@ struct SceneArguments: ParsableArguments {
   /// Reads at most 1 MB: enough for any scene, and for the header of a
   /// recording of any length (whose frames are not needed).
   static func read(_ path: String) throws(SceneOptions.Problem) -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      let reason =
-        FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+    var bytes: [UInt8]
+    do {
+      bytes = try FileContents.read(path, limit: maximumSceneFileSize + 1)
+    } catch {
+      let reason = error == .missing ? "does not exist" : "cannot be read"
       throw SceneOptions.Problem(description: "--scene '\(path)' \(reason)")
     }
-    defer { try? handle.close() }
-    let data: Data
-    do {
-      data = try handle.read(upToCount: maximumSceneFileSize + 1) ?? Data()
-    } catch {
-      throw SceneOptions.Problem(description: "--scene '\(path)' cannot be read")
-    }
-    var bytes = data
     if bytes.count > maximumSceneFileSize {
       guard bytes.starts(with: Array(RecordingLog.magic.utf8)) else {
         throw SceneOptions.Problem(
           description: "--scene '\(path)' is larger than 1 MB; a scene file is a few lines")
       }
       // A long recording: its header is all that is needed; drop the cut last line.
-      if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes = bytes[...lastNewline] }
+      if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes = Array(bytes[...lastNewline]) }
     }
-    guard let text = String(data: bytes, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw SceneOptions.Problem(description: "--scene '\(path)' is not UTF-8 text")
     }
     return text

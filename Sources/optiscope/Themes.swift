@@ -1,8 +1,14 @@
 import App
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Plot
 import Terminal
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope themes`: list the themes that can be found, each with a one-line preview.
 struct Themes: ParsableCommand {
@@ -53,7 +59,7 @@ struct Themes: ParsableCommand {
     let usesASCII = appearance.usesASCII
     let catalog = ThemeCatalog.standard()
     let output = Self.listing(catalog, depth: depth, usesASCII: usesASCII)
-    FileHandle.standardOutput.write(Data(output.utf8))
+    StandardStream.output.write(output)
   }
 
   /// The listing: one line per theme, then where the themes were found.
@@ -62,7 +68,8 @@ struct Themes: ParsableCommand {
     let standard = Theme.standard
     var lines: [[Cell]] = []
     for choice in catalog.choices {
-      var cells = text(choice.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0))
+      var cells = text(
+        choice.name + String(repeating: " ", count: max(0, nameWidth + 2 - choice.name.count)))
       switch choice.result {
       case .success(let theme):
         cells += ThemePreview.cells(of: theme, colorDepth: depth, usesASCII: usesASCII)

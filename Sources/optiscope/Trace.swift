@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import OptimKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `optiscope trace`: race optimizers headlessly and print every step, for tests and scripts.
 struct Trace: ParsableCommand {
@@ -91,7 +97,7 @@ struct Trace: ParsableCommand {
   func run() throws {
     let table = try makeTable()
     let output = try table.render()
-    FileHandle.standardOutput.write(Data(output.utf8))
+    StandardStream.output.write(output)
   }
 
   /// Checks every input and builds the run; throws `CommandError` with a one-line message.
@@ -124,12 +130,12 @@ struct Trace: ParsableCommand {
 
   /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.
   static func parsePoint(_ text: String) throws -> Point {
-    var body = text.trimmingCharacters(in: .whitespaces)
+    var body = text.trimmingSpaces()
     if body.hasPrefix("(") && body.hasSuffix(")") {
       body = String(body.dropFirst().dropLast())
     }
     let parts = body.split(separator: ",", omittingEmptySubsequences: false)
-    let numbers = parts.compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    let numbers = parts.compactMap { Double($0.trimmingSpaces()) }
     guard parts.count == 2, numbers.count == 2, numbers.allSatisfy(\.isFinite) else {
       throw CommandError("bad --start '\(text)': expected X,Y with two finite numbers, e.g. -1.5,2")
     }
