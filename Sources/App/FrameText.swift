@@ -15,40 +15,40 @@ enum FrameText {
     let width = canvas.width
     let end = bytes.withUnsafeMutableBufferPointer { buffer in
       canvas.cells.withUnsafeBufferPointer { cells in
-        var end = start
-        var column = 0
-        for cell in cells {
-          let value = cell.glyph.value
-          if value >= 0x20 && value < 0x7F {
-            buffer[end] = UInt8(value)
-            end += 1
-          } else if LogText.isControl(cell.glyph) {
-            buffer[end] = UInt8(ascii: "?")
-            end += 1
-          } else if value < 0x800 {
-            buffer[end] = UInt8(0xC0 | value >> 6)
-            buffer[end + 1] = UInt8(0x80 | value & 0x3F)
-            end += 2
-          } else if value < 0x1_0000 {
-            buffer[end] = UInt8(0xE0 | value >> 12)
-            buffer[end + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-            buffer[end + 2] = UInt8(0x80 | value & 0x3F)
-            end += 3
-          } else {
-            buffer[end] = UInt8(0xF0 | value >> 18)
-            buffer[end + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-            buffer[end + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-            buffer[end + 3] = UInt8(0x80 | value & 0x3F)
-            end += 4
+        guard width > 0, var out = buffer.baseAddress.map({ $0 + start }),
+          let first = cells.baseAddress
+        else { return start }
+        let origin = out
+        for row in 0..<canvas.height {
+          for cell in UnsafeBufferPointer(start: first + row * width, count: width) {
+            let value = cell.glyph.value
+            if value >= 0x20 && value < 0x7F {
+              out.pointee = UInt8(truncatingIfNeeded: value)
+              out += 1
+            } else if LogText.isControl(cell.glyph) {
+              out.pointee = UInt8(ascii: "?")
+              out += 1
+            } else if value < 0x800 {
+              out[0] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+              out[1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+              out += 2
+            } else if value < 0x1_0000 {
+              out[0] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+              out[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+              out[2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+              out += 3
+            } else {
+              out[0] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+              out[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+              out[2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+              out[3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+              out += 4
+            }
           }
-          column += 1
-          if column == width {
-            buffer[end] = 0x0A
-            end += 1
-            column = 0
-          }
+          out.pointee = 0x0A
+          out += 1
         }
-        return end
+        return start + (out - origin)
       }
     }
     bytes.removeSubrange(end...)

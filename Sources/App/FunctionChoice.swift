@@ -49,7 +49,7 @@ public struct FunctionChoice: Sendable {
     self.init(
       name: function.name, title: function.title, formula: function.formula,
       objective: function.expression,
-      catalogIndex: catalogIndex ?? TestFunction.catalog.firstIndex { $0.name == function.name },
+      catalogIndex: catalogIndex ?? TestFunction.catalogNames.firstIndex(of: function.name),
       view: function.view, start: function.start, minima: function.minima,
       minimumValue: function.minimumValue, learningRates: function.learningRates)
   }

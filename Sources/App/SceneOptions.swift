@@ -209,7 +209,7 @@ public struct SceneOptions: Sendable, Hashable {
       throw Problem(description: "give either --function or --expr, not both")
     case (.some(let name), nil):
       guard let found = TestFunction.named(name) else {
-        let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
+        let known = TestFunction.catalogNames.joined(separator: ", ")
         throw Problem(description: "unknown function '\(name)'; known: \(known)")
       }
       return FunctionChoice(found)

@@ -40,8 +40,9 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   ///
   /// Range checks are not done here but when the value is set.
   public func value(parsing text: String) -> Double? {
-    let trimmed = String(
-      text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+    let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+    let trimmed = String(text[start..<max(start, end)])
     if isBoolean {
       switch trimmed.lowercased() {
       case "true", "1": return 1

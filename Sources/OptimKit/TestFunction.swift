@@ -47,7 +47,7 @@ public struct TestFunction: Sendable, Hashable {
   public static func named(_ name: String) -> TestFunction? {
     let wanted = normalized(name)
     guard !wanted.isEmpty else { return nil }
-    return catalog.first { normalized($0.name) == wanted }
+    return makers.first { normalized($0.name) == wanted }?.make()
   }
 
   private static func normalized(_ name: String) -> String {

@@ -15,6 +15,8 @@ public struct BrailleGrid: Sendable {
   public let height: Int
   private var dots: [UInt8]
   private var owners: [Int]
+  /// The cells with dots, in the order they got their first: a frame copies only these.
+  private var drawnCells: [Int] = []
   /// Whether a cell keeps the highest owner that drew into it, rather than the last.
   ///
   /// Drawing owners in increasing order gives the same grid either way; with
@@ -132,6 +134,7 @@ public struct BrailleGrid: Sendable {
   /// Sets `bits` in the cell at `index` for `owner`.
   @inline(__always)
   private mutating func mark(_ index: Int, bits: UInt8, owner: Int) {
+    if dots[index] == 0 { drawnCells.append(index) }
     dots[index] |= bits
     owners[index] = keepsHighestOwner ? max(owners[index], owner) : owner
   }
@@ -243,21 +246,23 @@ public struct BrailleGrid: Sendable {
 
   /// Calls `body` with every cell that has dots: its column, row, glyph (braille, or the
   /// ASCII stand-in with `usesASCII`) and owner, for copying the grid onto a canvas.
+  ///
+  /// The cells come in no particular order (the order they were first drawn
+  /// in): only the drawn ones are visited, not the whole grid.
   public func forEachDrawnCell(
     usesASCII: Bool, _ body: (_ column: Int, _ row: Int, Unicode.Scalar, _ owner: Int) -> Void
   ) {
-    for row in 0..<height {
-      for column in 0..<width {
-        let index = row * width + column
-        let bits = dots[index]
-        let owner = owners[index]
-        guard bits != 0, owner >= 0 else { continue }
-        let glyph =
-          usesASCII
-          ? asciiCharacter(column: column, row: row).map(Cell.glyph(of:)) ?? "."
-          : Unicode.Scalar(0x2800 + UInt32(bits)) ?? "."
-        body(column, row, glyph, owner)
-      }
+    for index in drawnCells {
+      let bits = dots[index]
+      let owner = owners[index]
+      guard bits != 0, owner >= 0 else { continue }
+      let column = index % width
+      let row = index / width
+      let glyph =
+        usesASCII
+        ? asciiCharacter(column: column, row: row).map(Cell.glyph(of:)) ?? "."
+        : Unicode.Scalar(0x2800 + UInt32(bits)) ?? "."
+      body(column, row, glyph, owner)
     }
   }
 

@@ -53,7 +53,7 @@ struct LegendPanel {
       let label = TextRun.truncated(racer.label, to: max(1, region.width - 4))
       var first = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
       first.append(TextRun(label, color: style.color, attributes: labelAttributes(racer)))
-      let room = region.width - 2 - label.count - 1
+      let room = region.width - 2 - TextRun.width(of: label) - 1
       if room >= 4, !racer.hyperparameterSummary.isEmpty {
         first.append(
           TextRun(
@@ -67,10 +67,10 @@ struct LegendPanel {
         "  #\(racer.step)",
       ]
       var second = [TextRun(pieces[0], color: theme.text)]
-      var used = pieces[0].count + 2 + state.full.count
-      for piece in pieces.dropFirst() where used + piece.count <= region.width {
+      var used = TextRun.width(of: pieces[0]) + 2 + TextRun.width(of: state.full)
+      for piece in pieces.dropFirst() where used + TextRun.width(of: piece) <= region.width {
         second.append(TextRun(piece, color: theme.dimText))
-        used += piece.count
+        used += TextRun.width(of: piece)
       }
       second.append(TextRun("  " + state.full, color: state.color))
       TextRun.write(second, into: &canvas, x: region.x, y: y + 1, width: region.width)

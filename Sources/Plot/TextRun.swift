@@ -49,17 +49,33 @@ public struct TextRun: Hashable, Sendable {
       && scalar.value != 0x200D
   }
 
+  /// The columns `text` takes when written: one per scalar that `takesCell`.
+  static func width(of text: String) -> Int {
+    var width = 0
+    for scalar in text.unicodeScalars where takesCell(scalar) { width += 1 }
+    return width
+  }
+
   /// `text` cut to `width` columns, ending in "…" when it was cut.
   static func truncated(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
-    guard text.count > width else { return text }
-    return String(text.prefix(width - 1)) + "…"
+    guard Self.width(of: text) > width else { return text }
+    var kept = String.UnicodeScalarView()
+    var used = 0
+    for scalar in text.unicodeScalars {
+      if takesCell(scalar) {
+        if used == width - 1 { break }
+        used += 1
+      }
+      kept.append(scalar)
+    }
+    return String(kept) + "…"
   }
 
   /// `text` padded with spaces (or cut) to exactly `width` columns, aligned right or left.
   static func padded(_ text: String, to width: Int, right: Bool = false) -> String {
     let cut = truncated(text, to: width)
-    let padding = String(repeating: " ", count: max(0, width - cut.count))
+    let padding = String(repeating: " ", count: max(0, width - Self.width(of: cut)))
     return right ? padding + cut : cut + padding
   }
 }

@@ -23,7 +23,7 @@ import Testing
     layer.forEachDrawnCell(usesASCII: false) { column, row, glyph, rank in
       cells.append("\(column),\(row):\(glyph)\(rank)")
     }
-    return cells.joined(separator: " ")
+    return cells.sorted().joined(separator: " ")
   }
 
   /// Updates `layer` with `racers` and checks it against a fresh drawing of them.
