@@ -50,7 +50,7 @@ struct HelpOverlay {
     let background = theme.statusBackground
     for row in top..<(top + boxHeight) {
       for column in left..<(left + boxWidth) {
-        canvas[column, row] = Cell(" ", foreground: theme.text, background: background)
+        canvas[column, row] = Cell(glyph: " ", foreground: theme.text, background: background)
       }
     }
     drawFrame(into: &canvas, left: left, top: top, width: boxWidth, height: boxHeight)

@@ -8,7 +8,7 @@ struct InputLineView {
   /// Draws prompt, text, a cursor block and any error over `row`.
   func draw(into canvas: inout Canvas, row: Int) {
     for column in 0..<canvas.width {
-      canvas[column, row] = Cell(" ", background: theme.statusBackground)
+      canvas[column, row] = Cell(glyph: " ", background: theme.statusBackground)
     }
     var x = 0
     func put(_ text: String, _ color: Color, _ attributes: Cell.Attributes = []) {

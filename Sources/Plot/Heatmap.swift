@@ -185,7 +185,7 @@ public struct Heatmap: Sendable {
       for column in 0..<key.width {
         let upper = bands[(2 * row) * key.width + column]
         let lower = bands[(2 * row + 1) * key.width + column]
-        canvas[column, row] = Cell("▀", foreground: color(upper), background: color(lower))
+        canvas[column, row] = Cell(glyph: "▀", foreground: color(upper), background: color(lower))
       }
     }
     return canvas

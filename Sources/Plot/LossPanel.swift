@@ -79,7 +79,7 @@ struct LossPanel {
       ],
       into: &canvas, x: region.x, y: chart.y + chart.height - 1, width: axisWidth)
     for row in 1..<max(chart.height - 1, 1) {
-      canvas[chart.x - 1, chart.y + row] = Cell("│", foreground: axisColor)
+      canvas[chart.x - 1, chart.y + row] = Cell(glyph: "│", foreground: axisColor)
     }
     let steps = max((shown.map { $0.element.lossHistory.count }.max() ?? 1) - 1, 1)
     let stepLabel = "step \(steps)"

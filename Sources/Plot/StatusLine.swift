@@ -24,7 +24,7 @@ struct StatusLine {
     guard !region.isEmpty else { return }
     let background = theme.statusBackground
     for column in 0..<region.width {
-      canvas[region.x + column, region.y] = Cell(" ", background: background)
+      canvas[region.x + column, region.y] = Cell(glyph: " ", background: background)
     }
     let foreground = theme.statusForeground
     let separator = TextRun(usesASCII ? " | " : " │ ", color: theme.dimText)
@@ -46,10 +46,11 @@ struct StatusLine {
     let recording = recordingLabel.isEmpty ? "" : recordingLabel + "  "
     let titleText = " " + title
     let fixed =
-      titleText.count + tail.reduce(0) { $0 + $1.text.count } + recording.count + hint.count + 1
+      TextRun.width(of: titleText) + tail.reduce(0) { $0 + TextRun.width(of: $1.text) }
+      + TextRun.width(of: recording) + TextRun.width(of: hint) + 1
     var middle: [TextRun] = []
     let viewRun = [separator, TextRun(viewText, color: foreground)]
-    let viewWidth = viewText.count + 3
+    let viewWidth = TextRun.width(of: viewText) + 3
     var room = region.width - fixed
     if room >= viewWidth {
       room -= viewWidth
@@ -63,17 +64,19 @@ struct StatusLine {
       [TextRun(titleText, color: foreground, attributes: [.bold])] + middle + tail
     TextRun.write(
       runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
-    if !hint.isEmpty, region.width > hint.count {
+    let hintWidth = TextRun.width(of: hint)
+    let recordingWidth = TextRun.width(of: recording)
+    if !hint.isEmpty, region.width > hintWidth {
       TextRun.write(
         [TextRun(hint, color: theme.dimText)], into: &canvas,
-        x: region.x + region.width - hint.count, y: region.y, width: hint.count,
+        x: region.x + region.width - hintWidth, y: region.y, width: hintWidth,
         background: background)
     }
-    let recordingX = region.width - hint.count - recording.count
-    if !recording.isEmpty, recordingX > titleText.count {
+    let recordingX = region.width - hintWidth - recordingWidth
+    if !recording.isEmpty, recordingX > TextRun.width(of: titleText) {
       TextRun.write(
         [TextRun(recording, color: theme.error, attributes: [.bold])], into: &canvas,
-        x: region.x + recordingX, y: region.y, width: recording.count, background: background)
+        x: region.x + recordingX, y: region.y, width: recordingWidth, background: background)
     }
   }
 }

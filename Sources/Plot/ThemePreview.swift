@@ -15,19 +15,19 @@ public enum ThemePreview {
       let shade = Double(step) / Double(rampWidth - 1)
       cells.append(
         colored
-          ? Cell(" ", background: theme.fillColor(shade: shade))
+          ? Cell(glyph: " ", background: theme.fillColor(shade: shade))
           : Cell(theme.fillGlyph(shade: shade, ascii: usesASCII)))
     }
     // The glyphs on the theme's own background, as in its legend (a light theme's dark
     // colours would vanish on a dark terminal).
-    cells.append(Cell(" ", background: theme.background))
+    cells.append(Cell(glyph: " ", background: theme.background))
     for style in theme.racers {
       cells.append(
         Cell(
           usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
           background: theme.background, attributes: theme.currentAttributes))
     }
-    cells.append(Cell(" ", background: theme.background))
+    cells.append(Cell(glyph: " ", background: theme.background))
     return cells
   }
 }
