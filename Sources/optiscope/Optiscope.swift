@@ -58,10 +58,15 @@ struct Optiscope: ParsableCommand {
     guard let command else { return nil }
     let rest = named == nil ? arguments : Array(arguments.dropFirst())
     // Words that mean something to the root (help, completion scripts) go the usual way.
-    guard !rest.contains(where: { $0 == "help" || $0.hasPrefix("--generate-completion") }) else {
+    let rootWords: Set<String> = ["help", "-h", "--help", "--version", "--experimental-dump-help"]
+    guard
+      !rest.contains(where: { rootWords.contains($0) || $0.hasPrefix("--generate-completion") })
+    else { return nil }
+    // Only the command itself: a request for its help would name it without `optiscope`.
+    guard let parsed = try? command.parseAsRoot(rest), type(of: parsed) == command else {
       return nil
     }
-    return try? command.parseAsRoot(rest)
+    return parsed
   }
 
   /// Exits for `error`: 0 after printing help, otherwise 1 after one line on stderr.

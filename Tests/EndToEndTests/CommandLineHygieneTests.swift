@@ -99,12 +99,22 @@ import Testing
 
   @Test(arguments: [
     ["--help"], ["-h"], ["help"], ["trace", "--help"], ["help", "trace"], ["render", "--help"],
-    ["levels", "--help"], ["compare", "--help"],
+    ["levels", "--help"], ["compare", "--help"], ["record", "-h"], ["run", "--help"],
+    ["--function", "sphere", "--help"],
   ])
   func helpGoesToStdoutWithStatusZero(_ arguments: [String]) throws {
     let result = try OptiscopeProcess.run(arguments)
     #expect(result.status == 0, "\(arguments): \(result.stderr)")
     #expect(result.stderr.isEmpty)
-    #expect(result.stdout.contains("USAGE:") || result.stdout.contains("Usage:"))
+    // The usage names the whole command path: `optiscope record`, not `record`.
+    let usage = result.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE:") } ?? ""
+    #expect(usage.hasPrefix("USAGE: optiscope"), "\(arguments): \(usage)")
+    let command = arguments.first { !$0.hasPrefix("-") && $0 != "help" && $0 != "sphere" }
+    if let command {
+      #expect(usage.hasPrefix("USAGE: optiscope \(command)"), "\(arguments): \(usage)")
+    } else if arguments.count == 1 {
+      // The root's help lists the subcommands.
+      #expect(result.stdout.contains("record"), "\(arguments)")
+    }
   }
 }
