@@ -41,6 +41,26 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // What the live program draws each frame: a session keeps the trails drawn and
+  // continues them, so a frame with full trails draws only the newest segments.
+  Benchmark("Live frame, 120x40, 11 optimizers, full trails: tick + frame, trails continued") {
+    (benchmark: Benchmark, prepared: Session) in
+    var session = prepared
+    for _ in benchmark.scaledIterations {
+      _ = session.send(Msg.tick)
+      blackHole(session.frame(time: 0))
+    }
+  } setup: {
+    var session = Session(
+      scene: Scene(
+        function: BenchmarkScene.rosenbrock,
+        specs: BenchmarkScene.elevenOptimizers(for: BenchmarkScene.rosenbrock)),
+      size: ScreenSize(width: 120, height: 40), themes: ([.builtIn], 0))
+    for _ in 0..<5000 { _ = session.send(Msg.tick) }
+    _ = session.frame(time: 0)
+    return session
+  }
+
   Benchmark(
     "Race step, 11 optimizers, rosenbrock",
     configuration: .init(scalingFactor: .kilo)
