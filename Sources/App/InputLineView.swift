@@ -15,12 +15,13 @@ struct InputLineView {
       canvas.write(
         text, x: x, y: row, foreground: color, background: theme.statusBackground,
         attributes: attributes)
-      x += text.count
+      x += TextRun.width(of: text)
     }
     put(" " + line.purpose.prompt, theme.heading, [.bold])
     // Keep the end of a long entry (where the typing happens) in view.
     let room = max(1, canvas.width - x - 2)
-    let text = line.text.count > room ? "…" + String(line.text.suffix(room - 1)) : line.text
+    let text =
+      TextRun.width(of: line.text) > room ? "…" + String(line.text.suffix(room - 1)) : line.text
     put(text, theme.statusForeground)
     put(" ", theme.statusForeground, [.reverse])
     if let error = line.error {

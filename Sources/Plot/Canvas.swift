@@ -36,7 +36,7 @@ public struct Canvas: Hashable, Sendable {
   ) {
     guard y >= 0, y < height else { return }
     var column = x
-    for scalar in text.unicodeScalars where TextRun.takesCell(scalar) {
+    for scalar in CellScalars(text) {
       if column >= width { break }
       if column >= 0 {
         cells[y * width + column] = Cell(

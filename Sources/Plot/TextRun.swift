@@ -23,7 +23,7 @@ public struct TextRun: Hashable, Sendable {
     var column = x
     let limit = x + width
     for run in runs {
-      for scalar in run.text.unicodeScalars where takesCell(scalar) {
+      for scalar in CellScalars(run.text) {
         guard column < limit else { return column }
         canvas[column, y] = Cell(
           glyph: scalar, foreground: run.color, background: background,
@@ -34,26 +34,9 @@ public struct TextRun: Hashable, Sendable {
     return column
   }
 
-  /// Whether `scalar` starts a cell of text, rather than modifying the glyph before it
-  /// (a combining mark, a variation selector, a joiner).
-  ///
-  /// Text is laid into cells scalar by scalar, keeping the first scalar of
-  /// each `Character` as `Cell` does: walking a string's characters costs
-  /// some twenty times more, and the legend and status line are written in
-  /// every frame.
-  @inline(__always)
-  static func takesCell(_ scalar: Unicode.Scalar) -> Bool {
-    guard scalar.value >= 0x300 else { return true }
-    let properties = scalar.properties
-    return !properties.isGraphemeExtend && properties.generalCategory != .spacingMark
-      && scalar.value != 0x200D
-  }
-
-  /// The columns `text` takes when written: one per scalar that `takesCell`.
-  static func width(of text: String) -> Int {
-    var width = 0
-    for scalar in text.unicodeScalars where takesCell(scalar) { width += 1 }
-    return width
+  /// The columns `text` takes when written (see `CellScalars`).
+  public static func width(of text: String) -> Int {
+    CellScalars.count(in: text)
   }
 
   /// `text` cut to `width` columns, ending in "…" when it was cut.
@@ -61,14 +44,7 @@ public struct TextRun: Hashable, Sendable {
     guard width > 0 else { return "" }
     guard Self.width(of: text) > width else { return text }
     var kept = String.UnicodeScalarView()
-    var used = 0
-    for scalar in text.unicodeScalars {
-      if takesCell(scalar) {
-        if used == width - 1 { break }
-        used += 1
-      }
-      kept.append(scalar)
-    }
+    for scalar in CellScalars(text).prefix(width - 1) { kept.append(scalar) }
     return String(kept) + "…"
   }
 
