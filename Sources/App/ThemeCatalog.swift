@@ -25,8 +25,22 @@ public struct ThemeCatalog: Sendable {
 
   /// Loads every theme file in `folders`.
   public init(folders: [String]) {
+    let listing = Self.listing(folders)
+    self.folders = listing.folders
+    choices = listing.themes.map { theme in
+      theme.path.map { ThemeChoice(name: theme.name, path: $0, result: Self.load(path: $0)) }
+        ?? .builtIn
+    }
+  }
+
+  /// The theme files in `folders`, found but not read: the folders that exist, and
+  /// each theme's name and file (nil for the built-in default), `default` first, then
+  /// the others by name; of two files of one name, the earlier folder's.
+  static func listing(_ folders: [String]) -> (
+    folders: [String], themes: [(name: String, path: String?)]
+  ) {
     var seenFolders: [String] = []
-    var found: [String: ThemeChoice] = [:]
+    var found: [String: String?] = [:]
     let files = FileManager.default
     for folder in folders {
       let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
@@ -39,18 +53,17 @@ public struct ThemeCatalog: Sendable {
       for file in names.sorted() where file.hasSuffix("." + ThemeFile.fileExtension) {
         let name = String(file.dropLast(ThemeFile.fileExtension.count + 1))
         guard !name.isEmpty, found[name] == nil else { continue }
-        let path = Self.path(folder, file)
-        found[name] = ThemeChoice(name: name, path: path, result: Self.load(path: path))
+        found[name] = .some(Self.path(folder, file))
       }
     }
-    if found[Theme.standard.name] == nil { found[Theme.standard.name] = .builtIn }
-    self.folders = seenFolders
-    choices = found.values.sorted { a, b in
+    if found[Theme.standard.name] == nil { found[Theme.standard.name] = .some(nil) }
+    let themes = found.map { (name: $0.key, path: $0.value) }.sorted { a, b in
       if (a.name == Theme.standard.name) != (b.name == Theme.standard.name) {
         return a.name == Theme.standard.name
       }
       return a.name < b.name
     }
+    return (seenFolders, themes)
   }
 
   /// The folders of the search order for this process.
@@ -104,9 +117,8 @@ public struct ThemeCatalog: Sendable {
   /// never cycle, such as `record` and `render`, which start faster for it.
   ///
   /// Gives the theme that `select` (or `defaultSelection`) gives on the whole
-  /// catalog. A name no file has exactly (a different case, or no such theme)
-  /// is looked up in the whole catalog, for its case-insensitive match or the
-  /// list of known themes.
+  /// catalog: the folders are listed the same way and the same rule picks a
+  /// name; only the chosen file is read.
   public static func only(_ nameOrPath: String?, folders: [String] = standardFolders())
     throws(ThemeError) -> (choices: [ThemeChoice], index: Int)
   {
@@ -116,21 +128,25 @@ public struct ThemeCatalog: Sendable {
       if case .failure(let error) = choice.result { throw error }
       return ([choice], 0)
     }
-    let name = nameOrPath ?? Theme.standard.name
-    for folder in folders {
-      let path = Self.path(folder, name + "." + ThemeFile.fileExtension)
-      guard FileManager.default.fileExists(atPath: path) else { continue }
-      let choice = ThemeChoice(name: name, path: path, result: load(path: path))
-      switch choice.result {
-      case .success: return ([choice], 0)
-      // As in `defaultSelection`: a broken default.theme gives way to the built-in one.
-      case .failure where nameOrPath == nil: return ([.builtIn], 0)
-      case .failure(let error): throw error
-      }
+    // The catalog's choice among the files' names, only that one file read.
+    let themes = listing(folders).themes
+    guard let nameOrPath else {
+      // As `defaultSelection`: the default file, or the built-in one when it is broken.
+      guard let path = themes.first(where: { $0.name == Theme.standard.name })?.path ?? nil
+      else { return ([.builtIn], 0) }
+      let choice = ThemeChoice(name: Theme.standard.name, path: path, result: load(path: path))
+      return (choice.theme == nil ? [.builtIn] : [choice], 0)
     }
-    guard nameOrPath != nil else { return ([.builtIn], 0) }
-    let selection = try ThemeCatalog(folders: folders).select(name)
-    return ([selection.choices[selection.index]], 0)
+    // As `select`: the first name that matches, ignoring case.
+    guard let chosen = themes.first(where: { $0.name.lowercased() == nameOrPath.lowercased() })
+    else {
+      let known = themes.map(\.name).joined(separator: ", ")
+      throw ThemeError(file: nameOrPath, problem: "no such theme (known: \(known))")
+    }
+    guard let path = chosen.path else { return ([.builtIn], 0) }
+    let choice = ThemeChoice(name: chosen.name, path: path, result: load(path: path))
+    if case .failure(let error) = choice.result { throw error }
+    return ([choice], 0)
   }
 
   /// Reads one theme file; its name is the file name without `.theme`.
@@ -151,7 +167,9 @@ public struct ThemeCatalog: Sendable {
       return .failure(
         ThemeError(file: path, problem: "is \(data.count) bytes; a theme file is at most 1 MiB"))
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    // A byte-order mark, as some editors write, is not part of the text.
+    let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : Array(data)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       return .failure(ThemeError(file: path, problem: "is not UTF-8 text"))
     }
     do {

@@ -64,7 +64,7 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let output = try makeReport()
-    StandardStream.output.write(output)
+    try StandardStream.print(output)
   }
 
   /// Checks every input, runs the race and renders the ranking; throws `CommandError`.

@@ -17,7 +17,11 @@ enum FileContents {
   /// Up to `limit` bytes from the start of the file at `path` (all of it when nil).
   static func read(_ path: String, limit: Int? = nil) throws(Failure) -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw errno == ENOENT ? .missing : .unreadable }
+    guard descriptor >= 0 else {
+      // No such file, or a path that cannot lead to one.
+      let missing = [ENOENT, ENOTDIR, ENAMETOOLONG, ELOOP].contains(errno)
+      throw missing ? .missing : .unreadable
+    }
     defer { close(descriptor) }
     var info = stat()
     if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable }

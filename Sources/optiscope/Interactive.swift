@@ -67,14 +67,14 @@ struct Interactive: ParsableCommand {
       theme = file.theme
       format = try recording.recordingFormat()
     } catch {
-      StandardStream.error.write("optiscope: \(error)\n")
+      StandardStream.warn("optiscope: \(error)\n")
       throw ExitCode(1)
     }
     let themes: (choices: [ThemeChoice], index: Int)
     do {
       themes = try appearance.themeSelection(default: theme)
     } catch {
-      StandardStream.error.write("optiscope: \(error)\n")
+      StandardStream.warn("optiscope: \(error)\n")
       throw ExitCode(1)
     }
     let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
@@ -87,11 +87,11 @@ struct Interactive: ParsableCommand {
         request?.trace = try recording.openTrace()
       } catch {
         request?.sink.discard()
-        StandardStream.error.write("optiscope: \(error)\n")
+        StandardStream.warn("optiscope: \(error)\n")
         throw ExitCode(1)
       }
     } else if recording.trace != nil {
-      StandardStream.error.write(
+      StandardStream.warn(
         "optiscope: --trace goes with --record FILE (see 'optiscope run --help')\n")
       throw ExitCode(1)
     }
@@ -103,7 +103,7 @@ struct Interactive: ParsableCommand {
     } catch {
       request?.sink.discard()
       request?.trace?.discard()
-      StandardStream.error.write(
+      StandardStream.warn(
         ("optiscope: \(error); the interactive view needs a terminal "
           + "(for a picture in a pipe or file, use `optiscope render`; "
           + "to record without one, `optiscope record`)\n"))
@@ -116,7 +116,7 @@ struct Interactive: ParsableCommand {
     let outcome = loop.run()
     terminal.stop()
     for note in outcome.notes {
-      StandardStream.error.write("optiscope: \(note)\n")
+      StandardStream.warn("optiscope: \(note)\n")
     }
     if let signal = outcome.signal { throw ExitCode(128 + signal) }
   }

@@ -53,6 +53,6 @@ struct Levels: ParsableCommand {
     let points = Heatmap.samplePoints(view: choice.view, columns: grid.width, rows: grid.height)
     let levels = LevelSet(samples: points.map { choice.objective.value(at: $0) })
     let output = levels.values.map { "\($0)\n" }.joined()
-    StandardStream.output.write(output)
+    try StandardStream.print(output)
   }
 }

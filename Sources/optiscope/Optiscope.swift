@@ -80,7 +80,7 @@ struct Optiscope: ParsableCommand {
     if code == .validationFailure {
       line += " (see '\(commandPath(for: arguments)) --help')"
     }
-    StandardStream.error.write((line + "\n"))
+    StandardStream.warn((line + "\n"))
     systemExit(ExitCode.failure.rawValue)
   }
 

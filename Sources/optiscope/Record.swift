@@ -106,7 +106,7 @@ struct Record: ParsableCommand {
     }
     if out != "-", isatty(STDERR_FILENO) == 1 {
       let count = finished?.frameCount ?? 0
-      StandardStream.error.write(
+      StandardStream.warn(
         "recorded \(count) frames (step \(session.model.race.stepCount)) to \(out)\n")
     }
   }

@@ -56,7 +56,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     let output = try makeOutput()
-    StandardStream.output.write(output)
+    try StandardStream.print(output)
   }
 
   /// Checks every input, runs the race and draws it; throws `CommandError`.

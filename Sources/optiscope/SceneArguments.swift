@@ -125,6 +125,8 @@ struct SceneArguments: ParsableArguments {
       // A long recording: its header is all that is needed; drop the cut last line.
       if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes = Array(bytes[...lastNewline]) }
     }
+    // A byte-order mark, as some editors write, is not part of the text.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw SceneOptions.Problem(description: "--scene '\(path)' is not UTF-8 text")
     }

@@ -9,9 +9,14 @@ enum StandardStream {
   case output
   case error
 
-  /// Writes all of `text`, retrying after interruptions and short writes; a stream
-  /// that refuses (a closed pipe) drops the rest, as a crashing writer would not.
-  func write(_ text: String) {
+  /// Why a write failed: the system's reason ("No space left on device").
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// Writes all of `text`, retrying after interruptions, short writes and a full pipe;
+  /// throws the system's reason when the stream refuses (a full disk, a closed stream).
+  func write(_ text: String) throws(Failure) {
     let descriptor = self == .output ? STDOUT_FILENO : STDERR_FILENO
     var bytes = Array(text.utf8)
     var offset = 0
@@ -23,10 +28,28 @@ enum StandardStream {
         offset += written
       } else if written < 0 && errno == EINTR {
         continue
+      } else if written < 0 && errno == EAGAIN {
+        // A non-blocking stream that is full: wait until it takes more.
+        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&ready, 1, 1000)
       } else {
-        return
+        throw Failure(description: String(cString: strerror(written < 0 ? errno : EIO)))
       }
     }
+  }
+
+  /// Writes `text` to standard output, or fails the command with one line saying why.
+  static func print(_ text: String) throws(CommandError) {
+    do {
+      try StandardStream.output.write(text)
+    } catch {
+      throw CommandError("cannot write to standard output: \(error)")
+    }
+  }
+
+  /// Writes `text` to standard error; a message that cannot be shown is dropped.
+  static func warn(_ text: String) {
+    try? StandardStream.error.write(text)
   }
 }
 

@@ -59,7 +59,7 @@ struct Themes: ParsableCommand {
     let usesASCII = appearance.usesASCII
     let catalog = ThemeCatalog.standard()
     let output = Self.listing(catalog, depth: depth, usesASCII: usesASCII)
-    StandardStream.output.write(output)
+    try StandardStream.print(output)
   }
 
   /// The listing: one line per theme, then where the themes were found.

@@ -97,7 +97,7 @@ struct Trace: ParsableCommand {
   func run() throws {
     let table = try makeTable()
     let output = try table.render()
-    StandardStream.output.write(output)
+    try StandardStream.print(output)
   }
 
   /// Checks every input and builds the run; throws `CommandError` with a one-line message.

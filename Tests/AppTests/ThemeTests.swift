@@ -95,8 +95,9 @@ import Testing
     let installed = try Folder(["warm.theme": warm, "default.theme": cold, "cold.theme": cold])
     let brokenDefault = try Folder(["default.theme": broken])
     let elsewhere = try Folder(["cold.theme": cold])
+    let capitalised = try Folder(["Warm.theme": cold])
     defer {
-      for folder in [mine, installed, brokenDefault, elsewhere] { folder.clean() }
+      for folder in [mine, installed, brokenDefault, elsewhere, capitalised] { folder.clean() }
     }
     /// What the headless commands draw with, and what the live program starts with.
     func both(_ nameOrPath: String?, _ folders: [String]) -> (only: String, catalog: String) {
@@ -127,6 +128,8 @@ import Testing
       ("nosuch", [mine.path, installed.path]), ("default", [brokenDefault.path]),
       ("default", [mine.path]), (elsewhere.file("cold.theme"), [mine.path]),
       (mine.file("missing.theme"), [mine.path]),
+      // "Warm" sorts before "warm", and the catalog takes the first that matches.
+      ("warm", [capitalised.path, installed.path]), ("warm", [installed.path, capitalised.path]),
     ]
     for (nameOrPath, folders) in cases {
       let (only, catalog) = both(nameOrPath, folders)

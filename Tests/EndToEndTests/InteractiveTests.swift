@@ -37,7 +37,11 @@ struct InteractiveTests {
     defer { session.close() }
     try session.waitFor("adam lr=0.1 ")
     try session.type("+")
-    let screen = try session.waitFor("adam lr=0.141")
+    // Until the whole frame is on screen: the terminal may show it part-drawn for a moment.
+    let screen = try session.waitUntil("the new learning rates") { screen in
+      screen.contains("adam lr=0.141") && screen.contains("sgd lr=0.0141")
+        && screen.contains("×√2")
+    }
     #expect(screen.contains("sgd lr=0.0141"))
     #expect(screen.contains("×√2"))
   }
