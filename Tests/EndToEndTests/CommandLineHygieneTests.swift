@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// Every bad command line is refused the same way: status 1, one line on stderr, nothing on stdout.
@@ -88,6 +89,31 @@ import Testing
     let root = try OptiscopeProcess.run(["bogus"])
     #expect(root.stderr.contains("'bogus'"))
     #expect(root.stderr.hasSuffix("(see 'optiscope --help')\n"))
+  }
+
+  @Test func aSceneFileMayStartWithAByteOrderMark() throws {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("optiscope-bom-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data([0xEF, 0xBB, 0xBF] + Array("function = himmelblau\n".utf8)).write(to: file)
+    let result = try OptiscopeProcess.run(["render", "--scene", file.path, "--size", "80x24"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Himmelblau"))
+  }
+
+  @Test func aFullStandardOutputFailsTheCommandInOneLine() throws {
+    let process = Process()
+    process.executableURL = try OptiscopeProcess.executable()
+    process.arguments = ["render", "--function", "sphere", "--size", "80x24"]
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let errors = Pipe()
+    process.standardOutput = full
+    process.standardError = errors
+    try process.run()
+    process.waitUntilExit()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 1)
+    #expect(message == "optiscope: cannot write to standard output: No space left on device\n")
   }
 
   @Test func theValidBaseLineRuns() throws {
