@@ -68,13 +68,14 @@ public struct Model: Sendable {
 
   /// The first model of a scene, on a screen of `width` × `height` cells.
   ///
-  /// The look (`theme`, `colorDepth`, `usesASCII`) is given here, not set
-  /// afterwards, so that the heatmap is made once, for the look it is shown in.
+  /// The look (the themes `t` cycles through with the current one, as in
+  /// `useThemes`; `colorDepth`; `usesASCII`) is given here, not set afterwards,
+  /// so that the heatmap is made once, for the look it is shown in.
   public init(
-    scene: Scene, width: Int, height: Int, theme: Theme = .standard,
+    scene: Scene, width: Int, height: Int,
+    themes: (choices: [ThemeChoice], index: Int) = ([.builtIn], 0),
     colorDepth: ColorDepth = .full256, usesASCII: Bool = false
   ) {
-    self.theme = theme
     self.colorDepth = colorDepth
     self.usesASCII = usesASCII
     function = scene.function
@@ -95,6 +96,7 @@ public struct Model: Sendable {
     framesPerSecond = max(1, scene.framesPerSecond)
     self.width = max(0, width)
     self.height = max(0, height)
+    chooseThemes(themes.choices, current: themes.index)
     refreshLeaderboard()
     refreshHeatmap()
     refreshBasins()
@@ -103,11 +105,16 @@ public struct Model: Sendable {
   /// Uses `choices` as the themes `t` cycles through, starting at `index`
   /// (which must have loaded; a broken one keeps the current theme).
   public mutating func useThemes(_ choices: [ThemeChoice], current index: Int) {
+    chooseThemes(choices, current: index)
+    refreshHeatmap()
+  }
+
+  /// `useThemes` without redrawing the heatmap.
+  private mutating func chooseThemes(_ choices: [ThemeChoice], current index: Int) {
     guard !choices.isEmpty else { return }
     themes = choices
     themeIndex = min(max(index, 0), choices.count - 1)
     if let chosen = choices[themeIndex].theme { theme = chosen }
-    refreshHeatmap()
   }
 
   /// Takes `steps` optimizer steps at once, as frames would, for headless pictures, and

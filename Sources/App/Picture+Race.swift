@@ -31,7 +31,7 @@ extension Picture {
   }
 
   /// A racer's legend summary: the lr it steps with now (after its schedule, which is
-  /// named: "lr=0.0707 (cosine)"), then its other settings as in `summary(of:)` for a spec.
+  /// named: "lr=0.0707 (cosine)"), then its other settings (`summaryParts`).
   ///
   /// Parts the label already says (a sweep member's "adam lr=0.01") are left out.
   public static func summary(of racer: Racer) -> String {
@@ -51,13 +51,9 @@ extension Picture {
     return parts.joined(separator: " ")
   }
 
-  /// The hyper-parameters worth showing in a legend: lr, then momentum, the betas,
-  /// alpha or rho where the optimizer has them ("lr=0.01 β=0.9,0.999"), Newton's damping.
-  public static func summary(of spec: OptimizerSpec) -> String {
-    summaryParts(of: spec).joined(separator: " ")
-  }
-
-  /// The words of `summary(of:)` for a spec, each without spaces.
+  /// The hyper-parameters worth showing in a legend, a word each: lr, then momentum,
+  /// the betas, alpha or rho where the optimizer has them ("lr=0.01", "β=0.9,0.999"),
+  /// Newton's damping.
   static func summaryParts(of spec: OptimizerSpec) -> [String] {
     let settings = spec.hyperparameters
     func number(_ key: Hyperparameter) -> String? {

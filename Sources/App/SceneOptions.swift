@@ -284,10 +284,6 @@ public struct SceneOptions: Sendable, Hashable {
 
   /// `text` without leading and trailing spaces and tabs.
   static func trimmed(_ text: Substring) -> String {
-    let isBlank = { (character: Character) in character == " " || character == "\t" }
-    guard let first = text.firstIndex(where: { !isBlank($0) }),
-      let last = text.lastIndex(where: { !isBlank($0) })
-    else { return "" }
-    return String(text[first...last])
+    text.trimmingSpaces()
   }
 }

@@ -29,13 +29,10 @@ public struct Session {
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
   ) {
-    let catalog = themes ?? ThemeCatalog.standard().defaultSelection
-    let current = min(max(catalog.index, 0), max(catalog.choices.count - 1, 0))
-    var model = Model(
+    let model = Model(
       scene: scene, width: size.width, height: size.height,
-      theme: catalog.choices.isEmpty ? .standard : catalog.choices[current].theme ?? .standard,
-      colorDepth: colorDepth, usesASCII: usesASCII)
-    model.useThemes(catalog.choices, current: catalog.index)
+      themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
+      usesASCII: usesASCII)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)

@@ -6,37 +6,37 @@ extension TestFunction {
   /// tests check each against the expression. `curvature` is the size of the
   /// largest Hessian eigenvalue met along a typical race from `start`, which
   /// sets the suggested SGD learning rate.
-  public static let catalog: [TestFunction] = makers.compactMap { $0.make() }
+  public static let catalog: [TestFunction] = makers.compactMap { $0.make($0.name) }
 
   /// The names of `catalog`, in its order, known without making the functions.
   public static let catalogNames: [String] = makers.map(\.name)
 
-  /// Each built-in function's name and how to make it (parsing its expression), so that
-  /// `named` makes only the function asked for.
-  static let makers: [(name: String, make: @Sendable () -> TestFunction?)] = [
+  /// Each built-in function's name and how to make it, given that name (parsing its
+  /// expression), so that `named` makes only the function asked for.
+  static let makers: [(name: String, make: @Sendable (String) -> TestFunction?)] = [
     (
       "sphere",
-      {
+      { name in
         TestFunction(
-          name: "sphere", title: "Sphere", formula: "x² + y²", source: "x^2 + y^2",
+          name: name, title: "Sphere", formula: "x² + y²", source: "x^2 + y^2",
           view: box(-5, 5, -5, 5), start: Point(x: -4, y: 3),
           minima: [Point(x: 0, y: 0)], minimumValue: 0, curvature: 2)
       }
     ),
     (
       "ellipse",
-      {
+      { name in
         TestFunction(
-          name: "ellipse", title: "Ellipse", formula: "5x² + y²", source: "5*x^2 + y^2",
+          name: name, title: "Ellipse", formula: "5x² + y²", source: "5*x^2 + y^2",
           view: box(-6, 6, -6, 6), start: Point(x: 5, y: 5),
           minima: [Point(x: 0, y: 0)], minimumValue: 0, curvature: 10)
       }
     ),
     (
       "rosenbrock",
-      {
+      { name in
         TestFunction(
-          name: "rosenbrock", title: "Rosenbrock", formula: "(1−x)² + 100(y−x²)²",
+          name: name, title: "Rosenbrock", formula: "(1−x)² + 100(y−x²)²",
           source: "(1-x)^2 + 100*(y-x^2)^2",
           view: box(-2, 2, -1, 3), start: Point(x: -1.5, y: 2),
           minima: [Point(x: 1, y: 1)], minimumValue: 0, curvature: 2000)
@@ -44,9 +44,9 @@ extension TestFunction {
     ),
     (
       "himmelblau",
-      {
+      { name in
         TestFunction(
-          name: "himmelblau", title: "Himmelblau", formula: "(x²+y−11)² + (x+y²−7)²",
+          name: name, title: "Himmelblau", formula: "(x²+y−11)² + (x+y²−7)²",
           source: "(x^2+y-11)^2 + (x+y^2-7)^2",
           view: box(-5, 5, -5, 5), start: Point(x: 0, y: 0),
           minima: [
@@ -60,9 +60,9 @@ extension TestFunction {
     ),
     (
       "beale",
-      {
+      { name in
         TestFunction(
-          name: "beale", title: "Beale", formula: "(1.5−x+xy)² + (2.25−x+xy²)² + (2.625−x+xy³)²",
+          name: name, title: "Beale", formula: "(1.5−x+xy)² + (2.25−x+xy²)² + (2.625−x+xy³)²",
           source: "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
           view: box(-4.5, 4.5, -4.5, 4.5), start: Point(x: 1, y: 1.5),
           minima: [Point(x: 3, y: 0.5)], minimumValue: 0, curvature: 300)
@@ -70,9 +70,9 @@ extension TestFunction {
     ),
     (
       "booth",
-      {
+      { name in
         TestFunction(
-          name: "booth", title: "Booth", formula: "(x+2y−7)² + (2x+y−5)²",
+          name: name, title: "Booth", formula: "(x+2y−7)² + (2x+y−5)²",
           source: "(x + 2*y - 7)^2 + (2*x + y - 5)^2",
           view: box(-10, 10, -10, 10), start: Point(x: -5, y: 5),
           minima: [Point(x: 1, y: 3)], minimumValue: 0, curvature: 18)
@@ -80,9 +80,9 @@ extension TestFunction {
     ),
     (
       "rastrigin",
-      {
+      { name in
         TestFunction(
-          name: "rastrigin", title: "Rastrigin", formula: "20 + x² − 10cos(2πx) + y² − 10cos(2πy)",
+          name: name, title: "Rastrigin", formula: "20 + x² − 10cos(2πx) + y² − 10cos(2πy)",
           source: "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)",
           view: box(-5.12, 5.12, -5.12, 5.12), start: Point(x: -4.3, y: 3.7),
           minima: [Point(x: 0, y: 0)], minimumValue: 0, curvature: 400)
@@ -90,9 +90,9 @@ extension TestFunction {
     ),
     (
       "ackley",
-      {
+      { name in
         TestFunction(
-          name: "ackley", title: "Ackley",
+          name: name, title: "Ackley",
           formula: "−20e^(−0.2√(½(x²+y²))) − e^(½(cos2πx+cos2πy)) + e + 20",
           source:
             "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20",
@@ -102,9 +102,9 @@ extension TestFunction {
     ),
     (
       "three-hump-camel",
-      {
+      { name in
         TestFunction(
-          name: "three-hump-camel", title: "Three-hump camel",
+          name: name, title: "Three-hump camel",
           formula: "2x² − 1.05x⁴ + x⁶/6 + xy + y²",
           source: "2*x^2 - 1.05*x^4 + x^6/6 + x*y + y^2",
           view: box(-3, 3, -3, 3), start: Point(x: -2.5, y: 2),
@@ -118,9 +118,9 @@ extension TestFunction {
     ),
     (
       "six-hump-camel",
-      {
+      { name in
         TestFunction(
-          name: "six-hump-camel", title: "Six-hump camel",
+          name: name, title: "Six-hump camel",
           formula: "(4 − 2.1x² + x⁴/3)x² + xy + (4y² − 4)y²",
           source: "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2",
           view: box(-3, 3, -2, 2), start: Point(x: -2.5, y: 1.5),
@@ -137,9 +137,9 @@ extension TestFunction {
     ),
     (
       "matyas",
-      {
+      { name in
         TestFunction(
-          name: "matyas", title: "Matyas", formula: "0.26(x² + y²) − 0.48xy",
+          name: name, title: "Matyas", formula: "0.26(x² + y²) − 0.48xy",
           source: "0.26*(x^2 + y^2) - 0.48*x*y",
           view: box(-10, 10, -10, 10), start: Point(x: -8, y: 6),
           minima: [Point(x: 0, y: 0)], minimumValue: 0, curvature: 1)
@@ -147,9 +147,9 @@ extension TestFunction {
     ),
     (
       "levi13",
-      {
+      { name in
         TestFunction(
-          name: "levi13", title: "Lévi N.13",
+          name: name, title: "Lévi N.13",
           formula: "sin²(3πx) + (x−1)²(1+sin²(3πy)) + (y−1)²(1+sin²(2πy))",
           source: "sin(3*pi*x)^2 + (x-1)^2*(1 + sin(3*pi*y)^2) + (y-1)^2*(1 + sin(2*pi*y)^2)",
           view: box(-10, 10, -10, 10), start: Point(x: -6, y: 7),
@@ -158,9 +158,9 @@ extension TestFunction {
     ),
     (
       "styblinski-tang",
-      {
+      { name in
         TestFunction(
-          name: "styblinski-tang", title: "Styblinski–Tang",
+          name: name, title: "Styblinski–Tang",
           formula: "(x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)/2",
           source: "(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)/2",
           view: box(-5, 5, -5, 5), start: Point(x: 0.3, y: 4.6),
@@ -175,9 +175,9 @@ extension TestFunction {
     ),
     (
       "mccormick",
-      {
+      { name in
         TestFunction(
-          name: "mccormick", title: "McCormick", formula: "sin(x+y) + (x−y)² − 1.5x + 2.5y + 1",
+          name: name, title: "McCormick", formula: "sin(x+y) + (x−y)² − 1.5x + 2.5y + 1",
           source: "sin(x + y) + (x - y)^2 - 1.5*x + 2.5*y + 1",
           view: box(-1.5, 4, -3, 4), start: Point(x: 3.5, y: 3.5),
           minima: [
@@ -189,9 +189,9 @@ extension TestFunction {
     ),
     (
       "goldstein-price",
-      {
+      { name in
         TestFunction(
-          name: "goldstein-price", title: "Goldstein–Price",
+          name: name, title: "Goldstein–Price",
           formula: "[1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)]",
           source:
             "(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))"
@@ -206,18 +206,18 @@ extension TestFunction {
     ),
     (
       "saddle",
-      {
+      { name in
         TestFunction(
-          name: "saddle", title: "Saddle", formula: "x²/10 − y²/10", source: "x^2/10 - y^2/10",
+          name: name, title: "Saddle", formula: "x²/10 − y²/10", source: "x^2/10 - y^2/10",
           view: box(-10, 10, -10, 10), start: Point(x: 8, y: 0.1),
           minima: [], minimumValue: nil, curvature: 0.2)
       }
     ),
     (
       "wavy",
-      {
+      { name in
         TestFunction(
-          name: "wavy", title: "Wavy bowl", formula: "x² + y² + 10sin(5x) + 10cos(5y)",
+          name: name, title: "Wavy bowl", formula: "x² + y² + 10sin(5x) + 10cos(5y)",
           source: "x^2 + y^2 + 10*sin(5*x) + 10*cos(5*y)",
           view: box(-7, 7, -7, 7), start: Point(x: 2.5, y: 2.5),
           minima: [
@@ -229,9 +229,9 @@ extension TestFunction {
     ),
     (
       "sqrt-sin",
-      {
+      { name in
         TestFunction(
-          name: "sqrt-sin", title: "Square root and sine",
+          name: name, title: "Square root and sine",
           formula: "(x−3)² + 8(y−5)⁴ + √x + sin(xy)",
           source: "(x-3)^2 + 8*(y-5)^4 + sqrt(x) + sin(x*y)",
           view: box(0, 6, 2, 8), start: Point(x: 5.5, y: 6.5),
@@ -246,9 +246,9 @@ extension TestFunction {
     // the default start rolls into.
     (
       "sin-cos-bowl",
-      {
+      { name in
         TestFunction(
-          name: "sin-cos-bowl", title: "Sine-cosine bowl", formula: "x²·sin(x)/10 + y²·cos(y)/10",
+          name: name, title: "Sine-cosine bowl", formula: "x²·sin(x)/10 + y²·cos(y)/10",
           source: "x^2*sin(x)/10 + y^2*cos(y)/10",
           view: box(-10, 10, -10, 10), start: Point(x: 8, y: 0.1),
           minima: [
@@ -262,9 +262,9 @@ extension TestFunction {
     // Unbounded below as well; same choice of minima.
     (
       "sin-sq",
-      {
+      { name in
         TestFunction(
-          name: "sin-sq", title: "Sine of squares", formula: "x²·sin(x²)/10 + y²·cos(y²)/10",
+          name: name, title: "Sine of squares", formula: "x²·sin(x²)/10 + y²·cos(y²)/10",
           source: "x^2*sin(x^2)/10 + y^2*cos(y^2)/10",
           view: box(-10, 10, -10, 10), start: Point(x: 8, y: 0.1),
           minima: [

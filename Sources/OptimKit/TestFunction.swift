@@ -47,7 +47,7 @@ public struct TestFunction: Sendable, Hashable {
   public static func named(_ name: String) -> TestFunction? {
     let wanted = normalized(name)
     guard !wanted.isEmpty else { return nil }
-    return makers.first { normalized($0.name) == wanted }?.make()
+    return makers.first { normalized($0.name) == wanted }.flatMap { $0.make($0.name) }
   }
 
   private static func normalized(_ name: String) -> String {

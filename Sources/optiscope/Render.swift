@@ -90,10 +90,8 @@ struct Render: ParsableCommand {
     }
     let depth = appearance.outputDepth()
     var model = Model(
-      scene: checked, width: screen.width, height: screen.height,
-      theme: themes.choices[themes.index].theme ?? .standard, colorDepth: depth,
-      usesASCII: appearance.usesASCII || (file.usesASCII ?? false))
-    model.useThemes(themes.choices, current: themes.index)
+      scene: checked, width: screen.width, height: screen.height, themes: themes,
+      colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false))
     model.advance(steps: steps)
     let canvas = view(model)
     return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
