@@ -1,28 +1,50 @@
 import OptimKit
 
 extension Model {
-  /// Edits the open input line: type, Backspace, Enter submits, Esc cancels.
+  /// Edits the open input line (see `InputLine.edit`): Enter submits, Esc cancels.
+  ///
+  /// The line is edited in place, so a key costs the same however long the line is.
   mutating func handleInputKey(_ key: Key, effects: inout [Effect]) {
-    guard var line = input else { return }
+    guard let line = input else { return }
     switch key {
     case .escape:
       input = nil
       message = Message("cancelled")
-      return
     case .enter:
       submit(line, effects: &effects)
-      return
-    case .backspace, .delete:
-      if !line.text.isEmpty { line.text.removeLast() }
-      line.error = nil
-    case .character(let character):
-      line.text.append(character)
-      line.error = nil
     default:
-      return
+      _ = input?.edit(key)
     }
-    input = line
   }
+
+  /// Opens the input line for `purpose`, prefilled with the current expression or start
+  /// point, with the entries of this session for Up/Down.
+  mutating func openInput(_ purpose: InputLine.Purpose) {
+    let current: String
+    switch purpose {
+    case .expression: current = (function.objective as? Expression)?.source ?? ""
+    case .start: current = Model.exactText(race.start.x) + "," + Model.exactText(race.start.y)
+    }
+    input = InputLine(purpose: purpose, text: current, history: inputHistory[purpose] ?? [])
+  }
+
+  /// Keeps an accepted entry for Up/Down (the newest last, no repeat of the one before it).
+  private mutating func remember(_ text: String, for purpose: InputLine.Purpose) {
+    var entries = inputHistory[purpose] ?? []
+    guard entries.last != text else { return }
+    entries.append(text)
+    if entries.count > Model.inputHistoryLength { entries.removeFirst() }
+    inputHistory[purpose] = entries
+  }
+
+  /// A number as it reads back exactly (the shortest such text), without a trailing ".0".
+  static func exactText(_ value: Double) -> String {
+    let text = "\(value)"
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+
+  /// How many entries per input line Up/Down go back through.
+  static let inputHistoryLength = 100
 
   /// Acts on a submitted line; a refused one stays open with the reason.
   private mutating func submit(_ line: InputLine, effects: inout [Effect]) {
@@ -33,6 +55,7 @@ extension Model {
         function = FunctionChoice(expression: expression, view: view, start: race.start)
         race.restart(objective: expression, from: race.start)
         input = nil
+        remember(line.text, for: .expression)
         message = Message("f(x,y) = \(expression.source)")
         effects.append(.liveChange(step: 0, description: "expression \(expression.source)"))
       } catch {
@@ -42,6 +65,7 @@ extension Model {
       switch Model.parsePoint(line.text) {
       case .success(let point):
         input = nil
+        remember(line.text, for: .start)
         restart(at: point, effects: &effects)
       case .failure(let reason):
         input?.error = reason.text

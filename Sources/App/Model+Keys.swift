@@ -27,7 +27,7 @@ extension Model {
     case .right: pan(columns: 1, rows: 0, effects: &effects)
     case .up: pan(columns: 0, rows: 1, effects: &effects)
     case .down: pan(columns: 0, rows: -1, effects: &effects)
-    case .escape, .enter, .backspace, .delete, .interrupt: break
+    case .escape, .enter, .backspace, .delete, .home, .end, .control, .interrupt: break
     }
   }
 
@@ -68,8 +68,8 @@ extension Model {
       effects.append(.liveChange(step: race.stepCount, description: "view \(view)"))
     case "f": switchFunction(by: 1, effects: &effects)
     case "F": switchFunction(by: -1, effects: &effects)
-    case "e": input = InputLine(purpose: .expression)
-    case "s": input = InputLine(purpose: .start)
+    case "e": openInput(.expression)
+    case "s": openInput(.start)
     case "l":
       let layouts = PictureLayout.allCases
       let index = layouts.firstIndex(of: layout) ?? 0

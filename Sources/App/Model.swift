@@ -28,6 +28,8 @@ public struct Model: Sendable {
   public internal(set) var isHelpShown = false
   /// The open input line after `e` or `s`, if any.
   public internal(set) var input: InputLine?
+  /// The entries accepted in the input lines this session, oldest first, for Up/Down.
+  public internal(set) var inputHistory: [InputLine.Purpose: [String]] = [:]
   /// The note at the bottom of the screen.
   public internal(set) var message: Message?
   /// The themes `t` cycles through (broken files included, so `t` can say what is wrong).

@@ -62,8 +62,9 @@ extension Msg {
 
 extension Key {
   /// The key's name in a log: the character itself when printable (`+`, `q`, `é`),
-  /// else a word (`space`, `up`, `tab`, `backtab`, `escape`, `enter`, `backspace`,
-  /// `delete`, `interrupt`) or `U+XXXX` for any other character.
+  /// else a word (`space`, `up`, `home`, `end`, `tab`, `backtab`, `escape`, `enter`,
+  /// `backspace`, `delete`, `interrupt`), `ctrl-w` for Ctrl and a letter, or `U+XXXX`
+  /// for any other character.
   public var logName: String {
     switch self {
     case .character(" "): return "space"
@@ -78,12 +79,15 @@ extension Key {
     case .down: return "down"
     case .left: return "left"
     case .right: return "right"
+    case .home: return "home"
+    case .end: return "end"
     case .tab: return "tab"
     case .backTab: return "backtab"
     case .escape: return "escape"
     case .enter: return "enter"
     case .backspace: return "backspace"
     case .delete: return "delete"
+    case .control(let letter): return "ctrl-" + String(letter)
     case .interrupt: return "interrupt"
     }
   }
@@ -96,6 +100,8 @@ extension Key {
     case "down": self = .down
     case "left": self = .left
     case "right": self = .right
+    case "home": self = .home
+    case "end": self = .end
     case "tab": self = .tab
     case "backtab": self = .backTab
     case "escape": self = .escape
@@ -104,7 +110,11 @@ extension Key {
     case "delete": self = .delete
     case "interrupt": self = .interrupt
     default:
-      if name.hasPrefix("U+") {
+      if name.hasPrefix("ctrl-"), name.count == 6, let letter = name.last,
+        ("a"..."z").contains(letter)
+      {
+        self = .control(letter)
+      } else if name.hasPrefix("U+") {
         var scalars = String.UnicodeScalarView()
         for part in name.split(separator: ",") {
           guard part.hasPrefix("U+"), let value = UInt32(part.dropFirst(2), radix: 16),

@@ -28,6 +28,8 @@ public final class Terminal {
   private var shownHeight = -1
   /// Consecutive reads that failed long before their timeout: a closed input, not a tick.
   private var earlyFailures = 0
+  /// Events read ahead after an ESC that turned out not to start a mouse report.
+  private var pending: [TerminalEvent] = []
 
   /// Takes over the terminal.
   ///
@@ -123,6 +125,7 @@ public final class Terminal {
   /// signal arrives, so a paused program uses no CPU.
   public func nextEvent(timeout: Duration?) -> TerminalEvent {
     guard screen != nil else { return .endOfInput }
+    if !pending.isEmpty { return pending.removeFirst() }
     let clock = ContinuousClock()
     let deadline = timeout.map { clock.now + $0 }
     while true {
@@ -140,7 +143,11 @@ public final class Terminal {
       switch status {
       case OK:
         earlyFailures = 0
-        if let event = decodeCharacter(UInt32(input)) { return event }
+        if UInt32(input) == 27 {
+          if let event = readAfterEscape() { return event }
+        } else if let event = decodeCharacter(UInt32(input)) {
+          return event
+        }
       case KEY_CODE_YES:
         earlyFailures = 0
         if let event = decodeKey(Int32(bitPattern: UInt32(input))) { return event }
@@ -167,6 +174,38 @@ public final class Terminal {
     return signal == 0 ? nil : signal
   }
 
+  /// What follows an ESC: a mouse report in the encoding ncurses did not decode
+  /// (see `MouseReport`) becomes a click or nothing; anything else is the Esc key,
+  /// with the characters read after it kept for the next calls.
+  private func readAfterEscape() -> TerminalEvent? {
+    var codes: [UInt32] = []
+    while true {
+      switch MouseReport.read(codes) {
+      case .report(.press(let column, let row)): return .mouseClick(column: column, row: row)
+      case .report(.other): return nil
+      case .notAReport:
+        pending.append(contentsOf: codes.compactMap(decodeCharacter))
+        return .key(.escape)
+      case .incomplete:
+        // A report comes in one write, so its characters are already waiting; a
+        // lone Esc has waited ESCDELAY in ncurses already.
+        wtimeout(optiscope_stdscr(), codes.isEmpty ? 5 : 50)
+        var input: wint_t = 0
+        let status = wget_wch(optiscope_stdscr(), &input)
+        if status == OK {
+          codes.append(UInt32(input))
+          continue
+        }
+        if MouseReport.isStartOfReport(codes) { return nil }
+        pending.append(contentsOf: codes.compactMap(decodeCharacter))
+        if status == KEY_CODE_YES, let key = decodeKey(Int32(bitPattern: UInt32(input))) {
+          pending.append(key)
+        }
+        return .key(.escape)
+      }
+    }
+  }
+
   /// A character read by `get_wch`: printable text or a control key.
   private func decodeCharacter(_ code: UInt32) -> TerminalEvent? {
     switch code {
@@ -175,6 +214,10 @@ public final class Terminal {
     case 10, 13: return .key(.enter)
     case 27: return .key(.escape)
     case 8, 127: return .key(.backspace)
+    case 1...26:
+      // Ctrl-A is 1, Ctrl-Z is 26.
+      guard let letter = Unicode.Scalar(UInt32(96) + code) else { return nil }
+      return .key(.control(Character(letter)))
     case 0..<32: return nil
     default:
       guard let scalar = Unicode.Scalar(code) else { return nil }

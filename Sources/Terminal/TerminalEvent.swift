@@ -26,5 +26,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case tab, backTab
     case escape, enter, backspace, delete
     case home, end, pageUp, pageDown
+    /// Ctrl and a letter without a key of its own, named by the lower-case letter
+    /// (`control("w")` for Ctrl-W); Ctrl-C, Tab, Enter and Backspace arrive as those.
+    case control(Character)
   }
 }

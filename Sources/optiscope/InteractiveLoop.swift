@@ -203,7 +203,10 @@ extension Key {
     case .enter: self = .enter
     case .backspace: self = .backspace
     case .delete: self = .delete
-    case .home, .end, .pageUp, .pageDown: return nil
+    case .home: self = .home
+    case .end: self = .end
+    case .control(let letter): self = .control(letter)
+    case .pageUp, .pageDown: return nil
     }
   }
 }
