@@ -15,7 +15,7 @@ extension Model {
       let racer = race.racers[index]
       guard let value = racer.optimizer.hyperparameters[nudge.key] else { continue }
       guard let moved = nudge.apply(to: value) else {
-        refused.append("\(racer.label): \(nudge.key) cannot move further")
+        refused.append("\(racer.label): \(nudge.limitText) — d restores the scene's")
         continue
       }
       do {
@@ -45,6 +45,51 @@ extension Model {
         who = index < race.racers.count ? "\(race.racers[index].label) has no" : "no optimizer has"
       }
       message = Message("\(who) \(nudge.key)", isError: true)
+    }
+  }
+
+  /// `d`: the selected optimizers' settings back to the scene's (after `f`/`F`, the
+  /// function's presets), keeping their state, as a live change does.
+  ///
+  /// `r` restarts with the settings as they are, so without this a setting driven
+  /// far off by the keys could only be brought back press by press.
+  mutating func restoreSceneHyperparameters(effects: inout [Effect]) {
+    var restored: [String] = []
+    var refused: [String] = []
+    for index in selection.indices(racerCount: race.racers.count)
+    where presetHyperparameters.indices.contains(index) {
+      let racer = race.racers[index]
+      let preset = presetHyperparameters[index]
+      var changes: [String] = []
+      for key in preset.keys {
+        guard let value = preset[key], racer.optimizer.hyperparameters[key] != value else {
+          continue
+        }
+        do {
+          try race.setHyperparameter(key, to: value, racer: index)
+          let description = "\(racer.label): \(key)=\(Model.format(value))"
+          changes.append("\(key)=\(Model.format(value))")
+          effects.append(.liveChange(step: race.stepCount, description: description))
+        } catch {
+          refused.append("\(error)")
+        }
+      }
+      if !changes.isEmpty {
+        restored.append("\(racer.label): " + changes.joined(separator: " "))
+      }
+    }
+    if let reason = refused.first {
+      message = Message(reason, isError: true)
+    } else if restored.isEmpty {
+      message = Message(
+        selection == .all
+          ? "the settings are the scene's already"
+          : "this optimizer's settings are the scene's already")
+    } else {
+      message = Message(
+        restored.count == 1
+          ? "back to the scene's settings, \(restored[0])"
+          : "\(restored.count) optimizers back to the scene's settings")
     }
   }
 }

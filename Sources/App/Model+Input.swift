@@ -99,6 +99,7 @@ extension Model {
         try? race.setHyperparameter(.learningRate, to: rate, racer: index)
       }
     }
+    presetHyperparameters = race.racers.map(\.optimizer.hyperparameters)
     function = choice
     view = choice.view
     homeView = choice.view

@@ -60,6 +60,7 @@ extension Model {
     case "V": nudge(HyperparameterNudge(.beta2, up: true), effects: &effects)
     case "m": nudge(HyperparameterNudge(.momentum, up: false), effects: &effects)
     case "M": nudge(HyperparameterNudge(.momentum, up: true), effects: &effects)
+    case "d": restoreSceneHyperparameters(effects: &effects)
     case "1"..."9": toggleVisibility(Int(String(character)).map { $0 - 1 } ?? 0)
     case "z": zoom(by: 1 / Model.zoomFactor, effects: &effects)
     case "Z": zoom(by: Model.zoomFactor, effects: &effects)

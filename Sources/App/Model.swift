@@ -28,6 +28,9 @@ public struct Model: Sendable {
   public internal(set) var isHelpShown = false
   /// The open input line after `e` or `s`, if any.
   public internal(set) var input: InputLine?
+  /// Each racer's settings as the scene set them (after `f`/`F`, with the function's
+  /// learning rates), which `d` restores.
+  public internal(set) var presetHyperparameters: [Hyperparameters] = []
   /// The entries accepted in the input lines this session, oldest first, for Up/Down.
   public internal(set) var inputHistory: [InputLine.Purpose: [String]] = [:]
   /// The note at the bottom of the screen.
@@ -85,6 +88,7 @@ public struct Model: Sendable {
       objective: scene.function.objective, start: scene.start, specs: scene.specs,
       labels: scene.labels)
     race.noise = scene.noise
+    presetHyperparameters = race.racers.map(\.optimizer.hyperparameters)
     leaderboard = Model.leaderboard(for: scene.function)
     leaderboardFunction = scene.function.name
     selection = scene.selection
