@@ -45,6 +45,7 @@ let package = Package(
     ),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
     .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     // Runs the real binary: headless commands, and the interactive program in tmux.
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
   ]

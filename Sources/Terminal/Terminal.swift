@@ -208,6 +208,12 @@ public final class Terminal {
 
   /// A character read by `get_wch`: printable text or a control key.
   private func decodeCharacter(_ code: UInt32) -> TerminalEvent? {
+    Self.event(forCharacter: code)
+  }
+
+  /// The event of a character (a Unicode scalar value) read by `get_wch`, nil for
+  /// one the program has no use for (NUL, Ctrl-\ …); apart from the screen, for tests.
+  static func event(forCharacter code: UInt32) -> TerminalEvent? {
     switch code {
     case 3: return .interrupt
     case 9: return .key(.tab)

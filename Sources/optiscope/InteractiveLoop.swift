@@ -43,6 +43,10 @@ struct InteractiveLoop {
     var notes: [String] = []
   }
 
+  /// The most waiting events read before a frame is drawn: a long paste still shows
+  /// progress, and a key after it (Esc, Ctrl-C) is read within a frame or two.
+  static let eventsPerFrame = 4096
+
   /// Runs until the user quits.
   func run() -> Outcome {
     let size = terminal.size
@@ -86,19 +90,27 @@ struct InteractiveLoop {
       let model = session.model
       let timeout: Duration? = model.isIdle ? nil : max(.zero, clock.now.duration(to: nextTick))
       var messages: [Msg] = []
-      switch terminal.nextEvent(timeout: timeout) {
-      case .character(let character): messages.append(.key(.character(character)))
-      case .key(let key): if let key = Key(key) { messages.append(.key(key)) }
-      case .interrupt: messages.append(.key(.interrupt))
-      case .mouseClick(let column, let row): messages.append(.click(column: column, row: row))
-      case .resize(let width, let height): messages.append(.resize(width: width, height: height))
-      case .timeout: break
-      case .signal(let number):
-        finish()
-        return Outcome(signal: number, notes: notes)
-      case .endOfInput:
-        finish()
-        return Outcome(signal: nil, notes: notes)
+      // Everything that has arrived is read before the next frame is drawn, so a
+      // paste of thousands of keys costs thousands of updates, not of frames.
+      var event = terminal.nextEvent(timeout: timeout)
+      while true {
+        switch event {
+        case .character(let character): messages.append(.key(.character(character)))
+        case .key(let key): if let key = Key(key) { messages.append(.key(key)) }
+        case .interrupt: messages.append(.key(.interrupt))
+        case .mouseClick(let column, let row): messages.append(.click(column: column, row: row))
+        case .resize(let width, let height):
+          messages.append(.resize(width: width, height: height))
+        case .timeout: break
+        case .signal(let number):
+          finish()
+          return Outcome(signal: number, notes: notes)
+        case .endOfInput:
+          finish()
+          return Outcome(signal: nil, notes: notes)
+        }
+        guard event != .timeout, messages.count < Self.eventsPerFrame else { break }
+        event = terminal.nextEvent(timeout: .zero)
       }
       let now = clock.now
       if session.model.isIdle {
