@@ -20,13 +20,27 @@ struct InputLineView {
       x += max(1, TextRun.width(of: text))
     }
     put(" " + line.purpose.prompt, theme.heading, [.bold])
+    // The note after the text (why it was refused, the limit, or the keys) keeps its
+    // room however long the text, so that it is seen.
+    let note: (text: String, color: Color, attributes: Cell.Attributes)
+    if line.isAtLimit {
+      note = ("  at most \(InputLine.maximumLength) characters", theme.error, [.bold])
+    } else if let error = line.error {
+      note = ("  " + error, theme.error, [.bold])
+    } else {
+      note = (
+        "  Enter " + (line.purpose == .expression ? "use it" : "restart there") + ", Esc cancel",
+        theme.dimText, []
+      )
+    }
     let characters = line.characters
     // Each character is written on its own, so a lone combining mark keeps its cell
     // and the cursor block lands on the character it is before.
     let texts = characters.map { String($0) }
     let widths = texts.map { max(1, TextRun.width(of: $0)) }
-    let window = Self.visibleRange(
-      widths: widths, cursor: line.cursor, room: max(2, canvas.width - x - 1))
+    let available = max(2, canvas.width - x - 1)
+    let room = min(available, max(Self.leastTextRoom, available - TextRun.width(of: note.text)))
+    let window = Self.visibleRange(widths: widths, cursor: line.cursor, room: room)
     if window.lowerBound > 0 { put("…", theme.dimText) }
     for index in window {
       put(
@@ -37,16 +51,11 @@ struct InputLineView {
     } else if window.upperBound < characters.count {
       put("…", theme.dimText)
     }
-    if line.isAtLimit {
-      put("  at most \(InputLine.maximumLength) characters", theme.error, [.bold])
-    } else if let error = line.error {
-      put("  " + error, theme.error, [.bold])
-    } else {
-      put(
-        "  Enter " + (line.purpose == .expression ? "use it" : "restart there") + ", Esc cancel",
-        theme.dimText)
-    }
+    put(note.text, note.color, note.attributes)
   }
+
+  /// The fewest cells the text keeps when a long note shares the row with it.
+  static let leastTextRoom = 16
 
   /// The characters shown in `room` cells: all when they fit, else a run that holds the
   /// cursor (near the right end, where typing happens), leaving a cell for each "…" and

@@ -7,7 +7,7 @@ struct InputLineTests {
   @Test("s, typing x,y and Enter restarts the race there")
   func startPoint() throws {
     var model = try Fixture.model()
-    (model, _) = Fixture.send([.tick, Fixture.key("s")], to: model)
+    (model, _) = Fixture.send([.tick, Fixture.key("s"), .key(.control("u"))], to: model)
     #expect(model.input?.purpose == .start)
     #expect(Fixture.screen(model).contains("start x,y = "))
     (model, _) = Fixture.send(Fixture.typing("1.5,-2") + [.key(.enter)], to: model)
@@ -34,7 +34,8 @@ struct InputLineTests {
   @Test("keys typed into the line are text, not commands")
   func typingIsNotCommands() throws {
     var model = try Fixture.model()
-    (model, _) = Fixture.send([Fixture.key("e")] + Fixture.typing("q+b"), to: model)
+    (model, _) = Fixture.send(
+      [Fixture.key("e"), .key(.control("u"))] + Fixture.typing("q+b"), to: model)
     #expect(model.input?.text == "q+b")
     #expect(model.race.racers[0].optimizer.hyperparameters.learningRate == 0.01)
     (model, _) = Fixture.send([.key(.backspace)], to: model)
@@ -46,7 +47,8 @@ struct InputLineTests {
     var model = try Fixture.model()
     let start = model.start
     (model, _) = Fixture.send(
-      [.tick, Fixture.key("e")] + Fixture.typing("x^2 + 3*y^2") + [.key(.enter)], to: model)
+      [.tick, Fixture.key("e"), .key(.control("u"))] + Fixture.typing("x^2 + 3*y^2")
+        + [.key(.enter)], to: model)
     #expect(model.input == nil)
     #expect(model.function.formula == "x^2 + 3*y^2")
     #expect(model.start == start)

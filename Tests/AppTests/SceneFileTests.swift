@@ -93,7 +93,8 @@ struct SceneFileTests {
     (model, _) = Fixture.send(
       [.key(.tab), Fixture.key("+"), Fixture.key("z"), .tick, .tick], to: model)
     (model, _) = Fixture.send(
-      [Fixture.key("s")] + Fixture.typing("1.5,-2") + [.key(.enter)], to: model)
+      [Fixture.key("s"), .key(.control("u"))] + Fixture.typing("1.5,-2") + [.key(.enter)],
+      to: model)
     let (_, effects) = update(model, Fixture.key("S"))
     guard case .saveScene(let text) = effects.first else {
       Issue.record("S gave \(effects)")

@@ -26,7 +26,7 @@ struct KeyStorm {
   /// Keys with tmux names, and characters the program does not use.
   static let otherKeys = [
     "Tab", "BTab", "Up", "Down", "Left", "Right", "Escape", "Enter", "BSpace", "DC", "Home",
-    "End", "PPage", "NPage", "x", "k", "#", "é", "@", "~",
+    "End", "PPage", "NPage", "x", "k", "#", "é", "@", "~", "C-a", "C-e", "C-w", "C-u", "C-k",
   ]
   /// Pieces of an expression typed after `e`: valid, invalid, overflowing (1e308^2),
   /// undefined (0/0, log of a negative) and non-ASCII.

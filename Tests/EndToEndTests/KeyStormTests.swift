@@ -74,7 +74,7 @@ struct KeyStormTests {
     Thread.sleep(forTimeInterval: 0.15)
     try session.send(keys: ["Escape"])
     Thread.sleep(forTimeInterval: 0.15)
-    try session.send(keys: ["s"])
+    try session.send(keys: ["s", "C-u"])
     try session.type("6.125,-4.375")
     try session.send(keys: ["Enter"])
     let settled: String
