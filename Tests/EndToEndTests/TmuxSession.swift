@@ -70,6 +70,16 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", "0", "-l", "--", text])
   }
 
+  /// Pastes `text` into the pane as a terminal paste does: all of it in one go.
+  func paste(_ text: String) throws {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("optiscope-paste-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data(text.utf8).write(to: file)
+    try tmux(["load-buffer", "-b", "paste", file.path])
+    try tmux(["paste-buffer", "-b", "paste", "-d", "-t", "0"])
+  }
+
   func resize(width: Int, height: Int) throws {
     try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
   }
