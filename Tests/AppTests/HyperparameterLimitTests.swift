@@ -43,7 +43,8 @@ struct HyperparameterLimitTests {
     #expect(model.race.racers[2].optimizer.hyperparameters[.momentum] == 1 - 1e-6)
     (model, _) = Fixture.send([Fixture.key("b"), Fixture.key("m")], to: model)
     #expect(abs((model.race.racers[1].optimizer.hyperparameters[.beta1] ?? 0) - (1 - 2e-6)) < 1e-15)
-    #expect(abs((model.race.racers[2].optimizer.hyperparameters[.momentum] ?? 0) - (1 - 2e-6)) < 1e-15)
+    #expect(
+      abs((model.race.racers[2].optimizer.hyperparameters[.momentum] ?? 0) - (1 - 2e-6)) < 1e-15)
     (model, _) = Fixture.send(presses("b", 100), to: model)
     #expect(model.race.racers[1].optimizer.hyperparameters[.beta1] == 0)
     (model, _) = Fixture.send([Fixture.key("B")], to: model)

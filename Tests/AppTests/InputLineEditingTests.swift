@@ -145,7 +145,8 @@ struct InputLineEditingTests {
       (0..<canvas.width).filter { canvas[$0, row].attributes.contains(.reverse) } == [10])
   }
 
-  @Test("at 1,000 characters keys are refused and the line says so; a paste of 200,000 costs no more")
+  @Test(
+    "at 1,000 characters keys are refused and the line says so; a paste of 200,000 costs no more")
   func lengthLimit() throws {
     var model = try Fixture.model(width: 80, height: 24)
     (model, _) = Fixture.send(
@@ -154,7 +155,9 @@ struct InputLineEditingTests {
     let line = try #require(model.input)
     #expect(line.characters.count == InputLine.maximumLength)
     #expect(line.isAtLimit)
-    #expect(Fixture.screen(model).split(separator: "\n").last?.contains("at most 1000 characters") == true)
+    #expect(
+      Fixture.screen(model).split(separator: "\n").last?.contains("at most 1000 characters") == true
+    )
     // Inserting in the middle is refused too; deleting clears the note.
     (model, _) = Fixture.send([.key(.home), Fixture.key("y")], to: model)
     #expect(model.input?.text.first == "x")
@@ -167,7 +170,8 @@ struct InputLineEditingTests {
     #expect(fast.characters.count == InputLine.maximumLength)
     (model, _) = Fixture.send([.key(.control("u")), .key(.control("k"))], to: model)
     (model, _) = Fixture.send(
-      Fixture.typing("x" + String(repeating: "+x", count: 499) + " " + String(repeating: "+x", count: 99))
+      Fixture.typing(
+        "x" + String(repeating: "+x", count: 499) + " " + String(repeating: "+x", count: 99))
         + [.key(.enter)], to: model)
     #expect(model.input == nil)
     #expect((999...1000).contains(model.function.formula.count))

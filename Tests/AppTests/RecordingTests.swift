@@ -47,7 +47,9 @@ struct RecordingTests {
   static let liveSession: [Msg] =
     [.tick, .tick, Fixture.key("+"), .tick, .key(.tab), Fixture.key("b"), .tick, .tick]
     + [.click(column: 20, row: 10), .tick, .resize(width: 90, height: 28), .tick]
-    + [Fixture.key("s"), .key(.control("u"))] + Fixture.typing("1,-1") + [.key(.enter), .tick, Fixture.key(" ")]
+    + [Fixture.key("s"), .key(.control("u"))] + Fixture.typing("1,-1") + [
+      .key(.enter), .tick, Fixture.key(" "),
+    ]
     + [Fixture.key("n"), Fixture.key("n"), Fixture.key("z"), .key(.left), Fixture.key(" "), .tick]
     + [Fixture.key("f"), .tick, .tick, Fixture.key("-"), .tick]
 

@@ -100,7 +100,8 @@ struct InputInteractiveTests {
     #expect(exited.contains("EXIT=0"))
   }
 
-  @Test("a 128 KB paste into e stops at 1,000 characters, says so, and Esc is read at once after it")
+  @Test(
+    "a 128 KB paste into e stops at 1,000 characters, says so, and Esc is read at once after it")
   func largePaste() throws {
     let term = Self.hasTerminfo("tmux-256color") ? "tmux-256color" : "screen"
     let session = try launch(term: term, width: 80, height: 24)

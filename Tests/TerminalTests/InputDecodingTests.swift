@@ -45,7 +45,8 @@ struct InputDecodingTests {
 
   @Test("an X10 (\\E[M) press is a click; its release and the wheel are dropped")
   func x10() {
-    let press = "[M" + String(UnicodeScalar(32)) + String(UnicodeScalar(33 + 40)!)
+    let press =
+      "[M" + String(UnicodeScalar(32)) + String(UnicodeScalar(33 + 40)!)
       + String(UnicodeScalar(33 + 12)!)
     #expect(reading(press) == .report(.press(column: 40, row: 12)))
     let release = "[M" + String(UnicodeScalar(35)) + "!!"
