@@ -21,6 +21,9 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.handleClick(column: column, row: row, effects: &effects)
   case .key(let key):
     next.handleKey(key, effects: &effects)
+    // Editing the open input line changes nothing the caches below depend on, and a
+    // paste is thousands of such keys: they cost the edit alone.
+    if model.input != nil, next.input != nil, key != .enter { return (next, effects) }
   case .recordingStarted(let file):
     next.recordingFile = file
     next.message = Message("recording to \(file) — R stops")
