@@ -21,7 +21,7 @@ struct KeyStorm {
   /// The one-character commands of the program (see `?`), except `q`.
   static let commandKeys = [
     "Space", "n", ".", "r", "[", "]", "+", "=", "-", "_", "b", "B", "v", "V", "m", "M",
-    "1", "2", "3", "4", "5", "6", "7", "8", "9", "z", "Z", "0", "f", "F", "l", "t", "?",
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "z", "Z", "0", "f", "F", "l", "t", "?", "d",
   ]
   /// Keys with tmux names, and characters the program does not use.
   static let otherKeys = [
