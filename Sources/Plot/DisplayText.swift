@@ -33,9 +33,10 @@ public struct DisplayText: Hashable, Sendable, CustomStringConvertible {
     }
     let headCount = limit * 2 / 3
     let tailCount = limit - headCount
+    let omitted = count - headCount - tailCount
     description =
       Self.escaped(text.prefix(headCount))
-      + "… (\(count - headCount - tailCount) characters left out) …"
+      + "… (\(omitted) character\(omitted == 1 ? "" : "s") left out) …"
       + Self.escaped(text.suffix(tailCount))
   }
 
