@@ -73,7 +73,7 @@ struct Themes: ParsableCommand {
       switch choice.result {
       case .success(let theme):
         cells += ThemePreview.cells(of: theme, colorDepth: depth, usesASCII: usesASCII)
-        cells += text("  " + theme.summary, color: standard.dimText)
+        cells += text("  ", color: standard.dimText) + text(theme.summary, color: standard.dimText)
       case .failure(let error):
         cells += text("broken: \(error)", color: standard.error)
       }

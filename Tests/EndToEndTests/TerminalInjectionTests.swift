@@ -111,9 +111,13 @@ import Testing
   @Test("optiscope themes shows a ./themes file's name and description escaped")
   func themesListing() throws {
     let description = "bad\u{1B}]0;title\u{07} desc\u{9B}"
-    let evil = try folder(["themes/ev\u{1B}[2Jil.theme": "description = \(description)\n"])
+    let long = "description = " + String(repeating: "d", count: 100_000) + "\n"
+    let evil = try folder([
+      "themes/ev\u{1B}[2Jil.theme": "description = \(description)\n", "themes/long.theme": long,
+    ])
     let typed = try folder([
-      "themes/ev\\e[2Jil.theme": "description = bad\\e]0;title\\x07 desc\\u{9B}\n"
+      "themes/ev\\e[2Jil.theme": "description = bad\\e]0;title\\x07 desc\\u{9B}\n",
+      "themes/long.theme": long,
     ])
     defer {
       try? FileManager.default.removeItem(at: evil)
@@ -135,6 +139,12 @@ import Testing
         let row = try #require(lines(shown.stdout).first { $0.hasPrefix("ev") })
         #expect(row.hasPrefix("ev\\e[2Jil       "))
         #expect(row.hasSuffix("   bad\\e]0;title\\x07 desc\\u{9B}"))
+        // A 100,000-character description keeps 200 of them.
+        let longRow = try #require(lines(shown.stdout).first { $0.hasPrefix("long ") })
+        #expect(
+          longRow.hasSuffix(
+            "   " + String(repeating: "d", count: 133)
+              + "… (99800 characters left out) …" + String(repeating: "d", count: 67)))
       }
     }
     // The name in a refusal is escaped too.
@@ -180,6 +190,22 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stdout == "")
     #expect(result.stderr == message)
+  }
+
+  @Test("compare's heading repeats an expression with its vertical tab and NEL escaped")
+  func compareHeading() throws {
+    let result = try OptiscopeProcess.run(
+      [
+        "compare", "--expr", "x^2\u{0B}+y^2\u{85}", "--start", "1,1", "--optimizer", "adam",
+        "--steps", "3",
+      ], environment: utf8)
+    #expect(result.status == 0, "\(result.stderr)")
+    let heading = result.stdout.components(separatedBy: "\n").first ?? ""
+    #expect(
+      heading
+        == "x^2\\x0B+y^2\\u{85} from 1.0,1.0, 3 steps; reached: no known minimum: "
+        + "ranked by final f with tolerance 1e-06")
+    #expect(try Self.rawControls(in: result.stdout) == [])
   }
 
   @Test("a megabyte scene line gives a message of a few hundred characters")
