@@ -117,8 +117,8 @@ struct Compare: ParsableCommand {
       return Self.csv(ranking, board: board, race: race)
     case .table:
       // An expression is named by its source, which may hold any whitespace (a C1 NEL).
-      var header =
-        "\(DisplayText(sceneName, limit: 200)) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
+      let name = DisplayText(sceneName, limit: 200)
+      var header = "\(name) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
       if race.noise.isActive { header += ", noise \(race.noise)" }
       header += "; reached: \(board.criterion) with tolerance \(tol)\n"
       return header + Self.table(ranking, board: board, race: race)

@@ -75,7 +75,8 @@ struct Themes: ParsableCommand {
         cells += ThemePreview.cells(of: theme, colorDepth: depth, usesASCII: usesASCII)
         cells += text("  ", color: standard.dimText) + text(theme.summary, color: standard.dimText)
       case .failure(let error):
-        cells += text("broken: \(error)", color: standard.error)
+        cells += text(
+          "broken: \(error)", color: standard.error, limit: StandardStream.messageLimit)
       }
       lines.append(cells)
     }
@@ -109,7 +110,7 @@ struct Themes: ParsableCommand {
   /// The most characters of a theme's name shown (a file name can be 255 bytes).
   static let nameLimit = 40
 
-  /// The most characters shown of anything else on a line: a description, a reason, a folder.
+  /// The most characters shown of a description or a folder on a line.
   static let textLimit = 200
 
   /// The cells that show `string`, a name or description from a theme file among them:
