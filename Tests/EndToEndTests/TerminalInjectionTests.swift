@@ -272,5 +272,19 @@ import Testing
     #expect(screen.contains("recorded 2 frames (step 1) to r\\e]0;pwned\\x07.log"))
     #expect(screen.contains("EXIT=0"))
     #expect(try session.display("#{pane_title}") == title)
+    // replay draws a log's rows, which a file may fill with escape codes.
+    let log = scratch.appendingPathComponent("r\u{1B}]0;pwned\u{07}.log")
+    var lines = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+      .components(separatedBy: "\n")
+    let separator = try #require(lines.firstIndex { $0.hasPrefix("--- frame 0 ") })
+    lines[separator + 1] = "\u{1B}]0;hijacked\u{07}\u{9B}2J" + lines[separator + 1]
+    try Data(lines.joined(separator: "\n").utf8).write(to: log)
+    try session.run("clear; \(binary) replay $'r\\e]0;pwned\\a.log'; echo REPLAY=$?")
+    try session.waitFor("\\e]0;hijacked\\x07\\u{9B}2J")
+    try session.send("q")
+    try session.waitUntil("replay to end") { screen in
+      screen.split(separator: "\n").contains { $0.hasPrefix("REPLAY=0") }
+    }
+    #expect(try session.display("#{pane_title}") == title)
   }
 }
