@@ -1,3 +1,5 @@
+import Plot
+
 /// Re-simulates a recording from its header and inputs and compares every frame with the log.
 ///
 /// Recordings are deterministic (the race is exact arithmetic, gradient noise
@@ -22,10 +24,19 @@ public enum LogVerifier {
     /// The re-simulated text.
     public var replayed: String?
 
+    /// The most characters shown of a row: a frame is at most 2000 columns wide.
+    static let rowLimit = 2000
+
+    /// The summary, then the two versions on lines of their own, each shown through
+    /// `DisplayText`: the logged row comes from a file, which may hold escape codes.
     public var description: String {
-      var text = summary
-      if let logged { text += "\n  log:    " + logged }
-      if let replayed { text += "\n  replay: " + replayed }
+      var text = DisplayText(summary, limit: Self.rowLimit).description
+      if let logged {
+        text += "\n  log:    " + DisplayText(logged, limit: Self.rowLimit).description
+      }
+      if let replayed {
+        text += "\n  replay: " + DisplayText(replayed, limit: Self.rowLimit).description
+      }
       return text
     }
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import OptimKit
+import Plot
 
 #if canImport(Glibc)
   import Glibc
@@ -115,7 +116,9 @@ struct Compare: ParsableCommand {
     case .csv:
       return Self.csv(ranking, board: board, race: race)
     case .table:
-      var header = "\(sceneName) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
+      // An expression is named by its source, which may hold any whitespace (a C1 NEL).
+      let name = DisplayText(sceneName, limit: 200)
+      var header = "\(name) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
       if race.noise.isActive { header += ", noise \(race.noise)" }
       header += "; reached: \(board.criterion) with tolerance \(tol)\n"
       return header + Self.table(ranking, board: board, race: race)

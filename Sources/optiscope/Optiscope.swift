@@ -76,7 +76,10 @@ struct Optiscope: ParsableCommand {
       // --help, --version, or a command's own explicit exit status.
       exit(withError: error)
     }
-    var line = "optiscope: " + oneLine(message(for: error))
+    // A refusal of optiscope's own is one line already: a line break in it came with
+    // the input it repeats, and is shown escaped rather than joined.
+    let reason = (error as? CommandError)?.message ?? oneLine(message(for: error))
+    var line = "optiscope: " + reason
     if code == .validationFailure {
       line += " (see '\(commandPath(for: arguments)) --help')"
     }
@@ -84,9 +87,11 @@ struct Optiscope: ParsableCommand {
     systemExit(ExitCode.failure.rawValue)
   }
 
-  /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines dropped.
+  /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines
+  /// dropped. Split at line feeds only: a carriage return or other control repeated
+  /// from an input is left for `StandardStream.warn` to show escaped.
   static func oneLine(_ message: String) -> String {
-    let lines = message.split(whereSeparator: \.isNewline).map {
+    let lines = message.split(separator: "\n").map {
       $0.trimmingSpaces()
     }
     let kept = lines.filter { !$0.isEmpty && !$0.hasPrefix("Help:") && !$0.hasPrefix("Usage:") }
