@@ -97,9 +97,7 @@ struct Compare: ParsableCommand {
     guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be table or csv, got '\(format)'")
     }
-    let racers =
-      racing.isEmpty
-      ? RacerList(specs: choice.standardField) : try racing.racers()
+    let racers = try racing.racers(on: choice)
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
     race.noise = try racing.gradientNoise()
