@@ -49,12 +49,12 @@ struct Compare: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Step budget for every optimizer (default 1000).", valueName: "n"))
+    help: ArgumentHelp("Step budget for every optimizer.", valueName: "n"))
   var steps: String = "1000"
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("What counts as arrived (default 1e-6).", valueName: "t"))
+    help: ArgumentHelp("What counts as arrived.", valueName: "t"))
   var tolerance: String = "1e-6"
 
   @OptionGroup var racing: RacerList.Arguments
