@@ -4,14 +4,16 @@ import Testing
 
 /// The legend says "undefined" and "overflows" in words, never nan or inf, and why a racer stopped.
 @Suite struct LegendWordsTests {
-  /// The screen after `steps` steps of `specs` on `expression` from `start`.
+  /// The plain screen (no colour, as `render` prints into a pipe) after `steps` steps of
+  /// `specs` on `expression` from `start`.
   static func screen(
     expression: String, start: String, specs: [String], width: Int, height: Int, steps: Int
   ) throws -> [String] {
     var options = SceneOptions(expression: expression, start: start)
     options.optimizers = specs
-    var model = Model(scene: try options.scene(), width: width, height: height)
-    for _ in 0..<steps { (model, _) = Fixture.send([.tick], to: model) }
+    var model = Model(
+      scene: try options.scene(), width: width, height: height, colorDepth: .none)
+    model.advance(steps: steps)
     return view(model).lines
   }
 
