@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import OptimKit
+import Plot
 
 #if canImport(Glibc)
   import Glibc
@@ -163,8 +164,9 @@ struct Compare: ParsableCommand {
     }.joined(separator: "\n") + "\n"
   }
 
-  /// 6 significant digits for the table (CSV prints numbers in full).
+  /// 6 significant digits for the table (CSV prints numbers in full); a number that is not
+  /// finite in words, as on screen ("undefined", "overflows").
   static func short(_ value: Double) -> String {
-    value.isFinite ? CNumberText.format("%.6g", value) : value.description
+    value.isFinite ? CNumberText.format("%.6g", value) : NumberFormat.nonFinite(value)
   }
 }

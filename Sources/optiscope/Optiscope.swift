@@ -108,8 +108,16 @@ struct Optiscope: ParsableCommand {
   /// in the live program and `replay`, a clean exit through the run loop with
   /// the terminal restored and a recording's last frame whole; in a headless
   /// command, the end of the process between two whole frames, as SIGTERM.
+  ///
+  /// Both are unblocked too: a blocked mask is inherited across exec (from a
+  /// test runner whose threads block signals, say), and would hold them back.
   static func treatQuitAsTerminate() {
     _ = signal(SIGQUIT) { _ in _ = raise(SIGTERM) }
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGQUIT)
+    sigaddset(&signals, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &signals, nil)
   }
 
   /// The command the arguments were aimed at, e.g. `optiscope trace`, for the help hint.

@@ -101,7 +101,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let log = folder.appendingPathComponent("q.log")
     let errors = folder.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     let process = Process()
     process.executableURL = try OptiscopeProcess.executable()
     process.arguments = ["record", "--out", log.path, "--frames", "100001", "--size", "60x20"]
@@ -159,5 +159,23 @@ struct QuitSignalInteractiveTests {
     #expect(!screen.contains("crashed"))
     #expect(try session.display("#{alternate_on}") == "0")
     #expect(try session.display("#{cursor_flag}") == "1")
+  }
+}
+
+/// The compare table is read by people: no nan or inf in it either (the CSV keeps numbers).
+@Suite struct CompareTableWordsTests {
+  @Test("a racer whose f is undefined at the start reads 'undefined' in the table")
+  func undefinedInTheTable() throws {
+    let result = try OptiscopeProcess.run([
+      "compare", "--expr", "0/0", "--start", "1,1", "--steps", "3", "--optimizer", "sgd",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        0/0 from 1.0,1.0, 3 steps; reached: no known minimum: ranked by final f with tolerance 1e-06
+        rank  optimizer  spec  reached at  final f    x  y  status
+        1     sgd        sgd   -           undefined  1  1  diverged
+
+        """)
   }
 }
