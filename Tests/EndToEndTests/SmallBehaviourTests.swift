@@ -108,7 +108,8 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     process.standardError = try FileHandle(forWritingTo: errors)
     try process.run()
-    defer { if process.isRunning { process.terminate() } }
+    // A program that ignored the signal must not outlive the test: SIGKILL cannot be held back.
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     // Wait for some frames, then quit.
     let started = Date()
     while (try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0 < 20_000
