@@ -64,15 +64,9 @@ public struct SceneOptions: Sendable, Hashable {
     }
   }
 
-  /// The race `optiscope` with no options shows: eight optimizers down the
-  /// Rosenbrock valley, each at a learning rate at which it visibly
-  /// progresses within a few hundred steps (checked with `optiscope trace`).
-  public static let defaultOptimizers = [
-    "sgd:lr=0.001", "momentum:lr=0.0005", "nesterov:lr=0.0005", "adagrad:lr=1",
-    "rmsprop:lr=0.02", "adadelta:lr=5", "adam:lr=0.1", "nadam:lr=0.1",
-  ]
-  /// The optimizers raced on another function when none are given, at the
-  /// function's own suggested learning rates.
+  /// The optimizers raced when none are given, on any function, each at the
+  /// function's own learning rate (`FunctionChoice.standardField`): the one
+  /// default field of every command and of the `f`/`F` keys.
   public static let standardKinds = [
     "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "nadam",
   ]
@@ -91,11 +85,8 @@ public struct SceneOptions: Sendable, Hashable {
       try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
     var specs: [OptimizerSpec] = []
     var labels: [String] = []
-    let texts =
-      optimizers.isEmpty && sweeps.isEmpty
-      ? (isDefault ? Self.defaultOptimizers : nil) : optimizers
-    if let texts {
-      (specs, labels) = try Self.racers(optimizers: texts, sweeps: sweeps)
+    if !optimizers.isEmpty || !sweeps.isEmpty {
+      (specs, labels) = try Self.racers(optimizers: optimizers, sweeps: sweeps)
     } else {
       specs = choice.standardField
       labels = specs.map(\.kind.name)

@@ -22,13 +22,20 @@ public struct TestFunction: Sendable, Hashable {
   public let minima: [Point]
   /// The global minimum value f*, when f has one.
   public let minimumValue: Double?
-  /// Suggested learning rate per optimizer name (`sgd`, `adam`, …); see `suggestedLearningRates`.
+  /// Suggested learning rate per optimizer name (`sgd`, `adam`, …): `suggestedLearningRates`,
+  /// with the rates a function was tuned at by running races in their place.
+  ///
+  /// Every race that names no optimizer (the live program, `render`, `record`,
+  /// `trace`, `compare`, and the `f`/`F` keys) takes its learning rates from
+  /// here, so the same function always races the same field.
   public let learningRates: [String: Double]
 
   /// A catalog entry; nil if `source` does not parse, which the catalog tests rule out.
+  ///
+  /// `tuned` replaces the curvature's guesses for the optimizers named in it.
   init?(
     name: String, title: String, formula: String, source: String, view: ViewBox, start: Point,
-    minima: [Point], minimumValue: Double?, curvature: Double
+    minima: [Point], minimumValue: Double?, curvature: Double, tuned: [String: Double] = [:]
   ) {
     guard let expression = try? Expression(parsing: source) else { return nil }
     self.name = name
@@ -40,6 +47,7 @@ public struct TestFunction: Sendable, Hashable {
     self.minima = minima
     self.minimumValue = minimumValue
     self.learningRates = Self.suggestedLearningRates(curvature: curvature, width: view.width)
+      .merging(tuned) { _, tuned in tuned }
   }
 
   /// The catalog entry called `name`, ignoring case and accepting `_`, ` ` or nothing for `-`

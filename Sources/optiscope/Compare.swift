@@ -50,12 +50,12 @@ struct Compare: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Step budget for every optimizer (default 1000).", valueName: "n"))
+    help: ArgumentHelp("Step budget for every optimizer.", valueName: "n"))
   var steps: String = "1000"
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("What counts as arrived (default 1e-6).", valueName: "t"))
+    help: ArgumentHelp("What counts as arrived.", valueName: "t"))
   var tolerance: String = "1e-6"
 
   @OptionGroup var racing: RacerList.Arguments
@@ -98,9 +98,7 @@ struct Compare: ParsableCommand {
     guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be table or csv, got '\(format)'")
     }
-    let racers =
-      racing.isEmpty
-      ? RacerList(specs: choice.standardField) : try racing.racers()
+    let racers = try racing.racers(on: choice)
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
     race.noise = try racing.gradientNoise()
@@ -168,8 +166,9 @@ struct Compare: ParsableCommand {
     }.joined(separator: "\n") + "\n"
   }
 
-  /// 6 significant digits for the table (CSV prints numbers in full).
+  /// 6 significant digits for the table (CSV prints numbers in full); a number that is not
+  /// finite in words, as on screen ("undefined", "overflows").
   static func short(_ value: Double) -> String {
-    value.isFinite ? CNumberText.format("%.6g", value) : value.description
+    value.isFinite ? CNumberText.format("%.6g", value) : NumberFormat.nonFinite(value)
   }
 }

@@ -19,7 +19,8 @@ struct Themes: ParsableCommand {
       One line per theme: its name (for --theme), a preview of its heatmap ramp from low to \
       high f and its optimizer glyphs in their colours, and what it is for. A broken theme \
       file is listed with what is wrong with it. The preview is in colour when stdout is a \
-      terminal (or with --color always), at the terminal's colour depth (or --colors).
+      terminal (or with --color always), at the terminal's colour depth (or --colors); \
+      without colour it shows the glyph ramp, which most themes share, and says so.
 
       Theme files NAME.theme are searched for, first match of a name winning, in: ./themes, \
       $XDG_CONFIG_HOME/optiscope/themes (~/.config/optiscope/themes), \
@@ -81,6 +82,14 @@ struct Themes: ParsableCommand {
       lines.append(cells)
     }
     lines.append([])
+    if depth == .none {
+      // Most themes share one glyph ramp and differ only in colour: say so, rather than
+      // show six identical previews as if they were the themes.
+      lines.append(
+        text(
+          "without colour the previews show only the glyph ramps (most themes share one); "
+            + "--color always shows their colours", color: standard.dimText))
+    }
     let folders =
       catalog.folders.isEmpty
       ? "none found (only the built-in default)"

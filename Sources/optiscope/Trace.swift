@@ -16,7 +16,9 @@ struct Trace: ParsableCommand {
     discussion: """
       Runs every --optimizer from the same start for --steps steps, with the update rules, \
       hyper-parameter names and defaults of torch.optim (float64), and prints one row per \
-      optimizer per step; step 0 is the start.
+      optimizer per step; step 0 is the start. Without --optimizer or --sweep it traces the \
+      field the live program races on the function: sgd, momentum, nesterov, adagrad, \
+      rmsprop, adadelta, adam and nadam at the function's learning rates.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] with torch's names (betas split into beta1 and \
       beta2); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
@@ -120,7 +122,7 @@ struct Trace: ParsableCommand {
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
     }
-    let racers = try racing.racers()
+    let racers = try racing.racers(on: choice)
     let gradientNoise = try racing.gradientNoise()
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
     return try TraceTable(

@@ -106,7 +106,9 @@ import Testing
     ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--steps", "-1"],
     ["--expr", "x^2", "--start", "1,2", "--optimizer", "adam", "--format", "xml"],
     ["--expr", "x^2", "--optimizer", "adam"],
-    ["--expr", "x^2", "--start", "1,2"],
+    // Without --optimizer trace races the default field (DefaultFieldCommandTests); a bad
+    // --change INDEX past that field is still refused.
+    ["--expr", "x^2", "--start", "1,2", "--change", "1:9:lr=0.1"],
   ])
   func badInputPrintsOneLineAndNothingOnStdout(_ arguments: [String]) throws {
     let result = try OptiscopeProcess.run(["trace"] + arguments)
