@@ -37,7 +37,7 @@ public enum LogVerifier {
     var loggedChanges: [LogEvent] = []
     var framesSeen = 0
     var expectedNumber = 0
-    for event in log.events {
+    for (position, event) in log.events.enumerated() {
       switch event {
       case .input(let message):
         let effects = session.send(message)
@@ -50,7 +50,9 @@ public enum LogVerifier {
           }
         }
       case .ticks(let count):
-        for _ in 0..<count { _ = session.send(.tick) }
+        if let mismatch = tick(&session, times: count, before: log.events[(position + 1)...]) {
+          return .mismatch(mismatch)
+        }
       case .change:
         if framesSeen > 0 { loggedChanges.append(event) }
       case .frame(let frame):
@@ -84,6 +86,34 @@ public enum LogVerifier {
       return .mismatch(mismatch)
     }
     return .identical(frames: framesSeen)
+  }
+
+  /// Sends a logged run of `count` clock ticks, checking its plausibility as it goes:
+  /// returns a mismatch as soon as the run is seen to be wrong.
+  ///
+  /// A crafted `> ticks 1000000000` must not keep a check busy for hours, so
+  /// the run stops at the first tick that would change nothing (the race paused,
+  /// finished or waiting for typed input, and no basins being computed: the
+  /// remaining ticks would change nothing either), and when a frame follows the
+  /// run directly, the run fails the moment the race passes that frame's step
+  /// (steps only go up until an input restarts the race).
+  private static func tick(
+    _ session: inout Session, times count: Int, before rest: ArraySlice<LogEvent>
+  ) -> Mismatch? {
+    var limit: (step: Int, frame: LogFrame)?
+    if case .frame(let frame) = rest.first { limit = (frame.step, frame) }
+    for done in 0..<count {
+      let model = session.model
+      guard (model.isRacing && model.input == nil) || model.isComputingBasins else { break }
+      _ = session.send(.tick)
+      if let limit, session.model.race.stepCount > limit.step {
+        return Mismatch(
+          summary:
+            "'> ticks \(count)' before frame \(limit.frame.number) (step \(limit.step)): "
+            + "the replay is at step \(session.model.race.stepCount) after \(done + 1) ticks")
+      }
+    }
+    return nil
   }
 
   /// The first differing row of a frame.

@@ -29,6 +29,7 @@ public struct Session {
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
   ) {
+    let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
       themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
@@ -51,7 +52,15 @@ public struct Session {
 
   /// Sends `message` to `update`, journals it, notes it in the recording, and returns
   /// the effects for the run loop to carry out.
+  ///
+  /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
+  /// and the log all hold a size that a log may hold and replay can draw.
   public mutating func send(_ message: Msg) -> [Effect] {
+    var message = message
+    if case .resize(let width, let height) = message {
+      let size = ScreenSize(width: width, height: height).bounded
+      message = .resize(width: size.width, height: size.height)
+    }
     let (next, effects) = update(model, message)
     model = next
     // Only a tick just adds to the trails; after anything else they are drawn afresh.
