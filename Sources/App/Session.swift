@@ -17,8 +17,9 @@ public struct Session {
   public private(set) var journal: [LogEvent] = []
   /// The recording in progress, if any.
   public private(set) var recorder: Recorder?
-  /// Why the last recording stopped early (a failed write), if it did.
-  public private(set) var recordingFailure: String?
+  /// Why the last recording stopped early (a failed write), if it did, and how many whole
+  /// frames it had written by then.
+  public private(set) var recordingFailure: (reason: String, framesKept: Int)?
 
   /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
   private var plainHeatmapCache = HeatmapCache()
@@ -134,7 +135,7 @@ public struct Session {
         header: header, prelude: journal, timestamp: timestamp,
         title: "optiscope: \(model.function.title)")
     } catch {
-      recordingFailure = "\(error)"
+      recordingFailure = ("\(error)", 0)
       _ = send(
         .notice(Message("cannot record to \(recorder.file): \(error)", isError: true)))
       return false
@@ -167,7 +168,7 @@ public struct Session {
   /// Drops the recorder after a failed write and shows the reason; returns the new screen.
   private mutating func fail(_ failed: Recorder, _ error: any Error) -> Canvas {
     recorder = nil
-    recordingFailure = "\(error)"
+    recordingFailure = ("\(error)", failed.frameCount)
     _ = send(
       .recordingStopped(
         Message(
