@@ -136,4 +136,65 @@ struct CraftedLogTests {
     let parsed = try RecordingLog(parsing: crafted, name: "p.log")
     #expect(try LogVerifier.verify(parsed) == .identical(frames: parsed.frames.count))
   }
+
+  @Test(
+    "ticks before a restart may take a bounded number of race steps between two frames",
+    .timeLimit(.minutes(1)))
+  func ticksBeforeARestartAreBudgeted() throws {
+    let sink = MemorySink()
+    var session = Session(
+      scene: try SceneOptions(
+        function: "sphere", optimizers: ["adam:lr=0.1"], stepsPerFrame: 1024
+      ).scene(), size: ScreenSize(width: 40, height: 12), colorDepth: .none)
+    let started = session.startRecording(
+      Recorder(file: "b.log", format: .text, sink: sink, skipsRepeatedFrames: false), time: 0,
+      timestamp: 0)
+    #expect(started)
+    _ = session.send(.tick)
+    _ = session.frame(time: 0.05)
+    session.stopRecording()
+    // A thousand million steps, then `r`, which would make step 0 plausible again.
+    let crafted = try Self.inserting(
+      "> ticks 1000000\n> key r", before: "--- frame 1 step 1024", in: sink.text)
+    let parsed = try RecordingLog(parsing: crafted, name: "b.log")
+    #expect(LogVerifier.maximumStepsBetweenFrames == 1_000_000)
+    // A smaller bound than the program's, so that the test is quick.
+    guard case .mismatch(let mismatch) = try LogVerifier.verify(parsed, maximumSteps: 20_000)
+    else {
+      Issue.record("a thousand million steps before a frame passed")
+      return
+    }
+    #expect(
+      mismatch.summary
+        == "'> ticks 1000000' before frame 1 (step 1024): the ticks since the last frame take "
+        + "more than 20000 race steps, more than a recording holds")
+  }
+
+  @Test("ticks before a restart that brings the race back to the frame's step verify")
+  func ticksBeforeARestartVerify() throws {
+    var session = Session(
+      scene: try SceneOptions(function: "sphere", optimizers: ["adam:lr=0.1"]).scene(),
+      size: ScreenSize(width: 40, height: 12), colorDepth: .none)
+    for _ in 0..<5 { _ = session.send(.tick) }
+    _ = session.send(Fixture.key("r"))
+    let sink = MemorySink()
+    let started = session.startRecording(
+      Recorder(file: "r.log", format: .text, sink: sink), time: 0, timestamp: 0)
+    #expect(started)
+    session.stopRecording()
+    #expect(sink.text.contains("\n> ticks 5\n> key r\n"))
+    #expect(sink.text.contains("\n--- frame 0 step 0\n"))
+    let parsed = try RecordingLog(parsing: sink.text, name: "r.log")
+    #expect(try LogVerifier.verify(parsed) == .identical(frames: 1))
+  }
+
+  @Test(
+    "ticks after the last frame and the last input are not simulated",
+    .timeLimit(.minutes(1)))
+  func trailingTicksAreSkipped() throws {
+    let log = try Self.genuineLog()
+    let many = String(repeating: "> ticks 1000000\n", count: 30)
+    let parsed = try RecordingLog(parsing: log + many, name: "e.log")
+    #expect(try LogVerifier.verify(parsed) == .identical(frames: 4))
+  }
 }
