@@ -160,8 +160,8 @@ public struct ThemeCatalog: Sendable {
     guard !isFolder else {
       return .failure(ThemeError(file: path, problem: "is a folder, not a theme file"))
     }
-    // Checked before reading: a pipe named `x.theme` would never end, and a huge
-    // file would be read whole only to be refused.
+    // Checked before reading: a huge file would be read whole only to be refused, and
+    // a pipe or device named `x.theme` is no theme (it said only "cannot be read").
     let attributes = (try? files.attributesOfItem(atPath: path)) ?? [:]
     guard attributes[.type] as? FileAttributeType == .typeRegular else {
       return .failure(ThemeError(file: path, problem: "is not a regular file"))

@@ -42,7 +42,7 @@ struct ThemeFileLoadingTests {
   }
 
   @Test(
-    "a pipe named like a theme is refused at once instead of waiting forever",
+    "a pipe named like a theme is refused as not a regular file, without reading it",
     .timeLimit(.minutes(1)))
   func pipeIsRefused() throws {
     let scratch = try Scratch()
