@@ -137,7 +137,7 @@ public enum LogVerifier {
     }
     // After the last frame and the last input, ticks change nothing that is compared.
     if next == nil, inputs.isEmpty { return nil }
-    let where_ =
+    let run =
       next.map { "'> ticks \(count)' before frame \($0.number) (step \($0.step))" }
       ?? "'> ticks \(count)' after the last frame"
     for done in 0..<count {
@@ -150,7 +150,7 @@ public enum LogVerifier {
       guard taken <= maximum else {
         return Mismatch(
           summary:
-            "\(where_): the ticks since the last frame take "
+            "\(run): the ticks since the last frame take "
             + "more than \(maximum) race steps, more than a recording holds")
       }
       guard let next, step > next.step, !checkedRestart else { continue }
@@ -159,7 +159,7 @@ public enum LogVerifier {
       for input in inputs { _ = trial.send(input) }
       guard trial.model.race.stepCount <= next.step else {
         return Mismatch(
-          summary: "\(where_): the replay is at step \(step) after \(done + 1) ticks")
+          summary: "\(run): the replay is at step \(step) after \(done + 1) ticks")
       }
       checkedRestart = true
     }
