@@ -23,6 +23,11 @@ public struct RecordingLog: Sendable {
   /// The format version this program writes and reads.
   public static let version = 1
 
+  /// The most clock ticks one `> ticks N` line may hold: 14 hours at 20 frames a second
+  /// without a key or a new frame, more than any recording holds, and few enough that
+  /// `replay --verify` re-simulates them in bounded time.
+  public static let maximumTicks = 1_000_000
+
   /// The scene, screen size, theme and ASCII mode the recording started from.
   public var header: SceneFile
   /// Everything after the header, in order.
@@ -70,9 +75,12 @@ public struct RecordingLog: Sendable {
           "\(name) is an optiscope log of another version ('\(LogText.oneLine(first))'); "
           + "this optiscope reads version \(Self.version)")
     }
-    let headerEnd = lines.dropFirst().firstIndex(where: LogText.isEventLine) ?? lines.endIndex
+    // The header runs from the second line (there may be none: a log of one line,
+    // or one without its final "\n") to the first event.
+    let body = lines.dropFirst()
+    let headerEnd = body.firstIndex(where: LogText.isEventLine) ?? body.endIndex
     do {
-      header = try SceneFile(lines: lines[1..<headerEnd], firstLine: 2, name: name)
+      header = try SceneFile(lines: body[..<headerEnd], firstLine: 2, name: name)
     } catch {
       throw Problem(description: error.description)
     }
@@ -121,10 +129,25 @@ public struct RecordingLog: Sendable {
         guard let count = Int(body.dropFirst("ticks ".count)), count >= 0 else {
           throw Problem(description: "\(name) line \(lineNumber): bad ticks line '\(line)'")
         }
+        guard count <= maximumTicks else {
+          throw Problem(
+            description:
+              "\(name) line \(lineNumber): bad ticks line '\(line)': "
+              + "at most \(maximumTicks) ticks go between two inputs or frames")
+        }
         return .ticks(count)
       }
       guard let message = Msg(logText: body) else {
         throw Problem(description: "\(name) line \(lineNumber): unknown input '\(line)'")
+      }
+      // A logged size is bounded as `--size` and the header are: replay draws every frame.
+      if case .resize(let width, let height) = message,
+        max(width, height) > ScreenSize.maximumSide
+      {
+        throw Problem(
+          description:
+            "\(name) line \(lineNumber): bad resize line '\(line)': width and height must be "
+            + "0 to \(ScreenSize.maximumSide)")
       }
       return .input(message)
     }

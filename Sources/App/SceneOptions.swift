@@ -258,7 +258,8 @@ public struct SceneOptions: Sendable, Hashable {
     return Point(x: x, y: y)
   }
 
-  /// Parses `WxH` into a screen size of at least 1×1 and at most 2000 each way.
+  /// Parses `WxH` into a screen size of at least 1×1 and at most `ScreenSize.maximumSide`
+  /// each way.
   public static func parseSize(_ text: String, option: String = "--size") throws(Problem) -> (
     width: Int, height: Int
   ) {
@@ -267,8 +268,11 @@ public struct SceneOptions: Sendable, Hashable {
     guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
       throw Problem(description: "bad \(option) '\(text)': expected WxH, e.g. 120x40")
     }
-    guard (1...2000).contains(width), (1...2000).contains(height) else {
-      throw Problem(description: "bad \(option) '\(text)': width and height must be 1 to 2000")
+    let sides = 1...ScreenSize.maximumSide
+    guard sides.contains(width), sides.contains(height) else {
+      throw Problem(
+        description:
+          "bad \(option) '\(text)': width and height must be 1 to \(ScreenSize.maximumSide)")
     }
     return (width, height)
   }

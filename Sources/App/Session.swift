@@ -17,8 +17,9 @@ public struct Session {
   public private(set) var journal: [LogEvent] = []
   /// The recording in progress, if any.
   public private(set) var recorder: Recorder?
-  /// Why the last recording stopped early (a failed write), if it did.
-  public private(set) var recordingFailure: String?
+  /// Why the last recording stopped early (a failed write), if it did, and how many whole
+  /// frames it had written by then.
+  public private(set) var recordingFailure: (reason: String, framesKept: Int)?
 
   /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
   private var plainHeatmapCache = HeatmapCache()
@@ -29,6 +30,7 @@ public struct Session {
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
   ) {
+    let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
       themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
@@ -51,7 +53,15 @@ public struct Session {
 
   /// Sends `message` to `update`, journals it, notes it in the recording, and returns
   /// the effects for the run loop to carry out.
+  ///
+  /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
+  /// and the log all hold a size that a log may hold and replay can draw.
   public mutating func send(_ message: Msg) -> [Effect] {
+    var message = message
+    if case .resize(let width, let height) = message {
+      let size = ScreenSize(width: width, height: height).bounded
+      message = .resize(width: size.width, height: size.height)
+    }
     let (next, effects) = update(model, message)
     model = next
     // Only a tick just adds to the trails; after anything else they are drawn afresh.
@@ -125,7 +135,7 @@ public struct Session {
         header: header, prelude: journal, timestamp: timestamp,
         title: "optiscope: \(model.function.title)")
     } catch {
-      recordingFailure = "\(error)"
+      recordingFailure = ("\(error)", 0)
       _ = send(
         .notice(Message("cannot record to \(recorder.file): \(error)", isError: true)))
       return false
@@ -158,7 +168,7 @@ public struct Session {
   /// Drops the recorder after a failed write and shows the reason; returns the new screen.
   private mutating func fail(_ failed: Recorder, _ error: any Error) -> Canvas {
     recorder = nil
-    recordingFailure = "\(error)"
+    recordingFailure = ("\(error)", failed.frameCount)
     _ = send(
       .recordingStopped(
         Message(

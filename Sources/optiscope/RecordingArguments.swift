@@ -26,9 +26,17 @@ struct RecordingArguments: ParsableArguments {
     return checked
   }
 
-  /// Opens the --trace file, if any; refused in one line when it cannot be written.
-  func openTrace() throws(FileSink.Failure) -> TraceRecorder? {
+  /// Opens the --trace file, if any; refused in one line when it cannot be written or is
+  /// the recording's own file (`recording`, given as `option`), however it is spelled.
+  func openTrace(besides recording: String, option: String) throws(FileSink.Failure)
+    -> TraceRecorder?
+  {
     guard let trace else { return nil }
+    guard FileSink.Identity(trace) != FileSink.Identity(recording) else {
+      throw FileSink.Failure(
+        description:
+          "--trace '\(trace)' and \(option) '\(recording)' are the same file; give two files")
+    }
     return TraceRecorder(sink: try FileSink.open(trace, force: force, option: "--trace"))
   }
 }

@@ -266,6 +266,9 @@ struct RecordingTests {
     let log = try RecordingLog(parsing: sink.text, name: "full.log")
     #expect(log.frames.count == 3)
     #expect(try LogVerifier.verify(log) == .identical(frames: 3))
+    // The session says how many whole frames the file kept, after the recorder is gone.
+    #expect(session.recordingFailure?.framesKept == 3)
+    #expect(session.recordingFailure?.reason == "No space left on device")
   }
 
   @Test("a header that cannot be written leaves the program unrecorded with a message")
