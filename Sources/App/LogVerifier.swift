@@ -46,7 +46,7 @@ public enum LogVerifier {
   public static func verify(
     _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames
   ) throws(SceneOptions.Problem) -> Outcome {
-    var session = try Session(log: log.header)
+    var session = try Session(log: log.header, formatVersion: log.formatVersion)
     var producedChanges: [LogEvent] = []
     var loggedChanges: [LogEvent] = []
     var framesSeen = 0

@@ -28,13 +28,14 @@ public struct Session {
   /// current, when nil) and the screen's colour depth.
   public init(
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
-    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
+    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256,
+    inputEditing: Model.InputEditing = .readline
   ) {
     let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
       themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
-      usesASCII: usesASCII)
+      usesASCII: usesASCII, inputEditing: inputEditing)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
@@ -42,13 +43,19 @@ public struct Session {
 
   /// A session rebuilt from a log's header; nil with a reason when the header names
   /// something this program lacks (an unknown theme).
-  public init(log header: SceneFile) throws(SceneOptions.Problem) {
+  ///
+  /// A log of `formatVersion` 1 is replayed with the input line of its day
+  /// (`Model.InputEditing.appendOnly`), so its typed keys make the same text.
+  public init(log header: SceneFile, formatVersion: Int = RecordingLog.version)
+    throws(SceneOptions.Problem)
+  {
     let scene = try header.options.scene()
     let size = header.size ?? ScreenSize(width: 120, height: 40)
     // Text logs hold plain frames, so the replay draws without colour too.
     self.init(
       scene: scene, size: size, usesASCII: header.usesASCII ?? false,
-      themes: try header.themeSelection(), colorDepth: .none)
+      themes: try header.themeSelection(), colorDepth: .none,
+      inputEditing: formatVersion >= 2 ? .readline : .appendOnly)
   }
 
   /// Sends `message` to `update`, journals it, notes it in the recording, and returns

@@ -119,7 +119,7 @@ struct RecordingTests {
     #expect(log.header.size == Self.size)
     #expect(log.header.options.noise == "0.3")
     #expect(log.header.options.seed == "7")
-    #expect(sink.text.hasPrefix("optiscope-log 1\n"))
+    #expect(sink.text.hasPrefix("optiscope-log 2\n"))
     #expect(!sink.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     #expect(!sink.text.contains("\u{1B}"))
   }

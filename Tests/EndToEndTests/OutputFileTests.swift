@@ -49,7 +49,7 @@ struct OutputFileTests {
     let result = try OptiscopeProcess.run(
       ["record"] + Self.sphere + ["--out", scratch.path("link.log"), "--force"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(try scratch.text("target.log").hasPrefix("optiscope-log 1\n"))
+    #expect(try scratch.text("target.log").hasPrefix("optiscope-log 2\n"))
     let link = try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("link.log"))
     #expect(link == "target.log")
     let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions]

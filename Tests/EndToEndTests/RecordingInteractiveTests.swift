@@ -106,7 +106,7 @@ struct RecordingInteractiveTests {
     defer { session.close() }
     try session.waitFor("● REC k.log")
     // While the program runs, the file in place is already the recording.
-    #expect(try scratch.text("k.log").hasPrefix("optiscope-log 1\n"))
+    #expect(try scratch.text("k.log").hasPrefix("optiscope-log 2\n"))
     try session.type("q")
     #expect(try session.waitForExit().contains("EXIT=0"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["k.log"])
