@@ -17,7 +17,8 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
   let optimizer: String
   let params: [String: GoldenNumber]
   let changes: [Change]?
-  let trajectory: [[Double]]
+  /// [x, y, f] after k steps; nil where torch's value is not finite (the case's last row).
+  let trajectory: [[Double?]]
 
   var testDescription: String { id }
 
@@ -34,10 +35,24 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
     abs(actual - reference) <= 1e-9 * max(1, abs(reference))
   }
 
-  static func loadAll() throws -> [GoldenCase] {
+  /// Whether `actual` is exactly torch's value, or non-finite where torch's is (nil).
+  static func identical(_ actual: Double, _ reference: Double?) -> Bool {
+    guard let reference else { return !actual.isFinite }
+    return actual == reference
+  }
+
+  /// Whether `actual` agrees with `reference` within the tolerance, or is non-finite where it is.
+  static func agrees(_ actual: Double, _ reference: Double?) -> Bool {
+    guard let reference else { return !actual.isFinite }
+    return agrees(actual, reference)
+  }
+
+  /// The cases of `Fixtures/<resource>.json`: the first golden set (`torch-trajectories`) or
+  /// the generated one (`torch-optimizers`, scripts/torch-reference.py).
+  static func loadAll(_ resource: String = "torch-trajectories") throws -> [GoldenCase] {
     guard
       let url = Bundle.module.url(
-        forResource: "torch-trajectories", withExtension: "json", subdirectory: "Fixtures")
+        forResource: resource, withExtension: "json", subdirectory: "Fixtures")
     else {
       throw CocoaError(.fileNoSuchFile)
     }
