@@ -61,6 +61,28 @@ FUNCTIONS = {
     "saddle": (saddle, "x^2/10 - y^2/10", [-2.0, 0.01]),
 }
 
+class Lion(torch.optim.Optimizer):
+    """lion-pytorch's Lion (lucidrains, the update of Chen et al. 2023), its
+    update_fn line for line; optiscope's `lion` follows that package."""
+
+    def __init__(self, params, lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, betas=betas, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                lr, wd, (beta1, beta2) = group["lr"], group["weight_decay"], group["betas"]
+                state = self.state[p]
+                if len(state) == 0:
+                    state["exp_avg"] = torch.zeros_like(p)
+                exp_avg = state["exp_avg"]
+                p.data.mul_(1.0 - lr * wd)
+                update = exp_avg.clone().mul_(beta1).add(p.grad, alpha=1.0 - beta1).sign_()
+                p.add_(update, alpha=-lr)
+                exp_avg.mul_(beta2).add_(p.grad, alpha=1.0 - beta2)
+
+
 # optiscope name -> (torch class, fixed keyword arguments)
 OPTIMIZERS = {
     "sgd": (torch.optim.SGD, {}),
@@ -76,10 +98,11 @@ OPTIMIZERS = {
     "adamax": (torch.optim.Adamax, {}),
     "rprop": (torch.optim.Rprop, {}),
     "asgd": (torch.optim.ASGD, {}),
+    "lion": (Lion, {}),
 }
-NO_FOREACH = set()
+NO_FOREACH = {"lion"}
 # Optimizers planned here that optiscope does not build in yet.
-PENDING = {"rprop", "asgd"}
+PENDING = set()
 
 # optiscope's split keys -> (torch's pair, index)
 PAIRS = {
@@ -213,6 +236,9 @@ PLAN = {
                              {"weight_decay": 0.1}, {"maximize": True}],
              [(50, {"lr": 0.002, "t0": 60}), (100, {"lambd": 0.01})]),
 }
+
+PLAN["lion"] = ({"lr": 0.01}, [{"weight_decay": 0.5}, {"beta1": 0.5, "beta2": 0.9}],
+                [(50, {"lr": 0.003}), (100, {"beta2": 0.999, "weight_decay": 0.1})])
 
 # Divergence: a step too large for the curvature, to infinity and NaN.
 DIVERGING = [

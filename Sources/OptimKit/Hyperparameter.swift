@@ -22,6 +22,18 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   case decoupledWeightDecay = "decoupled_weight_decay"
   /// Newton's Levenberg–Marquardt damping λ, added to the Hessian's diagonal (not a torch setting).
   case damping
+  /// Every torch optimizer's `maximize`: climb f instead of descending it (the gradient negated).
+  case maximize
+  /// Rprop's `etas` pair, split as `betas` is: the factors a step size shrinks and grows by.
+  case etaMinus = "etaminus"
+  case etaPlus = "etaplus"
+  /// Rprop's `step_sizes` pair, split: the bounds of each coordinate's step size.
+  case stepSizeMinimum = "step_size_min"
+  case stepSizeMaximum = "step_size_max"
+  /// ASGD's decay term λ.
+  case lambd
+  /// ASGD's step at which averaging starts.
+  case t0
 
   /// torch's keyword for this setting, e.g. `lr` or `weight_decay`.
   public var name: String { rawValue }
@@ -31,7 +43,7 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   /// Whether the setting is a switch (true/false) rather than a number.
   public var isBoolean: Bool {
     switch self {
-    case .nesterov, .centered, .amsgrad, .decoupledWeightDecay: true
+    case .nesterov, .centered, .amsgrad, .decoupledWeightDecay, .maximize: true
     default: false
     }
   }

@@ -78,6 +78,14 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
         throw OptimizerError.nesterovNeedsMomentum(kind, momentum: momentum, dampening: dampening)
       }
     }
+    if kind == .rprop {
+      // torch's Rprop: `0.0 < etas[0] < 1.0 < etas[1]`.
+      let minus = changed[Hyperparameter.etaMinus.slot] ?? 0
+      let plus = changed[Hyperparameter.etaPlus.slot] ?? 0
+      if !(0 < minus && minus < 1 && 1 < plus) {
+        throw OptimizerError.etasOutOfOrder(kind, etaMinus: minus, etaPlus: plus)
+      }
+    }
     values = changed
   }
 
@@ -108,7 +116,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Hyperparameter {
-  /// The key's place among all keys (0 to 16), where `Hyperparameters` keeps its value.
+  /// The key's place among all keys (0 to 23), where `Hyperparameters` keeps its value.
   var slot: Int {
     switch self {
     case .learningRate: 0
@@ -128,6 +136,13 @@ extension Hyperparameter {
     case .momentumDecay: 14
     case .decoupledWeightDecay: 15
     case .damping: 16
+    case .maximize: 17
+    case .etaMinus: 18
+    case .etaPlus: 19
+    case .stepSizeMinimum: 20
+    case .stepSizeMaximum: 21
+    case .lambd: 22
+    case .t0: 23
     }
   }
 }

@@ -117,6 +117,8 @@ public struct Optimizer: Sendable {
     if spec.schedule != nil {
       settings.overrideLearningRate(learningRate)
     }
+    // torch's `grad = grad if not maximize else -grad`, before anything else.
+    let gradient = settings.isOn(.maximize) ? Point(x: -gradient.x, y: -gradient.y) : gradient
     if kind == .newton {
       stepNewton(
         &position, gradient: gradient, hessian: hessian, learningRate: settings.learningRate)
@@ -156,6 +158,13 @@ public struct Optimizer: Sendable {
     lastNewtonMethod = newton.method
   }
 
+  /// ASGD's averaged point `ax` (torch's `state["ax"]`), nil for other kinds and before the
+  /// first step; a trail of these is the fainter second trail of an ASGD racer.
+  public var averagedPosition: Point? {
+    guard kind == .asgd, stepCount > 0 else { return nil }
+    return Point(x: stateX.average, y: stateY.average)
+  }
+
   /// The optimizer's state as the inspector shows it; see `OptimizerInspection`.
   public var inspection: OptimizerInspection {
     let momentum: Point?
@@ -172,7 +181,7 @@ public struct Optimizer: Sendable {
         ? Point(x: stateX.rmsMomentumBuffer, y: stateY.rmsMomentumBuffer) : nil
     case .adam, .adamw, .nadam, .radam, .adamax, .lion:
       momentum = Point(x: stateX.firstMoment, y: stateY.firstMoment)
-    case .adagrad, .adadelta, .newton:
+    case .adagrad, .adadelta, .newton, .rprop, .asgd:
       momentum = nil
     }
     let effective: Point?

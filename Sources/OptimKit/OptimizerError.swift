@@ -13,6 +13,10 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case malformedValue(OptimizerKind, Hyperparameter, text: String)
   /// Nesterov momentum needs momentum > 0 and dampening 0, as in torch's SGD.
   case nesterovNeedsMomentum(OptimizerKind, momentum: Double, dampening: Double)
+  /// Rprop's etas must satisfy 0 < etaminus < 1 < etaplus, as torch checks.
+  case etasOutOfOrder(OptimizerKind, etaMinus: Double, etaPlus: Double)
+  /// An optimizer of torch's that cannot run on a 2-D function (SparseAdam), with the one to use.
+  case notApplicable(name: String, reason: String, instead: String)
   /// The same key was given twice in one spec.
   case repeatedHyperparameter(OptimizerKind, Hyperparameter)
   /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
@@ -38,6 +42,12 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "\(kind): nesterov needs momentum > 0 and dampening = 0, "
         + "got momentum \(momentum), dampening \(dampening)"
+    case .etasOutOfOrder(let kind, let minus, let plus):
+      return
+        "\(kind): etaminus and etaplus must satisfy 0 < etaminus < 1 < etaplus, "
+        + "got etaminus \(minus), etaplus \(plus)"
+    case .notApplicable(let name, let reason, let instead):
+      return "\(name): \(reason); use '\(instead)' instead"
     case .repeatedHyperparameter(let kind, let key):
       return "\(kind): \(key) is given more than once"
     case .malformedSpec(let text, let reason):

@@ -16,7 +16,9 @@ struct HandObjective: Objective {
 
   /// The golden cases' functions by name.
   static let catalog: [String: HandObjective] = Dictionary(
-    uniqueKeysWithValues: [rosenbrock, himmelblau, wavy, ellipse, beale, booth, threeHumpCamel, saddle].map {
+    uniqueKeysWithValues: [
+      rosenbrock, himmelblau, wavy, ellipse, beale, booth, threeHumpCamel, saddle,
+    ].map {
       ($0.name, $0)
     })
 

@@ -1,0 +1,75 @@
+import OptimKit
+import Testing
+
+/// torch's own argument checks for Rprop, ASGD, SparseAdam and `maximize`, and ASGD's averaged point.
+@Suite struct NewOptimizerRulesTests {
+  func message(_ text: String) -> String {
+    do {
+      _ = try OptimizerSpec(parsing: text)
+      return "accepted"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func rpropEtasFollowTorchsRule() {
+    #expect(
+      message("rprop:etaminus=1.5")
+        == "rprop: etaminus and etaplus must satisfy 0 < etaminus < 1 < etaplus, "
+        + "got etaminus 1.5, etaplus 1.2")
+    #expect(message("rprop:etaplus=1").hasPrefix("rprop: etaminus and etaplus must satisfy"))
+    #expect(message("rprop:etaminus=0").hasPrefix("rprop: etaminus and etaplus must satisfy"))
+    #expect(message("rprop:etaminus=0.9,etaplus=1.01") == "accepted")
+    #expect(message("rprop:lr=-1") == "rprop: lr must be a finite number >= 0, got -1.0")
+  }
+
+  @Test func rpropEtasAreCheckedLiveToo() throws {
+    var optimizer = Optimizer(try OptimizerSpec(parsing: "rprop"))
+    #expect(throws: OptimizerError.self) { try optimizer.set(.etaPlus, to: 0.9) }
+    #expect(optimizer.hyperparameters[.etaPlus] == 1.2)
+  }
+
+  @Test func asgdRefusesWhatTorchRefuses() {
+    #expect(message("asgd:lambd=-1") == "asgd: lambd must be a finite number >= 0, got -1.0")
+    #expect(message("asgd:alpha=-0.5").hasPrefix("asgd: alpha must be"))
+    #expect(message("asgd:weight_decay=-1").hasPrefix("asgd: weight_decay must be"))
+    #expect(message("asgd:t0=-5") == "accepted")
+  }
+
+  @Test func sparseAdamIsRefusedWithAdamSuggested() {
+    #expect(
+      message("sparseadam:lr=0.1")
+        == "sparseadam: SparseAdam needs sparse gradients (embeddings), and a 2-D function's "
+        + "gradient is dense; use 'adam' instead")
+    #expect(message("SparseAdam").hasSuffix("use 'adam' instead"))
+  }
+
+  @Test func maximizeClimbs() throws {
+    for name in ["sgd", "adam", "rprop", "asgd", "adagrad"] {
+      var down = Optimizer(try OptimizerSpec(parsing: name))
+      var up = Optimizer(try OptimizerSpec(parsing: name + ":maximize=true"))
+      var a = Point(x: 1, y: 1)
+      var b = a
+      down.step(&a, gradient: Point(x: 2, y: -3))
+      up.step(&b, gradient: Point(x: -2, y: 3))
+      #expect(a == b, "\(name)")
+    }
+    #expect(message("lion:maximize=true").hasPrefix("lion: unknown hyper-parameter 'maximize'"))
+  }
+
+  @Test func asgdAveragesFromT0On() throws {
+    var optimizer = Optimizer(try OptimizerSpec(parsing: "asgd:lr=0.1,t0=2,lambd=0"))
+    #expect(optimizer.averagedPosition == nil)
+    var p = Point(x: 1, y: 0)
+    var points: [Point] = []
+    for _ in 0..<5 {
+      optimizer.step(&p, gradient: Point(x: 2 * p.x, y: 0))
+      points.append(p)
+    }
+    // mu is 1 until step t0 + 1, so ax follows p; then ax averages the points since.
+    let average = try #require(optimizer.averagedPosition)
+    #expect(average.x > points[4].x)
+    #expect(average.x < points[1].x)
+    #expect(Optimizer(try OptimizerSpec(parsing: "sgd")).averagedPosition == nil)
+  }
+}
