@@ -99,6 +99,7 @@ OPTIMIZERS = {
     "rprop": (torch.optim.Rprop, {}),
     "asgd": (torch.optim.ASGD, {}),
     "lion": (Lion, {}),
+    "adafactor": (torch.optim.Adafactor, {}),
 }
 NO_FOREACH = {"lion"}
 # Optimizers planned here that optiscope does not build in yet.
@@ -237,6 +238,9 @@ PLAN = {
              [(50, {"lr": 0.002, "t0": 60}), (100, {"lambd": 0.01})]),
 }
 
+PLAN["adafactor"] = ({}, [{"lr": 0.1}, {"beta2_decay": -0.5}, {"eps1": 1e-3},
+                         {"eps2": 0.1}, {"d": 2.0}, {"weight_decay": 0.1}, {"maximize": True}],
+                     [(50, {"lr": 0.05}), (100, {"d": 1.5, "eps2": 0.01})])
 PLAN["lion"] = ({"lr": 0.01}, [{"weight_decay": 0.5}, {"beta1": 0.5, "beta2": 0.9}],
                 [(50, {"lr": 0.003}), (100, {"beta2": 0.999, "weight_decay": 0.1})])
 

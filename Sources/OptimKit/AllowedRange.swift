@@ -12,6 +12,10 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
   case unitIntervalExcludingOne
   /// A number in [0, 1]: Adadelta's `rho`.
   case unitInterval
+  /// A finite number ≤ 0: Adafactor's `beta2_decay`.
+  case nonPositive
+  /// A finite number ≥ 1: Adafactor's clipping threshold `d`.
+  case atLeastOne
   /// A switch: 1 (true) or 0 (false).
   case boolean
 
@@ -23,6 +27,8 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
     case .nonNegative: return value >= 0
     case .unitIntervalExcludingOne: return value >= 0 && value < 1
     case .unitInterval: return value >= 0 && value <= 1
+    case .nonPositive: return value <= 0
+    case .atLeastOne: return value >= 1
     case .boolean: return value == 0 || value == 1
     }
   }
@@ -34,6 +40,8 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
     case .nonNegative: "a finite number >= 0"
     case .unitIntervalExcludingOne: "in [0, 1)"
     case .unitInterval: "in [0, 1]"
+    case .nonPositive: "a finite number <= 0"
+    case .atLeastOne: "a finite number >= 1"
     case .boolean: "true or false (1 or 0)"
     }
   }

@@ -34,6 +34,14 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   case lambd
   /// ASGD's step at which averaging starts.
   case t0
+  /// Adafactor's exponent of the second-moment decay, 1 − β₂ₜ = t^beta2_decay.
+  case beta2Decay = "beta2_decay"
+  /// Adafactor's `eps` pair, split: the floor of the variance estimate (eps1, torch's None
+  /// meaning float64's machine epsilon) and of the relative step (eps2).
+  case eps1
+  case eps2
+  /// Adafactor's clipping threshold of the update's root mean square.
+  case d
 
   /// torch's keyword for this setting, e.g. `lr` or `weight_decay`.
   public var name: String { rawValue }

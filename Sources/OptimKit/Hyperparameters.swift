@@ -116,7 +116,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Hyperparameter {
-  /// The key's place among all keys (0 to 23), where `Hyperparameters` keeps its value.
+  /// The key's place among all keys (0 to 27), where `Hyperparameters` keeps its value.
   var slot: Int {
     switch self {
     case .learningRate: 0
@@ -143,6 +143,10 @@ extension Hyperparameter {
     case .stepSizeMaximum: 21
     case .lambd: 22
     case .t0: 23
+    case .beta2Decay: 24
+    case .eps1: 25
+    case .eps2: 26
+    case .d: 27
     }
   }
 }

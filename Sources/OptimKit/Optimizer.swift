@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A torch.optim optimizer for two parameters: its settings and its running state.
 ///
 /// `step(_:gradient:)` applies exactly the arithmetic of torch's single-tensor
@@ -122,6 +128,8 @@ public struct Optimizer: Sendable {
     if kind == .newton {
       stepNewton(
         &position, gradient: gradient, hessian: hessian, learningRate: settings.learningRate)
+    } else if kind == .adafactor {
+      stepAdafactor(&position, gradient: gradient, settings: settings)
     } else {
       let step = Double(stepCount)
       var rule = UpdateRule(kind: kind, settings: settings, step: step)
@@ -138,6 +146,53 @@ public struct Optimizer: Sendable {
         schedule.stepPlateau(&plateau, metric: value, base: spec.hyperparameters.learningRate)
       }
     }
+  }
+
+  /// torch's Adafactor on one 2-element tensor, which it does not factor: a running
+  /// average v of g² with weight t^beta2_decay, the update g/√v clipped to root mean
+  /// square d, and a relative step max(eps2, RMS(p))·min(lr, 1/√t).
+  ///
+  /// Unlike the per-coordinate rules it needs the whole parameter: the step
+  /// scales with the parameter's norm and the clipping with the update's.
+  private mutating func stepAdafactor(
+    _ position: inout Point, gradient g: Point, settings: Hyperparameters
+  ) {
+    let step = Double(stepCount)
+    let learningRate = settings.learningRate
+    let oneMinusBeta2 = pow(step, settings.value(.beta2Decay))
+    let inverseRoot = 1 / pow(step, 0.5)
+    let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
+    let rootMeanSquare = Self.norm(position) / pow(2, 0.5)
+    let eps2 = settings.value(.eps2)
+    let alpha = (rootMeanSquare > eps2 ? rootMeanSquare : eps2) * relativeStep
+    let weightDecay = settings.value(.weightDecay)
+    if weightDecay != 0 {
+      position.x *= 1 - learningRate * weightDecay
+      position.y *= 1 - learningRate * weightDecay
+    }
+    func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+      abs(weight) < 0.5
+        ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
+    }
+    stateX.secondMoment = lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
+    stateY.secondMoment = lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
+    let floor = settings.value(.eps1) * settings.value(.eps1)
+    func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
+    let update = Point(
+      x: 1 / clamped(stateX.secondMoment).squareRoot() * g.x,
+      y: 1 / clamped(stateY.secondMoment).squareRoot() * g.y)
+    let ratio = Self.norm(update) / (pow(2, 0.5) * settings.value(.d))
+    let denominator = ratio > 1 ? ratio : 1
+    let scale = -alpha / denominator
+    position.x = position.x.addingProduct(scale, update.x)
+    position.y = position.y.addingProduct(scale, update.y)
+    stateX.effectiveStep = alpha / denominator / clamped(stateX.secondMoment).squareRoot()
+    stateY.effectiveStep = alpha / denominator / clamped(stateY.secondMoment).squareRoot()
+  }
+
+  /// torch's `norm(2)` of a 2-element tensor: √(fma(y, y, x·x)).
+  private static func norm(_ p: Point) -> Double {
+    (p.x * p.x).addingProduct(p.y, p.y).squareRoot()
   }
 
   /// p ← p − lr·d with d from `NewtonStep`; a gradient step when no Hessian is known.
@@ -181,7 +236,7 @@ public struct Optimizer: Sendable {
         ? Point(x: stateX.rmsMomentumBuffer, y: stateY.rmsMomentumBuffer) : nil
     case .adam, .adamw, .nadam, .radam, .adamax, .lion:
       momentum = Point(x: stateX.firstMoment, y: stateY.firstMoment)
-    case .adagrad, .adadelta, .newton, .rprop, .asgd:
+    case .adagrad, .adadelta, .newton, .rprop, .asgd, .adafactor:
       momentum = nil
     }
     let effective: Point?

@@ -21,6 +21,7 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   case adamax
   case rprop
   case asgd
+  case adafactor
   case lion
   case newton
 
@@ -110,6 +111,8 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       [.learningRate, .etaMinus, .etaPlus, .stepSizeMinimum, .stepSizeMaximum]
     case .asgd:
       [.learningRate, .lambd, .alpha, .t0, .weightDecay]
+    case .adafactor:
+      [.learningRate, .beta2Decay, .eps1, .eps2, .d, .weightDecay]
     case .lion:
       [.learningRate, .beta1, .beta2, .weightDecay]
     case .newton:
@@ -138,6 +141,12 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     case (.asgd, .lambd): return 1e-4
     case (.asgd, .alpha): return 0.75
     case (.asgd, .t0): return 1e6
+    case (.adafactor, .learningRate): return 1e-2
+    case (.adafactor, .beta2Decay): return -0.8
+    // torch's eps1=None: `torch.finfo(float64).eps`.
+    case (.adafactor, .eps1): return Double.ulpOfOne
+    case (.adafactor, .eps2): return 1e-3
+    case (.adafactor, .d): return 1
     case (.adagrad, .epsilon): return 1e-10
     case (.adadelta, .learningRate): return 1
     case (.adadelta, .rho): return 0.9
@@ -162,6 +171,8 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     if self == .lion, key == .beta1 || key == .beta2 { return .unitInterval }
     switch key {
     case .beta1, .beta2: return .unitIntervalExcludingOne
+    case .beta2Decay: return .nonPositive
+    case .d: return .atLeastOne
     case .rho: return .unitInterval
     // torch checks neither SGD's dampening, Rprop's step sizes nor ASGD's t0; Rprop's etas
     // are checked together (see `Hyperparameters.set`).

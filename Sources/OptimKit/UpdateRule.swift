@@ -51,7 +51,8 @@ struct UpdateRule {
     case .rprop: rprop(&p, g, &s)
     case .asgd: asgd(&p, g, &s)
     case .lion: lion(&p, g, &s)
-    case .newton: break  // needs both coordinates and the Hessian: see NewtonStep
+    // Both need the whole parameter: see `Optimizer.stepAdafactor` and `NewtonStep`.
+    case .newton, .adafactor: break
     }
   }
 

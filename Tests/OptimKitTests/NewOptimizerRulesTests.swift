@@ -36,6 +36,18 @@ import Testing
     #expect(message("asgd:t0=-5") == "accepted")
   }
 
+  @Test func adafactorRefusesWhatTorchRefuses() {
+    #expect(
+      message("adafactor:beta2_decay=0.5")
+        == "adafactor: beta2_decay must be a finite number <= 0, got 0.5")
+    #expect(message("adafactor:d=0.5") == "adafactor: d must be a finite number >= 1, got 0.5")
+    #expect(message("adafactor:eps1=-1").hasPrefix("adafactor: eps1 must be a finite number >= 0"))
+    #expect(message("adafactor:eps2=-1").hasPrefix("adafactor: eps2 must be a finite number >= 0"))
+    #expect(message("adafactor:beta2_decay=0,d=1,eps1=0") == "accepted")
+    // torch's eps1=None is float64's machine epsilon.
+    #expect(Hyperparameters(defaultsFor: .adafactor)[.eps1] == 2.220446049250313e-16)
+  }
+
   @Test func sparseAdamIsRefusedWithAdamSuggested() {
     #expect(
       message("sparseadam:lr=0.1")
