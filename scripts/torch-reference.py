@@ -100,8 +100,11 @@ OPTIMIZERS = {
     "asgd": (torch.optim.ASGD, {}),
     "lion": (Lion, {}),
     "adafactor": (torch.optim.Adafactor, {}),
+    "muon": (torch.optim.Muon, {}),
 }
-NO_FOREACH = {"lion"}
+NO_FOREACH = {"lion", "muon"}
+# Optimizers that take the parameter as a 1x2 matrix (torch's Muon refuses vectors).
+MATRIX = {"muon"}
 # Optimizers planned here that optiscope does not build in yet.
 PENDING = set()
 
@@ -152,17 +155,18 @@ def run(case):
     arguments = torch_arguments(case["params"], fixed)
     if case["optimizer"] not in NO_FOREACH:
         arguments["foreach"] = False
-    p = torch.tensor(start, dtype=torch.float64)
+    shape = (1, 2) if case["optimizer"] in MATRIX else (2,)
+    p = torch.tensor(start, dtype=torch.float64).reshape(shape)
     optimizer = cls([p], **arguments)
     changes = {change["step"]: change["params"] for change in case.get("changes", [])}
     value, _ = function(*start)
     trajectory = [[start[0], start[1], value]]
     for k in range(1, case["steps"] + 1):
-        x, y = p.tolist()
+        x, y = p.flatten().tolist()
         _, gradient = function(x, y)
-        p.grad = torch.tensor(gradient, dtype=torch.float64)
+        p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
         optimizer.step()
-        x, y = p.tolist()
+        x, y = p.flatten().tolist()
         value = function(x, y)[0] if math.isfinite(x) and math.isfinite(y) else math.nan
         row = [x, y, value]
         if not all(math.isfinite(v) for v in row):
@@ -241,6 +245,10 @@ PLAN = {
 PLAN["adafactor"] = ({}, [{"lr": 0.1}, {"beta2_decay": -0.5}, {"eps1": 1e-3},
                          {"eps2": 0.1}, {"d": 2.0}, {"weight_decay": 0.1}, {"maximize": True}],
                      [(50, {"lr": 0.05}), (100, {"d": 1.5, "eps2": 0.01})])
+PLAN["muon"] = ({"lr": 0.02}, [{"nesterov": False}, {"momentum": 0.5}, {"weight_decay": 0.0},
+                             {"ns_steps": 2}, {"adjust_lr_fn": "match_rms_adamw"},
+                             {"adjust_lr_fn": "spectral_unclamped"}, {"eps": 0.5}],
+                [(50, {"lr": 0.005}), (100, {"momentum": 0.8, "ns_steps": 3})])
 PLAN["lion"] = ({"lr": 0.01}, [{"weight_decay": 0.5}, {"beta1": 0.5, "beta2": 0.9}],
                 [(50, {"lr": 0.003}), (100, {"beta2": 0.999, "weight_decay": 0.1})])
 
@@ -274,6 +282,9 @@ def plan(optimizers):
                 cases.append(case(function, optimizer, {**base, **option}))
         cases.append(case("rosenbrock", optimizer, base, steps=200, changes=changes))
         cases.append(case("three-hump-camel", optimizer, base, steps=200, changes=changes))
+    # torch's defaults, nothing given.
+    cases += [case("himmelblau", optimizer, {}, steps=100, tag="defaults")
+              for optimizer in optimizers if PLAN[optimizer][0]]
     cases += [c for c in DIVERGING + SEXTIC if c["optimizer"] in optimizers]
     return cases
 

@@ -42,6 +42,15 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   case eps2
   /// Adafactor's clipping threshold of the update's root mean square.
   case d
+  /// Muon's number of Newton–Schulz iterations (a whole number below 100).
+  case newtonSchulzSteps = "ns_steps"
+  /// Muon's lr scaling by the matrix shape, one of `adjustLearningRateChoices`.
+  case adjustLearningRate = "adjust_lr_fn"
+
+  /// The values `adjust_lr_fn` takes, by their stored number (torch's None is "original").
+  public static let adjustLearningRateChoices = [
+    "original", "match_rms_adamw", "spectral_unclamped",
+  ]
 
   /// torch's keyword for this setting, e.g. `lr` or `weight_decay`.
   public var name: String { rawValue }
@@ -63,6 +72,10 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
     let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
     let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
     let trimmed = String(text[start..<max(start, end)])
+    if self == .adjustLearningRate {
+      let name = trimmed.lowercased() == "none" ? "original" : trimmed.lowercased()
+      return Self.adjustLearningRateChoices.firstIndex(of: name).map(Double.init)
+    }
     if isBoolean {
       switch trimmed.lowercased() {
       case "true", "1": return 1

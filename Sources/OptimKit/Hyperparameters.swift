@@ -71,7 +71,9 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
       }
       changed[key.slot] = value
     }
-    if (changed[Hyperparameter.nesterov.slot] ?? 0) != 0 {
+    if [.sgd, .momentum, .nesterov].contains(kind),
+      (changed[Hyperparameter.nesterov.slot] ?? 0) != 0
+    {
       let momentum = changed[Hyperparameter.momentum.slot] ?? 0
       let dampening = changed[Hyperparameter.dampening.slot] ?? 0
       if momentum <= 0 || dampening != 0 {
@@ -106,6 +108,11 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// How `value` of `key` is written back: shortest round-trip number, or true/false.
   public static func format(_ value: Double, of key: Hyperparameter) -> String {
     if key.isBoolean { return value != 0 ? "true" : "false" }
+    if key == .adjustLearningRate, let index = Int(exactly: value),
+      Hyperparameter.adjustLearningRateChoices.indices.contains(index)
+    {
+      return Hyperparameter.adjustLearningRateChoices[index]
+    }
     return value.description
   }
 
@@ -116,7 +123,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Hyperparameter {
-  /// The key's place among all keys (0 to 27), where `Hyperparameters` keeps its value.
+  /// The key's place among all keys (0 to 29), where `Hyperparameters` keeps its value.
   var slot: Int {
     switch self {
     case .learningRate: 0
@@ -147,6 +154,8 @@ extension Hyperparameter {
     case .eps1: 25
     case .eps2: 26
     case .d: 27
+    case .newtonSchulzSteps: 28
+    case .adjustLearningRate: 29
     }
   }
 }

@@ -130,6 +130,8 @@ public struct Optimizer: Sendable {
         &position, gradient: gradient, hessian: hessian, learningRate: settings.learningRate)
     } else if kind == .adafactor {
       stepAdafactor(&position, gradient: gradient, settings: settings)
+    } else if kind == .muon {
+      stepMuon(&position, gradient: gradient, settings: settings)
     } else {
       let step = Double(stepCount)
       var rule = UpdateRule(kind: kind, settings: settings, step: step)
@@ -190,6 +192,40 @@ public struct Optimizer: Sendable {
     stateY.effectiveStep = alpha / denominator / clamped(stateY.secondMoment).squareRoot()
   }
 
+  /// torch's Muon on (x, y) viewed as a 1×2 matrix (torch refuses vectors): momentum as a
+  /// running average (`lerp`), Nesterov's look-ahead, the Newton–Schulz orthogonalization in
+  /// bfloat16 as torch computes it whatever the parameter's precision, and the shape-adjusted lr.
+  private mutating func stepMuon(
+    _ position: inout Point, gradient g: Point, settings: Hyperparameters
+  ) {
+    let momentum = settings.value(.momentum)
+    stateX.firstMoment = Self.lerp(stateX.firstMoment, g.x, 1 - momentum)
+    stateY.firstMoment = Self.lerp(stateY.firstMoment, g.y, 1 - momentum)
+    let buffer = Point(x: stateX.firstMoment, y: stateY.firstMoment)
+    let update =
+      settings.isOn(.nesterov)
+      ? Point(x: Self.lerp(g.x, buffer.x, momentum), y: Self.lerp(g.y, buffer.y, momentum))
+      : buffer
+    let orthogonal = MuonNewtonSchulz.orthogonalize(
+      update, steps: Int(settings.value(.newtonSchulzSteps)), eps: settings.value(.epsilon))
+    let learningRate = settings.learningRate
+    // torch's _adjust_lr for the shape (A, B) = (1, 2).
+    let ratios = [1, 0.2 * 2.0.squareRoot(), 0.5.squareRoot()]
+    let adjusted = learningRate * ratios[Int(settings.value(.adjustLearningRate))]
+    position.x *= 1 - learningRate * settings.value(.weightDecay)
+    position.y *= 1 - learningRate * settings.value(.weightDecay)
+    position.x = position.x.addingProduct(-adjusted, orthogonal.x)
+    position.y = position.y.addingProduct(-adjusted, orthogonal.y)
+    stateX.effectiveStep = adjusted
+    stateY.effectiveStep = adjusted
+  }
+
+  /// torch's `lerp` kernel (see `UpdateRule`).
+  private static func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+    abs(weight) < 0.5
+      ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
+  }
+
   /// torch's `norm(2)` of a 2-element tensor: √(fma(y, y, x·x)).
   private static func norm(_ p: Point) -> Double {
     (p.x * p.x).addingProduct(p.y, p.y).squareRoot()
@@ -234,7 +270,7 @@ public struct Optimizer: Sendable {
       momentum =
         hyperparameters.value(.momentum) > 0
         ? Point(x: stateX.rmsMomentumBuffer, y: stateY.rmsMomentumBuffer) : nil
-    case .adam, .adamw, .nadam, .radam, .adamax, .lion:
+    case .adam, .adamw, .nadam, .radam, .adamax, .lion, .muon:
       momentum = Point(x: stateX.firstMoment, y: stateY.firstMoment)
     case .adagrad, .adadelta, .newton, .rprop, .asgd, .adafactor:
       momentum = nil

@@ -36,7 +36,12 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
     case .outOfRange(let kind, let key, let value, let allowed):
       return "\(kind): \(key) must be \(allowed), got \(value)"
     case .malformedValue(let kind, let key, let text):
-      let allowed = key.isBoolean ? "true, false, 1 or 0" : "a number"
+      let allowed =
+        key.isBoolean
+        ? "true, false, 1 or 0"
+        : key == .adjustLearningRate
+          ? "one of " + Hyperparameter.adjustLearningRateChoices.joined(separator: ", ")
+          : "a number"
       return "\(kind): \(key) must be \(allowed), got '\(text)'"
     case .nesterovNeedsMomentum(let kind, let momentum, let dampening):
       return

@@ -22,6 +22,7 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   case rprop
   case asgd
   case adafactor
+  case muon
   case lion
   case newton
 
@@ -78,7 +79,7 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   /// Newton have none.
   public var hyperparameters: [Hyperparameter] {
     switch self {
-    case .lion, .newton: ownHyperparameters
+    case .lion, .newton, .muon: ownHyperparameters
     default: ownHyperparameters + [.maximize]
     }
   }
@@ -113,6 +114,11 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       [.learningRate, .lambd, .alpha, .t0, .weightDecay]
     case .adafactor:
       [.learningRate, .beta2Decay, .eps1, .eps2, .d, .weightDecay]
+    case .muon:
+      [
+        .learningRate, .weightDecay, .momentum, .nesterov, .epsilon, .newtonSchulzSteps,
+        .adjustLearningRate,
+      ]
     case .lion:
       [.learningRate, .beta1, .beta2, .weightDecay]
     case .newton:
@@ -147,6 +153,12 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     case (.adafactor, .eps1): return Double.ulpOfOne
     case (.adafactor, .eps2): return 1e-3
     case (.adafactor, .d): return 1
+    case (.muon, .learningRate): return 1e-3
+    case (.muon, .weightDecay): return 0.1
+    case (.muon, .momentum): return 0.95
+    case (.muon, .nesterov): return 1
+    case (.muon, .epsilon): return 1e-7
+    case (.muon, .newtonSchulzSteps): return 5
     case (.adagrad, .epsilon): return 1e-10
     case (.adadelta, .learningRate): return 1
     case (.adadelta, .rho): return 0.9
@@ -173,6 +185,8 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     case .beta1, .beta2: return .unitIntervalExcludingOne
     case .beta2Decay: return .nonPositive
     case .d: return .atLeastOne
+    case .newtonSchulzSteps: return .iterationCount
+    case .adjustLearningRate: return .adjustLearningRateChoice
     case .rho: return .unitInterval
     // torch checks neither SGD's dampening, Rprop's step sizes nor ASGD's t0; Rprop's etas
     // are checked together (see `Hyperparameters.set`).

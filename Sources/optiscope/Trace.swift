@@ -22,7 +22,8 @@ struct Trace: ParsableCommand {
       beta2, Rprop's etas into etaminus and etaplus, its step_sizes into step_size_min and \
       step_size_max); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
       (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, \
-      adamax, rprop, asgd, adafactor (on (x, y) as one 2-element tensor, not factored), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
+      adamax, rprop, asgd, adafactor (on (x, y) as one 2-element tensor, not factored), muon \
+      (optiscope views (x, y) as a 1x2 matrix, since torch's Muon takes only matrices), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
       newton (lr, damping: damped Newton with exact Hessians). torch's optimizers also take \
       maximize=true. jsonl rows of asgd carry its averaged point as ax, ay.
 

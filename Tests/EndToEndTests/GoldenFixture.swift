@@ -50,6 +50,8 @@ struct GoldenFixture: Decodable {
       let container = try decoder.singleValueContainer()
       if let flag = try? container.decode(Bool.self) {
         text = flag ? "true" : "false"
+      } else if let name = try? container.decode(String.self) {
+        text = name
       } else {
         text = try container.decode(Double.self).description
       }

@@ -18,7 +18,7 @@ import Testing
   /// Adafactor's sign-like first steps amplify beyond 1e-9.
   static let generatedCases: [GoldenFixture.Case] =
     ((try? GoldenFixture.load("torch-optimizers")) ?? []).filter { golden in
-      let new = ["rprop", "asgd", "adafactor"].contains(golden.optimizer)
+      let new = ["rprop", "asgd", "adafactor", "muon"].contains(golden.optimizer)
       let option =
         golden.params["maximize"] != nil || golden.params["decoupled_weight_decay"] != nil
       let finite = golden.trajectory.last?.contains(nil) == false

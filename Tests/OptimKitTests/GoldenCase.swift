@@ -71,6 +71,10 @@ struct GoldenNumber: Decodable, Sendable {
     if let flag = try? container.decode(Bool.self) {
       value = flag ? 1 : 0
       text = flag ? "true" : "false"
+    } else if let name = try? container.decode(String.self) {
+      // A choice such as Muon's adjust_lr_fn: its stored number, as the SPEC parser reads it.
+      value = Hyperparameter.adjustLearningRate.value(parsing: name) ?? .nan
+      text = name
     } else {
       value = try container.decode(Double.self)
       text = value.description

@@ -48,6 +48,36 @@ import Testing
     #expect(Hyperparameters(defaultsFor: .adafactor)[.eps1] == 2.220446049250313e-16)
   }
 
+  @Test func muonRefusesWhatTorchRefuses() throws {
+    #expect(
+      message("muon:ns_steps=100")
+        == "muon: ns_steps must be a whole number from 0 to 99, got 100.0")
+    #expect(message("muon:ns_steps=2.5").hasPrefix("muon: ns_steps must be a whole number"))
+    #expect(
+      message("muon:adjust_lr_fn=spectral")
+        == "muon: adjust_lr_fn must be one of original, match_rms_adamw, spectral_unclamped, "
+        + "got 'spectral'")
+    #expect(message("muon:momentum=-1").hasPrefix("muon: momentum must be a finite number >= 0"))
+    // Unlike SGD's, Muon's nesterov needs no momentum; and torch's None reads as original.
+    #expect(message("muon:momentum=0,nesterov=true") == "accepted")
+    #expect(
+      try OptimizerSpec(parsing: "muon:adjust_lr_fn=None").description
+        == "muon:adjust_lr_fn=original")
+    #expect(
+      try OptimizerSpec(parsing: "muon:adjust_lr_fn=match_rms_adamw").description
+        == "muon:adjust_lr_fn=match_rms_adamw")
+  }
+
+  @Test func muonNewtonSchulzRoundsToBfloat16() throws {
+    // 1 + 2⁻⁸ is a tie between 1 and 1 + 2⁻⁷ in bfloat16: it goes to the even 1.
+    #expect(Float(1 + 1.0 / 256) != 1)
+    var muon = Optimizer(try OptimizerSpec(parsing: "muon:lr=1,weight_decay=0,ns_steps=0"))
+    var p = Point(x: 0, y: 0)
+    muon.step(&p, gradient: Point(x: 3, y: 4))
+    // With no iterations the update is G/‖G‖ = (0.6, 0.8) in bfloat16: 0.6 → 0.6015625.
+    #expect(p == Point(x: -0.6015625, y: -0.80078125))
+  }
+
   @Test func sparseAdamIsRefusedWithAdamSuggested() {
     #expect(
       message("sparseadam:lr=0.1")

@@ -17,8 +17,8 @@ import Testing
       let settings = Hyperparameters(defaultsFor: kind)
       var values = Dictionary(
         uniqueKeysWithValues: settings.keys.map { ($0.name, settings[$0] ?? .nan) })
-      // Every torch optimizer has maximize=False; checked here once.
-      #expect(values.removeValue(forKey: "maximize") == 0, "\(kind)")
+      // Every torch optimizer but Muon has maximize=False; checked here once.
+      if kind != .muon { #expect(values.removeValue(forKey: "maximize") == 0, "\(kind)") }
       return values
     }
     #expect(
@@ -58,6 +58,11 @@ import Testing
     #expect(
       defaults(.rprop) == [
         "lr": 1e-2, "etaminus": 0.5, "etaplus": 1.2, "step_size_min": 1e-6, "step_size_max": 50,
+      ])
+    #expect(
+      defaults(.muon) == [
+        "lr": 1e-3, "weight_decay": 0.1, "momentum": 0.95, "nesterov": 1, "eps": 1e-7,
+        "ns_steps": 5, "adjust_lr_fn": 0,
       ])
     #expect(
       defaults(.asgd) == [

@@ -29,7 +29,7 @@ import Testing
   /// The optimizers whose update calls no `Tensor.sqrt` (Adafactor's `rsqrt` and `norm` are
   /// correctly rounded): these match torch bit for bit.
   static let bitExact: Set<String> = [
-    "sgd", "momentum", "nesterov", "rprop", "asgd", "lion", "adafactor",
+    "sgd", "momentum", "nesterov", "rprop", "asgd", "lion", "adafactor", "muon",
   ]
 
   @Test(arguments: cases)
