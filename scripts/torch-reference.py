@@ -22,6 +22,11 @@ included, each a list of [x, y, f] after k steps.
 - A case stops at the first non-finite x, y or f (written as null), where
   optiscope marks the racer diverged.
 - A change at step k edits `param_groups[0]` after k steps (state kept).
+- torch's `Tensor.sqrt` on x86 is not correctly rounded (about 0.6% of its
+  results are one ulp low; optiscope's square root is correctly rounded). The
+  generator watches every `Tensor.sqrt`/`sqrt_` torch's optimizers call and
+  writes `exact_steps`: the steps before the first such ulp, through which the
+  replay must match torch bit for bit (absent: the whole case).
 """
 import json
 import math
@@ -144,6 +149,46 @@ def edit_group(group, params):
             group[key] = value
 
 
+class SquareRootWatch:
+    """Wraps Tensor.sqrt and Tensor.sqrt_ to note the first step at which torch's
+    square root differs from the correctly rounded one (math.sqrt)."""
+
+    def __init__(self):
+        self.step = 0
+        self.first_inexact = None
+        self.original = (torch.Tensor.sqrt, torch.Tensor.sqrt_)
+        watch = self
+
+        def sqrt(tensor):
+            inputs = tensor.reshape(-1).tolist()
+            result = watch.original[0](tensor)
+            watch.check(inputs, result)
+            return result
+
+        def sqrt_(tensor):
+            inputs = tensor.reshape(-1).tolist()
+            result = watch.original[1](tensor)
+            watch.check(inputs, result)
+            return result
+
+        torch.Tensor.sqrt, torch.Tensor.sqrt_ = sqrt, sqrt_
+
+    def check(self, inputs, result):
+        if self.first_inexact is not None:
+            return
+        for value, root in zip(inputs, result.reshape(-1).tolist()):
+            if value >= 0 and math.isfinite(value) and math.sqrt(value) != root:
+                self.first_inexact = self.step
+                return
+
+    def start(self):
+        self.step = 0
+        self.first_inexact = None
+
+
+SQUARE_ROOTS = SquareRootWatch()
+
+
 def finite_or_none(value):
     return value if math.isfinite(value) else None
 
@@ -161,7 +206,9 @@ def run(case):
     changes = {change["step"]: change["params"] for change in case.get("changes", [])}
     value, _ = function(*start)
     trajectory = [[start[0], start[1], value]]
+    SQUARE_ROOTS.start()
     for k in range(1, case["steps"] + 1):
+        SQUARE_ROOTS.step = k
         x, y = p.flatten().tolist()
         _, gradient = function(x, y)
         p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
@@ -176,6 +223,8 @@ def run(case):
         if k in changes:
             edit_group(optimizer.param_groups[0], changes[k])
     case["steps"] = len(trajectory) - 1
+    if SQUARE_ROOTS.first_inexact is not None:
+        case["exact_steps"] = SQUARE_ROOTS.first_inexact - 1
     case["expr"] = expr
     case["trajectory"] = trajectory
     return case

@@ -19,6 +19,14 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
   let changes: [Change]?
   /// [x, y, f] after k steps; nil where torch's value is not finite (the case's last row).
   let trajectory: [[Double?]]
+  /// The steps before torch's first inexact `Tensor.sqrt` (scripts/torch-reference.py);
+  /// nil for the whole case. Through these the replay must be bit for bit.
+  let exactSteps: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case id, function, expr, start, steps, optimizer, params, changes, trajectory
+    case exactSteps = "exact_steps"
+  }
 
   var testDescription: String { id }
 
