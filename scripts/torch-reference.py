@@ -197,7 +197,9 @@ def run(case):
     function, expr, default_start = FUNCTIONS[case["function"]]
     start = case.setdefault("start", default_start)
     cls, fixed = OPTIMIZERS[case["optimizer"]]
-    arguments = torch_arguments(case["params"], fixed)
+    params = dict(case["params"])
+    clip = params.pop("clip", None)
+    arguments = torch_arguments(params, fixed)
     if case["optimizer"] not in NO_FOREACH:
         arguments["foreach"] = False
     shape = (1, 2) if case["optimizer"] in MATRIX else (2,)
@@ -212,6 +214,8 @@ def run(case):
         x, y = p.flatten().tolist()
         _, gradient = function(x, y)
         p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_([p], clip)
         optimizer.step()
         x, y = p.flatten().tolist()
         value = function(x, y)[0] if math.isfinite(x) and math.isfinite(y) else math.nan
@@ -311,6 +315,14 @@ DIVERGING = [
     case("saddle", "rprop", {"lr": 1e300, "step_size_max": 1e308}, steps=30, tag="diverges"),
 ]
 
+# clip=: torch.nn.utils.clip_grad_norm_ before every step.
+CLIPPED = [
+    case(function, optimizer, {**PLAN[optimizer][0], "clip": clip}, steps=150, tag="clipped")
+    for optimizer, clip in [("sgd", 1.0), ("momentum", 5.0), ("adam", 0.5), ("rmsprop", 2.0),
+                            ("rprop", 1.0), ("adagrad", 10.0), ("lion", 0.1), ("muon", 1.0)]
+    for function in ["rosenbrock", "himmelblau"]
+]
+
 # The sextic, where centered RMSprop with momentum once drifted from torch.
 SEXTIC = [
     case("three-hump-camel", "rmsprop", {"lr": lr, "centered": True, "momentum": m},
@@ -334,7 +346,7 @@ def plan(optimizers):
     # torch's defaults, nothing given.
     cases += [case("himmelblau", optimizer, {}, steps=100, tag="defaults")
               for optimizer in optimizers if PLAN[optimizer][0]]
-    cases += [c for c in DIVERGING + SEXTIC if c["optimizer"] in optimizers]
+    cases += [c for c in DIVERGING + SEXTIC + CLIPPED if c["optimizer"] in optimizers]
     return cases
 
 

@@ -123,8 +123,12 @@ public struct Optimizer: Sendable {
     if spec.schedule != nil {
       settings.overrideLearningRate(learningRate)
     }
-    // torch's `grad = grad if not maximize else -grad`, before anything else.
-    let gradient = settings.isOn(.maximize) ? Point(x: -gradient.x, y: -gradient.y) : gradient
+    var gradient = gradient
+    if let clip = spec.clip {
+      gradient = Self.clipped(gradient, maximumNorm: clip)
+    }
+    // torch's `grad = grad if not maximize else -grad`, before anything else of the step.
+    if settings.isOn(.maximize) { gradient = Point(x: -gradient.x, y: -gradient.y) }
     if kind == .newton {
       stepNewton(
         &position, gradient: gradient, hessian: hessian, learningRate: settings.learningRate)
@@ -224,6 +228,15 @@ public struct Optimizer: Sendable {
   private static func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
     abs(weight) < 0.5
       ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
+  }
+
+  /// `torch.nn.utils.clip_grad_norm_(params, maximumNorm)` on the gradient: scaled by
+  /// min(1, maximumNorm/(‖g‖ + 1e-6)), which torch computes as reciprocal(‖g‖ + 1e-6)·max;
+  /// a non-finite norm makes the gradient NaN, as torch's does without `error_if_nonfinite`.
+  static func clipped(_ g: Point, maximumNorm: Double) -> Point {
+    let coefficient = (1 / (norm(g) + 1e-6)) * maximumNorm
+    let clamped = coefficient.isNaN || coefficient < 1 ? coefficient : 1
+    return Point(x: g.x * clamped, y: g.y * clamped)
   }
 
   /// torch's `norm(2)` of a 2-element tensor: √(fma(y, y, x·x)).

@@ -17,6 +17,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case etasOutOfOrder(OptimizerKind, etaMinus: Double, etaPlus: Double)
   /// An optimizer of torch's that cannot run on a 2-D function (SparseAdam), with the one to use.
   case notApplicable(name: String, reason: String, instead: String)
+  /// `clip=` needs a finite number ≥ 0 (the largest gradient norm kept).
+  case badClip(OptimizerKind, text: String)
   /// The same key was given twice in one spec.
   case repeatedHyperparameter(OptimizerKind, Hyperparameter)
   /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
@@ -53,6 +55,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
         + "got etaminus \(minus), etaplus \(plus)"
     case .notApplicable(let name, let reason, let instead):
       return "\(name): \(reason); use '\(instead)' instead"
+    case .badClip(let kind, let text):
+      return "\(kind): clip must be a finite number >= 0 (the largest gradient norm), got '\(text)'"
     case .repeatedHyperparameter(let kind, let key):
       return "\(kind): \(key) is given more than once"
     case .malformedSpec(let text, let reason):

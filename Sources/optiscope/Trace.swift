@@ -25,7 +25,8 @@ struct Trace: ParsableCommand {
       adamax, rprop, asgd, adafactor (on (x, y) as one 2-element tensor, not factored), muon \
       (optiscope views (x, y) as a 1x2 matrix, since torch's Muon takes only matrices), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
       newton (lr, damping: damped Newton with exact Hessians). torch's optimizers also take \
-      maximize=true. jsonl rows of asgd carry its averaged point as ax, ay.
+      maximize=true. clip=MAX in a SPEC clips the gradient to norm MAX before every step, as \
+      torch.nn.utils.clip_grad_norm_ does. jsonl rows of asgd carry its averaged point as ax, ay.
 
       --change STEP:INDEX:KEY=VALUE edits the INDEX-th --optimizer (1-based) after STEP steps, \
       before step STEP+1, keeping its state (moments, step count) like editing a torch \

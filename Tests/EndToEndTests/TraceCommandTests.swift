@@ -19,8 +19,12 @@ import Testing
   static let generatedCases: [GoldenFixture.Case] =
     ((try? GoldenFixture.load("torch-optimizers")) ?? []).filter { golden in
       let new = ["rprop", "asgd", "adafactor", "muon"].contains(golden.optimizer)
+      // Clipped runs on Rosenbrock bounce in its valley, where the built-in gradient's ulps
+      // grow past 1e-9; they run on Himmelblau here (and on both in process).
+      let clipped = golden.params["clip"] != nil && golden.function == "himmelblau"
       let option =
-        golden.params["maximize"] != nil || golden.params["decoupled_weight_decay"] != nil
+        clipped
+        || ["maximize", "decoupled_weight_decay"].contains { golden.params[$0] != nil }
       let finite = golden.trajectory.last?.contains(nil) == false
       return (new || option) && finite && ["rosenbrock", "himmelblau"].contains(golden.function)
     }

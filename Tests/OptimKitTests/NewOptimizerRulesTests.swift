@@ -78,6 +78,32 @@ import Testing
     #expect(p == Point(x: -0.6015625, y: -0.80078125))
   }
 
+  @Test func clipIsPartOfTheSpec() throws {
+    let spec = try OptimizerSpec(parsing: "adam:clip=0.5,lr=0.1")
+    #expect(spec.clip == 0.5)
+    #expect(spec.description == "adam:lr=0.1,clip=0.5")
+    #expect(try OptimizerSpec(parsing: spec.description) == spec)
+    #expect(
+      message("sgd:clip=-1")
+        == "sgd: clip must be a finite number >= 0 (the largest gradient norm), got '-1'")
+    #expect(message("sgd:clip=nan").hasPrefix("sgd: clip must be"))
+    #expect(
+      message("sgd:clip=1,clip=2").hasSuffix(
+        "clip is given more than once (expected NAME[:KEY=VALUE[,KEY=VALUE...]])"))
+  }
+
+  @Test func clipScalesOnlyLongGradients() throws {
+    var clipped = Optimizer(try OptimizerSpec(parsing: "sgd:lr=1,clip=1"))
+    var p = Point(x: 0, y: 0)
+    clipped.step(&p, gradient: Point(x: 3, y: 4))
+    // ‖g‖ = 5: scaled by (1/(5 + 1e-6))·1, as torch computes it.
+    let coefficient = (1 / (5 + 1e-6)) * 1.0
+    #expect(p == Point(x: -3 * coefficient, y: -4 * coefficient))
+    var q = Point(x: 0, y: 0)
+    clipped.step(&q, gradient: Point(x: 0.3, y: 0.4))
+    #expect(q == Point(x: -0.3, y: -0.4))
+  }
+
   @Test func sparseAdamIsRefusedWithAdamSuggested() {
     #expect(
       message("sparseadam:lr=0.1")
