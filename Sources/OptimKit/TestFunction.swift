@@ -76,6 +76,12 @@ public struct TestFunction: Sendable, Hashable {
   /// - RMSprop's first step is lr/√(1−α) = 10·lr, its steady step about lr: W/200.
   /// - Adadelta's steps start near lr·√(eps/(1−ρ)) ≈ 0.003·lr and grow slowly: W/5.
   /// - Lion moves every coordinate by exactly lr per step (a sign update): W/200.
+  /// - Rprop's first step is lr per coordinate, growing by etaplus while the
+  ///   sign holds and halving at a turn: W/100, as Adam.
+  /// - ASGD is SGD with a slowly shrinking step: the SGD bound.
+  /// - Adafactor's step is relative, lr times the parameter's root mean square: 0.01.
+  /// - Muon moves along an orthogonalized direction of length about 1, so by about
+  ///   lr per coordinate: W/100, as Adam.
   /// - Newton's method takes the full step lr = 1 (its damping guards the rest).
   public static func suggestedLearningRates(curvature: Double, width: Double) -> [String: Double] {
     let sgd = 0.5 / curvature
@@ -85,6 +91,7 @@ public struct TestFunction: Sendable, Hashable {
       "adagrad": width / 20, "adadelta": width / 5, "rmsprop": width / 200,
       "adam": adaptive, "adamw": adaptive, "nadam": adaptive, "adamax": adaptive,
       "radam": Swift.min(adaptive, sgd), "lion": width / 200, "newton": 1,
+      "rprop": adaptive, "asgd": sgd, "adafactor": 1e-2, "muon": adaptive,
     ]
   }
 

@@ -21,10 +21,14 @@ struct Trace: ParsableCommand {
       rmsprop, adadelta, adam and nadam at the function's learning rates.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] with torch's names (betas split into beta1 and \
-      beta2); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
-      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, adamax, lion (lr, beta1, beta2, \
-      weight_decay; lion-pytorch's update) and newton (lr, damping: damped Newton with exact \
-      Hessians).
+      beta2, Rprop's etas into etaminus and etaplus, its step_sizes into step_size_min and \
+      step_size_max); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
+      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, \
+      adamax, rprop, asgd, adafactor (on (x, y) as one 2-element tensor, not factored), muon \
+      (optiscope views (x, y) as a 1x2 matrix, since torch's Muon takes only matrices), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
+      newton (lr, damping: damped Newton with exact Hessians). torch's optimizers also take \
+      maximize=true. clip=MAX in a SPEC clips the gradient to norm MAX before every step, as \
+      torch.nn.utils.clip_grad_norm_ does. jsonl rows of asgd carry its averaged point as ax, ay.
 
       --change STEP:INDEX:KEY=VALUE edits the INDEX-th --optimizer (1-based) after STEP steps, \
       before step STEP+1, keeping its state (moments, step count) like editing a torch \

@@ -172,6 +172,10 @@ struct TraceTable {
       output += ",\"f\":" + json(sample.value)
       output += ",\"gx\":" + json(sample.gradient.x)
       output += ",\"gy\":" + json(sample.gradient.y)
+      if let average = racer.optimizer.averagedPosition {
+        // ASGD's averaged point ax, torch's state["ax"].
+        output += ",\"ax\":" + json(average.x) + ",\"ay\":" + json(average.y)
+      }
       output += ",\"status\":\"\(status)\"}\n"
     }
   }
