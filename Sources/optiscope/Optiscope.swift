@@ -20,7 +20,7 @@ struct Optiscope: ParsableCommand {
       """,
     subcommands: [
       Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, Record.self,
-      Replay.self, Themes.self,
+      Replay.self, Themes.self, Check.self,
     ],
     defaultSubcommand: Interactive.self
   )
