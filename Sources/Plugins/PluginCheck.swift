@@ -49,6 +49,29 @@ public struct PluginCheck: Sendable {
     }
   }
 
+  /// Runs the check in the helper of `optimizer` (built again for this case), or in a new one.
+  ///
+  /// A course suite runs every case in one helper: starting Python and importing
+  /// torch costs seconds, a case only milliseconds.
+  public func run(runtime: PluginRuntime, reusing optimizer: PluginOptimizer?)
+    -> (result: PluginCheckResult, optimizer: PluginOptimizer?)
+  {
+    guard let optimizer else {
+      do throws(PluginError) {
+        let optimizer = try runtime.start(plugin, at: start, steps: steps, overrides: overrides)
+        return (run(with: optimizer), optimizer)
+      } catch {
+        return (PluginCheckResult(name: name, steps: steps, verdict: .failed(error)), nil)
+      }
+    }
+    do throws(PluginError) {
+      try optimizer.rebuild(at: start, steps: steps, overrides: overrides)
+      return (run(with: optimizer), optimizer)
+    } catch {
+      return (PluginCheckResult(name: name, steps: steps, verdict: .failed(error)), optimizer)
+    }
+  }
+
   /// Runs the check against a plug-in already built at `start`.
   public func run(with optimizer: PluginOptimizer) -> PluginCheckResult {
     var referenceSpec = reference

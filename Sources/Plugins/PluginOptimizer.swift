@@ -108,6 +108,13 @@ public final class PluginOptimizer: @unchecked Sendable {
     hyperparameters = Self.numbers(answer["hyperparameters"])
   }
 
+  /// Builds the plug-in afresh in the same helper: at `start`, with `overrides` over the
+  /// SPEC's keywords (the suite's second settings); no new process, no second import of torch.
+  public func rebuild(at start: Point, steps: Int, overrides: [String: Double]) throws(PluginError)
+  {
+    try create(start: start, steps: steps, directory: nil, overrides: overrides)
+  }
+
   /// Starts again at `start` with fresh state, keeping the SPEC's settings.
   public func restart(from start: Point) throws(PluginError) {
     try channel.send(

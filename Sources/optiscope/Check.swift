@@ -108,8 +108,11 @@ struct Check: ParsableCommand {
       throw Self.cannotRun("\(error)")
     }
     var results: [PluginCheckResult] = []
+    var optimizer: PluginOptimizer?
+    defer { optimizer?.terminate() }
     for check in cases {
-      let result = check.run(runtime: runtime)
+      let result: PluginCheckResult
+      (result, optimizer) = check.run(runtime: runtime, reusing: optimizer)
       results.append(result)
       try StandardStream.print((format.lowercased() == "jsonl" ? result.json : result.text) + "\n")
       if result.failed { break }

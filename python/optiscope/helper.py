@@ -429,6 +429,26 @@ def plain(value):
     return None
 
 
+def watch_parent():
+    """Exits when optiscope has gone, even while the plug-in is stuck in a loop of its own.
+
+    stdin's end-of-file ends the helper between requests; a plug-in that never
+    returns never reads it, so a thread also watches for the parent's death.
+    """
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     # The protocol keeps its own copy of fd 1; fd 1 itself then points at stderr
     # (which optiscope discards), so no write from C code reaches the protocol.
@@ -456,6 +476,7 @@ def main():
         protocol_out.write(json.dumps(message, allow_nan=False) + "\n")
         protocol_out.flush()
 
+    watch_parent()
     try:
         Session(receive, send, capture=capture).serve()
     except (BrokenPipeError, KeyboardInterrupt):
