@@ -68,7 +68,9 @@ public struct PluginCheckResult: Sendable {
 
   /// The result as one JSON line, for autograders.
   public var json: String {
-    var fields: [String: JSONValue] = ["case": .string(name), "steps": .number(Double(steps))]
+    var fields: [String: JSONValue] = [
+      "case": .string(name), "steps": .number(Double(steps)), "text": .string(text),
+    ]
     switch verdict {
     case .bitwise:
       fields["result"] = .string("equal")

@@ -39,7 +39,7 @@ public struct PluginError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `text` with control characters shown as escapes, so no message can drive the terminal.
-  static func escaped(_ text: String) -> String {
+  public static func escaped(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {

@@ -21,16 +21,24 @@ public struct PluginRuntime: Sendable {
   public var helper: String
   /// Seconds a step may take.
   public var stepTimeout: Double
+  /// Open descriptors (read, write) of a process that serves `@` objects itself: the
+  /// notebook package's. Used by the first `@` plug-in only.
+  public var servedChannel: (read: Int32, write: Int32)?
 
-  public init(python: String, helper: String, stepTimeout: Double = 5) {
+  public init(
+    python: String, helper: String, stepTimeout: Double = 5,
+    servedChannel: (read: Int32, write: Int32)? = nil
+  ) {
     self.python = python
     self.helper = helper
     self.stepTimeout = stepTimeout
+    self.servedChannel = servedChannel
   }
 
   /// The runtime of this process: `--python`'s value (if given) and the environment.
   public static func standard(
     python given: String? = nil, stepTimeout: Double = 5,
+    servedChannel: (read: Int32, write: Int32)? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(PluginError) -> PluginRuntime {
     let python: String
@@ -55,7 +63,8 @@ public struct PluginRuntime: Sendable {
         "optiscope's plug-in helper is missing (looked for \(helperCandidates().joined(separator: ", ")))"
       )
     }
-    return PluginRuntime(python: python, helper: helper, stepTimeout: stepTimeout)
+    return PluginRuntime(
+      python: python, helper: helper, stepTimeout: stepTimeout, servedChannel: servedChannel)
   }
 
   /// Where the helper may be, in order.
@@ -86,7 +95,19 @@ public struct PluginRuntime: Sendable {
   public func start(
     _ spec: PluginSpec, at start: Point, steps: Int, overrides: [String: Double] = [:]
   ) throws(PluginError) -> PluginOptimizer {
-    try PluginOptimizer(
+    if spec.source == "@" {
+      guard let served = servedChannel else {
+        throw PluginError(
+          .spec,
+          "'@:\(spec.object)' names an object served by the notebook package (optiscope.check in Python)"
+        )
+      }
+      return try PluginOptimizer(
+        spec: spec, start: start, steps: steps,
+        channel: PluginChannel(readingFrom: served.read, writingTo: served.write),
+        stepTimeout: stepTimeout, overrides: overrides)
+    }
+    return try PluginOptimizer(
       spec: spec, start: start, steps: steps, python: python, helper: helper,
       stepTimeout: stepTimeout, directory: FileManager.default.currentDirectoryPath,
       overrides: overrides)

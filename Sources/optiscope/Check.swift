@@ -63,6 +63,9 @@ struct Check: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: text or jsonl.", valueName: "format"))
   var format: String = "text"
 
+  @Flag(help: "Also print what the plug-in printed (escaped, after each case, lines led by '| ').")
+  var showOutput = false
+
   @OptionGroup var plugins: PluginArguments
 
   func run() throws {
@@ -113,8 +116,16 @@ struct Check: ParsableCommand {
     for check in cases {
       let result: PluginCheckResult
       (result, optimizer) = check.run(runtime: runtime, reusing: optimizer)
+      let printedBefore = results.last?.printed.count ?? 0
       results.append(result)
       try StandardStream.print((format.lowercased() == "jsonl" ? result.json : result.text) + "\n")
+      if showOutput && format.lowercased() == "text" {
+        // One helper serves every case: its output so far, less what earlier cases showed.
+        let printed = String(result.printed.dropFirst(printedBefore))
+        for line in printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+          try StandardStream.print("| " + PluginError.escaped(String(line)) + "\n")
+        }
+      }
       if result.failed { break }
     }
     if cases.count > 1 && format.lowercased() == "text" {

@@ -32,4 +32,16 @@ struct PluginTraceTests {
       result.stderr
         == "optiscope: Raising_Adam: ZeroDivisionError: float division by zero (my_adam.py:67)\n")
   }
+
+  @Test func commandsWithoutPlugInsSayWhereTheyRun() throws {
+    let result = try OptiscopeProcess.run([
+      "render", "--function", "rosenbrock", "--optimizer", "my_adam.py:My_Adam", "--size", "80x24",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "optiscope: 'my_adam.py:My_Adam' is a plug-in optimizer: plug-ins run in 'optiscope check' and 'optiscope trace'; the live race and the picture commands do not take them yet\n"
+    )
+  }
 }
