@@ -275,7 +275,18 @@ class Session:
         self.steps_taken = 0
         if self.shape == "torch":
             import torch
+            self.torch = torch
             self.parameter = torch.tensor(self.start.copy(), dtype=torch.float64, requires_grad=True)
+            parameter = self.parameter
+
+            def closure():
+                """f at the parameter, with .grad set to ∇f there: evaluated by optiscope."""
+                x, y = parameter.detach().tolist()
+                f, gx, gy = self.evaluate(x, y)
+                parameter.grad = torch.tensor((gx, gy), dtype=torch.float64)
+                return torch.tensor(f, dtype=torch.float64)
+
+            self.closure = closure
             try:
                 self.optimizer = self.obj([self.parameter], **self.kwargs)
             except TypeError as error:
@@ -301,20 +312,11 @@ class Session:
         self.known = (from_number(message["x"]), from_number(message["y"]), from_number(message["f"]),
                       from_number(message["gx"]), from_number(message["gy"]))
         if self.shape == "torch":
-            import torch
-            parameter = self.parameter
-
-            def closure():
-                values = parameter.detach().numpy()
-                f, gx, gy = self.evaluate(float(values[0]), float(values[1]))
-                parameter.grad = torch.tensor([gx, gy], dtype=torch.float64)
-                return torch.tensor(f, dtype=torch.float64)
-
+            torch = self.torch
             # optiscope's position and the tensor's agree unless optiscope moved the racer.
-            parameter.grad = torch.tensor([self.known[3], self.known[4]], dtype=torch.float64)
-            self.optimizer.step(closure)
-            values = parameter.detach().numpy()
-            point = (float(values[0]), float(values[1]))
+            self.parameter.grad = torch.tensor((self.known[3], self.known[4]), dtype=torch.float64)
+            self.optimizer.step(self.closure)
+            point = self.parameter.detach().tolist()
         elif self.shape == "update":
             w = np.array([self.known[0], self.known[1]], dtype=np.float64)
             dw = np.array([self.known[3], self.known[4]], dtype=np.float64)
