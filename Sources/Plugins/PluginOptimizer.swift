@@ -267,24 +267,3 @@ public final class PluginOptimizer: @unchecked Sendable {
     return found
   }
 }
-
-/// A step's answer: the new point and, when asked for, the state after it.
-public struct PluginStep: Hashable, Sendable {
-  public var position: Point
-  public var state: [String: [Double]]
-}
-
-/// What `poll` found: a step, or nil when a history function has no more points.
-public struct PluginOutcome: Hashable, Sendable {
-  public var step: PluginStep?
-}
-
-/// What an edit of a plug-in's setting did.
-public enum PluginEdit: Hashable, Sendable {
-  /// The setting changed (its state kept).
-  case changed
-  /// The plug-in has settings, but not this one.
-  case unknown(known: [String])
-  /// The plug-in has no editable settings (a history function).
-  case fixed
-}
