@@ -57,9 +57,29 @@ struct CheckCommandTests {
       "--optimizer", "torch.optim:SGD:lr=0.001", "--against", "sgd:lr=0.001", "--steps", "20",
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    let lines = result.stdout.split(separator: "\n")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.count == 17)
     #expect(lines.last == "16 of 16 cases agree")
+    // The suite is the scenes' starts, in the files' order, each at two settings.
+    let scenes = OptiscopeProcess.packageRoot.appendingPathComponent("scenes")
+    let files = try FileManager.default.contentsOfDirectory(atPath: scenes.path).sorted()
+    let starts = try files.compactMap { file -> String? in
+      let text = try String(contentsOf: scenes.appendingPathComponent(file), encoding: .utf8)
+      let line = text.split(separator: "\n").first { $0.hasPrefix("start = ") }
+      return line.map {
+        "("
+          + $0.dropFirst("start = ".count).split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+          }.joined(separator: ", ") + ")"
+      }
+    }
+    let shown = lines.dropLast().compactMap { line -> String? in
+      guard let from = line.range(of: " from ("),
+        let close = line.range(of: "),", range: from.upperBound..<line.endIndex)
+      else { return nil }
+      return "(" + line[from.upperBound..<close.lowerBound] + ")"
+    }
+    #expect(shown == starts.flatMap { [$0, $0] })
   }
 
   @Test func anExceptionExitsTwoWithOneLine() throws {
