@@ -42,31 +42,80 @@ public final class PluginOptimizer: @unchecked Sendable {
 
   /// Starts a helper with `python` and builds the plug-in at `start`; `steps` is the `n_iter`
   /// a history function is given.
-  public init(
+  public convenience init(
     spec: PluginSpec, start: Point, steps: Int, python: String, helper: String,
     stepTimeout: Double = 5, directory: String? = nil, overrides: [String: Double] = [:]
   ) throws(PluginError) {
-    self.spec = spec
-    self.stepTimeout = stepTimeout
-    channel = try PluginChannel(python: python, helper: helper)
-    try handshake(python: python)
-    try create(start: start, steps: steps, directory: directory, overrides: overrides)
+    self.init(
+      spec: spec, channel: try PluginChannel(python: python, helper: helper),
+      stepTimeout: stepTimeout)
+    try begin(start: start, steps: steps, directory: directory, overrides: overrides)
+    try complete(python: python)
   }
 
   /// A plug-in served over an open channel (the notebook package's own process).
-  public init(
+  public convenience init(
     spec: PluginSpec, start: Point, steps: Int, channel: PluginChannel, stepTimeout: Double = 5,
     overrides: [String: Double] = [:]
   ) throws(PluginError) {
-    self.spec = spec
-    self.stepTimeout = stepTimeout
-    self.channel = channel
-    try handshake(python: "the notebook")
-    try create(start: start, steps: steps, directory: nil, overrides: overrides)
+    self.init(spec: spec, channel: channel, stepTimeout: stepTimeout)
+    try begin(start: start, steps: steps, directory: nil, overrides: overrides)
+    try complete(python: "the notebook")
   }
 
-  private func handshake(python: String) throws(PluginError) {
+  private init(spec: PluginSpec, channel: PluginChannel, stepTimeout: Double) {
+    self.spec = spec
+    self.channel = channel
+    self.stepTimeout = stepTimeout
+  }
+
+  /// Starts one helper per SPEC and builds each plug-in, all helpers importing at once:
+  /// starting Python and importing torch takes seconds, so several plug-ins start in the
+  /// time of one.
+  public static func start(
+    _ specs: [PluginSpec], at start: Point, steps: Int, python: String, helper: String,
+    stepTimeout: Double = 5, directory: String? = nil
+  ) throws(PluginError) -> [PluginOptimizer] {
+    var started: [PluginOptimizer] = []
+    do throws(PluginError) {
+      for spec in specs {
+        let optimizer = PluginOptimizer(
+          spec: spec, channel: try PluginChannel(python: python, helper: helper),
+          stepTimeout: stepTimeout)
+        started.append(optimizer)
+        try optimizer.begin(start: start, steps: steps, directory: directory, overrides: [:])
+      }
+      for optimizer in started {
+        do throws(PluginError) {
+          try optimizer.complete(python: python)
+        } catch {
+          throw PluginError(
+            error.kind, "\(optimizer.spec.object): \(error.message)",
+            exceptionType: error.exceptionType, location: error.location)
+        }
+      }
+    } catch {
+      for optimizer in started { optimizer.terminate() }
+      throw error
+    }
+    return started
+  }
+
+  /// Sends hello and create without waiting for their answers.
+  private func begin(
+    start: Point, steps: Int, directory: String?, overrides: [String: Double]
+  ) throws(PluginError) {
     try channel.send(.object(["op": .string("hello"), "protocol": .number(1)]))
+    try sendCreate(start: start, steps: steps, directory: directory, overrides: overrides)
+  }
+
+  /// Reads the answers to hello and create.
+  private func complete(python: String) throws(PluginError) {
+    try readHello(python: python)
+    try readCreate()
+  }
+
+  private func readHello(python: String) throws(PluginError) {
     let answer: JSONValue
     do {
       answer = try reply(timeout: Self.startTimeout)
@@ -92,7 +141,7 @@ public final class PluginOptimizer: @unchecked Sendable {
     }
   }
 
-  private func create(
+  private func sendCreate(
     start: Point, steps: Int, directory: String?, overrides: [String: Double]
   ) throws(PluginError) {
     var message: [String: JSONValue] = [
@@ -103,6 +152,9 @@ public final class PluginOptimizer: @unchecked Sendable {
     if let directory { message["directory"] = .string(directory) }
     if !overrides.isEmpty { message["overrides"] = .object(overrides.mapValues(JSONValue.real)) }
     try channel.send(.object(message))
+  }
+
+  private func readCreate() throws(PluginError) {
     let answer = try reply(timeout: Self.startTimeout)
     shape = answer["shape"]?.string.flatMap(Shape.init(rawValue:)) ?? .torch
     hyperparameters = Self.numbers(answer["hyperparameters"])
@@ -112,7 +164,8 @@ public final class PluginOptimizer: @unchecked Sendable {
   /// SPEC's keywords (the suite's second settings); no new process, no second import of torch.
   public func rebuild(at start: Point, steps: Int, overrides: [String: Double]) throws(PluginError)
   {
-    try create(start: start, steps: steps, directory: nil, overrides: overrides)
+    try sendCreate(start: start, steps: steps, directory: nil, overrides: overrides)
+    try readCreate()
   }
 
   /// Starts again at `start` with fresh state, keeping the SPEC's settings.

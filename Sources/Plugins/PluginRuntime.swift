@@ -91,6 +91,26 @@ public struct PluginRuntime: Sendable {
     .deletingLastPathComponent()  // the package
     .appendingPathComponent("python/optiscope/helper.py").path
 
+  /// Starts every plug-in of `specs` at `start`, their helpers starting at once (`@` SPECs,
+  /// served by the notebook's process, one at a time).
+  public func start(_ specs: [PluginSpec], at start: Point, steps: Int) throws(PluginError)
+    -> [PluginOptimizer]
+  {
+    let spawned = specs.filter { $0.source != "@" }
+    var started = try PluginOptimizer.start(
+      spawned, at: start, steps: steps, python: python, helper: helper, stepTimeout: stepTimeout,
+      directory: FileManager.default.currentDirectoryPath)
+    var result: [PluginOptimizer] = []
+    for spec in specs {
+      if spec.source == "@" {
+        result.append(try self.start(spec, at: start, steps: steps))
+      } else {
+        result.append(started.removeFirst())
+      }
+    }
+    return result
+  }
+
   /// Starts the plug-in `spec` at `start`.
   public func start(
     _ spec: PluginSpec, at start: Point, steps: Int, overrides: [String: Double] = [:]

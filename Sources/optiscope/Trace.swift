@@ -144,9 +144,11 @@ struct Trace: ParsableCommand {
     if !pluginTexts.isEmpty {
       let runtime = try plugins.runtime()
       var labels = Set(racers.labels)
-      for text in pluginTexts {
-        do {
-          let spec = try PluginSpec(parsing: text)
+      do {
+        let specs = try pluginTexts.map { text throws(PluginError) in try PluginSpec(parsing: text)
+        }
+        let optimizers = try runtime.start(specs, at: startPoint, steps: stepCount)
+        for (spec, optimizer) in zip(specs, optimizers) {
           var label = spec.object
           var count = 1
           while labels.contains(label) {
@@ -154,13 +156,12 @@ struct Trace: ParsableCommand {
             label = "\(spec.object)#\(count)"
           }
           labels.insert(label)
-          let optimizer = try runtime.start(spec, at: startPoint, steps: stepCount)
           table.plugins.append(
             PluginTraceRacer(
               label: label, optimizer: optimizer, objective: objective, start: startPoint))
-        } catch {
-          throw CommandError("\(error)")
         }
+      } catch {
+        throw CommandError("\(error)")
       }
     }
     return table

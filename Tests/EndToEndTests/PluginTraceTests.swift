@@ -4,11 +4,12 @@ import Testing
 /// Plug-in optimizers in `trace`: rows beside the built-in ones, failures in one line.
 @Suite(.serialized, .enabled(if: PluginPython.isAvailable, "no Python with numpy and torch"))
 struct PluginTraceTests {
-  @Test func torchsAdamAndAStudentsAdamTraceTheBuiltInAdamsPoints() throws {
+  @Test func twoHelpersOfTorchsAdamTraceTheBuiltInAdamsPoints() throws {
     let python = try PluginPython.required()
     let result = try OptiscopeProcess.run([
       "trace", "--python", python, "--function", "rosenbrock", "--steps", "40",
       "--optimizer", "adam:lr=0.1", "--optimizer", "torch.optim:Adam:lr=0.1",
+      "--optimizer", "torch.optim:Adam:lr=0.1",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let rows = result.stdout.split(separator: "\n").dropFirst().map {
@@ -16,8 +17,10 @@ struct PluginTraceTests {
     }
     let builtIn = rows.filter { $0[0] == "adam" }.map { $0[1] }
     let plugin = rows.filter { $0[0] == "Adam" }.map { $0[1] }
+    let second = rows.filter { $0[0] == "Adam#2" }.map { $0[1] }
     #expect(builtIn.count == 41)
     #expect(plugin == builtIn)
+    #expect(second == builtIn)
   }
 
   @Test func anExceptionFailsTheTraceInOneLine() throws {
