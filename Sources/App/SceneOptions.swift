@@ -123,6 +123,15 @@ public struct SceneOptions: Sendable, Hashable {
 
   /// The racers of `--optimizer` SPECs, then every `--sweep`'s members, with their labels
   /// (the optimizer's name, or a sweep member's `adam lr=0.001`).
+  /// Whether an --optimizer text names a Python plug-in (`FILE.py:OBJECT`, `MODULE:OBJECT`),
+  /// as the Plugins module reads SPECs, for a refusal that says where plug-ins run.
+  static func looksLikePlugin(_ text: String) -> Bool {
+    let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+    guard let first = parts.first else { return false }
+    return first.hasSuffix(".py")
+      || (parts.count >= 2 && !parts[1].isEmpty && !parts[1].contains("="))
+  }
+
   public static func racers(optimizers: [String], sweeps: [String]) throws(Problem) -> (
     specs: [OptimizerSpec], labels: [String]
   ) {
@@ -134,6 +143,12 @@ public struct SceneOptions: Sendable, Hashable {
         specs.append(spec)
         labels.append(spec.kind.name)
       } catch {
+        if looksLikePlugin(text) {
+          throw Problem(
+            description:
+              "'\(text)' is a plug-in optimizer: plug-ins run in 'optiscope check' and 'optiscope trace'; the live race and the picture commands do not take them yet"
+          )
+        }
         throw Problem(description: "bad --optimizer '\(text)': \(error)")
       }
     }

@@ -21,10 +21,10 @@ public struct Optimizer: Sendable {
   /// The number of steps taken since creation or the last `reset()`.
   public private(set) var stepCount: Int = 0
   /// Per-parameter state for x and for y.
-  private var stateX: ParameterState
-  private var stateY: ParameterState
+  var stateX: ParameterState
+  var stateY: ParameterState
   /// NAdam's running product of momentum coefficients, μ₁·μ₂·…·μₜ.
-  private var momentumProduct: Double = 1
+  var momentumProduct: Double = 1
   /// Scheduler steps taken since the schedule was set (torch's `last_epoch`).
   public private(set) var scheduleStep: Int = 0
   /// ReduceLROnPlateau's state; untouched by the other schedules.

@@ -21,7 +21,7 @@ struct Optiscope: ParsableCommand {
     version: Optiscope.version,
     subcommands: [
       Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, Record.self,
-      Replay.self, Themes.self,
+      Replay.self, Themes.self, Check.self,
     ],
     defaultSubcommand: Interactive.self
   )

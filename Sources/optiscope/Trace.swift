@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import OptimKit
+import Plugins
 
 #if canImport(Glibc)
   import Glibc
@@ -100,6 +101,8 @@ struct Trace: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: csv or jsonl.", valueName: "format"))
   var format: String = TraceFormat.csv.rawValue
 
+  @OptionGroup var plugins: PluginArguments
+
   func run() throws {
     let table = try makeTable()
     let output = try table.render()
@@ -126,12 +129,48 @@ struct Trace: ParsableCommand {
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
     }
-    let racers = try racing.racers(on: choice)
+    // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
+    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin)
+    var builtIn = racing
+    builtIn.optimizers = racing.optimizers.filter { !PluginSpec.isPlugin($0) }
+    let racers: RacerList
+    if builtIn.isEmpty && !pluginTexts.isEmpty {
+      racers = RacerList(specs: [])
+    } else {
+      racers = try builtIn.racers(on: choice)
+    }
     let gradientNoise = try racing.gradientNoise()
+    if !pluginTexts.isEmpty && gradientNoise.standardDeviation > 0 {
+      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
+    }
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
-    return try TraceTable(
+    var table = try TraceTable(
       objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
+    if !pluginTexts.isEmpty {
+      let runtime = try plugins.runtime()
+      var labels = Set(racers.labels)
+      do {
+        let specs = try pluginTexts.map { text throws(PluginError) in try PluginSpec(parsing: text)
+        }
+        let optimizers = try runtime.start(specs, at: startPoint, steps: stepCount)
+        for (spec, optimizer) in zip(specs, optimizers) {
+          var label = spec.object
+          var count = 1
+          while labels.contains(label) {
+            count += 1
+            label = "\(spec.object)#\(count)"
+          }
+          labels.insert(label)
+          table.plugins.append(
+            PluginTraceRacer(
+              label: label, optimizer: optimizer, objective: objective, start: startPoint))
+        }
+      } catch {
+        throw CommandError("\(error)")
+      }
+    }
+    return table
   }
 
   /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.
