@@ -11,7 +11,7 @@ struct PluginArguments: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Seconds a plug-in step may take (default 5).", valueName: "seconds"))
+    help: ArgumentHelp("Seconds a plug-in step may take.", valueName: "seconds"))
   var stepTimeout: String = "5"
 
   // The notebook package's own process serves `@:OBJECT` over these two inherited pipes.

@@ -174,7 +174,7 @@ import Testing
           "1:1:l\u{07}r=3",
         ],
         "optiscope: bad --change '1:1:l\\x07r=3': adam: unknown hyper-parameter 'l\\x07r'; "
-          + "known: lr, beta1, beta2, eps, weight_decay, amsgrad\n"
+          + "known: lr, beta1, beta2, eps, weight_decay, amsgrad, decoupled_weight_decay, maximize\n"
       ),
       (
         ["render", "--scene", "no\u{1B}[2J\u{202E}file"],
