@@ -27,12 +27,13 @@ public struct Session {
   /// current, when nil) and the screen's colour depth.
   public init(
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
-    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
+    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256,
+    cells: HeatmapMode = .cells
   ) {
     let model = Model(
       scene: scene, width: size.width, height: size.height,
       themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
-      usesASCII: usesASCII)
+      usesASCII: usesASCII, cells: cells)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
