@@ -59,10 +59,10 @@ extension Model {
   /// The status line's hint: who the keys act on, and where help is.
   var keyHint: String {
     switch selection {
-    case .all: return "keys: all · ? help"
+    case .all: return "keys act on: all · ? help"
     case .racer(let index):
       let label = index < race.racers.count ? race.racers[index].label : "?"
-      return "keys: \(label) · ? help"
+      return "keys act on: \(label) · ? help"
     }
   }
 
