@@ -192,7 +192,10 @@ struct LegendPanel {
     for (index, racer) in racers.enumerated() where index + 1 < region.height {
       let style = theme.racerStyle(racer.styleIndex)
       let state = status(of: racer)
-      var runs = [number(index, styleIndex: racer.styleIndex), glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
+      var runs = [
+        number(index, styleIndex: racer.styleIndex), glyph(racer.styleIndex),
+        TextRun(" ", color: theme.text),
+      ]
       runs.append(
         TextRun(
           TextRun.padded(racer.label, to: columns.label), color: style.color,

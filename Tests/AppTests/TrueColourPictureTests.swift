@@ -93,7 +93,8 @@ import Testing
       let trailCells = after.indices.filter { (0x2801...0x28FF).contains(after[$0].glyph.value) }
       #expect(trailCells.count >= 50, "\(depth): \(trailCells.count) trail cells")
       let kept = trailCells.filter { after[$0].background == before[$0].background }
-      #expect(kept.count * 10 >= trailCells.count * 9, "\(depth): \(kept.count) of \(trailCells.count)")
+      #expect(
+        kept.count * 10 >= trailCells.count * 9, "\(depth): \(kept.count) of \(trailCells.count)")
     }
   }
 

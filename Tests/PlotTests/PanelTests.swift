@@ -1,13 +1,13 @@
 import OptimKit
 import Testing
 
+@testable import Plot
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import Plot
 
 @Suite struct PanelTests {
   private let view = ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1)
