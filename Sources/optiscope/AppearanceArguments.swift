@@ -33,7 +33,7 @@ struct AppearanceArguments: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Map cells: half (two samples a cell, ▀ in two colours; the default in colour) or full (one).",
+      "Map cells in colour: half (two samples a cell, ▀ in two colours) or full (one).",
       valueName: "half|full"))
   var cells: CellChoice = .half
 
