@@ -117,7 +117,8 @@ struct MapPainter {
     }
   }
 
-  /// Tints every computed cell's background with its basin's colour.
+  /// Tints every computed cell's background with its basin's colour; a half-block
+  /// cell (`▀`, two samples) takes the tint in front too, so the cell is one colour.
   private func tint(_ canvas: inout Canvas, with basins: BasinDrawing) {
     let region = projection.region
     for row in 0..<region.height {
@@ -133,6 +134,9 @@ struct MapPainter {
         case .diverged: background = BasinDrawing.divergedTint
         }
         canvas[region.x + column, region.y + row].background = background
+        if canvas[region.x + column, region.y + row].glyph == "▀" {
+          canvas[region.x + column, region.y + row].foreground = background
+        }
       }
     }
   }

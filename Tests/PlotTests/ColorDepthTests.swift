@@ -25,6 +25,32 @@ import Testing
     return Heatmap(samples: row + row + row, levels: levels, key: key, theme: theme)
   }
 
+  @Test("basins tint a half-block map whole: each computed cell one colour, not two samples")
+  func basinsTintHalfBlocksWhole() {
+    let key = HeatmapKey(
+      function: "x", view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), width: 8, height: 3,
+      mode: .halfBlocks, colorDepth: .truecolor)
+    let samples = (0..<48).map { Double($0 % 8 + $0 / 8) }
+    let map = Heatmap(samples: samples, key: key, theme: .standard)
+    #expect((0..<8).allSatisfy { map.cells[$0, 1].foreground != map.cells[$0, 1].background })
+    let region = Region(x: 0, y: 0, width: 8, height: 3)
+    let projection = MapProjection(
+      view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), region: region)
+    let basins = BasinDrawing(
+      racerIndex: 0, label: "a", minima: [], columns: 8, rows: 3,
+      outcomes: Array(repeating: .minimum(0), count: 24), progress: 1)
+    var canvas = Canvas(width: 8, height: 3)
+    MapPainter(projection: projection, theme: .standard, usesASCII: false).paint(
+      into: &canvas, heatmap: map, racers: [], start: nil, minima: [], basins: basins)
+    let tint = BasinDrawing.tint(minimum: 0)
+    for row in 0..<3 {
+      for column in 0..<8 {
+        #expect(canvas[column, row].background == tint)
+        #expect(canvas[column, row].glyph != "▀" || canvas[column, row].foreground == tint)
+      }
+    }
+  }
+
   @Test func eachDepthTakesItsOwnFallback() throws {
     let theme = try ThemeFile.parse("text = 196/9/3", file: "t", name: "t")
     #expect(theme.text.index(at: .full256) == 196)
