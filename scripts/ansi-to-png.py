@@ -83,6 +83,13 @@ def parse(text):
                     else:
                         bg = colour
                     i += 2
+                elif c in (38, 48) and i + 4 < len(codes) and codes[i + 1] == 2:
+                    colour = tuple(codes[i + 2:i + 5])
+                    if c == 38:
+                        fg = colour
+                    else:
+                        bg = colour
+                    i += 4
                 i += 1
         rows.append(row)
     while rows and not rows[-1]:

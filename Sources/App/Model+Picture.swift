@@ -2,15 +2,21 @@ import OptimKit
 import Plot
 
 extension Model {
-  /// How the heatmap is drawn: one sample per cell.
-  static let heatmapMode = HeatmapMode.cells
+  /// How the heatmap is drawn: as `cells` asks where colour and blocks can show
+  /// it, else one glyph per cell (the glyph ramp carries the picture).
+  var heatmapMode: HeatmapMode {
+    guard cells == .halfBlocks, theme.fillsWithColor(at: colorDepth), !usesASCII else {
+      return .cells
+    }
+    return .halfBlocks
+  }
 
   /// The frame's description for Plot: the race, the view and the notes.
   public var picture: Picture {
     var picture = Picture(
       race: race, title: function.title, formula: function.formula, function: function.name,
       view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
-      heatmapMode: Model.heatmapMode,
+      heatmapMode: heatmapMode,
       isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.heatmap = heatmapCache.heatmap
@@ -53,10 +59,10 @@ extension Model {
   /// The status line's hint: who the keys act on, and where help is.
   var keyHint: String {
     switch selection {
-    case .all: return "keys: all · ? help"
+    case .all: return "keys act on: all · ? help"
     case .racer(let index):
       let label = index < race.racers.count ? race.racers[index].label : "?"
-      return "keys: \(label) · ? help"
+      return "keys act on: \(label) · ? help"
     }
   }
 
@@ -83,7 +89,7 @@ extension Model {
     guard !plan.isTooSmall else { return }
     let key = HeatmapKey(
       function: function.name, view: view, width: plan.mapSize.width,
-      height: plan.mapSize.height, mode: Model.heatmapMode, colorDepth: colorDepth,
+      height: plan.mapSize.height, mode: heatmapMode, colorDepth: colorDepth,
       usesASCII: usesASCII)
     if let cached = heatmapCache.heatmap, cached.key == key, cached.theme == theme { return }
     var picture = self.picture

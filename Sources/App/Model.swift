@@ -50,6 +50,10 @@ public struct Model: Sendable {
   public internal(set) var recordingFile: String?
   /// How many colours the screen shows; without colour the heatmap uses the theme's glyph ramp.
   public var colorDepth = ColorDepth.full256
+  /// How finely the map is sampled where it can be: two samples a cell (half
+  /// blocks) or one; the runtime chooses (`--cells`), and without colour, in
+  /// ASCII or with a theme without a ramp, the map is one glyph a cell anyway.
+  public var cells = HeatmapMode.cells
   /// The heatmap of the current function, view and size, kept between frames.
   var heatmapCache = HeatmapCache()
   /// The trails as drawn for the last frame, which the next frame continues (kept by
@@ -82,11 +86,12 @@ public struct Model: Sendable {
   public init(
     scene: Scene, width: Int, height: Int,
     themes: (choices: [ThemeChoice], index: Int) = ([.builtIn], 0),
-    colorDepth: ColorDepth = .full256, usesASCII: Bool = false,
+    colorDepth: ColorDepth = .full256, usesASCII: Bool = false, cells: HeatmapMode = .cells,
     inputEditing: InputEditing = .readline
   ) {
     self.inputEditing = inputEditing
     self.colorDepth = colorDepth
+    self.cells = cells
     self.usesASCII = usesASCII
     function = scene.function
     race = Race(

@@ -14,7 +14,7 @@ extension Picture {
     hidden: Set<Int> = [], message: String = "", messageIsError: Bool = false
   ) {
     let racers = race.racers.enumerated().map { index, racer in
-      RacerDrawing(
+      var drawing = RacerDrawing(
         label: racer.label, styleIndex: index, trail: racer.trail.positions,
         status: racer.status, hyperparameterSummary: Self.summary(of: racer),
         step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
@@ -22,6 +22,9 @@ extension Picture {
         isSelected: selected == index, learningRate: racer.optimizer.learningRate,
         scheduleName: racer.optimizer.schedule?.kind.name,
         trailAppendedCount: racer.trail.appendedCount)
+      // The thinned history's own steps, so the loss chart's x axis is the step.
+      drawing.lossSteps = racer.trail.map(\.step)
+      return drawing
     }
     self.init(
       title: title, formula: formula, function: function, objective: race.objective, view: view,

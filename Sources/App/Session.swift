@@ -29,13 +29,13 @@ public struct Session {
   public init(
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256,
-    inputEditing: Model.InputEditing = .readline
+    cells: HeatmapMode = .cells, inputEditing: Model.InputEditing = .readline
   ) {
     let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
       themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
-      usesASCII: usesASCII, inputEditing: inputEditing)
+      usesASCII: usesASCII, cells: cells, inputEditing: inputEditing)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)

@@ -273,4 +273,21 @@ static inline int optiscope_terminfo_colors(const char *term) {
   return colors > 0 ? colors : -1;
 }
 
+/// Whether the terminfo entry of `term` (NULL: $TERM) says the terminal takes
+/// 24-bit colours: the `RGB` or `Tc` flag, or a direct-colour entry (colors
+/// of 2^24 or more). Read like optiscope_terminfo_colors, without a screen.
+static inline int optiscope_terminfo_truecolor(const char *term) {
+  if (optiscope_curses_active) return COLORS >= 0x1000000;
+  TERMINAL *saved = cur_term;
+  int error = 0;
+  if (setupterm(term, STDOUT_FILENO, &error) != OK) {
+    if (saved != NULL) set_curterm(saved);
+    return 0;
+  }
+  int answer = tigetflag("RGB") > 0 || tigetflag("Tc") > 0 || tigetnum("colors") >= 0x1000000;
+  TERMINAL *mine = set_curterm(saved);
+  if (mine != NULL && mine != saved) del_curterm(mine);
+  return answer;
+}
+
 #endif

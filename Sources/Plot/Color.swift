@@ -1,10 +1,14 @@
 /// A colour as the picture asks for it, with the fallbacks a weaker terminal needs.
 ///
 /// The picture is composed once and shown on terminals of very different
-/// abilities, so a cell's colour carries its 256-colour index, a 16-colour
-/// fallback and an 8-colour fallback; the terminal (or the text encoder)
-/// picks the one its depth allows. `nil` means the terminal's own default colour.
+/// abilities, so a cell's colour carries an optional 24-bit colour, its
+/// 256-colour index, a 16-colour fallback and an 8-colour fallback; the
+/// terminal (or the text encoder) picks the one its depth allows. `nil`
+/// means the terminal's own default colour.
 public struct Color: Hashable, Sendable {
+  /// The exact colour as 0xRRGGBB for 24-bit terminals; nil: the 256-colour
+  /// index's xterm colour stands in.
+  public var rgb: UInt32?
   /// An xterm 256-colour index, or nil for the terminal's default.
   public var index256: UInt8?
   /// A 0–15 ANSI colour used when only 16 colours are available.
@@ -22,6 +26,12 @@ public struct Color: Hashable, Sendable {
     self.index256 = index256
     self.index16 = index16
     self.index8 = index8.map { $0 % 8 }
+  }
+
+  /// A 24-bit colour with the fallbacks of `fallback` for weaker terminals.
+  public init(rgb: UInt32, fallback: Color) {
+    self = fallback
+    self.rgb = rgb & 0xFF_FFFF
   }
 
   /// The terminal's default foreground or background.
@@ -43,16 +53,26 @@ public struct Color: Hashable, Sendable {
   }
 
   /// Whether this is the terminal's default colour at every depth.
-  public var isTerminalDefault: Bool { index256 == nil && index16 == nil && index8 == nil }
+  public var isTerminalDefault: Bool {
+    rgb == nil && index256 == nil && index16 == nil && index8 == nil
+  }
 
-  /// The colour index to use at a given depth, or nil for the terminal default.
+  /// The colour index to use at a given depth, or nil for the terminal default;
+  /// at 24 bits, the 256-colour index (see `trueColor` for the exact colour).
   public func index(at depth: ColorDepth) -> Int? {
     switch depth {
     case .none: return nil
     case .eight: return index8.map { Int($0) }
     case .sixteen: return index16.map { Int($0) }
-    case .full256: return index256.map { Int($0) }
+    case .full256, .truecolor: return index256.map { Int($0) }
     }
+  }
+
+  /// The 24-bit colour (0xRRGGBB) to show on a 24-bit terminal: the exact one,
+  /// else the xterm colour of the 256-colour index, or nil for the terminal default.
+  public var trueColor: UInt32? {
+    if let rgb { return rgb }
+    return index256.map { XtermPalette.packed($0) }
   }
 }
 
@@ -62,13 +82,16 @@ public enum ColorDepth: Int, Sendable, CaseIterable, Comparable {
   case eight = 8
   case sixteen = 16
   case full256 = 256
+  /// 24-bit colour (ANSI `38;2;r;g;b`), 16,777,216 colours.
+  case truecolor = 16_777_216
 
   public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
 
   /// The best depth a terminal reporting `colors` colours supports.
   public init(colors: Int) {
     switch colors {
-    case 256...: self = .full256
+    case 16_777_216...: self = .truecolor
+    case 256..<16_777_216: self = .full256
     case 16..<256: self = .sixteen
     case 8..<16: self = .eight
     default: self = .none

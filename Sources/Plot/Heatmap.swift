@@ -43,11 +43,14 @@ public struct Heatmap: Sendable {
     self.bands = bands
     switch key.mode {
     case .cells:
-      cells = Self.drawCells(bands: bands, levels: levels, key: key, theme: theme)
+      cells = Self.drawCells(
+        samples: samples, bands: bands, levels: levels, key: key, theme: theme)
     case .halfBlocks where key.isColored && !key.usesASCII && !theme.colorRamp.isEmpty:
-      cells = Self.drawHalfBlocks(bands: bands, levels: levels, key: key, theme: theme)
+      cells = Self.drawHalfBlocks(
+        samples: samples, bands: bands, levels: levels, key: key, theme: theme)
     case .halfBlocks:
-      cells = Self.drawCells(bands: bands, levels: levels, key: key, theme: theme, rowStride: 2)
+      cells = Self.drawCells(
+        samples: samples, bands: bands, levels: levels, key: key, theme: theme, rowStride: 2)
     }
   }
 
@@ -84,10 +87,19 @@ public struct Heatmap: Sendable {
   /// `rowStride` 2 reads the upper sample of half-block rows when half blocks
   /// cannot be shown.
   private static func drawCells(
-    bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme, rowStride: Int = 1
+    samples: [Double], bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme,
+    rowStride: Int = 1
   ) -> Canvas {
     var canvas = Canvas(width: key.width, height: key.height)
     let width = key.width
+    let continuous = isContinuous(key: key, theme: theme)
+    /// The band's colour with a 24-bit colour that follows f continuously.
+    func smooth(_ value: Double, band: Color) -> Color {
+      guard let shade = levels.continuousShade(of: value),
+        let rgb = theme.fillColor(shade: shade).rgb
+      else { return band }
+      return Color(rgb: rgb, fallback: band)
+    }
     let colored = key.isColored && !theme.colorRamp.isEmpty
     let glyphs = theme.contourGlyphs(ascii: key.usesASCII)
     let drawsContours = colored ? theme.contourColor != .none : theme.drawsMonochromeContours
@@ -118,7 +130,10 @@ public struct Heatmap: Sendable {
           continue
         }
         let index = min(max(band, 0), bandCount - 1)
-        let fill = Cell(fillGlyphs[index], background: fills[index])
+        var fill = Cell(fillGlyphs[index], background: fills[index])
+        if continuous {
+          fill.background = smooth(samples[row * rowStride * width + column], band: fills[index])
+        }
         guard drawsContours else {
           canvas[column, row] = fill
           continue
@@ -153,10 +168,15 @@ public struct Heatmap: Sendable {
           dx: Double((right ?? band) - (left ?? band)) / 2,
           dy: Double((up ?? band) - (down ?? band)) / 4, glyphs: glyphs)
         canvas[column, row] = Cell(
-          glyph, foreground: lines[index] ?? .terminalDefault, background: fills[index])
+          glyph, foreground: lines[index] ?? .terminalDefault, background: fill.background)
       }
     }
     return canvas
+  }
+
+  /// Whether the fill follows log f continuously: 24-bit colour and a colour ramp.
+  private static func isContinuous(key: HeatmapKey, theme: Theme) -> Bool {
+    key.colorDepth == .truecolor && !theme.colorRamp.isEmpty
   }
 
   /// The line glyph perpendicular to a band gradient (dx to the right, dy upwards,
@@ -173,19 +193,28 @@ public struct Heatmap: Sendable {
     }
   }
 
+  /// Draws two samples per cell as `▀`: the upper sample's colour in front, the
+  /// lower one's behind; each the band's colour, and at 24 bits a colour that
+  /// follows log f continuously.
   private static func drawHalfBlocks(
-    bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme
+    samples: [Double], bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme
   ) -> Canvas {
     var canvas = Canvas(width: key.width, height: key.height)
-    func color(_ band: Int?) -> Color {
-      guard let band else { return theme.undefinedColor }
-      return theme.fillColor(shade: levels.shade(ofBand: band))
+    let continuous = isContinuous(key: key, theme: theme)
+    let fills = (0..<levels.bandCount).map { theme.fillColor(shade: levels.shade(ofBand: $0)) }
+    func color(_ index: Int) -> Color {
+      guard let band = bands[index] else { return theme.undefinedColor }
+      let fill = fills[min(max(band, 0), fills.count - 1)]
+      guard continuous, let shade = levels.continuousShade(of: samples[index]),
+        let rgb = theme.fillColor(shade: shade).rgb
+      else { return fill }
+      return Color(rgb: rgb, fallback: fill)
     }
     for row in 0..<key.height {
       for column in 0..<key.width {
-        let upper = bands[(2 * row) * key.width + column]
-        let lower = bands[(2 * row + 1) * key.width + column]
-        canvas[column, row] = Cell(glyph: "▀", foreground: color(upper), background: color(lower))
+        let upper = color((2 * row) * key.width + column)
+        let lower = color((2 * row + 1) * key.width + column)
+        canvas[column, row] = Cell(glyph: "▀", foreground: upper, background: lower)
       }
     }
     return canvas

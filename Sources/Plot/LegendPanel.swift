@@ -1,7 +1,10 @@
 import OptimKit
 
-/// The legend: one entry per optimizer with its glyph, name, hyper-parameters,
-/// step, f, |∇f| and status.
+/// The legend: one entry per optimizer with its key number, glyph, name,
+/// hyper-parameters, step, f, |∇f| and status.
+///
+/// The first nine entries are numbered 1…9, the keys that select, hide and
+/// solo them, in every layout, so the legend says which key is whose.
 ///
 /// With room for two rows per optimizer (a narrow, tall panel) the numbers go
 /// on a second row; otherwise one table row each, dropping the least
@@ -46,6 +49,15 @@ struct LegendPanel {
       String(usesASCII ? style.asciiGlyph : style.glyph), color: style.color, attributes: [.bold])
   }
 
+  /// The key that selects the racer at `position` (1…9), or a space past the ninth
+  /// or where the racer's glyph is that digit already (ASCII glyphs are numbers).
+  private func number(_ position: Int, styleIndex: Int) -> TextRun {
+    let style = theme.racerStyle(styleIndex)
+    let key = position < 9 ? String(position + 1) : " "
+    let glyph = String(usesASCII ? style.asciiGlyph : style.glyph)
+    return TextRun(glyph == key ? " " : key, color: theme.dimText)
+  }
+
   private func labelAttributes(_ racer: RacerDrawing) -> Cell.Attributes {
     racer.isSelected ? [.bold, .reverse] : (racer.isVisible ? [.bold] : [.dim])
   }
@@ -57,10 +69,13 @@ struct LegendPanel {
     for (index, racer) in racers.enumerated() {
       let y = region.y + 1 + 2 * index
       let style = theme.racerStyle(racer.styleIndex)
-      let label = TextRun.truncated(racer.label, to: max(1, region.width - 4))
-      var first = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
+      let label = TextRun.truncated(racer.label, to: max(1, region.width - 5))
+      var first = [
+        number(index, styleIndex: racer.styleIndex), glyph(racer.styleIndex),
+        TextRun(" ", color: theme.text),
+      ]
       first.append(TextRun(label, color: style.color, attributes: labelAttributes(racer)))
-      let room = region.width - 2 - TextRun.width(of: label) - 1
+      let room = region.width - 3 - TextRun.width(of: label) - 1
       if room >= 4, !racer.hyperparameterSummary.isEmpty {
         first.append(
           TextRun(
@@ -126,7 +141,7 @@ struct LegendPanel {
       learningRate: rateWidth, step: 0, value: valueWidth, gradient: 0, status: 11,
       usesShortStatus: false)
     func used(_ c: TableColumns) -> Int {
-      var total = 2 + c.label + 1 + c.value + 1 + c.status
+      var total = 3 + c.label + 1 + c.value + 1 + c.status
       if c.learningRate > 0 { total += 1 + c.learningRate }
       if c.parameters > 0 { total += 1 + c.parameters }
       if c.step > 0 { total += 1 + c.step }
@@ -157,7 +172,7 @@ struct LegendPanel {
   private func drawTable(into canvas: inout Canvas, region: Region) {
     let width = region.width
     let columns = tableColumns(width: width)
-    var header = "  " + TextRun.padded("optimizer", to: columns.label)
+    var header = "   " + TextRun.padded("optimizer", to: columns.label)
     if columns.parameters > 0 {
       header += " " + TextRun.padded("parameters", to: columns.parameters)
     }
@@ -177,7 +192,10 @@ struct LegendPanel {
     for (index, racer) in racers.enumerated() where index + 1 < region.height {
       let style = theme.racerStyle(racer.styleIndex)
       let state = status(of: racer)
-      var runs = [glyph(racer.styleIndex), TextRun(" ", color: theme.text)]
+      var runs = [
+        number(index, styleIndex: racer.styleIndex), glyph(racer.styleIndex),
+        TextRun(" ", color: theme.text),
+      ]
       runs.append(
         TextRun(
           TextRun.padded(racer.label, to: columns.label), color: style.color,

@@ -74,6 +74,29 @@ public struct LevelSet: Hashable, Sendable {
     self.bandShades = Self.shades(levels: levels, shifted: shifted, minimum: minimum, shift: shift)
   }
 
+  /// The shade (0…1) of a value on the continuous log scale the bands are shaded
+  /// on: log f placed between the logs of the lowest and highest level, so that
+  /// it runs smoothly through each band and meets the band's own shade at the
+  /// band's log-midpoint; 0 below the lowest level, 1 above the highest, nil
+  /// where f is undefined.
+  ///
+  /// A 24-bit terminal shows this instead of one colour per band: the
+  /// picture follows f continuously, as matplotlib's `LogNorm` does.
+  public func continuousShade(of value: Double) -> Double? {
+    guard value.isFinite else { return nil }
+    guard values.count >= 2, let first = values.first, let last = values.last else {
+      return band(of: value).map(shade(ofBand:))
+    }
+    let low = logValue(first)
+    let high = logValue(last)
+    guard low.isFinite, high.isFinite, high > low else {
+      return band(of: value).map(shade(ofBand:))
+    }
+    let position = logValue(value)
+    if position.isNaN { return value < first ? 0 : 1 }
+    return min(max((position - low) / (high - low), 0), 1)
+  }
+
   /// The number of bands: one more than the number of levels.
   public var bandCount: Int { values.count + 1 }
 

@@ -7,8 +7,12 @@
 /// The loss panel: f − f* on a log scale against step, one braille line per
 /// optimizer, so who converges fastest is seen at a glance.
 ///
-/// f* is the known minimum value when the caller gives one, else the lowest f
-/// any optimizer reached. Gaps of zero or less are drawn at the chart's floor.
+/// f* is the known minimum value when the caller gives one, and the title says
+/// "f − f*"; else the chart shows f − (the lowest f any optimizer reached) and
+/// the title says so. Gaps of zero or less are drawn at the chart's floor. The
+/// log axis is labelled at every decade there is room for, and the step axis
+/// runs from 0 to the furthest racer's step (a thinned history's points sit at
+/// their own steps).
 struct LossPanel {
   var racers: [RacerDrawing]
   var minimumValue: Double?
@@ -30,10 +34,15 @@ struct LossPanel {
       }
     }
     let reference = minimumValue.flatMap { $0.isFinite ? $0 : nil } ?? (hasFinite ? lowest : 0)
+    let knowsMinimum = minimumValue?.isFinite ?? false
+    let minus = usesASCII ? "-" : "−"
+    let title = knowsMinimum ? "f \(minus) f* " : "f \(minus) lowest f "
+    let scale =
+      TextRun.width(of: title) + 19 <= region.width ? "(log scale) vs step" : "(log) vs step"
     TextRun.write(
       [
-        TextRun("f − f* ", color: theme.heading, attributes: [.bold]),
-        TextRun("(log scale) vs step", color: theme.dimText),
+        TextRun(title, color: theme.heading, attributes: [.bold]),
+        TextRun(scale, color: theme.dimText),
       ], into: &canvas, x: region.x, y: region.y, width: region.width)
     var smallestGap: Double?
     for (_, racer) in shown {
@@ -81,7 +90,33 @@ struct LossPanel {
     for row in 1..<max(chart.height - 1, 1) {
       canvas[chart.x - 1, chart.y + row] = Cell(glyph: "│", foreground: axisColor)
     }
-    let steps = max((shown.map { $0.element.lossHistory.count }.max() ?? 1) - 1, 1)
+    // Decades in between, every one or every 2, 5, 10, … of them (multiples of
+    // the stride, so they read evenly), each with a free row around it.
+    var labelled = [0, chart.height - 1]
+    let decades = high - low
+    let strides: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+    let stride = strides.first { decades / $0 * 2 <= Double(chart.height - 1) } ?? 1000
+    if decades >= 2, chart.height >= 5 {
+      for exponent in Swift.stride(from: high - 1, to: low, by: -1)
+      where exponent.truncatingRemainder(dividingBy: stride) == 0 {
+        let row = Int(((high - exponent) / decades * Double(chart.height - 1)).rounded())
+        guard labelled.allSatisfy({ abs($0 - row) >= 2 }) else { continue }
+        labelled.append(row)
+        TextRun.write(
+          [
+            TextRun(
+              TextRun.padded(Self.decade(exponent), to: axisWidth - 1, right: true) + "┤",
+              color: axisColor)
+          ], into: &canvas, x: region.x, y: chart.y + row, width: axisWidth)
+      }
+    }
+    // The furthest step any shown history reaches: its last entry's own step.
+    let steps = max(
+      shown.map { entry in
+        let racer = entry.element
+        return racer.lossSteps.count == racer.lossHistory.count
+          ? (racer.lossSteps.last ?? 0) : racer.lossHistory.count - 1
+      }.max() ?? 1, 1)
     let stepLabel = "step \(steps)"
     TextRun.write(
       [
@@ -101,10 +136,13 @@ struct LossPanel {
       )
     }
     for (_, racer) in shown {
-      let end = Self.drawLine(racer.lossHistory, on: &grid, owner: racer.styleIndex) { step in
-        Int(Double(step) / Double(steps) * dotWidth + 0.5)
+      // A history entry's step: its own when the history was thinned, else its index.
+      let stepsOf = racer.lossSteps
+      let hasSteps = stepsOf.count == racer.lossHistory.count
+      let end = Self.drawLine(racer.lossHistory, on: &grid, owner: racer.styleIndex) { index in
+        Int(Double(hasSteps ? stepsOf[index] : index) / Double(steps) * dotWidth + 0.5)
       } dot: {
-        dot(step: $0, value: $1)
+        dot(step: hasSteps ? stepsOf[$0] : $0, value: $1)
       }
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }

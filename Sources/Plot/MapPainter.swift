@@ -45,7 +45,7 @@ struct MapPainter {
       basins == nil && heatmap != nil
       ? Shadows(theme: theme, bands: heatmap?.cells ?? canvas, region: region, origin: (0, 0))
       : Shadows(theme: theme, bands: canvas, region: region, origin: (region.x, region.y))
-    paintTrails(into: &canvas, racers: ordered, shadows: &shadows, layer: trails)
+    paintTrails(into: &canvas, racers: ordered, layer: trails)
     for (index, minimum) in minima.enumerated() {
       if basins != nil, index < 9 {
         let digit = Character(String(index + 1))
@@ -117,7 +117,8 @@ struct MapPainter {
     }
   }
 
-  /// Tints every computed cell's background with its basin's colour.
+  /// Tints every computed cell's background with its basin's colour; a half-block
+  /// cell (`▀`, two samples) takes the tint in front too, so the cell is one colour.
   private func tint(_ canvas: inout Canvas, with basins: BasinDrawing) {
     let region = projection.region
     for row in 0..<region.height {
@@ -133,6 +134,9 @@ struct MapPainter {
         case .diverged: background = BasinDrawing.divergedTint
         }
         canvas[region.x + column, region.y + row].background = background
+        if canvas[region.x + column, region.y + row].glyph == "▀" {
+          canvas[region.x + column, region.y + row].foreground = background
+        }
       }
     }
   }
@@ -163,20 +167,22 @@ struct MapPainter {
       background: canvas[x, y].background, attributes: [.bold])
   }
 
+  /// Draws the trails' braille dots in their colours over the map's own colour,
+  /// the selected trail last (`racers` is in drawing order).
   private func paintTrails(
-    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)],
-    shadows: inout Shadows, layer: TrailLayer?
+    into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)], layer: TrailLayer?
   ) {
     let region = projection.region
     var layer = layer ?? TrailLayer()
     layer.update(racers: racers.map(\.racer), projection: projection)
     let colors = racers.map { theme.racerStyle($0.racer.styleIndex).color }
     let attributes = theme.trailAttributes
+    // Over the map's own colour (no shadow): the map stays visible under the race.
     layer.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
       let x = region.x + column
       let y = region.y + row
       canvas[x, y] = Cell(
-        glyph: glyph, foreground: colors[rank], background: shadows.background(x: x, y: y),
+        glyph: glyph, foreground: colors[rank], background: canvas[x, y].background,
         attributes: attributes)
     }
   }

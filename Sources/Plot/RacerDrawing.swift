@@ -25,6 +25,9 @@ public struct RacerDrawing: Sendable {
   public var gradientNorm: Double
   /// f after each step (index 0 = at the start), for the loss panel.
   public var lossHistory: [Double]
+  /// The step of each `lossHistory` entry, when the history is thinned (a long race
+  /// keeps fewer points than steps); empty: entry i is step i.
+  public var lossSteps: [Int] = []
   /// Hidden optimizers keep their legend row (dimmed) but leave the map.
   public var isVisible: Bool
   /// The optimizer the user is steering; its legend row is highlighted.

@@ -42,9 +42,19 @@ struct StatusLine {
     for note in notes where !note.isEmpty {
       tail += [separator, TextRun(note, color: theme.warning)]
     }
-    let hint = keyHint.isEmpty ? "" : keyHint + " "
-    let recording = recordingLabel.isEmpty ? "" : recordingLabel + "  "
     let titleText = " " + title
+    // The step and notices come first: the hint (then its last part, "? help")
+    // and the recording label only take the room left beside them.
+    let leftWidth =
+      TextRun.width(of: titleText) + tail.reduce(0) { $0 + TextRun.width(of: $1.text) } + 1
+    let hints = [keyHint, keyHint.split(separator: " · ").last.map(String.init) ?? "", ""]
+    let hint =
+      hints.map { $0.isEmpty ? "" : $0 + " " }
+      .first { leftWidth + TextRun.width(of: $0) <= region.width } ?? ""
+    let recordingRoom = region.width - leftWidth - TextRun.width(of: hint)
+    let recording =
+      recordingLabel.isEmpty || TextRun.width(of: recordingLabel) + 2 > recordingRoom
+      ? "" : recordingLabel + "  "
     let fixed =
       TextRun.width(of: titleText) + tail.reduce(0) { $0 + TextRun.width(of: $1.text) }
       + TextRun.width(of: recording) + TextRun.width(of: hint) + 1

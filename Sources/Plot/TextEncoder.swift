@@ -47,6 +47,8 @@ public enum TextEncoder {
   }
 
   /// The part of a cell's look that the output can show at a given depth.
+  ///
+  /// At 24 bits a colour is its 0xRRGGBB value, at other depths its index.
   private struct Style: Equatable {
     var foreground: Int?
     var background: Int?
@@ -63,8 +65,13 @@ public enum TextEncoder {
     }
 
     init(cell: Cell, depth: ColorDepth) {
-      foreground = cell.foreground.index(at: depth)
-      background = cell.background.index(at: depth)
+      if depth == .truecolor {
+        foreground = cell.foreground.trueColor.map { Int($0) }
+        background = cell.background.trueColor.map { Int($0) }
+      } else {
+        foreground = cell.foreground.index(at: depth)
+        background = cell.background.index(at: depth)
+      }
       attributes = cell.attributes
       self.depth = depth
     }
@@ -85,8 +92,12 @@ public enum TextEncoder {
       return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
-    /// "38;5;N" style for 256 colours, else the basic (30–37) or bright (90–97) code.
+    /// "38;2;R;G;B" for 24 bits, "38;5;N" for 256 colours, else the basic
+    /// (30–37) or bright (90–97) code.
     private func code(_ index: Int, base: Int, bright: Int) -> String {
+      if depth == .truecolor {
+        return "\(base + 8);2;\(index >> 16 & 0xFF);\(index >> 8 & 0xFF);\(index & 0xFF)"
+      }
       if depth == .full256 { return "\(base + 8);5;\(index)" }
       return index < 8 ? String(base + index) : String(bright + index - 8)
     }

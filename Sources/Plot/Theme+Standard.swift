@@ -20,7 +20,11 @@ extension Theme {
     theme.colorRamp = ColorRamp(
       full256: [53, 54, 55, 25, 31, 37, 36, 72, 71, 77, 113, 149, 184, 220],
       sixteen: [0, 4, 12, 6, 2, 10, 3, 11],
-      eight: [0, 4, 6, 2, 3])
+      eight: [0, 4, 6, 2, 3],
+      rgb: [
+        0x44_0154, 0x47_2D7B, 0x3B_528B, 0x2C_728E, 0x21_918C, 0x28_AE80, 0x5E_C962, 0xAD_DC30,
+        0xFD_E725,
+      ])
     theme.fillGlyphs = Array(" .,:;-=+*#")
     theme.asciiFillGlyphs = Array(" .,:;-=+*#")
     theme.contourColor = .lighter(DerivedColor.defaultStep)

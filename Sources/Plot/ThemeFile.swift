@@ -81,6 +81,9 @@ public enum ThemeFile {
       theme.racers = try palette(optimizers, file: file)
     }
     try checkRamp(theme.colorRamp, seen: seen, file: file)
+    // A theme's own ramp without 24-bit stops is blended from its own colours,
+    // not from the stops of the theme it was based on.
+    if seen["ramp.256"] != nil && seen["ramp.rgb"] == nil { theme.colorRamp.rgb = [] }
     return theme
   }
 
@@ -232,6 +235,9 @@ public enum ThemeFile {
     ThemeKey("ramp.8", "band colours for 8-colour terminals", "colour list") {
       $0.colorRamp.eight = try ThemeValue.colorList($1, limit: 7)
     },
+    ThemeKey(
+      "ramp.rgb", "24-bit colour stops from low f to high f, blended continuously", "#rrggbb list"
+    ) { $0.colorRamp.rgb = try ThemeValue.rgbList($1) },
     ThemeKey("glyphs", "fill glyphs from low f to high f, used when there is no colour", "glyphs") {
       $0.fillGlyphs = try ThemeValue.glyphs($1, ascii: false, count: 2...64)
     },

@@ -42,6 +42,23 @@ enum ThemeValue {
     return colors
   }
 
+  /// A list of 24-bit colours `#rrggbb`, or `none`.
+  static func rgbList(_ text: String) throws(Problem) -> [UInt32] {
+    if text.lowercased() == "none" { return [] }
+    let items = words(text)
+    guard items.count >= 2 else {
+      throw Problem("needs at least 2 colours from low to high f (or none)")
+    }
+    guard items.count <= 64 else { throw Problem("has \(items.count) colours, at most 64") }
+    var colors: [UInt32] = []
+    for item in items {
+      guard item.count == 7, item.first == "#", let value = UInt32(item.dropFirst(), radix: 16)
+      else { throw Problem("'\(item)' is not a 24-bit colour (write #rrggbb)") }
+      colors.append(value)
+    }
+    return colors
+  }
+
   static func number(_ text: String, limit: UInt8, what: String) throws(Problem) -> UInt8 {
     guard let value = Int(text) else { throw Problem("'\(text)' is not a number") }
     guard (0...Int(limit)).contains(value), let small = UInt8(exactly: value) else {

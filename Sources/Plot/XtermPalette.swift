@@ -29,6 +29,31 @@ enum XtermPalette {
     return (grey, grey, grey)
   }
 
+  /// The colour of a 256-colour index as 0xRRGGBB.
+  static func packed(_ index: UInt8) -> UInt32 {
+    let (red, green, blue) = rgb(index)
+    return UInt32(red) << 16 | UInt32(green) << 8 | UInt32(blue)
+  }
+
+  /// The 256-colour index (16–255: the cube and the greys, which terminals agree
+  /// on) closest to a 24-bit colour, by distance in RGB.
+  static func nearest(_ packed: UInt32) -> UInt8 {
+    let red = Double(packed >> 16 & 0xFF)
+    let green = Double(packed >> 8 & 0xFF)
+    let blue = Double(packed & 0xFF)
+    var best: UInt8 = 16
+    var bestDistance = Double.infinity
+    for index in UInt8(16)...UInt8(255) {
+      let (r, g, b) = rgb(index)
+      let distance = (r - red) * (r - red) + (g - green) * (g - green) + (b - blue) * (b - blue)
+      if distance < bestDistance {
+        bestDistance = distance
+        best = index
+      }
+    }
+    return best
+  }
+
   /// CIE L*a*b* of every 256-colour index, computed once.
   private static let labTable: [(lightness: Double, a: Double, b: Double)] = (0...255).map {
     computeLab(UInt8($0))

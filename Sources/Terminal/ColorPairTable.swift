@@ -8,11 +8,16 @@ import CNCursesW
 /// once the table is full, a colour falls back to the closest pair that
 /// already exists, and finally to the terminal's default colours — a picture
 /// that degrades instead of a crash.
+///
+/// Pairs are made with ncurses' extended calls (`init_extended_pair`), so a
+/// direct-colour terminal (colour numbers are 0xRRGGBB) and pair tables larger
+/// than a C short both work.
 struct ColorPairTable {
-  /// Colour indices as curses takes them: 0–255, or -1 for the terminal default.
+  /// Colour numbers as curses takes them: an index (or 0xRRGGBB on a
+  /// direct-colour terminal), or -1 for the terminal default.
   struct Key: Hashable {
-    var foreground: Int16
-    var background: Int16
+    var foreground: Int32
+    var background: Int32
   }
 
   /// Pair numbers given out so far.
@@ -26,8 +31,7 @@ struct ColorPairTable {
   private let colorCount: Int
 
   init(pairCount: Int, colorCount: Int, hasDefaultColors: Bool) {
-    // Pair numbers travel as a C short in the portable calls.
-    self.lastPair = Int32(max(0, min(pairCount - 1, Int(Int16.max))))
+    self.lastPair = Int32(max(0, min(pairCount - 1, Int(Int32.max))))
     self.colorCount = colorCount
     self.hasDefaultColors = hasDefaultColors
   }
@@ -39,7 +43,7 @@ struct ColorPairTable {
       background: curses(background, defaultIndex: 0))
     if key.foreground == -1 && key.background == -1 { return 0 }
     if let existing = pairs[key] { return existing }
-    if nextPair <= lastPair, init_pair(Int16(nextPair), key.foreground, key.background) == OK {
+    if nextPair <= lastPair, init_extended_pair(nextPair, key.foreground, key.background) == OK {
       let number = nextPair
       nextPair += 1
       pairs[key] = number
@@ -56,11 +60,11 @@ struct ColorPairTable {
     return 0
   }
 
-  /// A colour index curses accepts on this terminal.
-  private func curses(_ index: Int?, defaultIndex: Int16) -> Int16 {
-    guard let index, index >= 0, index < colorCount, index <= Int(Int16.max) else {
+  /// A colour number curses accepts on this terminal.
+  private func curses(_ index: Int?, defaultIndex: Int32) -> Int32 {
+    guard let index, index >= 0, index < colorCount, index <= Int(Int32.max) else {
       return hasDefaultColors ? -1 : defaultIndex
     }
-    return Int16(index)
+    return Int32(index)
   }
 }

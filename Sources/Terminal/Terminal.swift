@@ -310,16 +310,35 @@ public final class Terminal {
     if cell.attributes.contains(.reverse) { attributes |= optiscope_a_reverse() }
     var pairNumber: Int32 = 0
     if colorDepth != .none {
-      pairNumber = pairs.pair(
-        foreground: cell.foreground.index(at: colorDepth),
-        background: cell.background.index(at: colorDepth))
+      if colorDepth == .truecolor {
+        pairNumber = pairs.pair(
+          foreground: Self.direct(cell.foreground), background: Self.direct(cell.background))
+      } else {
+        pairNumber = pairs.pair(
+          foreground: cell.foreground.index(at: colorDepth),
+          background: cell.background.index(at: colorDepth))
+      }
     }
     var glyph = cchar_t()
     setcchar(&glyph, characters, attributes, Int16(clamping: pairNumber), &pairNumber)
     _ = mvwadd_wch(window, Int32(row), Int32(column), &glyph)
   }
 
+  /// A colour's number on a direct-colour terminal: 0xRRGGBB, where numbers
+  /// below 8 are the basic colours, so the darkest blues become 8 (#000008).
+  private static func direct(_ color: Color) -> Int? {
+    color.trueColor.map { Int(max($0, 8)) }
+  }
+
   // MARK: - Capabilities without a screen
+
+  /// Whether the terminal named `term` (nil: `$TERM`) takes 24-bit colours by
+  /// its terminfo entry (the `RGB` or `Tc` flag, or direct colour), for headless
+  /// output; `COLORTERM` is the executable's to read.
+  public static func hasTrueColor(term: String? = nil) -> Bool {
+    guard let name = term ?? environment("TERM"), !name.isEmpty else { return false }
+    return optiscope_terminfo_truecolor(name) != 0
+  }
 
   /// How many colours the terminal named `term` (nil: `$TERM`) has, from its
   /// terminfo entry, or nil when it is unknown or has none; for headless output

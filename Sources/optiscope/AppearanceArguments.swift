@@ -27,16 +27,23 @@ struct AppearanceArguments: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "How many colours to use: 256, 16 or 8 (default: what the terminal has).", valueName: "n"))
-  var colors: Int?
+      "How many colours to use: 24bit, 256, 16 or 8 (default: what the terminal has).",
+      valueName: "n"))
+  var colors: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Map cells in colour: half (two samples a cell, ▀ in two colours) or full (one).",
+      valueName: "half|full"))
+  var cells: CellChoice = .half
 
   @Flag(
     help: "Draw with ASCII only: no braille, blocks or box drawing (automatic outside UTF-8).")
   var ascii = false
 
   func validate() throws {
-    if let colors, !ColorPolicy.acceptedColorCounts.contains(colors) {
-      throw ValidationError("--colors must be 256, 16 or 8, got \(colors)")
+    if let colors, ColorPolicy.colorCount(argument: colors) == nil {
+      throw ValidationError("--colors must be 24bit, 256, 16 or 8, got \(colors)")
     }
   }
 
@@ -59,6 +66,16 @@ struct AppearanceArguments: ParsableArguments {
     try ThemeCatalog.only(theme ?? sceneTheme)
   }
 
+  /// `--colors` as a number of colours (2^24 for `24bit`), nil when not given.
+  var colorCount: Int? { colors.flatMap(ColorPolicy.colorCount(argument:)) }
+
+  /// Whether the terminal announces 24-bit colour: `COLORTERM=truecolor|24bit`,
+  /// or terminfo's `RGB`/`Tc` flag for `TERM`.
+  static func terminalHasTrueColor() -> Bool {
+    ColorPolicy.announcesTrueColor(colorTerm: ProcessInfo.processInfo.environment["COLORTERM"])
+      || Terminal.hasTrueColor()
+  }
+
   /// Whether to draw with ASCII only: asked for, or the locale is not UTF-8.
   var usesASCII: Bool { ascii || !Terminal.localeIsUTF8 }
 
@@ -71,7 +88,8 @@ struct AppearanceArguments: ParsableArguments {
       colors == nil
       && (color == .always || (color == .auto && isTerminal && !noColor))
     return ColorPolicy.depth(
-      mode: color.mode, requestedColors: colors, isTerminal: isTerminal, noColor: noColor,
-      terminalColors: needsTerminal ? Terminal.colorCount() : nil)
+      mode: color.mode, requestedColors: colorCount, isTerminal: isTerminal, noColor: noColor,
+      terminalColors: needsTerminal ? Terminal.colorCount() : nil,
+      terminalHasTrueColor: needsTerminal && Self.terminalHasTrueColor())
   }
 }

@@ -27,7 +27,7 @@ struct Interactive: ParsableCommand {
 
       --theme picks a theme by name (see `optiscope themes`) or a .theme file by path; a \
       broken theme file is refused with one line naming the file, line and key. Colours \
-      follow the terminal (256, 16, 8 or none) unless --colors or --color say otherwise; \
+      follow the terminal (24-bit, 256, 16, 8 or none) unless --colors or --color say otherwise; \
       NO_COLOR turns them off. Outside a UTF-8 locale, or with --ascii, only ASCII is drawn.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
@@ -98,7 +98,8 @@ struct Interactive: ParsableCommand {
     let terminal: Terminal
     do {
       terminal = try Terminal(
-        maximumColorDepth: ColorPolicy.maximumDepth(mode: mode, requestedColors: appearance.colors),
+        maximumColorDepth: ColorPolicy.maximumDepth(
+          mode: mode, requestedColors: appearance.colorCount),
         honorsNoColor: mode != .always)
     } catch {
       request?.sink.discard()
@@ -109,10 +110,11 @@ struct Interactive: ParsableCommand {
           + "to record without one, `optiscope record`)\n"))
       throw ExitCode(1)
     }
-    let loop = InteractiveLoop(
+    var loop = InteractiveLoop(
       terminal: terminal, scene: scene, themes: themes,
       usesASCII: appearance.usesASCII || !terminal.supportsUnicode, recording: request,
       format: format)
+    loop.cells = appearance.cells.mode
     let outcome = loop.run()
     terminal.stop()
     for note in outcome.notes {

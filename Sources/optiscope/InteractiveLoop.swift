@@ -24,6 +24,8 @@ struct InteractiveLoop {
   let themes: (choices: [ThemeChoice], index: Int)
   /// Draw with ASCII only (`--ascii`, or a terminal without UTF-8).
   let usesASCII: Bool
+  /// How finely the map is sampled (`--cells`).
+  var cells = HeatmapMode.halfBlocks
   /// The recording asked for with --record, its file already open.
   var recording: RecordingRequest?
   /// The format `R` records in.
@@ -52,7 +54,7 @@ struct InteractiveLoop {
     let size = terminal.size
     var session = Session(
       scene: scene, size: ScreenSize(width: size.width, height: size.height),
-      usesASCII: usesASCII, themes: themes, colorDepth: terminal.colorDepth)
+      usesASCII: usesASCII, themes: themes, colorDepth: terminal.colorDepth, cells: cells)
     let clock = ContinuousClock()
     let started = clock.now
     func elapsed() -> Double {

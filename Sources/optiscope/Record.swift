@@ -75,11 +75,11 @@ struct Record: ParsableCommand {
     // A text log holds plain frames (the heatmap as glyphs); a cast holds colours.
     let depth =
       plan.format == .text || appearance.color == .never
-      ? ColorDepth.none : appearance.colors.map { ColorDepth(colors: $0) } ?? .full256
+      ? ColorDepth.none : appearance.colorCount.map { ColorDepth(colors: $0) } ?? .full256
     var session = Session(
       scene: plan.scene, size: plan.size,
       usesASCII: appearance.ascii || (plan.file.usesASCII ?? false), themes: plan.themes,
-      colorDepth: depth)
+      colorDepth: depth, cells: appearance.cells.mode)
     let recorder = Recorder(
       file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false)
     let framesPerSecond = Double(plan.scene.framesPerSecond)

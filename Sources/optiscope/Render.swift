@@ -91,7 +91,8 @@ struct Render: ParsableCommand {
     let depth = appearance.outputDepth()
     var model = Model(
       scene: checked, width: screen.width, height: screen.height, themes: themes,
-      colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false))
+      colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false),
+      cells: appearance.cells.mode)
     model.advance(steps: steps)
     let canvas = view(model)
     return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)

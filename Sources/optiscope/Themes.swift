@@ -39,15 +39,16 @@ struct Themes: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "How many colours to use: 256, 16 or 8 (default: what the terminal has).", valueName: "n"))
-  var colors: Int?
+      "How many colours to use: 24bit, 256, 16 or 8 (default: what the terminal has).",
+      valueName: "n"))
+  var colors: String?
 
   @Flag(help: "Only ASCII characters (automatic outside a UTF-8 locale).")
   var ascii = false
 
   func validate() throws {
-    if let colors, !ColorPolicy.acceptedColorCounts.contains(colors) {
-      throw ValidationError("--colors must be 256, 16 or 8, got \(colors)")
+    if let colors, ColorPolicy.colorCount(argument: colors) == nil {
+      throw ValidationError("--colors must be 24bit, 256, 16 or 8, got \(colors)")
     }
   }
 

@@ -12,7 +12,7 @@ import Testing
     let line = try #require(view(model).lines.first)
     #expect(
       line
-        == " Rosenbrock  (1−x)² + 100(y−x… │ x∈[-2, 2] y∈[-1, 3] │ step 0 keys: all · ? help ")
+        == " Rosenbrock  (1−x)² + … │ x∈[-2, 2] y∈[-1, 3] │ step 0 keys act on: all · ? help ")
   }
 
   @Test("a function negative in view still says so")

@@ -250,7 +250,31 @@ import Testing
     #expect(depth(.always, colors: 8) == .eight)
     #expect(ColorPolicy.maximumDepth(mode: .never, requestedColors: 256) == ColorDepth.none)
     #expect(ColorPolicy.maximumDepth(mode: .auto, requestedColors: 16) == .sixteen)
-    #expect(ColorPolicy.maximumDepth(mode: .always, requestedColors: nil) == .full256)
+    // The live screen may go up to 24 bits; the terminal caps it.
+    #expect(ColorPolicy.maximumDepth(mode: .always, requestedColors: nil) == .truecolor)
+  }
+
+  @Test func trueColourIsAskedForOrAnnounced() {
+    func depth(_ mode: ColorPolicy.Mode, colors: Int? = nil, truecolor: Bool) -> ColorDepth {
+      ColorPolicy.depth(
+        mode: mode, requestedColors: colors, isTerminal: true, noColor: false,
+        terminalColors: 256, terminalHasTrueColor: truecolor)
+    }
+    #expect(depth(.auto, truecolor: true) == .truecolor)
+    #expect(depth(.always, truecolor: true) == .truecolor)
+    #expect(depth(.auto, truecolor: false) == .full256)
+    #expect(depth(.never, truecolor: true) == ColorDepth.none)
+    // --colors wins over what the terminal announces, both ways.
+    #expect(depth(.auto, colors: 256, truecolor: true) == .full256)
+    let twentyFour = ColorPolicy.colorCount(argument: "24bit")
+    #expect(twentyFour.map { depth(.auto, colors: $0, truecolor: false) } == .truecolor)
+    #expect(ColorPolicy.colorCount(argument: "truecolor") == twentyFour)
+    #expect(ColorPolicy.colorCount(argument: "16") == 16)
+    #expect(ColorPolicy.colorCount(argument: "12") == nil)
+    #expect(ColorPolicy.announcesTrueColor(colorTerm: "truecolor"))
+    #expect(ColorPolicy.announcesTrueColor(colorTerm: "24bit"))
+    #expect(!ColorPolicy.announcesTrueColor(colorTerm: "yes"))
+    #expect(!ColorPolicy.announcesTrueColor(colorTerm: nil))
   }
 }
 

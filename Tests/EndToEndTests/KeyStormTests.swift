@@ -31,7 +31,7 @@ struct KeyStormTests {
     try session.run(
       "'\(binary)' --fps 60 2>'\(errors.path)'; echo EXIT=$?; "
         + "while IFS= read -r line; do [ \"$line\" = \(Self.endOfStorm) ] && break; done")
-    try session.waitFor("keys: all")
+    try session.waitFor("keys act on: all")
     let usesSGR = try session.display("#{mouse_sgr_flag}") == "1"
 
     var storm = KeyStorm(seed: Self.seed)

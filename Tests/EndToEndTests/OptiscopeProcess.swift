@@ -54,11 +54,12 @@ enum OptiscopeProcess {
     process.executableURL = try executable()
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    if !changes.isEmpty {
-      var environment = ProcessInfo.processInfo.environment
-      for (name, value) in changes { environment[name] = value }
-      process.environment = environment
-    }
+    // The tester's own terminal may announce 24-bit colour: only a test that
+    // asks for COLORTERM gets it, so the depth the tests expect is the one they set.
+    var environment = ProcessInfo.processInfo.environment
+    environment["COLORTERM"] = nil
+    for (name, value) in changes { environment[name] = value }
+    process.environment = environment
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("optiscope-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -33,7 +33,7 @@ struct RecordingInteractiveTests {
     try session.type("b")
     try session.waitFor("adam: beta1=0.8")
     try session.send("Tab")
-    try session.waitFor("keys: adam")
+    try session.waitFor("keys act on: adam")
     try session.type("+")
     try session.waitFor("adam lr=0.2 ")
     try session.type("q")

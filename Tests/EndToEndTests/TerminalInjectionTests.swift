@@ -154,7 +154,8 @@ import Testing
     #expect(refused.stdout == "")
     #expect(try Self.rawControls(in: refused.stderr) == [])
     #expect(
-      refused.stderr.hasPrefix("optiscope: x\\e[2J: no such theme (known: default, ev\\e[2Jil,"))
+      refused.stderr.hasPrefix(
+        "optiscope: x\\e[2J: no such theme (known: default, cividis, ev\\e[2Jil,"))
   }
 
   @Test(

@@ -52,6 +52,41 @@ import Testing
     #expect(colourCodes.allSatisfy { (30...37).contains($0) || (40...47).contains($0) })
   }
 
+  /// The distinct 24-bit colours of ANSI output (foreground and background alike).
+  private func trueColours(_ text: String) throws -> Set<String> {
+    Set(
+      text.matches(of: try Regex("[34]8;2;([0-9]+;[0-9]+;[0-9]+)")).map {
+        String(text[$0.range].dropFirst(5))
+      })
+  }
+
+  @Test("COLORTERM=truecolor or --colors 24bit: Rosenbrock at 120×40 in ≥ 100 24-bit colours")
+  func trueColourIsDetectedAndAskedFor() throws {
+    let rosenbrock = ["render", "--color", "always", "--size", "120x40"]
+    let announced = try OptiscopeProcess.run(
+      rosenbrock, environment: ["COLORTERM": "truecolor", "TERM": "xterm-256color"])
+    #expect(announced.status == 0)
+    #expect(try trueColours(announced.stdout).count >= 100)
+    #expect(!announced.stdout.contains("38;5;"))
+    // Two samples a cell by default: half blocks fill most of the map.
+    #expect(announced.stdout.filter { $0 == "▀" }.count >= 120 * 40 / 3)
+    let asked = try OptiscopeProcess.run(
+      rosenbrock + ["--colors", "24bit"], environment: ["TERM": "xterm-256color"])
+    #expect(try trueColours(asked.stdout).count >= 100)
+    // --colors wins over the announcement, and without either there is none.
+    let capped = try OptiscopeProcess.run(
+      rosenbrock + ["--colors", "256"], environment: ["COLORTERM": "24bit"])
+    #expect(try trueColours(capped.stdout).isEmpty)
+    #expect(capped.stdout.contains("48;5;"))
+    let plain = try OptiscopeProcess.run(rosenbrock, environment: ["TERM": "xterm-256color"])
+    #expect(try trueColours(plain.stdout).isEmpty)
+    // --cells full: one sample a cell, no half blocks in the map.
+    let full = try OptiscopeProcess.run(
+      rosenbrock + ["--cells", "full"], environment: ["COLORTERM": "truecolor"])
+    #expect(!full.stdout.contains("▀"))
+    #expect(try trueColours(full.stdout).count >= 100)
+  }
+
   @Test func colorAlwaysFollowsTheTerminalsDepth() throws {
     let xterm = try OptiscopeProcess.run(
       ["render", "--color", "always"] + scene, environment: ["TERM": "xterm"])
@@ -146,6 +181,6 @@ import Testing
     #expect(missing.stderr == "optiscope: /no/such/dir/mine.theme: no such file\n")
     let colors = try OptiscopeProcess.run(["render", "--colors", "12"] + scene)
     #expect(colors.status == 1)
-    #expect(colors.stderr.contains("--colors must be 256, 16 or 8, got 12"))
+    #expect(colors.stderr.contains("--colors must be 24bit, 256, 16 or 8, got 12"))
   }
 }

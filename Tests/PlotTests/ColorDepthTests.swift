@@ -25,6 +25,32 @@ import Testing
     return Heatmap(samples: row + row + row, levels: levels, key: key, theme: theme)
   }
 
+  @Test("basins tint a half-block map whole: each computed cell one colour, not two samples")
+  func basinsTintHalfBlocksWhole() {
+    let key = HeatmapKey(
+      function: "x", view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), width: 8, height: 3,
+      mode: .halfBlocks, colorDepth: .truecolor)
+    let samples = (0..<48).map { Double($0 % 8 + $0 / 8) }
+    let map = Heatmap(samples: samples, key: key, theme: .standard)
+    #expect((0..<8).allSatisfy { map.cells[$0, 1].foreground != map.cells[$0, 1].background })
+    let region = Region(x: 0, y: 0, width: 8, height: 3)
+    let projection = MapProjection(
+      view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), region: region)
+    let basins = BasinDrawing(
+      racerIndex: 0, label: "a", minima: [], columns: 8, rows: 3,
+      outcomes: Array(repeating: .minimum(0), count: 24), progress: 1)
+    var canvas = Canvas(width: 8, height: 3)
+    MapPainter(projection: projection, theme: .standard, usesASCII: false).paint(
+      into: &canvas, heatmap: map, racers: [], start: nil, minima: [], basins: basins)
+    let tint = BasinDrawing.tint(minimum: 0)
+    for row in 0..<3 {
+      for column in 0..<8 {
+        #expect(canvas[column, row].background == tint)
+        #expect(canvas[column, row].glyph != "▀" || canvas[column, row].foreground == tint)
+      }
+    }
+  }
+
   @Test func eachDepthTakesItsOwnFallback() throws {
     let theme = try ThemeFile.parse("text = 196/9/3", file: "t", name: "t")
     #expect(theme.text.index(at: .full256) == 196)
@@ -115,7 +141,9 @@ import Testing
     #expect(white?.index8 == 3)
   }
 
-  @Test func shadowSitsBehindTrailsAndMarkersOnColour() {
+  /// Trails sit on the map's own colour (the map stays visible under the race);
+  /// markers and positions keep the theme's shadow, which sets their glyphs off.
+  @Test func shadowSitsBehindMarkersButNotTrailsOnColour() {
     var shadowed = theme
     shadowed.shadow = .darker(30)
     let region = Region(x: 0, y: 0, width: 8, height: 3)
@@ -130,9 +158,14 @@ import Testing
       minima: [])
     for column in 0..<8 {
       let band = map.cells[column, 1].background
-      #expect(canvas[column, 1].background == DerivedColor.darker(30).color(over: band))
+      let shadow = DerivedColor.darker(30).color(over: band)
+      // The start marker (column 0) and the racer's glyph (column 7) keep the shadow.
+      #expect(
+        canvas[column, 1].background == (column == 0 || column == 7 ? shadow : band),
+        "column \(column)")
       #expect(canvas[column, 0].background == band)
     }
     #expect(canvas[0, 1].character == shadowed.start.glyph)
+    #expect((1..<7).allSatisfy { canvas[$0, 1].character != " " })
   }
 }

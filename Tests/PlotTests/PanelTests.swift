@@ -3,6 +3,12 @@ import Testing
 
 @testable import Plot
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 @Suite struct PanelTests {
   private let view = ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1)
 
@@ -25,11 +31,12 @@ import Testing
       .draw(into: &canvas, region: Region(x: 0, y: 0, width: 70, height: 3))
     #expect(
       canvas.lines == [
-        "  optimizer parameters            step         f      |∇f| status     ",
-        "● adam      lr=0.01 β=0.9,0.999     12  5.00e-01  2.50e-01 running    ",
-        "■ sgd       lr=0.1                   3  1.00e+00  2.00e+00 diverged   ",
+        "   optimizer parameters           step         f      |∇f| status     ",
+        "1● adam      lr=0.01 β=0.9,0.999    12  5.00e-01  2.50e-01 running    ",
+        "2■ sgd       lr=0.1                  3  1.00e+00  2.00e+00 diverged   ",
       ])
-    #expect(canvas[0, 1].foreground == SnapshotTheme.theme.racerStyle(0).color)
+    #expect(canvas[0, 1].character == "1")
+    #expect(canvas[1, 1].foreground == SnapshotTheme.theme.racerStyle(0).color)
     #expect(canvas[62, 2].foreground == SnapshotTheme.theme.error)
   }
 
@@ -39,9 +46,9 @@ import Testing
       .draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 3))
     #expect(
       canvas.lines == [
-        "  optimizer         f status        ",
-        "● adam       5.00e-01 running       ",
-        "■ sgd        1.00e+00 diverged      ",
+        "   optimizer         f status       ",
+        "1● adam       5.00e-01 running      ",
+        "2■ sgd        1.00e+00 diverged     ",
       ])
   }
 
@@ -53,9 +60,9 @@ import Testing
       canvas.lines
         == [
           "optimizers                              ",
-          "● adam lr=0.01 β=0.9,0.999              ",
+          "1● adam lr=0.01 β=0.9,0.999             ",
           "  f 5.00e-01  |∇f| 2.50e-01  running    ",
-          "■ sgd lr=0.1                            ",
+          "2■ sgd lr=0.1                           ",
           "  f 1.00e+00  |∇f| 2.00e+00  diverged   ",
         ].map { $0 })
   }
@@ -74,7 +81,7 @@ import Testing
     LossPanel(racers: racers, minimumValue: 0, theme: SnapshotTheme.theme, usesASCII: false)
       .draw(into: &canvas, region: Region(x: 0, y: 0, width: 20, height: 6))
     let lines = canvas.lines
-    #expect(lines[0] == "f − f* (log scale) v")
+    #expect(lines[0] == "f − f* (log) vs step")
     #expect(lines[1].hasPrefix("1e+02┤"))
     #expect(lines[2].hasPrefix("     │"))
     #expect(lines[4].hasPrefix("    1┤"))
@@ -86,6 +93,91 @@ import Testing
     #expect(canvas[6, 1].character != " ")
     // sgd's flat line runs along the top row of dots, through every chart cell.
     #expect(lines[1].dropFirst(6).allSatisfy { $0 != " " })
+  }
+
+  @Test("the legend numbers the first nine optimizers 1…9, the keys that select them")
+  func legendNumbersMatchTheKeys() {
+    let many = (0..<10).map { index in
+      RacerDrawing(
+        label: "o\(index)", styleIndex: index, trail: [Point(x: 0, y: 0)], step: 1, value: 1,
+        gradientNorm: 1, lossHistory: [1, 1])
+    }
+    var canvas = Canvas(width: 36, height: 11)
+    LegendPanel(racers: many, view: view, theme: SnapshotTheme.theme, usesASCII: false)
+      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 11))
+    #expect(
+      canvas.lines == [
+        "   optimizer         f status       ",
+        "1● o0         1.00e+00 running      ",
+        "2■ o1         1.00e+00 running      ",
+        "3▲ o2         1.00e+00 running      ",
+        "4◆ o3         1.00e+00 running      ",
+        "5★ o4         1.00e+00 running      ",
+        "6✚ o5         1.00e+00 running      ",
+        "7✖ o6         1.00e+00 running      ",
+        "8◉ o7         1.00e+00 running      ",
+        "9▼ o8         1.00e+00 running      ",
+        " ◀ o9         1.00e+00 running      ",
+      ])
+    // In ASCII the glyphs are the numbers themselves: written once.
+    LegendPanel(racers: many, view: view, theme: SnapshotTheme.theme, usesASCII: true)
+      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 11))
+    #expect(canvas.lines[1] == " 1 o0         1.00e+00 running      ")
+    #expect(canvas.lines[10] == " A o9         1.00e+00 running      ")
+  }
+
+  /// A racer whose history was thinned: `count` points spread over `steps` steps,
+  /// f falling a decade every `steps / 10` steps from 1e+02.
+  private func thinned(steps: Int, count: Int = 40) -> RacerDrawing {
+    let at = (0..<count).map { $0 * steps / (count - 1) }
+    var racer = RacerDrawing(
+      label: "adam", styleIndex: 0, trail: [Point(x: 0, y: 0)], step: steps, value: 1e-8,
+      lossHistory: at.map { pow(10, 2 - 10 * Double($0) / Double(steps)) })
+    racer.lossSteps = at
+    return racer
+  }
+
+  @Test("the loss chart at 3,000 steps: decade ticks, the last step on the axis")
+  func lossChartAtThreeThousandSteps() {
+    var canvas = Canvas(width: 30, height: 10)
+    LossPanel(
+      racers: [thinned(steps: 3000)], minimumValue: 0, theme: SnapshotTheme.theme, usesASCII: false
+    ).draw(into: &canvas, region: Region(x: 0, y: 0, width: 30, height: 10))
+    #expect(
+      canvas.lines == [
+        "f − f* (log scale) vs step    ",
+        "1e+02┤⠑⠤⢄                     ",
+        "     │   ⠑⠤⢄                  ",
+        "     │      ⠑⠤⢄               ",
+        "     │         ⠑⠤⢄            ",
+        "     │            ⠑⠒⢄         ",
+        "1e-05┤               ⠑⠒⢄      ",
+        "     │                  ⠑⠒⢄   ",
+        "1e-08┤                     ⠑⠒●",
+        "     0               step 3000",
+      ])
+  }
+
+  @Test("the loss chart at 100,000 steps, with f* unknown: an honest title")
+  func lossChartAtAHundredThousandSteps() {
+    var canvas = Canvas(width: 36, height: 10)
+    LossPanel(
+      racers: [thinned(steps: 100_000)], minimumValue: nil, theme: SnapshotTheme.theme,
+      usesASCII: false
+    ).draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 10))
+    #expect(
+      canvas.lines == [
+        "f − lowest f (log scale) vs step    ",
+        "1e+02┤⠑⠒⠤⣀⡀                         ",
+        "     │    ⠈⠒⠢⢄⣀                     ",
+        "     │         ⠑⠒⠤⣀⡀                ",
+        "     │             ⠈⠒⠢⢄⣀            ",
+        "1e-05┤                  ⠑⠒⠤⣀⡀       ",
+        "     │                      ⠈⠒⠢⢄⣀   ",
+        "     │                           ⠑⠢⡀",
+        "1e-10┤                             ●",
+        "     0                   step 100000",
+      ])
   }
 
   @Test func decadeLabels() {

@@ -11,7 +11,10 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("themes")
 
-  static let shippedNames = ["default", "magma", "okabe-ito", "high-contrast", "light", "mono"]
+  static let shippedNames = [
+    "default", "magma", "okabe-ito", "high-contrast", "light", "mono", "viridis", "cividis",
+    "winter",
+  ]
 
   static func shippedFiles() throws -> [URL] {
     try FileManager.default.contentsOfDirectory(
