@@ -41,6 +41,8 @@ public enum ImageRenderer {
           file.temporaryPath, Double(width) * points, Double(height) * points)
         : cairo_svg_surface_create(file.temporaryPath, Double(width), Double(height))
       guard let surface else { throw ImageError("cannot make a \(format.rawValue) surface") }
+      // SVG lengths in pixels (cairo's default is points), so readers show the asked-for size.
+      if format == .svg { cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX) }
       draw(painter, on: surface, scale: points)
       cairo_surface_finish(surface)
       status = cairo_surface_status(surface)
