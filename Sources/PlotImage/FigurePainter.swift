@@ -427,19 +427,25 @@ struct FigurePainter {
     return 0xFF00_0000 | UInt32(bytes.red) << 16 | UInt32(bytes.green) << 8 | UInt32(bytes.blue)
   }
 
-  /// About `count` round tick values (1, 2 or 5 times a power of ten apart) in [low, high].
+  /// About `count` round tick values (1, 2 or 5 times a power of ten apart) in [low, high]:
+  /// the spacing nearest (in ratio) to an even split into `count` parts.
   static func ticks(_ low: Double, _ high: Double, count: Int) -> [Double] {
     guard low.isFinite, high.isFinite, high > low, count > 0 else { return [] }
     let rough = (high - low) / Double(count)
-    let power = pow(10, (log10(rough)).rounded(.down))
-    let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
-    var values: [Double] = []
-    var tick = (low / step).rounded(.up) * step
-    while tick <= high + step * 1e-9 {
-      values.append(abs(tick) < step * 1e-9 ? 0 : tick)
-      tick += step
+    let power = pow(10, log10(rough).rounded(.down))
+    let candidates = [1.0, 2, 5, 10].map { $0 * power }
+    let step =
+      candidates.min { abs(log($0 / rough)) < abs(log($1 / rough)) } ?? power
+    let first = (low / step - 1e-9).rounded(.up)
+    let last = (high / step + 1e-9).rounded(.down)
+    guard first <= last else { return [] }
+    // Multiples of the step, each computed afresh so that no rounding error adds up.
+    return stride(from: first, through: last, by: 1).map { multiple in
+      let value = multiple * step
+      let decimals = max(0, -Int(log10(step).rounded(.down)))
+      let factor = pow(10, Double(decimals))
+      return multiple == 0 ? 0 : (value * factor).rounded() / factor
     }
-    return values
   }
 
   static func tickLabel(_ value: Double) -> String {
