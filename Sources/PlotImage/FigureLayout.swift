@@ -28,6 +28,8 @@ public struct FigureLayout: Hashable, Sendable {
   public let map: Rect
   public let colorBar: Rect
   public let legend: Rect
+  /// How far the title moves down with the map when the page is taller than the map needs.
+  public let titleShift: Double
 
   public init(width: Int, height: Int, view: ViewBox) {
     self.width = width
@@ -37,7 +39,7 @@ public struct FigureLayout: Hashable, Sendable {
     let left = 62 * unit
     let top = 66 * unit
     let bottom = 44 * unit
-    let legendWidth = min(250 * unit, Double(width) * 0.3)
+    let legendWidth = min(230 * unit, Double(width) * 0.3)
     let barWidth = 16 * unit
     let barLabels = 58 * unit
     let gap = 18 * unit
@@ -51,10 +53,13 @@ public struct FigureLayout: Hashable, Sendable {
       mapHeight = availableHeight
       mapWidth = mapHeight * aspect
     }
+    // The title, map and axis labels as one block, centred on the page.
     let mapX = left + (availableWidth - mapWidth) / 2
     let mapY = top + (availableHeight - mapHeight) / 2
+    titleShift = (mapY - top).rounded()
     map = Rect(
-      x: mapX.rounded(), y: mapY.rounded(), width: mapWidth.rounded(), height: mapHeight.rounded())
+      x: mapX.rounded(), y: mapY.rounded(), width: mapWidth.rounded(),
+      height: mapHeight.rounded())
     colorBar = Rect(
       x: (mapX + mapWidth + gap).rounded(), y: map.y, width: barWidth.rounded(), height: map.height)
     let legendX = colorBar.x + barWidth + barLabels + gap

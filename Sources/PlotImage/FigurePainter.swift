@@ -133,10 +133,11 @@ struct FigurePainter {
         size: size, color: figure.text, anchor: 1)
     }
     text(
-      context, "x", x: map.x + map.width / 2, y: Double(layout.height) - 8 * unit, size: size,
+      context, "x", x: map.x + map.width / 2, y: map.y + map.height + 38 * unit, size: size,
       color: figure.dimText, anchor: 0.5)
     text(
-      context, "y", x: 14 * unit, y: map.y + map.height / 2, size: size, color: figure.dimText,
+      context, "y", x: map.x - 48 * unit, y: map.y + map.height / 2, size: size,
+      color: figure.dimText,
       anchor: 0.5)
   }
 
@@ -176,15 +177,17 @@ struct FigurePainter {
 
   private func paintTitle(_ context: OpaquePointer) {
     let unit = layout.unit
+    let shift = layout.titleShift
     text(
-      context, figure.title, x: layout.map.x, y: 28 * unit, size: 20 * unit, color: figure.text,
+      context, figure.title, x: layout.map.x, y: 28 * unit + shift, size: 20 * unit,
+      color: figure.text,
       anchor: 0, bold: true)
     text(
       context,
       Self.fitted(
         context, figure.formula, width: Double(layout.width) - layout.map.x - 140 * unit,
         size: 13 * unit),
-      x: layout.map.x, y: 50 * unit, size: 13 * unit, color: figure.dimText, anchor: 0)
+      x: layout.map.x, y: 50 * unit + shift, size: 13 * unit, color: figure.dimText, anchor: 0)
   }
 
   // MARK: Overlay
@@ -212,9 +215,6 @@ struct FigurePainter {
       paintEnd(context, trail)
     }
     cairo_restore(context)
-    text(
-      context, "step \(figure.step)", x: layout.map.x + layout.map.width, y: 28 * unit,
-      size: 14 * unit, color: figure.text, anchor: 1)
     paintLegend(context)
   }
 
@@ -296,8 +296,12 @@ struct FigurePainter {
     let sample = 26 * unit
     let textX = area.x + sample + 8 * unit
     let textWidth = area.x + area.width - textX
+    text(
+      context, "step \(figure.step)", x: area.x, y: area.y + 12 * unit, size: 14 * unit,
+      color: figure.text, anchor: 0, bold: true)
+    let rows = area.y + 30 * unit
     for (index, trail) in figure.trails.enumerated() {
-      let top = area.y + Double(index) * rowHeight
+      let top = rows + Double(index) * rowHeight
       guard top + rowHeight <= area.y + area.height + 1 else { break }
       let middle = top + 9 * unit
       let alpha = trail.isVisible ? 1.0 : 0.35
