@@ -5,8 +5,10 @@
 /// colour and its darker edge, the page and text colours, a grey ramp for
 /// anti-aliased text, and the rest filled with evenly spaced colours of the ramp.
 struct GIFPalette {
-  /// The colours as 0xRRGGBB, exactly 256.
+  /// The colours as 0xRRGGBB, exactly 256; the last is kept for `transparent`.
   let colors: [UInt32]
+  /// The index that frames after the first use for "unchanged": the frame below shows through.
+  static let transparent: UInt8 = 255
   /// Pixels already looked up, for speed: most frames repeat the same few colours.
   private var nearestCache: [UInt32: UInt8] = [:]
 
@@ -14,7 +16,7 @@ struct GIFPalette {
     var colors: [UInt32] = []
     func add(_ color: RGB) {
       let pixel = FigurePainter.pixel(color) & 0x00FF_FFFF
-      if colors.count < 256, !colors.contains(pixel) { colors.append(pixel) }
+      if colors.count < 255, !colors.contains(pixel) { colors.append(pixel) }
     }
     let bands = (0..<field.levels.bandCount).map {
       figure.scale.color(shade: field.levels.shade(ofBand: $0))
@@ -33,7 +35,7 @@ struct GIFPalette {
       let grey = Double(step) / 23
       add(RGB(red: grey, green: grey, blue: grey))
     }
-    let free = 256 - colors.count
+    let free = 255 - colors.count
     for step in 0..<max(free, 0) {
       add(figure.scale.color(shade: Double(step) / Double(max(free - 1, 1))))
     }
@@ -50,7 +52,7 @@ struct GIFPalette {
     let blue = Int(key & 0xFF)
     var best = 0
     var bestDistance = Int.max
-    for (index, color) in colors.enumerated() {
+    for (index, color) in colors.enumerated() where index != Int(Self.transparent) {
       let dr = red - Int(color >> 16)
       let dg = green - Int((color >> 8) & 0xFF)
       let db = blue - Int(color & 0xFF)

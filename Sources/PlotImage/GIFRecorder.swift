@@ -12,7 +12,8 @@ import CGIF
 /// The figure's unchanging backdrop (heatmap, contours, axes, colour bar) is drawn
 /// once; each frame paints it and draws the trails and legend over it. Pixels are
 /// mapped to a fixed `GIFPalette`, and each frame stores only the rectangle that
-/// changed since the one before (the rest is kept), which keeps the file small.
+/// changed since the one before, with its unchanged pixels transparent (the frame
+/// below shows through), which keeps the file small.
 /// The file is written under its temporary name and renamed into place by `finish`.
 public final class GIFRecorder {
   public let file: ImageFile
@@ -164,8 +165,13 @@ public final class GIFRecorder {
       // Nothing changed: a one-pixel frame that repeats what is there keeps the timing.
       if right < 0 { (left, top, right, bottom) = (0, 0, 0, 0) }
     }
-    // Disposal 1 (keep the frame), no transparency.
-    let control: [UInt8] = [0x04, UInt8(delay & 0xFF), UInt8(delay >> 8), 0]
+    // Disposal 1 (keep the frame); after the first frame, pixels that did not change are
+    // transparent, so the frame below shows through and long runs compress to almost nothing.
+    let keepsBelow = !previous.isEmpty
+    let control: [UInt8] = [
+      keepsBelow ? 0x05 : 0x04, UInt8(delay & 0xFF), UInt8(delay >> 8),
+      GIFPalette.transparent,
+    ]
     guard EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, 4, control) == optiscope_gif_ok(),
       EGifPutImageDesc(
         gif, Int32(left), Int32(top), Int32(right - left + 1), Int32(bottom - top + 1), false, nil)
@@ -174,7 +180,11 @@ public final class GIFRecorder {
     var line = [GifPixelType](repeating: 0, count: right - left + 1)
     for row in top...bottom {
       let base = row * width
-      for column in left...right { line[column - left] = indices[base + column] }
+      for column in left...right {
+        let index = indices[base + column]
+        line[column - left] =
+          keepsBelow && index == previous[base + column] ? GIFPalette.transparent : index
+      }
       guard EGifPutLine(gif, &line, Int32(line.count)) == optiscope_gif_ok() else {
         throw failure(gif)
       }

@@ -171,6 +171,32 @@ struct ImageCommandTests {
     #expect((attributes[.posixPermissions] as? Int) == 0o644)
   }
 
+  @Test("the GIF's last frame, changed rectangles and all, is the PNG of the same step")
+  func gifLastFrameMatchesPNG() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let gif = scratch.path("race.gif")
+    let png = scratch.path("race.png")
+    let scene = Self.race + ["--steps-per-frame", "3", "--pixels", "400x320"]
+    let recorded = try OptiscopeProcess.run(
+      ["record"] + scene + ["--frames", "8", "--format", "gif", "--out", gif])
+    #expect(recorded.status == 0, "\(recorded.stderr)")
+    let rendered = try OptiscopeProcess.run(
+      ["render"] + scene + ["--steps", "21", "--format", "png", "--out", png])
+    #expect(rendered.status == 0, "\(rendered.stderr)")
+    let script = """
+      import sys
+      from PIL import Image, ImageChops, ImageStat
+      gif = Image.open(sys.argv[1]); gif.seek(gif.n_frames - 1)
+      difference = ImageChops.difference(gif.convert("RGB"), Image.open(sys.argv[2]).convert("RGB"))
+      print(max(ImageStat.Stat(difference).mean))
+      """
+    let result = try Self.shell([Self.python, "-c", script, gif, png])
+    let mean = Double(result.output.split(separator: "\n").last.map(String.init) ?? "")
+    // Only the palette's rounding differs: a frame composed wrongly would differ by far more.
+    #expect(mean.map { $0 < 1.5 } == true, "mean difference \(result.output)")
+  }
+
   @Test("an existing file is refused without --force and replaced with it")
   func existingFile() throws {
     let scratch = try Scratch()
