@@ -1,7 +1,7 @@
 /// The 256 colours of an animated GIF of a figure, and the nearest of them to any pixel.
 ///
 /// A fixed palette built from what the figure can show keeps the colour map smooth
-/// and exact: every band's colour and its contour-line shade, every optimizer's
+/// and exact: every band's colour and its contour-line shades, every optimizer's
 /// colour and its darker edge, the page and text colours, a grey ramp for
 /// anti-aliased text, and the rest filled with evenly spaced colours of the ramp.
 struct GIFPalette {
@@ -22,7 +22,9 @@ struct GIFPalette {
       figure.scale.color(shade: field.levels.shade(ofBand: $0))
     }
     bands.forEach(add)
+    // Contour lines are black at half opacity, anti-aliased: full and partial cover.
     bands.forEach { add($0.mixed(with: .black, 0.5)) }
+    bands.forEach { add($0.mixed(with: .black, 0.25)) }
     for trail in figure.trails {
       add(trail.color)
       add(trail.color.mixed(with: .black, 0.55))
