@@ -71,10 +71,29 @@ public final class GIFRecorder {
     FigurePainter(figure: figure, field: field, layout: layout).paintOverlay(context)
     cairo_destroy(context)
     cairo_surface_flush(frame)
-    let pixels = Self.pixels(of: frame, size: size)
-    var indices = backdropIndices
-    for index in pixels.indices where pixels[index] != backdropPixels[index] {
-      indices[index] = palette.index(of: pixels[index])
+    guard let data = cairo_image_surface_get_data(frame) else {
+      throw ImageError("cannot draw a frame")
+    }
+    let stride = Int(cairo_image_surface_get_stride(frame))
+    let (width, height) = (size.width, size.height)
+    var indices = [UInt8](repeating: 0, count: width * height)
+    // One pass: a pixel the overlay left alone keeps the backdrop's index; the others
+    // are looked up. Raw buffers, as this loop runs over every pixel of every frame.
+    backdropPixels.withUnsafeBufferPointer { below in
+      backdropIndices.withUnsafeBufferPointer { belowIndices in
+        indices.withUnsafeMutableBufferPointer { out in
+          for row in 0..<height {
+            let line = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            let base = row * width
+            for column in 0..<width {
+              let pixel = line[column]
+              out[base + column] =
+                pixel == below[base + column]
+                ? belowIndices[base + column] : palette.index(of: pixel)
+            }
+          }
+        }
+      }
     }
     self.palette = palette
     try put(indices, gif: gif)
@@ -153,13 +172,21 @@ public final class GIFRecorder {
     var (left, top, right, bottom) = (0, 0, width - 1, size.height - 1)
     if !previous.isEmpty {
       (left, top, right, bottom) = (width, size.height, -1, -1)
-      for row in 0..<size.height {
-        let base = row * width
-        for column in 0..<width where indices[base + column] != previous[base + column] {
-          left = min(left, column)
-          right = max(right, column)
-          top = min(top, row)
-          bottom = max(bottom, row)
+      indices.withUnsafeBufferPointer { now in
+        previous.withUnsafeBufferPointer { before in
+          for row in 0..<size.height {
+            let base = row * width
+            // The first and last changed column of the row, if any.
+            var first = 0
+            while first < width, now[base + first] == before[base + first] { first += 1 }
+            guard first < width else { continue }
+            var last = width - 1
+            while now[base + last] == before[base + last] { last -= 1 }
+            left = min(left, first)
+            right = max(right, last)
+            top = min(top, row)
+            bottom = max(bottom, row)
+          }
         }
       }
       // Nothing changed: a one-pixel frame that repeats what is there keeps the timing.
