@@ -27,7 +27,7 @@ public struct ImageFile: Sendable {
       throw ImageError("cannot write \(option) '\(path)': it is a directory")
     }
     if exists, !force {
-      throw ImageError("\(option) '\(path)' exists; add --force to overwrite it")
+      throw ImageError("\(option) '\(path)' exists; add --force to overwrite it", exists: true)
     }
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
