@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -10,7 +10,10 @@ let package = Package(
     .library(name: "OptiscopeLibraries", targets: ["OptimKit", "Plot", "App"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Starts plug-in helper processes. Without its Foundation trait, so the
+    // program still links FoundationEssentials only.
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
   ],
   targets: [
     // Pure math: expressions, test functions, torch.optim optimizers, races.
@@ -19,6 +22,11 @@ let package = Package(
     .target(name: "Plot", dependencies: ["OptimKit"]),
     // The program's state machine: Model, Msg, update, view, Recorder.
     .target(name: "App", dependencies: ["OptimKit", "Plot"]),
+    // Plug-in optimizers: the helper process, its JSON-lines protocol, `check`.
+    .target(
+      name: "Plugins",
+      dependencies: ["OptimKit", .product(name: "Subprocess", package: "swift-subprocess")]
+    ),
     // ncurses with wide-character support; see Sources/CNCursesW/shim.h.
     .systemLibrary(
       name: "CNCursesW",
@@ -40,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimKit", "Plot", "App", "Terminal", "PlotImage",
+        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -57,6 +65,9 @@ let package = Package(
     .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
+    // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
+    .testTarget(
+      name: "PluginsTests", dependencies: ["Plugins", "OptimKit"], exclude: ["Fixtures"]),
     // Runs the real binary: headless commands, and the interactive program in tmux.
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
   ]

@@ -13,13 +13,22 @@ public enum LogEvent: Hashable, Sendable {
   /// `--- frame N step S` and the screen's rows.
   case frame(LogFrame)
 
-  /// The event's lines as written to a log, each ending in "\n".
+  /// The event's lines as written to a log, each ending in "\n" (a run of more than
+  /// `RecordingLog.maximumTicks` ticks takes several lines).
   public var text: String {
     switch self {
     case .input(let message):
       guard let body = message.logText else { return "> ticks 1\n" }
       return "> " + body + "\n"
-    case .ticks(let count): return "> ticks \(count)\n"
+    case .ticks(let count):
+      // A reader takes at most `maximumTicks` per line: a longer run is split.
+      var text = ""
+      var left = count
+      repeat {
+        text += "> ticks \(min(left, RecordingLog.maximumTicks))\n"
+        left -= RecordingLog.maximumTicks
+      } while left > 0
+      return text
     case .change(let step, let description):
       return "@ step \(step) " + LogText.oneLine(description) + "\n"
     case .frame(let frame):

@@ -1,8 +1,12 @@
+import Plot
+
 /// Line handling shared by scene files and recordings: splitting, and keeping text on one line.
 ///
 /// A log must stay readable by `less`, `grep` and `diff` and must never be
 /// misread by its own parser, so nothing written to it may contain a line
-/// break or an escape code: control characters become `?`.
+/// break or an escape code: control characters are written as `DisplayText`
+/// shows them (`\e`, `\x07`), the same text the screen showed, so a label
+/// read back from a log's header draws the frames the log holds.
 enum LogText {
   /// The complete lines of `text` (split at "\n" only, a "\r" before it dropped), and
   /// whatever follows the last "\n" (empty when the text ends with one).
@@ -27,15 +31,14 @@ enum LogText {
     line.hasPrefix(">") || line.hasPrefix("@") || line.hasPrefix("---")
   }
 
-  /// `text` with every control character (C0, DEL, C1, line and paragraph separators) as `?`.
+  /// `text` with every control character (C0, DEL, C1, line and paragraph separators,
+  /// bidirectional overrides) escaped as `DisplayText` shows it.
   static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
-    return String(text.map { $0.unicodeScalars.contains(where: isControl) ? "?" : $0 })
+    DisplayText.escaped(text)
   }
 
-  /// Whether a scalar would break a line or start an escape sequence.
+  /// Whether a scalar would break a line, start an escape sequence or reorder the line.
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+    DisplayText.needsEscaping(scalar)
   }
 }

@@ -1,3 +1,5 @@
+import Plot
+
 /// Re-simulates a recording from its header and inputs and compares every frame with the log.
 ///
 /// Recordings are deterministic (the race is exact arithmetic, gradient noise
@@ -22,22 +24,38 @@ public enum LogVerifier {
     /// The re-simulated text.
     public var replayed: String?
 
+    /// The most characters shown of a row: a frame is at most 2000 columns wide.
+    static let rowLimit = 2000
+
+    /// The summary, then the two versions on lines of their own, each shown through
+    /// `DisplayText`: the logged row comes from a file, which may hold escape codes.
     public var description: String {
-      var text = summary
-      if let logged { text += "\n  log:    " + logged }
-      if let replayed { text += "\n  replay: " + replayed }
+      var text = DisplayText(summary, limit: Self.rowLimit).description
+      if let logged {
+        text += "\n  log:    " + DisplayText(logged, limit: Self.rowLimit).description
+      }
+      if let replayed {
+        text += "\n  replay: " + DisplayText(replayed, limit: Self.rowLimit).description
+      }
       return text
     }
   }
 
   /// Checks every frame and change line of `log`; throws when its header cannot be replayed.
-  public static func verify(_ log: RecordingLog) throws(SceneOptions.Problem) -> Outcome {
-    var session = try Session(log: log.header)
+  /// `maximumSteps` bounds the race steps logged ticks take between two frames.
+  public static func verify(
+    _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames
+  ) throws(SceneOptions.Problem) -> Outcome {
+    var session = try Session(log: log.header, formatVersion: log.formatVersion)
     var producedChanges: [LogEvent] = []
     var loggedChanges: [LogEvent] = []
     var framesSeen = 0
     var expectedNumber = 0
-    for event in log.events {
+    // Race steps taken by logged ticks since the last frame, and whether a restart
+    // before the next frame was found (see `tick`).
+    var stepsTicked = 0
+    var checkedRestart = false
+    for (position, event) in log.events.enumerated() {
       switch event {
       case .input(let message):
         let effects = session.send(message)
@@ -50,10 +68,17 @@ public enum LogVerifier {
           }
         }
       case .ticks(let count):
-        for _ in 0..<count { _ = session.send(.tick) }
+        if let mismatch = tick(
+          &session, times: count, before: log.events[(position + 1)...], taken: &stepsTicked,
+          maximum: maximumSteps, checkedRestart: &checkedRestart)
+        {
+          return .mismatch(mismatch)
+        }
       case .change:
         if framesSeen > 0 { loggedChanges.append(event) }
       case .frame(let frame):
+        stepsTicked = 0
+        checkedRestart = false
         if frame.followsTick { _ = session.send(.tick) }
         let where_ = "frame \(frame.number) (step \(frame.step))"
         if let mismatch = compare(loggedChanges, producedChanges, before: where_) {
@@ -84,6 +109,72 @@ public enum LogVerifier {
       return .mismatch(mismatch)
     }
     return .identical(frames: framesSeen)
+  }
+
+  /// The most race steps that logged ticks may take between two frames (or before frame
+  /// 0): a recording writes a frame whenever the screen changes, and the step count is on
+  /// the screen, so only the inputs before a recording started with `R` come near this
+  /// (a million steps are three hours of racing at 20 frames a second and 4 steps a
+  /// frame); it bounds the time a check takes.
+  public static let maximumStepsBetweenFrames = 1_000_000
+
+  /// Sends a logged run of `count` clock ticks, checking its plausibility as it goes:
+  /// returns a mismatch as soon as the run is seen to be wrong.
+  ///
+  /// A crafted `> ticks 1000000` must not keep a check busy for hours, so the
+  /// run stops at the first tick that would change nothing (the race paused,
+  /// finished or waiting for typed input, and no basins being computed: the
+  /// remaining ticks would change nothing either); it fails the moment the race
+  /// passes the next frame's step unless one of the inputs before that frame
+  /// restarts the race (steps only go up otherwise, so more ticks cannot help);
+  /// and the ticks since the last frame (`taken`, in race steps) may take at
+  /// most `maximum` steps. Ticks after the last frame and
+  /// the last input are not simulated at all. `checkedRestart` says whether the
+  /// restart was already found for this frame.
+  private static func tick(
+    _ session: inout Session, times count: Int, before rest: ArraySlice<LogEvent>,
+    taken: inout Int, maximum: Int, checkedRestart: inout Bool
+  ) -> Mismatch? {
+    var inputs: [Msg] = []
+    var next: LogFrame?
+    lookahead: for event in rest {
+      switch event {
+      case .frame(let frame):
+        next = frame
+        break lookahead
+      case .input(let message): inputs.append(message)
+      case .ticks, .change: continue
+      }
+    }
+    // After the last frame and the last input, ticks change nothing that is compared.
+    if next == nil, inputs.isEmpty { return nil }
+    let run =
+      next.map { "'> ticks \(count)' before frame \($0.number) (step \($0.step))" }
+      ?? "'> ticks \(count)' after the last frame"
+    for done in 0..<count {
+      let model = session.model
+      guard (model.isRacing && model.input == nil) || model.isComputingBasins else { break }
+      let before = model.race.stepCount
+      _ = session.send(.tick)
+      let step = session.model.race.stepCount
+      taken += max(0, step - before)
+      guard taken <= maximum else {
+        return Mismatch(
+          summary:
+            "\(run): the ticks since the last frame take "
+            + "more than \(maximum) race steps, more than a recording holds")
+      }
+      guard let next, step > next.step, !checkedRestart else { continue }
+      // Past the frame's step: only an input that restarts the race can bring it back.
+      var trial = session
+      for input in inputs { _ = trial.send(input) }
+      guard trial.model.race.stepCount <= next.step else {
+        return Mismatch(
+          summary: "\(run): the replay is at step \(step) after \(done + 1) ticks")
+      }
+      checkedRestart = true
+    }
+    return nil
   }
 
   /// The first differing row of a frame.

@@ -13,7 +13,17 @@ extension Model {
     case .enter:
       submit(line, effects: &effects)
     default:
-      _ = input?.edit(key)
+      switch inputEditing {
+      case .readline: _ = input?.edit(key)
+      case .appendOnly:
+        // The line of version-1 logs: type at the end, Backspace or Delete removes the
+        // last character, every other key does nothing.
+        switch key {
+        case .character: _ = input?.edit(key)
+        case .backspace, .delete: _ = input?.edit(.backspace)
+        default: break
+        }
+      }
     }
   }
 
@@ -25,7 +35,10 @@ extension Model {
     case .expression: current = (function.objective as? Expression)?.source ?? ""
     case .start: current = Model.exactText(race.start.x) + "," + Model.exactText(race.start.y)
     }
-    input = InputLine(purpose: purpose, text: current, history: inputHistory[purpose] ?? [])
+    input =
+      inputEditing == .readline
+      ? InputLine(purpose: purpose, text: current, history: inputHistory[purpose] ?? [])
+      : InputLine(purpose: purpose)
   }
 
   /// Keeps an accepted entry for Up/Down (the newest last, no repeat of the one before it).

@@ -137,17 +137,24 @@ extension Model {
     effects.append(.liveChange(step: race.stepCount, description: "view \(view)"))
   }
 
+  /// Zooms about the view's centre; `factor` < 1 zooms in.
+  ///
+  /// Each limit guards its own direction: far enough in, neighbouring
+  /// samples become equal doubles; far out, the view leaves the useful range
+  /// (wider than 1e12) or the doubles. A view that is already huge (±1e307)
+  /// can still zoom in. Centre and half-sizes are taken in halves, so that
+  /// even a view of ±1.7e308, whose width overflows, has them.
   private mutating func zoom(by factor: Double, effects: inout [Effect]) {
-    let center = view.center
-    let halfWidth = view.width * factor / 2
-    let halfHeight = view.height * factor / 2
+    let center = Point(x: view.xMin / 2 + view.xMax / 2, y: view.yMin / 2 + view.yMax / 2)
+    let halfWidth = (view.xMax / 2 - view.xMin / 2) * factor
+    let halfHeight = (view.yMax / 2 - view.yMin / 2) * factor
     let zoomed = ViewBox(
       xMin: center.x - halfWidth, xMax: center.x + halfWidth,
       yMin: center.y - halfHeight, yMax: center.y + halfHeight)
-    // Far enough in, neighbouring samples become equal doubles; far out, infinite.
-    guard zoomed.isValid, zoomed.width > 1e-9 * max(1, abs(center.x)),
-      zoomed.height > 1e-9 * max(1, abs(center.y)), zoomed.width < 1e12, zoomed.height < 1e12
-    else {
+    let fineEnough =
+      halfWidth > 0.5e-9 * max(1, abs(center.x)) && halfHeight > 0.5e-9 * max(1, abs(center.y))
+    let smallEnough = halfWidth < 0.5e12 && halfHeight < 0.5e12
+    guard zoomed.isValid, factor < 1 ? fineEnough : smallEnough else {
       message = Message("cannot zoom further", isError: true)
       return
     }
@@ -157,7 +164,7 @@ extension Model {
 
   /// A number as shown in messages: up to 4 significant digits.
   static func format(_ value: Double) -> String {
-    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+    guard value.isFinite else { return NumberFormat.nonFinite(value) }
     return CNumberText.format("%.4g", value)
   }
 

@@ -68,6 +68,9 @@ public struct Model: Sendable {
   /// The basins being computed or computed, with what they were computed for.
   var basinOverlay: BasinOverlay?
 
+  /// How the `e` and `s` input lines edit; see `InputEditing`.
+  public let inputEditing: InputEditing
+
   /// The most steps per frame `]` goes to.
   public static let maximumStepsPerFrame = 1024
 
@@ -79,8 +82,10 @@ public struct Model: Sendable {
   public init(
     scene: Scene, width: Int, height: Int,
     themes: (choices: [ThemeChoice], index: Int) = ([.builtIn], 0),
-    colorDepth: ColorDepth = .full256, usesASCII: Bool = false
+    colorDepth: ColorDepth = .full256, usesASCII: Bool = false,
+    inputEditing: InputEditing = .readline
   ) {
+    self.inputEditing = inputEditing
     self.colorDepth = colorDepth
     self.usesASCII = usesASCII
     function = scene.function

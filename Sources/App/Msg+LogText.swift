@@ -45,9 +45,16 @@ extension Msg {
   }
 
   /// The text up to the first space, and everything after that space.
+  ///
+  /// Split by scalars, not characters: in a log written before keys were
+  /// spelled `U+XXXX`, a lone combining mark after the space (`key ́`) made one
+  /// character of the two, so no space was found.
   private static func firstWord(of text: String) -> (String, String) {
-    guard let space = text.firstIndex(of: " ") else { return (text, "") }
-    return (String(text[..<space]), String(text[text.index(after: space)...]))
+    let scalars = text.unicodeScalars
+    guard let space = scalars.firstIndex(of: " ") else { return (text, "") }
+    return (
+      String(scalars[..<space]), String(scalars[scalars.index(after: space)...])
+    )
   }
 
   /// Two whole numbers separated by one space.
@@ -61,17 +68,19 @@ extension Msg {
 }
 
 extension Key {
-  /// The key's name in a log: the character itself when printable (`+`, `q`, `é`),
-  /// else a word (`space`, `up`, `home`, `end`, `tab`, `backtab`, `escape`, `enter`,
-  /// `backspace`, `delete`, `interrupt`), `ctrl-w` for Ctrl and a letter, or `U+XXXX`
-  /// for any other character.
+  /// The key's name in a log: the character itself when it is one printable scalar that
+  /// stands on its own (`+`, `q`, `é`), else a word (`space`, `up`, `home`, `end`, `tab`,
+  /// `backtab`, `escape`, `enter`, `backspace`, `delete`, `interrupt`), `ctrl-w` for Ctrl
+  /// and a letter, or its scalars as `U+XXXX` (`U+0301`, `U+0065,U+0301`).
+  ///
+  /// A combining mark, joiner, variation selector or skin tone written as itself
+  /// would join the space before it into one character (`key ́`) and read back as
+  /// something else, so only what `printsAlone` allows is written as itself.
   public var logName: String {
     switch self {
     case .character(" "): return "space"
     case .character(let character):
-      if character.unicodeScalars.contains(where: { LogText.isControl($0) || $0 == " " })
-        || character.unicodeScalars.count != 1
-      {
+      guard Self.printsAlone(character) else {
         return character.unicodeScalars.map { "U+" + Self.hex($0.value) }.joined(separator: ",")
       }
       return String(character)
@@ -129,6 +138,24 @@ extension Key {
         guard name.count == 1, let character = name.first else { return nil }
         self = .character(character)
       }
+    }
+  }
+
+  /// Whether `character` can be logged as itself after a space: a single scalar that is
+  /// a letter, digit, punctuation or symbol, and stays a character of its own after the
+  /// space, so the line reads back to the same key.
+  static func printsAlone(_ character: Character) -> Bool {
+    guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first
+    else { return false }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation, .dashPunctuation,
+      .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+      .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+      let line = "key " + String(character)
+      return line.count == 5 && line.last == character
+    default:
+      return false
     }
   }
 

@@ -1,9 +1,9 @@
 /// A recording in optiscope's plain-text log format, parsed: the scene header and the events.
 ///
-/// The format (version 1), line by line:
+/// The format (version 2), line by line:
 ///
 /// ```
-/// optiscope-log 1
+/// optiscope-log 2
 /// # comments
 /// function = rosenbrock        the scene, as in a scene file (`SceneFile`),
 /// optimizer = adam:lr=0.1      with the screen `size` always given
@@ -20,13 +20,27 @@
 public struct RecordingLog: Sendable {
   /// The first line's first word.
   public static let magic = "optiscope-log"
-  /// The format version this program writes and reads.
-  public static let version = 1
+  /// The format version this program writes.
+  ///
+  /// Version 2 came with the editable input line: `e` and `s` open it prefilled
+  /// and the arrows move in it, so the same keys make another text than in a
+  /// version-1 log. Version 1 is still read, and replayed with the line as it
+  /// was then (see `Model.InputEditing`).
+  public static let version = 2
+  /// The versions this program reads.
+  public static let readableVersions = 1...2
+
+  /// The most clock ticks one `> ticks N` line may hold: 14 hours at 20 frames a second
+  /// without a key or a new frame, more than any recording holds, and few enough that
+  /// `replay --verify` re-simulates them in bounded time.
+  public static let maximumTicks = 1_000_000
 
   /// The scene, screen size, theme and ASCII mode the recording started from.
   public var header: SceneFile
   /// Everything after the header, in order.
   public var events: [LogEvent]
+  /// The format version the log was written in (one of `readableVersions`).
+  public var formatVersion: Int = RecordingLog.version
   /// Whether the text ended inside a line or a frame; that part was dropped.
   public var isTruncated: Bool
 
@@ -64,15 +78,22 @@ public struct RecordingLog: Sendable {
       throw Problem(
         description: "\(name) is not an optiscope log (its first line is not '\(Self.magic) 1')")
     }
-    guard magicWords.count == 2, Int(magicWords[1]) == Self.version else {
+    guard magicWords.count == 2, let version = Int(magicWords[1]),
+      Self.readableVersions.contains(version)
+    else {
       throw Problem(
         description:
           "\(name) is an optiscope log of another version ('\(LogText.oneLine(first))'); "
-          + "this optiscope reads version \(Self.version)")
+          + "this optiscope reads versions \(Self.readableVersions.lowerBound) to "
+          + "\(Self.readableVersions.upperBound)")
     }
-    let headerEnd = lines.dropFirst().firstIndex(where: LogText.isEventLine) ?? lines.endIndex
+    formatVersion = version
+    // The header runs from the second line (there may be none: a log of one line,
+    // or one without its final "\n") to the first event.
+    let body = lines.dropFirst()
+    let headerEnd = body.firstIndex(where: LogText.isEventLine) ?? body.endIndex
     do {
-      header = try SceneFile(lines: lines[1..<headerEnd], firstLine: 2, name: name)
+      header = try SceneFile(lines: body[..<headerEnd], firstLine: 2, name: name)
     } catch {
       throw Problem(description: error.description)
     }
@@ -121,10 +142,25 @@ public struct RecordingLog: Sendable {
         guard let count = Int(body.dropFirst("ticks ".count)), count >= 0 else {
           throw Problem(description: "\(name) line \(lineNumber): bad ticks line '\(line)'")
         }
+        guard count <= maximumTicks else {
+          throw Problem(
+            description:
+              "\(name) line \(lineNumber): bad ticks line '\(line)': "
+              + "at most \(maximumTicks) ticks go between two inputs or frames")
+        }
         return .ticks(count)
       }
       guard let message = Msg(logText: body) else {
         throw Problem(description: "\(name) line \(lineNumber): unknown input '\(line)'")
+      }
+      // A logged size is bounded as `--size` and the header are: replay draws every frame.
+      if case .resize(let width, let height) = message,
+        max(width, height) > ScreenSize.maximumSide
+      {
+        throw Problem(
+          description:
+            "\(name) line \(lineNumber): bad resize line '\(line)': width and height must be "
+            + "0 to \(ScreenSize.maximumSide)")
       }
       return .input(message)
     }

@@ -64,15 +64,9 @@ public struct SceneOptions: Sendable, Hashable {
     }
   }
 
-  /// The race `optiscope` with no options shows: eight optimizers down the
-  /// Rosenbrock valley, each at a learning rate at which it visibly
-  /// progresses within a few hundred steps (checked with `optiscope trace`).
-  public static let defaultOptimizers = [
-    "sgd:lr=0.001", "momentum:lr=0.0005", "nesterov:lr=0.0005", "adagrad:lr=1",
-    "rmsprop:lr=0.02", "adadelta:lr=5", "adam:lr=0.1", "nadam:lr=0.1",
-  ]
-  /// The optimizers raced on another function when none are given, at the
-  /// function's own suggested learning rates.
+  /// The optimizers raced when none are given, on any function, each at the
+  /// function's own learning rate (`FunctionChoice.standardField`): the one
+  /// default field of every command and of the `f`/`F` keys.
   public static let standardKinds = [
     "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "nadam",
   ]
@@ -91,11 +85,8 @@ public struct SceneOptions: Sendable, Hashable {
       try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
     var specs: [OptimizerSpec] = []
     var labels: [String] = []
-    let texts =
-      optimizers.isEmpty && sweeps.isEmpty
-      ? (isDefault ? Self.defaultOptimizers : nil) : optimizers
-    if let texts {
-      (specs, labels) = try Self.racers(optimizers: texts, sweeps: sweeps)
+    if !optimizers.isEmpty || !sweeps.isEmpty {
+      (specs, labels) = try Self.racers(optimizers: optimizers, sweeps: sweeps)
     } else {
       specs = choice.standardField
       labels = specs.map(\.kind.name)
@@ -132,6 +123,15 @@ public struct SceneOptions: Sendable, Hashable {
 
   /// The racers of `--optimizer` SPECs, then every `--sweep`'s members, with their labels
   /// (the optimizer's name, or a sweep member's `adam lr=0.001`).
+  /// Whether an --optimizer text names a Python plug-in (`FILE.py:OBJECT`, `MODULE:OBJECT`),
+  /// as the Plugins module reads SPECs, for a refusal that says where plug-ins run.
+  static func looksLikePlugin(_ text: String) -> Bool {
+    let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+    guard let first = parts.first else { return false }
+    return first.hasSuffix(".py")
+      || (parts.count >= 2 && !parts[1].isEmpty && !parts[1].contains("="))
+  }
+
   public static func racers(optimizers: [String], sweeps: [String]) throws(Problem) -> (
     specs: [OptimizerSpec], labels: [String]
   ) {
@@ -143,6 +143,12 @@ public struct SceneOptions: Sendable, Hashable {
         specs.append(spec)
         labels.append(spec.kind.name)
       } catch {
+        if looksLikePlugin(text) {
+          throw Problem(
+            description:
+              "'\(text)' is a plug-in optimizer: plug-ins run in 'optiscope check' and 'optiscope trace'; the live race and the picture commands do not take them yet"
+          )
+        }
         throw Problem(description: "bad --optimizer '\(text)': \(error)")
       }
     }
@@ -267,7 +273,8 @@ public struct SceneOptions: Sendable, Hashable {
     return Point(x: x, y: y)
   }
 
-  /// Parses `WxH` into a screen size of at least 1×1 and at most 2000 each way.
+  /// Parses `WxH` into a screen size of at least 1×1 and at most `ScreenSize.maximumSide`
+  /// each way.
   public static func parseSize(_ text: String, option: String = "--size") throws(Problem) -> (
     width: Int, height: Int
   ) {
@@ -276,8 +283,11 @@ public struct SceneOptions: Sendable, Hashable {
     guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
       throw Problem(description: "bad \(option) '\(text)': expected WxH, e.g. 120x40")
     }
-    guard (1...2000).contains(width), (1...2000).contains(height) else {
-      throw Problem(description: "bad \(option) '\(text)': width and height must be 1 to 2000")
+    let sides = 1...ScreenSize.maximumSide
+    guard sides.contains(width), sides.contains(height) else {
+      throw Problem(
+        description:
+          "bad \(option) '\(text)': width and height must be 1 to \(ScreenSize.maximumSide)")
     }
     return (width, height)
   }

@@ -17,8 +17,9 @@ public struct Session {
   public private(set) var journal: [LogEvent] = []
   /// The recording in progress, if any.
   public private(set) var recorder: Recorder?
-  /// Why the last recording stopped early (a failed write), if it did.
-  public private(set) var recordingFailure: String?
+  /// Why the last recording stopped early (a failed write), if it did, and how many whole
+  /// frames it had written by then.
+  public private(set) var recordingFailure: (reason: String, framesKept: Int)?
 
   /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
   private var plainHeatmapCache = HeatmapCache()
@@ -27,12 +28,14 @@ public struct Session {
   /// current, when nil) and the screen's colour depth.
   public init(
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
-    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256
+    themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256,
+    inputEditing: Model.InputEditing = .readline
   ) {
+    let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
       themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
-      usesASCII: usesASCII)
+      usesASCII: usesASCII, inputEditing: inputEditing)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
@@ -40,18 +43,32 @@ public struct Session {
 
   /// A session rebuilt from a log's header; nil with a reason when the header names
   /// something this program lacks (an unknown theme).
-  public init(log header: SceneFile) throws(SceneOptions.Problem) {
+  ///
+  /// A log of `formatVersion` 1 is replayed with the input line of its day
+  /// (`Model.InputEditing.appendOnly`), so its typed keys make the same text.
+  public init(log header: SceneFile, formatVersion: Int = RecordingLog.version)
+    throws(SceneOptions.Problem)
+  {
     let scene = try header.options.scene()
     let size = header.size ?? ScreenSize(width: 120, height: 40)
     // Text logs hold plain frames, so the replay draws without colour too.
     self.init(
       scene: scene, size: size, usesASCII: header.usesASCII ?? false,
-      themes: try header.themeSelection(), colorDepth: .none)
+      themes: try header.themeSelection(), colorDepth: .none,
+      inputEditing: formatVersion >= 2 ? .readline : .appendOnly)
   }
 
   /// Sends `message` to `update`, journals it, notes it in the recording, and returns
   /// the effects for the run loop to carry out.
+  ///
+  /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
+  /// and the log all hold a size that a log may hold and replay can draw.
   public mutating func send(_ message: Msg) -> [Effect] {
+    var message = message
+    if case .resize(let width, let height) = message {
+      let size = ScreenSize(width: width, height: height).bounded
+      message = .resize(width: size.width, height: size.height)
+    }
     let (next, effects) = update(model, message)
     model = next
     // Only a tick just adds to the trails; after anything else they are drawn afresh.
@@ -125,7 +142,7 @@ public struct Session {
         header: header, prelude: journal, timestamp: timestamp,
         title: "optiscope: \(model.function.title)")
     } catch {
-      recordingFailure = "\(error)"
+      recordingFailure = ("\(error)", 0)
       _ = send(
         .notice(Message("cannot record to \(recorder.file): \(error)", isError: true)))
       return false
@@ -158,7 +175,7 @@ public struct Session {
   /// Drops the recorder after a failed write and shows the reason; returns the new screen.
   private mutating func fail(_ failed: Recorder, _ error: any Error) -> Canvas {
     recorder = nil
-    recordingFailure = "\(error)"
+    recordingFailure = ("\(error)", failed.frameCount)
     _ = send(
       .recordingStopped(
         Message(

@@ -160,6 +160,17 @@ public struct ThemeCatalog: Sendable {
     guard !isFolder else {
       return .failure(ThemeError(file: path, problem: "is a folder, not a theme file"))
     }
+    // Checked before reading: a huge file would be read whole only to be refused, and
+    // a pipe or device named `x.theme` is no theme (it said only "cannot be read").
+    let attributes = (try? files.attributesOfItem(atPath: path)) ?? [:]
+    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+      return .failure(ThemeError(file: path, problem: "is not a regular file"))
+    }
+    let size = (attributes[.size] as? Int) ?? (attributes[.size] as? UInt64).map(Int.init) ?? 0
+    guard size <= maximumFileSize else {
+      return .failure(
+        ThemeError(file: path, problem: "is \(size) bytes; a theme file is at most 1 MiB"))
+    }
     guard let data = files.contents(atPath: path) else {
       return .failure(ThemeError(file: path, problem: "cannot be read"))
     }

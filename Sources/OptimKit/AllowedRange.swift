@@ -12,6 +12,14 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
   case unitIntervalExcludingOne
   /// A number in [0, 1]: Adadelta's `rho`.
   case unitInterval
+  /// A finite number ≤ 0: Adafactor's `beta2_decay`.
+  case nonPositive
+  /// A finite number ≥ 1: Adafactor's clipping threshold `d`.
+  case atLeastOne
+  /// A whole number from 0 to 99: Muon's `ns_steps` (torch refuses 100 or more).
+  case iterationCount
+  /// One of `adjust_lr_fn`'s names, stored as its index.
+  case adjustLearningRateChoice
   /// A switch: 1 (true) or 0 (false).
   case boolean
 
@@ -23,6 +31,12 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
     case .nonNegative: return value >= 0
     case .unitIntervalExcludingOne: return value >= 0 && value < 1
     case .unitInterval: return value >= 0 && value <= 1
+    case .nonPositive: return value <= 0
+    case .atLeastOne: return value >= 1
+    case .iterationCount: return value >= 0 && value < 100 && value == value.rounded()
+    case .adjustLearningRateChoice:
+      return Hyperparameter.adjustLearningRateChoices.indices.contains(Int(value))
+        && value == value.rounded()
     case .boolean: return value == 0 || value == 1
     }
   }
@@ -34,6 +48,11 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
     case .nonNegative: "a finite number >= 0"
     case .unitIntervalExcludingOne: "in [0, 1)"
     case .unitInterval: "in [0, 1]"
+    case .nonPositive: "a finite number <= 0"
+    case .atLeastOne: "a finite number >= 1"
+    case .iterationCount: "a whole number from 0 to 99"
+    case .adjustLearningRateChoice:
+      "one of " + Hyperparameter.adjustLearningRateChoices.joined(separator: ", ")
     case .boolean: "true or false (1 or 0)"
     }
   }

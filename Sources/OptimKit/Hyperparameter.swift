@@ -22,6 +22,35 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   case decoupledWeightDecay = "decoupled_weight_decay"
   /// Newton's Levenberg–Marquardt damping λ, added to the Hessian's diagonal (not a torch setting).
   case damping
+  /// Every torch optimizer's `maximize`: climb f instead of descending it (the gradient negated).
+  case maximize
+  /// Rprop's `etas` pair, split as `betas` is: the factors a step size shrinks and grows by.
+  case etaMinus = "etaminus"
+  case etaPlus = "etaplus"
+  /// Rprop's `step_sizes` pair, split: the bounds of each coordinate's step size.
+  case stepSizeMinimum = "step_size_min"
+  case stepSizeMaximum = "step_size_max"
+  /// ASGD's decay term λ.
+  case lambd
+  /// ASGD's step at which averaging starts.
+  case t0
+  /// Adafactor's exponent of the second-moment decay, 1 − β₂ₜ = t^beta2_decay.
+  case beta2Decay = "beta2_decay"
+  /// Adafactor's `eps` pair, split: the floor of the variance estimate (eps1, torch's None
+  /// meaning float64's machine epsilon) and of the relative step (eps2).
+  case eps1
+  case eps2
+  /// Adafactor's clipping threshold of the update's root mean square.
+  case d
+  /// Muon's number of Newton–Schulz iterations (a whole number below 100).
+  case newtonSchulzSteps = "ns_steps"
+  /// Muon's lr scaling by the matrix shape, one of `adjustLearningRateChoices`.
+  case adjustLearningRate = "adjust_lr_fn"
+
+  /// The values `adjust_lr_fn` takes, by their stored number (torch's None is "original").
+  public static let adjustLearningRateChoices = [
+    "original", "match_rms_adamw", "spectral_unclamped",
+  ]
 
   /// torch's keyword for this setting, e.g. `lr` or `weight_decay`.
   public var name: String { rawValue }
@@ -31,7 +60,7 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   /// Whether the setting is a switch (true/false) rather than a number.
   public var isBoolean: Bool {
     switch self {
-    case .nesterov, .centered, .amsgrad, .decoupledWeightDecay: true
+    case .nesterov, .centered, .amsgrad, .decoupledWeightDecay, .maximize: true
     default: false
     }
   }
@@ -43,6 +72,10 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
     let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
     let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
     let trimmed = String(text[start..<max(start, end)])
+    if self == .adjustLearningRate {
+      let name = trimmed.lowercased() == "none" ? "original" : trimmed.lowercased()
+      return Self.adjustLearningRateChoices.firstIndex(of: name).map(Double.init)
+    }
     if isBoolean {
       switch trimmed.lowercased() {
       case "true", "1": return 1

@@ -71,11 +71,21 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
       }
       changed[key.slot] = value
     }
-    if (changed[Hyperparameter.nesterov.slot] ?? 0) != 0 {
+    if [.sgd, .momentum, .nesterov].contains(kind),
+      (changed[Hyperparameter.nesterov.slot] ?? 0) != 0
+    {
       let momentum = changed[Hyperparameter.momentum.slot] ?? 0
       let dampening = changed[Hyperparameter.dampening.slot] ?? 0
       if momentum <= 0 || dampening != 0 {
         throw OptimizerError.nesterovNeedsMomentum(kind, momentum: momentum, dampening: dampening)
+      }
+    }
+    if kind == .rprop {
+      // torch's Rprop: `0.0 < etas[0] < 1.0 < etas[1]`.
+      let minus = changed[Hyperparameter.etaMinus.slot] ?? 0
+      let plus = changed[Hyperparameter.etaPlus.slot] ?? 0
+      if !(0 < minus && minus < 1 && 1 < plus) {
+        throw OptimizerError.etasOutOfOrder(kind, etaMinus: minus, etaPlus: plus)
       }
     }
     values = changed
@@ -98,6 +108,11 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// How `value` of `key` is written back: shortest round-trip number, or true/false.
   public static func format(_ value: Double, of key: Hyperparameter) -> String {
     if key.isBoolean { return value != 0 ? "true" : "false" }
+    if key == .adjustLearningRate, let index = Int(exactly: value),
+      Hyperparameter.adjustLearningRateChoices.indices.contains(index)
+    {
+      return Hyperparameter.adjustLearningRateChoices[index]
+    }
     return value.description
   }
 
@@ -108,7 +123,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Hyperparameter {
-  /// The key's place among all keys (0 to 16), where `Hyperparameters` keeps its value.
+  /// The key's place among all keys (0 to 29), where `Hyperparameters` keeps its value.
   var slot: Int {
     switch self {
     case .learningRate: 0
@@ -128,6 +143,19 @@ extension Hyperparameter {
     case .momentumDecay: 14
     case .decoupledWeightDecay: 15
     case .damping: 16
+    case .maximize: 17
+    case .etaMinus: 18
+    case .etaPlus: 19
+    case .stepSizeMinimum: 20
+    case .stepSizeMaximum: 21
+    case .lambd: 22
+    case .t0: 23
+    case .beta2Decay: 24
+    case .eps1: 25
+    case .eps2: 26
+    case .d: 27
+    case .newtonSchulzSteps: 28
+    case .adjustLearningRate: 29
     }
   }
 }

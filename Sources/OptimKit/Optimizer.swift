@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A torch.optim optimizer for two parameters: its settings and its running state.
 ///
 /// `step(_:gradient:)` applies exactly the arithmetic of torch's single-tensor
@@ -15,10 +21,10 @@ public struct Optimizer: Sendable {
   /// The number of steps taken since creation or the last `reset()`.
   public private(set) var stepCount: Int = 0
   /// Per-parameter state for x and for y.
-  private var stateX: ParameterState
-  private var stateY: ParameterState
+  var stateX: ParameterState
+  var stateY: ParameterState
   /// NAdam's running product of momentum coefficients, μ₁·μ₂·…·μₜ.
-  private var momentumProduct: Double = 1
+  var momentumProduct: Double = 1
   /// Scheduler steps taken since the schedule was set (torch's `last_epoch`).
   public private(set) var scheduleStep: Int = 0
   /// ReduceLROnPlateau's state; untouched by the other schedules.
@@ -117,9 +123,19 @@ public struct Optimizer: Sendable {
     if spec.schedule != nil {
       settings.overrideLearningRate(learningRate)
     }
+    var gradient = gradient
+    if let clip = spec.clip {
+      gradient = Self.clipped(gradient, maximumNorm: clip)
+    }
+    // torch's `grad = grad if not maximize else -grad`, before anything else of the step.
+    if settings.isOn(.maximize) { gradient = Point(x: -gradient.x, y: -gradient.y) }
     if kind == .newton {
       stepNewton(
         &position, gradient: gradient, hessian: hessian, learningRate: settings.learningRate)
+    } else if kind == .adafactor {
+      stepAdafactor(&position, gradient: gradient, settings: settings)
+    } else if kind == .muon {
+      stepMuon(&position, gradient: gradient, settings: settings)
     } else {
       let step = Double(stepCount)
       var rule = UpdateRule(kind: kind, settings: settings, step: step)
@@ -136,6 +152,96 @@ public struct Optimizer: Sendable {
         schedule.stepPlateau(&plateau, metric: value, base: spec.hyperparameters.learningRate)
       }
     }
+  }
+
+  /// torch's Adafactor on one 2-element tensor, which it does not factor: a running
+  /// average v of g² with weight t^beta2_decay, the update g/√v clipped to root mean
+  /// square d, and a relative step max(eps2, RMS(p))·min(lr, 1/√t).
+  ///
+  /// Unlike the per-coordinate rules it needs the whole parameter: the step
+  /// scales with the parameter's norm and the clipping with the update's.
+  private mutating func stepAdafactor(
+    _ position: inout Point, gradient g: Point, settings: Hyperparameters
+  ) {
+    let step = Double(stepCount)
+    let learningRate = settings.learningRate
+    let oneMinusBeta2 = pow(step, settings.value(.beta2Decay))
+    let inverseRoot = 1 / pow(step, 0.5)
+    let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
+    let rootMeanSquare = Self.norm(position) / pow(2, 0.5)
+    let eps2 = settings.value(.eps2)
+    let alpha = (rootMeanSquare > eps2 ? rootMeanSquare : eps2) * relativeStep
+    let weightDecay = settings.value(.weightDecay)
+    if weightDecay != 0 {
+      position.x *= 1 - learningRate * weightDecay
+      position.y *= 1 - learningRate * weightDecay
+    }
+    func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+      abs(weight) < 0.5
+        ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
+    }
+    stateX.secondMoment = lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
+    stateY.secondMoment = lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
+    let floor = settings.value(.eps1) * settings.value(.eps1)
+    func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
+    let update = Point(
+      x: 1 / clamped(stateX.secondMoment).squareRoot() * g.x,
+      y: 1 / clamped(stateY.secondMoment).squareRoot() * g.y)
+    let ratio = Self.norm(update) / (pow(2, 0.5) * settings.value(.d))
+    let denominator = ratio > 1 ? ratio : 1
+    let scale = -alpha / denominator
+    position.x = position.x.addingProduct(scale, update.x)
+    position.y = position.y.addingProduct(scale, update.y)
+    stateX.effectiveStep = alpha / denominator / clamped(stateX.secondMoment).squareRoot()
+    stateY.effectiveStep = alpha / denominator / clamped(stateY.secondMoment).squareRoot()
+  }
+
+  /// torch's Muon on (x, y) viewed as a 1×2 matrix (torch refuses vectors): momentum as a
+  /// running average (`lerp`), Nesterov's look-ahead, the Newton–Schulz orthogonalization in
+  /// bfloat16 as torch computes it whatever the parameter's precision, and the shape-adjusted lr.
+  private mutating func stepMuon(
+    _ position: inout Point, gradient g: Point, settings: Hyperparameters
+  ) {
+    let momentum = settings.value(.momentum)
+    stateX.firstMoment = Self.lerp(stateX.firstMoment, g.x, 1 - momentum)
+    stateY.firstMoment = Self.lerp(stateY.firstMoment, g.y, 1 - momentum)
+    let buffer = Point(x: stateX.firstMoment, y: stateY.firstMoment)
+    let update =
+      settings.isOn(.nesterov)
+      ? Point(x: Self.lerp(g.x, buffer.x, momentum), y: Self.lerp(g.y, buffer.y, momentum))
+      : buffer
+    let orthogonal = MuonNewtonSchulz.orthogonalize(
+      update, steps: Int(settings.value(.newtonSchulzSteps)), eps: settings.value(.epsilon))
+    let learningRate = settings.learningRate
+    // torch's _adjust_lr for the shape (A, B) = (1, 2).
+    let ratios = [1, 0.2 * 2.0.squareRoot(), 0.5.squareRoot()]
+    let adjusted = learningRate * ratios[Int(settings.value(.adjustLearningRate))]
+    position.x *= 1 - learningRate * settings.value(.weightDecay)
+    position.y *= 1 - learningRate * settings.value(.weightDecay)
+    position.x = position.x.addingProduct(-adjusted, orthogonal.x)
+    position.y = position.y.addingProduct(-adjusted, orthogonal.y)
+    stateX.effectiveStep = adjusted
+    stateY.effectiveStep = adjusted
+  }
+
+  /// torch's `lerp` kernel (see `UpdateRule`).
+  private static func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+    abs(weight) < 0.5
+      ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
+  }
+
+  /// `torch.nn.utils.clip_grad_norm_(params, maximumNorm)` on the gradient: scaled by
+  /// min(1, maximumNorm/(‖g‖ + 1e-6)), which torch computes as reciprocal(‖g‖ + 1e-6)·max;
+  /// a non-finite norm makes the gradient NaN, as torch's does without `error_if_nonfinite`.
+  static func clipped(_ g: Point, maximumNorm: Double) -> Point {
+    let coefficient = (1 / (norm(g) + 1e-6)) * maximumNorm
+    let clamped = coefficient.isNaN || coefficient < 1 ? coefficient : 1
+    return Point(x: g.x * clamped, y: g.y * clamped)
+  }
+
+  /// torch's `norm(2)` of a 2-element tensor: √(fma(y, y, x·x)).
+  private static func norm(_ p: Point) -> Double {
+    (p.x * p.x).addingProduct(p.y, p.y).squareRoot()
   }
 
   /// p ← p − lr·d with d from `NewtonStep`; a gradient step when no Hessian is known.
@@ -156,6 +262,13 @@ public struct Optimizer: Sendable {
     lastNewtonMethod = newton.method
   }
 
+  /// ASGD's averaged point `ax` (torch's `state["ax"]`), nil for other kinds and before the
+  /// first step; a trail of these is the fainter second trail of an ASGD racer.
+  public var averagedPosition: Point? {
+    guard kind == .asgd, stepCount > 0 else { return nil }
+    return Point(x: stateX.average, y: stateY.average)
+  }
+
   /// The optimizer's state as the inspector shows it; see `OptimizerInspection`.
   public var inspection: OptimizerInspection {
     let momentum: Point?
@@ -170,9 +283,9 @@ public struct Optimizer: Sendable {
       momentum =
         hyperparameters.value(.momentum) > 0
         ? Point(x: stateX.rmsMomentumBuffer, y: stateY.rmsMomentumBuffer) : nil
-    case .adam, .adamw, .nadam, .radam, .adamax, .lion:
+    case .adam, .adamw, .nadam, .radam, .adamax, .lion, .muon:
       momentum = Point(x: stateX.firstMoment, y: stateY.firstMoment)
-    case .adagrad, .adadelta, .newton:
+    case .adagrad, .adadelta, .newton, .rprop, .asgd, .adafactor:
       momentum = nil
     }
     let effective: Point?

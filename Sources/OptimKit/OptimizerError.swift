@@ -13,6 +13,12 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case malformedValue(OptimizerKind, Hyperparameter, text: String)
   /// Nesterov momentum needs momentum > 0 and dampening 0, as in torch's SGD.
   case nesterovNeedsMomentum(OptimizerKind, momentum: Double, dampening: Double)
+  /// Rprop's etas must satisfy 0 < etaminus < 1 < etaplus, as torch checks.
+  case etasOutOfOrder(OptimizerKind, etaMinus: Double, etaPlus: Double)
+  /// An optimizer of torch's that cannot run on a 2-D function (SparseAdam), with the one to use.
+  case notApplicable(name: String, reason: String, instead: String)
+  /// `clip=` needs a finite number ≥ 0 (the largest gradient norm kept).
+  case badClip(OptimizerKind, text: String)
   /// The same key was given twice in one spec.
   case repeatedHyperparameter(OptimizerKind, Hyperparameter)
   /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
@@ -32,12 +38,25 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
     case .outOfRange(let kind, let key, let value, let allowed):
       return "\(kind): \(key) must be \(allowed), got \(value)"
     case .malformedValue(let kind, let key, let text):
-      let allowed = key.isBoolean ? "true, false, 1 or 0" : "a number"
+      let allowed =
+        key.isBoolean
+        ? "true, false, 1 or 0"
+        : key == .adjustLearningRate
+          ? "one of " + Hyperparameter.adjustLearningRateChoices.joined(separator: ", ")
+          : "a number"
       return "\(kind): \(key) must be \(allowed), got '\(text)'"
     case .nesterovNeedsMomentum(let kind, let momentum, let dampening):
       return
         "\(kind): nesterov needs momentum > 0 and dampening = 0, "
         + "got momentum \(momentum), dampening \(dampening)"
+    case .etasOutOfOrder(let kind, let minus, let plus):
+      return
+        "\(kind): etaminus and etaplus must satisfy 0 < etaminus < 1 < etaplus, "
+        + "got etaminus \(minus), etaplus \(plus)"
+    case .notApplicable(let name, let reason, let instead):
+      return "\(name): \(reason); use '\(instead)' instead"
+    case .badClip(let kind, let text):
+      return "\(kind): clip must be a finite number >= 0 (the largest gradient norm), got '\(text)'"
     case .repeatedHyperparameter(let kind, let key):
       return "\(kind): \(key) is given more than once"
     case .malformedSpec(let text, let reason):

@@ -11,6 +11,8 @@
 /// - radam: lr·r·√(1 − β₂ᵗ)/(√v + eps) once rectified (r the rectification), else lr;
 /// - adamax: lr/u (u the infinity norm), applied to m̂;
 /// - lion: lr (every coordinate moves ±lr or not at all);
+/// - rprop: each coordinate's step size (it moves by exactly that, or not at all);
+/// - asgd: η, the step size of the last step;
 /// - newton: lr·diag((H + λI)⁻¹), or of the saddle-free inverse (see `NewtonStep`).
 /// It is nil before the first step.
 public struct OptimizerInspection: Hashable, Sendable {

@@ -19,6 +19,10 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   case nadam
   case radam
   case adamax
+  case rprop
+  case asgd
+  case adafactor
+  case muon
   case lion
   case newton
 
@@ -49,6 +53,13 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   /// Finds an optimizer by name, or explains which names exist and which is closest.
   public static func named(_ name: String) throws -> OptimizerKind {
     if let kind = OptimizerKind(name: name) { return kind }
+    if name.lowercased() == "sparseadam" || name.lowercased() == "sparse_adam" {
+      throw OptimizerError.notApplicable(
+        name: name,
+        reason:
+          "SparseAdam needs sparse gradients (embeddings), and a 2-D function's gradient is dense",
+        instead: "adam")
+    }
     let candidates = allCases.map(\.name) + aliases.keys.sorted()
     let suggestion = candidates.min { a, b in
       EditDistance.between(a, name.lowercased()) < EditDistance.between(b, name.lowercased())
@@ -63,7 +74,18 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   public var needsHessian: Bool { self == .newton }
 
   /// The hyper-parameters this optimizer accepts, in torch's argument order.
+  ///
+  /// Every optimizer of torch's also takes `maximize` (last); lion-pytorch and
+  /// Newton have none.
   public var hyperparameters: [Hyperparameter] {
+    switch self {
+    case .lion, .newton, .muon: ownHyperparameters
+    default: ownHyperparameters + [.maximize]
+    }
+  }
+
+  /// The hyper-parameters before `maximize`, in torch's argument order.
+  private var ownHyperparameters: [Hyperparameter] {
     switch self {
     case .sgd, .momentum, .nesterov:
       [.learningRate, .momentum, .dampening, .weightDecay, .nesterov]
@@ -73,7 +95,9 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       [.learningRate, .rho, .epsilon, .weightDecay]
     case .rmsprop:
       [.learningRate, .alpha, .epsilon, .weightDecay, .momentum, .centered]
-    case .adam, .adamw:
+    case .adam:
+      [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .amsgrad, .decoupledWeightDecay]
+    case .adamw:
       [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .amsgrad]
     case .nadam:
       [
@@ -84,6 +108,17 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       [.learningRate, .beta1, .beta2, .epsilon, .weightDecay, .decoupledWeightDecay]
     case .adamax:
       [.learningRate, .beta1, .beta2, .epsilon, .weightDecay]
+    case .rprop:
+      [.learningRate, .etaMinus, .etaPlus, .stepSizeMinimum, .stepSizeMaximum]
+    case .asgd:
+      [.learningRate, .lambd, .alpha, .t0, .weightDecay]
+    case .adafactor:
+      [.learningRate, .beta2Decay, .eps1, .eps2, .d, .weightDecay]
+    case .muon:
+      [
+        .learningRate, .weightDecay, .momentum, .nesterov, .epsilon, .newtonSchulzSteps,
+        .adjustLearningRate,
+      ]
     case .lion:
       [.learningRate, .beta1, .beta2, .weightDecay]
     case .newton:
@@ -102,7 +137,28 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     case (.sgd, .learningRate), (.momentum, .learningRate), (.nesterov, .learningRate): return 1e-3
     case (.momentum, .momentum), (.nesterov, .momentum): return 0.9
     case (.nesterov, .nesterov): return 1
-    case (.adagrad, .learningRate), (.rmsprop, .learningRate): return 1e-2
+    case (.adagrad, .learningRate), (.rmsprop, .learningRate), (.rprop, .learningRate),
+      (.asgd, .learningRate):
+      return 1e-2
+    case (.rprop, .etaMinus): return 0.5
+    case (.rprop, .etaPlus): return 1.2
+    case (.rprop, .stepSizeMinimum): return 1e-6
+    case (.rprop, .stepSizeMaximum): return 50
+    case (.asgd, .lambd): return 1e-4
+    case (.asgd, .alpha): return 0.75
+    case (.asgd, .t0): return 1e6
+    case (.adafactor, .learningRate): return 1e-2
+    case (.adafactor, .beta2Decay): return -0.8
+    // torch's eps1=None: `torch.finfo(float64).eps`.
+    case (.adafactor, .eps1): return Double.ulpOfOne
+    case (.adafactor, .eps2): return 1e-3
+    case (.adafactor, .d): return 1
+    case (.muon, .learningRate): return 1e-3
+    case (.muon, .weightDecay): return 0.1
+    case (.muon, .momentum): return 0.95
+    case (.muon, .nesterov): return 1
+    case (.muon, .epsilon): return 1e-7
+    case (.muon, .newtonSchulzSteps): return 5
     case (.adagrad, .epsilon): return 1e-10
     case (.adadelta, .learningRate): return 1
     case (.adadelta, .rho): return 0.9
@@ -127,8 +183,15 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     if self == .lion, key == .beta1 || key == .beta2 { return .unitInterval }
     switch key {
     case .beta1, .beta2: return .unitIntervalExcludingOne
+    case .beta2Decay: return .nonPositive
+    case .d: return .atLeastOne
+    case .newtonSchulzSteps: return .iterationCount
+    case .adjustLearningRate: return .adjustLearningRateChoice
     case .rho: return .unitInterval
-    case .dampening: return .anyNumber
+    // torch checks neither SGD's dampening, Rprop's step sizes nor ASGD's t0; Rprop's etas
+    // are checked together (see `Hyperparameters.set`).
+    case .dampening, .stepSizeMinimum, .stepSizeMaximum, .t0, .etaMinus, .etaPlus:
+      return .anyNumber
     default: return .nonNegative
     }
   }

@@ -14,6 +14,9 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
   public private(set) var givenKeys: [Hyperparameter]
   /// The learning-rate schedule, if any; it scales `lr` step by step.
   public var schedule: LearningRateSchedule?
+  /// `clip=MAX`: the gradient is clipped to norm MAX before every step, as
+  /// `torch.nn.utils.clip_grad_norm_(params, MAX)` before `optimizer.step()` does; nil: not clipped.
+  public var clip: Double?
 
   /// A spec with torch's defaults.
   public init(kind: OptimizerKind) {
@@ -21,6 +24,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     self.hyperparameters = Hyperparameters(defaultsFor: kind)
     self.givenKeys = []
     self.schedule = nil
+    self.clip = nil
   }
 
   /// A spec with the given values on top of torch's defaults; throws `OptimizerError` when invalid.
@@ -44,6 +48,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     var values: [Hyperparameter: Double] = [:]
     var scheduleName: String?
     var scheduleSettings: [(key: String, value: String)] = []
+    var clip: Double?
     if parts.count > 1 {
       let settings = Hyperparameters(defaultsFor: kind)
       for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
@@ -52,6 +57,16 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
           throw OptimizerError.malformedSpec(text, reason: "'\(item)' is not KEY=VALUE")
         }
         let name = String(pair[0])
+        if name.lowercased() == "clip" {
+          guard clip == nil else {
+            throw OptimizerError.malformedSpec(text, reason: "clip is given more than once")
+          }
+          guard let value = Double(String(pair[1])), value.isFinite, value >= 0 else {
+            throw OptimizerError.badClip(kind, text: String(pair[1]))
+          }
+          clip = value
+          continue
+        }
         if name.lowercased() == "schedule" {
           guard scheduleName == nil else {
             throw OptimizerError.malformedSpec(text, reason: "schedule is given more than once")
@@ -75,6 +90,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
       }
     }
     try self.init(kind: kind, values: values)
+    self.clip = clip
     if let scheduleName {
       do {
         schedule = try LearningRateSchedule(named: scheduleName, settings: scheduleSettings)
@@ -100,6 +116,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     var settings = givenKeys.map { key in
       "\(key)=\(Hyperparameters.format(hyperparameters[key] ?? 0, of: key))"
     }
+    if let clip { settings.append("clip=\(clip.description)") }
     if let schedule { settings.append(schedule.description) }
     guard !settings.isEmpty else { return kind.name }
     return kind.name + ":" + settings.joined(separator: ",")

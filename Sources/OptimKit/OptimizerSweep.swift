@@ -57,7 +57,7 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
       throw SweepError(text, "expected NAME:KEY=LOW..HIGH[,count=N][,spacing=log|linear]")
     }
     var range: (key: String, lower: Double, upper: Double)?
-    var count = 5
+    var count: Int?
     var spacing: Spacing?
     var fixed: [String] = []
     for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
@@ -69,11 +69,13 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
       let value = pair[1].trimmingSpaces()
       switch key.lowercased() {
       case "count":
+        guard count == nil else { throw SweepError(text, "count is given twice") }
         guard let number = Int(value), (2...Self.maximumCount).contains(number) else {
           throw SweepError(text, "count must be a whole number from 2 to \(Self.maximumCount)")
         }
         count = number
       case "spacing":
+        guard spacing == nil else { throw SweepError(text, "spacing is given twice") }
         guard let chosen = Spacing(rawValue: value.lowercased()) else {
           throw SweepError(text, "spacing must be log or linear, got '\(value)'")
         }
@@ -83,8 +85,14 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
           guard range == nil else {
             throw SweepError(text, "only one KEY may have a range LOW..HIGH")
           }
-          let low = Double(value[..<dots.lowerBound])
-          let high = Double(value[dots.upperBound...])
+          let lowText = value[..<dots.lowerBound]
+          let highText = value[dots.upperBound...]
+          // "1e-3...1" would otherwise read as 1e-3..0.1 (".1"): a range has exactly two dots.
+          guard !highText.hasPrefix(".") else {
+            throw SweepError(text, "'\(key)=\(value)' has more than two dots: write LOW..HIGH")
+          }
+          let low = Double(lowText)
+          let high = Double(highText)
           guard let low, let high, low.isFinite, high.isFinite, low != high else {
             throw SweepError(text, "'\(key)=\(value)' is not a range of two different numbers")
           }
@@ -106,7 +114,7 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
     self.key = range.key
     self.lower = range.lower
     self.upper = range.upper
-    self.count = count
+    self.count = count ?? 5
     self.spacing = chosen
     self.fixed = fixed
   }
@@ -125,8 +133,10 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
       } else {
         let fraction = Double(k) / Double(count - 1)
         switch spacing {
-        case .log: value = lower * pow(upper / lower, fraction)
-        case .linear: value = lower + (upper - lower) * fraction
+        // In logarithms: upper / lower itself overflows for 1e-300..1e300.
+        case .log: value = exp(log(lower) + (log(upper) - log(lower)) * fraction)
+        // Weighted, so that -1e308..1e308 does not overflow in upper − lower.
+        case .linear: value = lower * (1 - fraction) + upper * fraction
         }
       }
       return isWholeNumber ? value.rounded() : value

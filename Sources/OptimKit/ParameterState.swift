@@ -22,6 +22,15 @@ struct ParameterState: Hashable, Sendable {
   var accumulatedDelta: Double = 0
   /// Adagrad's `sum`, starting at `initial_accumulator_value`.
   var accumulator: Double
+  /// Rprop's `prev`: the gradient of the last step, zeroed where its sign flipped.
+  var previousGradient: Double = 0
+  /// Rprop's `step_size`, set to lr at the first step.
+  var stepSize: Double?
+  /// ASGD's `eta` (the current step size, lr at the first step) and `mu` (the averaging weight).
+  var eta: Double?
+  var mu: Double = 1
+  /// ASGD's `ax`: the running average of the parameter.
+  var average: Double = 0
   /// What the last step multiplied its (averaged) gradient by, for the inspector; see
   /// `OptimizerInspection.effectiveStep`. Written by the rules, never read by them.
   var effectiveStep: Double = 0

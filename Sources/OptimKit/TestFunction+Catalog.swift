@@ -39,7 +39,14 @@ extension TestFunction {
           name: name, title: "Rosenbrock", formula: "(1−x)² + 100(y−x²)²",
           source: "(1-x)^2 + 100*(y-x^2)^2",
           view: box(-2, 2, -1, 3), start: Point(x: -1.5, y: 2),
-          minima: [Point(x: 1, y: 1)], minimumValue: 0, curvature: 2000)
+          minima: [Point(x: 1, y: 1)], minimumValue: 0, curvature: 2000,
+          // The showcase race: each of the eight visibly progresses down the
+          // valley within a few hundred steps (checked with `optiscope trace`),
+          // where the curvature's guesses leave the adaptive ones crawling.
+          tuned: [
+            "sgd": 0.001, "momentum": 0.0005, "nesterov": 0.0005, "adagrad": 1,
+            "rmsprop": 0.02, "adadelta": 5, "adam": 0.1, "nadam": 0.1,
+          ])
       }
     ),
     (

@@ -22,13 +22,20 @@ public struct TestFunction: Sendable, Hashable {
   public let minima: [Point]
   /// The global minimum value f*, when f has one.
   public let minimumValue: Double?
-  /// Suggested learning rate per optimizer name (`sgd`, `adam`, …); see `suggestedLearningRates`.
+  /// Suggested learning rate per optimizer name (`sgd`, `adam`, …): `suggestedLearningRates`,
+  /// with the rates a function was tuned at by running races in their place.
+  ///
+  /// Every race that names no optimizer (the live program, `render`, `record`,
+  /// `trace`, `compare`, and the `f`/`F` keys) takes its learning rates from
+  /// here, so the same function always races the same field.
   public let learningRates: [String: Double]
 
   /// A catalog entry; nil if `source` does not parse, which the catalog tests rule out.
+  ///
+  /// `tuned` replaces the curvature's guesses for the optimizers named in it.
   init?(
     name: String, title: String, formula: String, source: String, view: ViewBox, start: Point,
-    minima: [Point], minimumValue: Double?, curvature: Double
+    minima: [Point], minimumValue: Double?, curvature: Double, tuned: [String: Double] = [:]
   ) {
     guard let expression = try? Expression(parsing: source) else { return nil }
     self.name = name
@@ -40,6 +47,7 @@ public struct TestFunction: Sendable, Hashable {
     self.minima = minima
     self.minimumValue = minimumValue
     self.learningRates = Self.suggestedLearningRates(curvature: curvature, width: view.width)
+      .merging(tuned) { _, tuned in tuned }
   }
 
   /// The catalog entry called `name`, ignoring case and accepting `_`, ` ` or nothing for `-`
@@ -68,6 +76,12 @@ public struct TestFunction: Sendable, Hashable {
   /// - RMSprop's first step is lr/√(1−α) = 10·lr, its steady step about lr: W/200.
   /// - Adadelta's steps start near lr·√(eps/(1−ρ)) ≈ 0.003·lr and grow slowly: W/5.
   /// - Lion moves every coordinate by exactly lr per step (a sign update): W/200.
+  /// - Rprop's first step is lr per coordinate, growing by etaplus while the
+  ///   sign holds and halving at a turn: W/100, as Adam.
+  /// - ASGD is SGD with a slowly shrinking step: the SGD bound.
+  /// - Adafactor's step is relative, lr times the parameter's root mean square: 0.01.
+  /// - Muon moves along an orthogonalized direction of length about 1, so by about
+  ///   lr per coordinate: W/100, as Adam.
   /// - Newton's method takes the full step lr = 1 (its damping guards the rest).
   public static func suggestedLearningRates(curvature: Double, width: Double) -> [String: Double] {
     let sgd = 0.5 / curvature
@@ -77,6 +91,7 @@ public struct TestFunction: Sendable, Hashable {
       "adagrad": width / 20, "adadelta": width / 5, "rmsprop": width / 200,
       "adam": adaptive, "adamw": adaptive, "nadam": adaptive, "adamax": adaptive,
       "radam": Swift.min(adaptive, sgd), "lion": width / 200, "newton": 1,
+      "rprop": adaptive, "asgd": sgd, "adafactor": 1e-2, "muon": adaptive,
     ]
   }
 

@@ -48,8 +48,11 @@ struct UpdateRule {
     case .nadam: nadam(&p, g, &s)
     case .radam: radam(&p, g, &s)
     case .adamax: adamax(&p, g, &s)
+    case .rprop: rprop(&p, g, &s)
+    case .asgd: asgd(&p, g, &s)
     case .lion: lion(&p, g, &s)
-    case .newton: break  // needs both coordinates and the Hessian: see NewtonStep
+    // Both need the whole parameter: see `Optimizer.stepAdafactor` and `NewtonStep`.
+    case .newton, .adafactor, .muon: break
     }
   }
 
@@ -58,7 +61,7 @@ struct UpdateRule {
   /// `g + weight_decay * p` (torch's `grad.add(param, alpha=weight_decay)`) when it is nonzero.
   private func coupledDecay(_ g: Double, _ p: Double) -> Double {
     let weightDecay = value(.weightDecay)
-    return weightDecay != 0 ? g + weightDecay * p : g
+    return weightDecay != 0 ? add(g, p, alpha: weightDecay) : g
   }
 
   /// Weight decay as torch applies it: decoupled (`p *= 1 - lr·wd`) or added to the gradient.
@@ -69,7 +72,7 @@ struct UpdateRule {
       p *= 1 - value(.learningRate) * weightDecay
       return g
     }
-    return g + weightDecay * p
+    return add(g, p, alpha: weightDecay)
   }
 
   private func sgd(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
@@ -78,46 +81,49 @@ struct UpdateRule {
     if momentum != 0 {
       let buffer: Double
       if let previous = s.momentumBuffer {
-        buffer = previous * momentum + (1 - value(.dampening)) * g
+        buffer = add(previous * momentum, g, alpha: 1 - value(.dampening))
       } else {
         buffer = g
       }
       s.momentumBuffer = buffer
-      g = settings.isOn(.nesterov) ? g + momentum * buffer : buffer
+      g = settings.isOn(.nesterov) ? add(g, buffer, alpha: momentum) : buffer
     }
     s.effectiveStep = value(.learningRate)
-    p = p + -value(.learningRate) * g
+    p = add(p, g, alpha: -value(.learningRate))
   }
 
   private func adagrad(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let g = coupledDecay(g, p)
     let clr = value(.learningRate) / (1 + (step - 1) * value(.learningRateDecay))
-    s.accumulator = s.accumulator + 1 * g * g
+    s.accumulator = addcmul(s.accumulator, g, g, value: 1)
     let std = s.accumulator.squareRoot() + value(.epsilon)
     s.effectiveStep = clr / std
-    p = p + -clr * g / std
+    p = addcdiv(p, g, std, value: -clr)
   }
 
   private func adadelta(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let g = coupledDecay(g, p)
     let rho = value(.rho)
     let eps = value(.epsilon)
-    s.secondMoment = s.secondMoment * rho + (1 - rho) * g * g
+    s.secondMoment = addcmul(s.secondMoment * rho, g, g, value: 1 - rho)
     let std = (s.secondMoment + eps).squareRoot()
     let delta = (s.accumulatedDelta + eps).squareRoot() / std * g
     s.effectiveStep = value(.learningRate) * (s.accumulatedDelta + eps).squareRoot() / std
-    s.accumulatedDelta = s.accumulatedDelta * rho + (1 - rho) * delta * delta
-    p = p + -value(.learningRate) * delta
+    s.accumulatedDelta = addcmul(s.accumulatedDelta * rho, delta, delta, value: 1 - rho)
+    p = add(p, delta, alpha: -value(.learningRate))
   }
 
   private func rmsprop(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let g = coupledDecay(g, p)
     let alpha = value(.alpha)
-    s.secondMoment = s.secondMoment * alpha + (1 - alpha) * g * g
+    s.secondMoment = addcmul(s.secondMoment * alpha, g, g, value: 1 - alpha)
     var average: Double
     if settings.isOn(.centered) {
       s.gradientAverage = lerp(s.gradientAverage, g, 1 - alpha)
-      average = (s.secondMoment + -1 * s.gradientAverage * s.gradientAverage).squareRoot()
+      // `square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()`: the difference is rounded
+      // once (a fused multiply-add), not after squaring the average.
+      average = addcmul(s.secondMoment, s.gradientAverage, s.gradientAverage, value: -1)
+        .squareRoot()
     } else {
       average = s.secondMoment.squareRoot()
     }
@@ -125,23 +131,24 @@ struct UpdateRule {
     s.effectiveStep = value(.learningRate) / average
     let momentum = value(.momentum)
     if momentum > 0 {
-      s.rmsMomentumBuffer = s.rmsMomentumBuffer * momentum + g / average
-      p = p + -value(.learningRate) * s.rmsMomentumBuffer
+      s.rmsMomentumBuffer = addcdiv(s.rmsMomentumBuffer * momentum, g, average, value: 1)
+      p = add(p, s.rmsMomentumBuffer, alpha: -value(.learningRate))
     } else {
-      p = p + -value(.learningRate) * g / average
+      p = addcdiv(p, g, average, value: -value(.learningRate))
     }
   }
 
   private func adam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
-    let g = decay(&p, g, decoupled: kind == .adamw)
+    let g = decay(&p, g, decoupled: kind == .adamw || settings.isOn(.decoupledWeightDecay))
     let beta1 = value(.beta1)
     let beta2 = value(.beta2)
     s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
-    s.secondMoment = s.secondMoment * beta2 + (1 - beta2) * g * g
+    s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let biasCorrection1 = 1 - pow(beta1, step)
     let biasCorrection2 = 1 - pow(beta2, step)
     let stepSize = value(.learningRate) / biasCorrection1
-    let biasCorrection2Root = biasCorrection2.squareRoot()
+    // Python's `bias_correction2**0.5`: the C library's pow, not sqrt.
+    let biasCorrection2Root = pow(biasCorrection2, 0.5)
     let denominator: Double
     if settings.isOn(.amsgrad) {
       s.maximumSecondMoment = maximum(s.maximumSecondMoment, s.secondMoment)
@@ -150,7 +157,7 @@ struct UpdateRule {
       denominator = s.secondMoment.squareRoot() / biasCorrection2Root + value(.epsilon)
     }
     s.effectiveStep = value(.learningRate) / denominator
-    p = p + -stepSize * s.firstMoment / denominator
+    p = addcdiv(p, s.firstMoment, denominator, value: -stepSize)
   }
 
   private func nadam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
@@ -162,12 +169,12 @@ struct UpdateRule {
     let mu = momentumCoefficient
     let muNext = nextMomentumCoefficient
     s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
-    s.secondMoment = s.secondMoment * beta2 + (1 - beta2) * g * g
+    s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let denominator = (s.secondMoment / biasCorrection2).squareRoot() + value(.epsilon)
     let productNext = momentumProduct * muNext
     s.effectiveStep = learningRate / denominator
-    p = p + (-learningRate * (1 - mu) / (1 - momentumProduct)) * g / denominator
-    p = p + ((-learningRate * muNext) / (1 - productNext)) * s.firstMoment / denominator
+    p = addcdiv(p, g, denominator, value: -learningRate * (1 - mu) / (1 - momentumProduct))
+    p = addcdiv(p, s.firstMoment, denominator, value: (-learningRate * muNext) / (1 - productNext))
   }
 
   private func radam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
@@ -176,7 +183,7 @@ struct UpdateRule {
     let beta2 = value(.beta2)
     let learningRate = value(.learningRate)
     s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
-    s.secondMoment = s.secondMoment * beta2 + (1 - beta2) * g * g
+    s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let biasCorrection1 = 1 - pow(beta1, step)
     let biasCorrection2 = 1 - pow(beta2, step)
     let correctedFirstMoment = s.firstMoment / biasCorrection1
@@ -188,10 +195,10 @@ struct UpdateRule {
         (rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho), 0.5)
       let adaptive = pow(biasCorrection2, 0.5) / (s.secondMoment.squareRoot() + value(.epsilon))
       s.effectiveStep = learningRate * adaptive * rectification
-      p = p + -1.0 * (correctedFirstMoment * learningRate * adaptive * rectification)
+      p = add(p, correctedFirstMoment * learningRate * adaptive * rectification, alpha: -1)
     } else {
       s.effectiveStep = learningRate
-      p = p + -1.0 * (correctedFirstMoment * learningRate)
+      p = add(p, correctedFirstMoment * learningRate, alpha: -1)
     }
   }
 
@@ -202,20 +209,90 @@ struct UpdateRule {
     s.infinityNorm = maximum(s.infinityNorm * value(.beta2), abs(g) + value(.epsilon))
     let clr = value(.learningRate) / (1 - pow(beta1, step))
     s.effectiveStep = value(.learningRate) / s.infinityNorm
-    p = p + -clr * s.firstMoment / s.infinityNorm
+    p = addcdiv(p, s.firstMoment, s.infinityNorm, value: -clr)
+  }
+
+  /// Rprop: each coordinate's step size grows by etaplus while the gradient keeps its sign
+  /// and shrinks by etaminus when it flips (that step then skips the move), within the bounds.
+  private func rprop(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
+    let direction = sign(g * s.previousGradient)
+    let factor: Double
+    if direction > 0 {
+      factor = value(.etaPlus)
+    } else if direction < 0 {
+      factor = value(.etaMinus)
+    } else if direction == 0 {
+      factor = 1
+    } else {
+      factor = direction  // NaN stays NaN, as torch's masks leave it
+    }
+    let stepSize = clamp(
+      (s.stepSize ?? value(.learningRate)) * factor, value(.stepSizeMinimum),
+      value(.stepSizeMaximum))
+    s.stepSize = stepSize
+    let g = factor == value(.etaMinus) ? 0 : g
+    p = addcmul(p, sign(g), stepSize, value: -1)
+    s.previousGradient = g
+    s.effectiveStep = stepSize
+  }
+
+  /// ASGD: SGD with the decay `p *= 1 − λ·η`, a step size η that shrinks as
+  /// lr / (1 + λ·lr·t)^α, and the running average `ax` of the points from step t0 on.
+  private func asgd(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
+    let g = coupledDecay(g, p)
+    let learningRate = value(.learningRate)
+    let lambd = value(.lambd)
+    let eta = s.eta ?? learningRate
+    p *= 1 - lambd * eta
+    p = add(p, g, alpha: -eta)
+    if s.mu != 1 {
+      s.average = s.average + (p - s.average) * s.mu
+    } else {
+      s.average = p
+    }
+    s.effectiveStep = eta
+    s.eta = learningRate / pow(1 + lambd * learningRate * step, value(.alpha))
+    let sinceStart = step - value(.t0)
+    s.mu = 1 / (sinceStart > 1 ? sinceStart : 1)
+  }
+
+  /// torch's `clamp(a, min, max)`: NaN stays NaN, and max wins when min > max.
+  private func clamp(_ a: Double, _ low: Double, _ high: Double) -> Double {
+    a.isNaN ? a : Swift.min(Swift.max(a, low), high)
   }
 
   /// lion-pytorch's update: decoupled decay, then the sign of the interpolated momentum,
-  /// then the momentum update with β₂.
+  /// then the momentum update with β₂ (its `add(grad, alpha=…)` are torch kernels too).
   private func lion(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let learningRate = value(.learningRate)
     let beta1 = value(.beta1)
     let beta2 = value(.beta2)
     p = p * (1 - learningRate * value(.weightDecay))
-    let interpolated = s.firstMoment * beta1 + (1 - beta1) * g
-    p = p + -learningRate * sign(interpolated)
-    s.firstMoment = s.firstMoment * beta2 + (1 - beta2) * g
+    let interpolated = add(s.firstMoment * beta1, g, alpha: 1 - beta1)
+    p = add(p, sign(interpolated), alpha: -learningRate)
+    s.firstMoment = add(s.firstMoment * beta2, g, alpha: 1 - beta2)
     s.effectiveStep = learningRate
+  }
+
+  // torch's CPU kernels, element by element. On every x86-64 CPU with AVX2 (and on
+  // AVX-512) torch's kernels round `a + alpha·b`, `a + value·b·c` and lerp once, as a
+  // fused multiply-add; `addcdiv` divides first and adds after. Swift's `+` and `*`
+  // round each operation, which leaves torch by an ulp now and then and then drifts,
+  // so these helpers spell out torch's roundings.
+
+  /// `a.add(b, alpha=alpha)`: fma(alpha, b, a).
+  private func add(_ a: Double, _ b: Double, alpha: Double) -> Double {
+    a.addingProduct(alpha, b)
+  }
+
+  /// `a.addcmul(b, c, value=value)`: fma(value·b, c, a).
+  private func addcmul(_ a: Double, _ b: Double, _ c: Double, value: Double) -> Double {
+    a.addingProduct(value * b, c)
+  }
+
+  /// `a.addcdiv(b, c, value=value)`: a + value·b / c, each operation rounded.
+  private func addcdiv(_ a: Double, _ b: Double, _ c: Double, value: Double) -> Double {
+    a + value * b / c
   }
 
   /// torch's `sign`: −1, 0 or 1, and NaN for NaN.
@@ -223,9 +300,11 @@ struct UpdateRule {
     a > 0 ? 1 : (a < 0 ? -1 : a)
   }
 
-  /// torch's `lerp`: `start + w·(end − start)` for |w| < 0.5, else `end − (end − start)·(1 − w)`.
+  /// torch's `lerp` kernel: fma(w, end − start, start) for |w| < 0.5, else
+  /// fma(w − 1, end − start, end).
   private func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
-    abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
+    abs(weight) < 0.5
+      ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
   }
 
   /// torch's `maximum`, which propagates NaN (Swift's `max` may not).

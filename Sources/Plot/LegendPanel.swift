@@ -22,9 +22,16 @@ struct LegendPanel {
   }
 
   /// The status word and its colour (full, and short for narrow tables).
+  ///
+  /// One rule: "diverged" when the racer has stopped because its step left the
+  /// floating-point numbers (x, y or f not finite; the legend then shows the
+  /// last finite point, whose ∇f may read "overflows"); "not started" when f is
+  /// not a number at the start itself; "out of view" for a racer still running
+  /// outside the view, however large its f.
   func status(of racer: RacerDrawing) -> (full: String, short: String, color: Color) {
     if !racer.isVisible { return ("hidden", "hid", theme.dimText) }
     switch racer.status {
+    case .diverged where racer.step == 0: return ("not started", "stop", theme.error)
     case .diverged: return ("diverged", "div", theme.error)
     case .converged where !racer.isOutOfView(view): return ("converged", "conv", theme.heading)
     default:
@@ -61,6 +68,14 @@ struct LegendPanel {
       }
       TextRun.write(first, into: &canvas, x: region.x, y: y, width: region.width)
       let state = status(of: racer)
+      if racer.status == .diverged && racer.step == 0 {
+        // f is not a number at the start point: that is the whole story.
+        let reason = "  f " + NumberFormat.scientific(racer.value) + " at the start"
+        TextRun.write(
+          [TextRun(reason, color: state.color)], into: &canvas, x: region.x, y: y + 1,
+          width: region.width)
+        continue
+      }
       let pieces = [
         "  f " + NumberFormat.scientific(racer.value),
         (usesASCII ? "  |df| " : "  |∇f| ") + NumberFormat.scientific(racer.gradientNorm),

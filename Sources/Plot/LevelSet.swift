@@ -11,8 +11,14 @@
 /// `q = linspace(1e-4^(1/3), 0.95^(1/3), 20)^3`, interpolated linearly between
 /// order statistics exactly as numpy's default `np.quantile` does. Cubing the
 /// fractions crowds the levels near the minimum, where optimizers spend their
-/// time. Shading is logarithmic; when f ≤ 0 occurs among the samples the
+/// time. Shading is logarithmic, of the levels; when a level is ≤ 0 (f takes
+/// negative values in view, or is 0 on so much of it that 0 is a level) the
 /// logarithm is taken of `f − minimum + shift` instead, and `isShifted` says so.
+///
+/// An exact 0 at one sample (a minimum f* = 0 that a cell centre happens to
+/// land on) needs no shift: the levels are quantiles above it and all
+/// positive. Shifting for it would make the picture and its "shifted log
+/// scale" warning come and go with the terminal's size.
 public struct LevelSet: Hashable, Sendable {
   /// The level values in f's own units, ascending and distinct.
   public let values: [Double]
@@ -20,7 +26,8 @@ public struct LevelSet: Hashable, Sendable {
   public let minimum: Double
   /// The largest finite sample, or NaN when there is none.
   public let maximum: Double
-  /// Whether shading uses log(f − minimum + shift) because f ≤ 0 occurs in view.
+  /// Whether shading uses log(f − minimum + shift), because f < 0 somewhere in view or a
+  /// level is ≤ 0 (whose logarithm is not finite).
   public let isShifted: Bool
   /// The δ of the shifted scale: 1e-3 × (highest level − minimum), or 1e-12 if that is 0.
   ///
@@ -60,7 +67,7 @@ public struct LevelSet: Hashable, Sendable {
     self.values = levels
     self.minimum = minimum
     self.maximum = maximum
-    let shifted = minimum.isFinite && minimum <= 0
+    let shifted = minimum.isFinite && (minimum < 0 || (levels.first ?? minimum) <= 0)
     self.isShifted = shifted
     let spread = (levels.last ?? minimum) - minimum
     self.shift = spread.isFinite && spread > 0 ? spread * 1e-3 : 1e-12

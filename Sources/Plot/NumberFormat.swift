@@ -9,7 +9,7 @@ import Synchronization
 
 /// Short, fixed-style renderings of numbers for panels with little room.
 public enum NumberFormat {
-  /// Scientific notation with two decimals ("1.23e-03"), or "nan"/"inf".
+  /// Scientific notation with two decimals ("1.23e-03"), or "undefined"/"overflows".
   public static func scientific(_ value: Double) -> String {
     guard value.isFinite else { return nonFinite(value) }
     return roundedScientific(value) ?? printf("%.2e", value)
@@ -81,8 +81,12 @@ public enum NumberFormat {
   /// How many texts `compact` remembers before starting afresh.
   private static let maximumRemembered = 4096
 
-  private static func nonFinite(_ value: Double) -> String {
-    value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")
+  /// A number that is not one, in words: NaN is "undefined" (0/0, √−1), ±∞ "overflows".
+  ///
+  /// The screen never shows "nan" or "inf": a user reads "f undefined" or
+  /// "∇f overflows" where a programmer's spelling would mean nothing to them.
+  public static func nonFinite(_ value: Double) -> String {
+    value.isNaN ? "undefined" : "overflows"
   }
 
   /// One number through C's printf (see `CNumberText`).

@@ -4,10 +4,25 @@
 /// Every line is exactly the canvas's width; ANSI output changes the style only
 /// where it changes and resets it at each line's end, so lines can be cut or
 /// interleaved without colours bleeding.
+///
+/// Text reaches cells through `CellScalars`, which escapes controls; a cell
+/// that holds one anyway (set glyph by glyph) is written as `?`, so the only
+/// escape codes in the output are the encoder's own colour codes.
 public enum TextEncoder {
   /// The canvas's characters: `height` lines of `width` columns, each ending in "\n".
   public static func plain(_ canvas: Canvas) -> String {
-    canvas.lines.map { $0 + "\n" }.joined()
+    var output = String.UnicodeScalarView()
+    for row in 0..<canvas.height {
+      for column in 0..<canvas.width { output.append(shown(canvas[column, row].glyph)) }
+      output.append("\n")
+    }
+    return String(output)
+  }
+
+  /// `glyph`, or `?` for a control that must not reach a terminal raw.
+  @inline(__always)
+  static func shown(_ glyph: Unicode.Scalar) -> Unicode.Scalar {
+    DisplayText.needsEscaping(glyph) ? "?" : glyph
   }
 
   /// The canvas with SGR colour codes for `depth` colours (attributes only for `.none`).
@@ -23,7 +38,7 @@ public enum TextEncoder {
           output += style.sequence
           current = style
         }
-        output.unicodeScalars.append(cell.glyph)
+        output.unicodeScalars.append(shown(cell.glyph))
       }
       if current != .plain { output += "\u{1B}[0m" }
       output += "\n"

@@ -30,11 +30,9 @@ public enum ThemeFile {
     theme.name = name
     var seen: [String: Int] = [:]
     var optimizers: [Int: (line: Int, style: RacerStyle)] = [:]
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    for (offset, line) in lines(of: text).enumerated() {
       let number = offset + 1
-      let line = trimmed(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
+      let line = trimmed(line)
       if line.isEmpty || line.hasPrefix("#") { continue }
       guard let equals = line.firstIndex(of: "=") else {
         throw ThemeError(
@@ -174,6 +172,14 @@ public enum ThemeFile {
 
   /// `text` without leading and trailing whitespace.
   ///
+  /// The lines of `text`, ended by "\n" or "\r\n" (as scene files and logs are).
+  ///
+  /// "\r\n" is one `Character`, so splitting at the character "\n" alone would
+  /// read a file with Windows line endings as one long line.
+  static func lines(of text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+  }
+
   /// Slices between the first and last non-space characters: building the
   /// string from a reversed view went character by character and was a third
   /// of the program's start-up time (every theme file's every line passes here).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import OptimKit
+import Plot
 
 #if canImport(Glibc)
   import Glibc
@@ -49,12 +50,12 @@ struct Compare: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Step budget for every optimizer (default 1000).", valueName: "n"))
+    help: ArgumentHelp("Step budget for every optimizer.", valueName: "n"))
   var steps: String = "1000"
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("What counts as arrived (default 1e-6).", valueName: "t"))
+    help: ArgumentHelp("What counts as arrived.", valueName: "t"))
   var tolerance: String = "1e-6"
 
   @OptionGroup var racing: RacerList.Arguments
@@ -97,9 +98,7 @@ struct Compare: ParsableCommand {
     guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be table or csv, got '\(format)'")
     }
-    let racers =
-      racing.isEmpty
-      ? RacerList(specs: choice.standardField) : try racing.racers()
+    let racers = try racing.racers(on: choice)
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
     race.noise = try racing.gradientNoise()
@@ -115,7 +114,9 @@ struct Compare: ParsableCommand {
     case .csv:
       return Self.csv(ranking, board: board, race: race)
     case .table:
-      var header = "\(sceneName) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
+      // An expression is named by its source, which may hold any whitespace (a C1 NEL).
+      let name = DisplayText(sceneName, limit: 200)
+      var header = "\(name) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
       if race.noise.isActive { header += ", noise \(race.noise)" }
       header += "; reached: \(board.criterion) with tolerance \(tol)\n"
       return header + Self.table(ranking, board: board, race: race)
@@ -165,8 +166,9 @@ struct Compare: ParsableCommand {
     }.joined(separator: "\n") + "\n"
   }
 
-  /// 6 significant digits for the table (CSV prints numbers in full).
+  /// 6 significant digits for the table (CSV prints numbers in full); a number that is not
+  /// finite in words, as on screen ("undefined", "overflows").
   static func short(_ value: Double) -> String {
-    value.isFinite ? CNumberText.format("%.6g", value) : value.description
+    value.isFinite ? CNumberText.format("%.6g", value) : NumberFormat.nonFinite(value)
   }
 }

@@ -84,7 +84,7 @@ struct Interactive: ParsableCommand {
       do {
         let sink = try FileSink.open(record, force: recording.force, option: "--record")
         request = InteractiveLoop.RecordingRequest(sink: sink, format: format)
-        request?.trace = try recording.openTrace()
+        request?.trace = try recording.openTrace(besides: record, option: "--record")
       } catch {
         request?.sink.discard()
         StandardStream.warn("optiscope: \(error)\n")

@@ -68,6 +68,17 @@ struct InteractiveLoop {
         trace = recording.trace
         let race = session.model.race
         Self.attempt(&trace, in: &session) { try $0.begin(race: race) }
+        // Frame 0 is whole: the recording (and the trace) now replace what was there.
+        Self.commit(recording.sink, in: &session)
+        if let started = trace {
+          do {
+            try started.commit()
+          } catch {
+            started.discard()
+            trace = nil
+            _ = session.send(.notice(Message("trajectories stopped: \(error)", isError: true)))
+          }
+        }
       }
     }
     let frame = Duration.seconds(1) / session.model.framesPerSecond
@@ -162,7 +173,9 @@ struct InteractiveLoop {
       let sink = try FileSink.openNew(
         stem: FileSink.timestampedStem("optiscope"), extension: format.fileExtension)
       let recorder = Recorder(file: sink.path, format: format, sink: sink)
-      session.startRecording(recorder, time: time, timestamp: Self.timestamp())
+      if session.startRecording(recorder, time: time, timestamp: Self.timestamp()) {
+        Self.commit(sink, in: &session)
+      }
     } catch {
       _ = session.send(.notice(Message("cannot record: \(error)", isError: true)))
     }
@@ -173,11 +186,24 @@ struct InteractiveLoop {
     do {
       let sink = try FileSink.openNew(
         stem: FileSink.timestampedStem("optiscope-scene"), extension: "txt")
-      defer { sink.close() }
+      defer { sink.discard() }
       try sink.write(Array(text.utf8))
+      try sink.commit()
       _ = session.send(.notice(Message("scene saved to \(sink.path)")))
     } catch {
       _ = session.send(.notice(Message("cannot save the scene: \(error)", isError: true)))
+    }
+  }
+
+  /// Puts a recording's file in place once its first frame is written (`FileSink.commit`);
+  /// when that fails, stops the recording, leaves the old file as it was and says why.
+  private static func commit(_ sink: FileSink, in session: inout Session) {
+    do {
+      try sink.commit()
+    } catch {
+      _ = session.stopRecording()
+      sink.discard()
+      _ = session.send(.recordingStopped(Message("cannot record: \(error)", isError: true)))
     }
   }
 

@@ -18,12 +18,16 @@ struct Optiscope: ParsableCommand {
       missing or malformed value, unknown subcommand, bad SPEC) or failure, reported as one \
       line on stderr with nothing on stdout.
       """,
+    version: Optiscope.version,
     subcommands: [
       Interactive.self, Trace.self, Compare.self, Levels.self, Render.self, Record.self,
-      Replay.self, Themes.self,
+      Replay.self, Themes.self, Check.self,
     ],
     defaultSubcommand: Interactive.self
   )
+
+  /// The program's version, printed by `optiscope --version`.
+  static let version = "0.1.0"
 
   /// Parses the command line and runs the chosen command; refusals are reported in one line.
   ///
@@ -32,6 +36,7 @@ struct Optiscope: ParsableCommand {
   /// terminal, is better served by one line that names the problem and where
   /// to read more. Help and version requests still print in full on stdout.
   static func main() {
+    treatQuitAsTerminate()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try directlyParsed(arguments) ?? parseAsRoot(arguments)
@@ -76,7 +81,10 @@ struct Optiscope: ParsableCommand {
       // --help, --version, or a command's own explicit exit status.
       exit(withError: error)
     }
-    var line = "optiscope: " + oneLine(message(for: error))
+    // A refusal of optiscope's own is one line already: a line break in it came with
+    // the input it repeats, and is shown escaped rather than joined.
+    let reason = (error as? CommandError)?.message ?? oneLine(message(for: error))
+    var line = "optiscope: " + reason
     if code == .validationFailure {
       line += " (see '\(commandPath(for: arguments)) --help')"
     }
@@ -84,15 +92,37 @@ struct Optiscope: ParsableCommand {
     systemExit(ExitCode.failure.rawValue)
   }
 
-  /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines dropped.
+  /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines
+  /// dropped. Split at line feeds only: a carriage return or other control repeated
+  /// from an input is left for `StandardStream.warn` to show escaped.
   static func oneLine(_ message: String) -> String {
-    let lines = message.split(whereSeparator: \.isNewline).map {
+    let lines = message.split(separator: "\n").map {
       $0.trimmingSpaces()
     }
     let kept = lines.filter { !$0.isEmpty && !$0.hasPrefix("Help:") && !$0.hasPrefix("Usage:") }
     var text = kept.joined(separator: " ")
     if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
     return text.isEmpty ? "invalid command line" : text
+  }
+
+  /// Makes SIGQUIT (Ctrl-\\) end the program exactly as SIGTERM does.
+  ///
+  /// Left alone, the Swift runtime's backtracer catches SIGQUIT, prints
+  /// "Program crashed" and a backtrace, and lets the program carry on. Raising
+  /// SIGTERM instead hands the signal to whatever SIGTERM does at that moment:
+  /// in the live program and `replay`, a clean exit through the run loop with
+  /// the terminal restored and a recording's last frame whole; in a headless
+  /// command, the end of the process between two whole frames, as SIGTERM.
+  ///
+  /// Both are unblocked too: a blocked mask is inherited across exec (from a
+  /// test runner whose threads block signals, say), and would hold them back.
+  static func treatQuitAsTerminate() {
+    _ = signal(SIGQUIT) { _ in _ = raise(SIGTERM) }
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGQUIT)
+    sigaddset(&signals, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &signals, nil)
   }
 
   /// The command the arguments were aimed at, e.g. `optiscope trace`, for the help hint.

@@ -40,8 +40,13 @@ struct RacerList {
     /// Whether no optimizer or sweep was named.
     var isEmpty: Bool { optimizers.isEmpty && sweeps.isEmpty }
 
-    /// The racers asked for, checked.
-    func racers() throws -> RacerList { try RacerList(optimizers: optimizers, sweeps: sweeps) }
+    /// The racers asked for, checked; without any `--optimizer` or `--sweep`, the default
+    /// field on `choice` (the one every command and the live program race).
+    func racers(on choice: FunctionChoice) throws -> RacerList {
+      isEmpty
+        ? RacerList(specs: choice.standardField)
+        : try RacerList(optimizers: optimizers, sweeps: sweeps)
+    }
 
     /// The gradient noise asked for, checked.
     func gradientNoise() throws -> GradientNoise {
@@ -56,10 +61,6 @@ struct RacerList {
   }
 
   init(optimizers: [String], sweeps: [String]) throws {
-    guard !optimizers.isEmpty || !sweeps.isEmpty else {
-      throw CommandError(
-        "give at least one --optimizer SPEC or --sweep, e.g. --optimizer adam:lr=0.01")
-    }
     do {
       (specs, labels) = try SceneOptions.racers(optimizers: optimizers, sweeps: sweeps)
     } catch {

@@ -21,7 +21,7 @@ extension Record {
       let size =
         try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
       let file = try ImageFile(path: out, force: recording.force)
-      trace = try recording.openTrace()
+      trace = try recording.openTrace(besides: out, option: "--out")
       recorder = try GIFRecorder(
         file: file, size: size, framesPerSecond: plan.scene.framesPerSecond)
     } catch let error as ImageError {

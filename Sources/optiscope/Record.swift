@@ -76,7 +76,7 @@ struct Record: ParsableCommand {
       throw CommandError(error.description)
     }
     do {
-      trace = try recording.openTrace()
+      trace = try recording.openTrace(besides: out, option: "--out")
     } catch {
       sink.discard()
       throw CommandError(error.description)
@@ -92,10 +92,31 @@ struct Record: ParsableCommand {
     let recorder = Recorder(
       file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false)
     let framesPerSecond = Double(plan.scene.framesPerSecond)
-    session.startRecording(
+    let started = session.startRecording(
       recorder, time: 0, timestamp: Int(Date().timeIntervalSince1970), showsIndicator: false)
+    /// Stops, and leaves whatever was not committed as it was before the run.
+    func abandon() {
+      session.stopRecording()
+      sink.discard()
+      trace?.discard()
+    }
     do {
       try trace?.begin(race: session.model.race)
+    } catch {
+      abandon()
+      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
+    }
+    // Frame 0 and the trace's start are whole: now the files replace what was there.
+    if started {
+      do {
+        try sink.commit()
+        try trace?.commit()
+      } catch {
+        abandon()
+        throw CommandError(error.description)
+      }
+    }
+    do {
       for _ in 1..<plan.frames {
         guard session.recorder != nil else { break }
         let before = trace == nil ? nil : session.model.race
@@ -104,14 +125,20 @@ struct Record: ParsableCommand {
         _ = session.frame(time: Double(session.recorder?.frameCount ?? 0) / framesPerSecond)
       }
     } catch {
-      session.stopRecording()
+      abandon()
       throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
     }
     trace?.finish()
     let finished = session.stopRecording()
     if let failure = session.recordingFailure {
-      throw CommandError(
-        "cannot write --out '\(out)': \(failure) (\(finished?.frameCount ?? 0) frames written)")
+      sink.discard()
+      trace?.discard()
+      let kept = failure.framesKept
+      let what =
+        kept > 0
+        ? "\(kept) whole frame\(kept == 1 ? "" : "s") kept"
+        : out == "-" ? "no frame written" : "no frame written; '\(out)' is as it was"
+      throw CommandError("cannot write --out '\(out)': \(failure.reason) (\(what))")
     }
     if out != "-", isatty(STDERR_FILENO) == 1 {
       let count = finished?.frameCount ?? 0

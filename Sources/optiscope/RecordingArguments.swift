@@ -5,7 +5,7 @@ import ArgumentParser
 struct RecordingArguments: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Recording format: text (optiscope's replayable log, the default), cast (asciicast v2) or, for `record`, gif (an animation).",
+      "Recording format: text (optiscope's replayable log), cast (asciicast v2) or, for `record`, gif (an animation).",
       valueName: "format"))
   var format: String = RecordingFormat.text.rawValue
 
@@ -26,9 +26,17 @@ struct RecordingArguments: ParsableArguments {
     return checked
   }
 
-  /// Opens the --trace file, if any; refused in one line when it cannot be written.
-  func openTrace() throws(FileSink.Failure) -> TraceRecorder? {
+  /// Opens the --trace file, if any; refused in one line when it cannot be written or is
+  /// the recording's own file (`recording`, given as `option`), however it is spelled.
+  func openTrace(besides recording: String, option: String) throws(FileSink.Failure)
+    -> TraceRecorder?
+  {
     guard let trace else { return nil }
+    guard FileSink.Identity(trace) != FileSink.Identity(recording) else {
+      throw FileSink.Failure(
+        description:
+          "--trace '\(trace)' and \(option) '\(recording)' are the same file; give two files")
+    }
     return TraceRecorder(sink: try FileSink.open(trace, force: force, option: "--trace"))
   }
 }

@@ -23,9 +23,9 @@ struct Render: ParsableCommand {
       environment turns colours off under --color auto. In a non-UTF-8 locale, or with \
       --ascii, only ASCII characters are printed.
 
-      Without --optimizer a default field races (sgd, momentum, nesterov, adagrad, rmsprop, \
-      adam, nadam, radam) with learning rates suited to the function; without --function or \
-      --expr the scene is Rosenbrock.
+      Without --optimizer or --sweep the field the live program races runs (sgd, momentum, \
+      nesterov, adagrad, rmsprop, adadelta, adam and nadam) at the function's learning rates; \
+      without --function or --expr the scene is Rosenbrock.
 
       Examples:
         optiscope render

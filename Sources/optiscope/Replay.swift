@@ -38,7 +38,7 @@ struct Replay: ParsableCommand {
   @Flag(help: "Re-simulate the recording and check every frame instead of playing it.")
   var verify = false
 
-  @Option(help: ArgumentHelp("Playback speed, 1/16 to 16 (default 1).", valueName: "x"))
+  @Option(help: ArgumentHelp("Playback speed, 1/16 to 16.", valueName: "x"))
   var speed: Double = 1
 
   func run() throws {

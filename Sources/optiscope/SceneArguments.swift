@@ -120,7 +120,7 @@ struct SceneArguments: ParsableArguments {
     if bytes.count > maximumSceneFileSize {
       guard bytes.starts(with: Array(RecordingLog.magic.utf8)) else {
         throw SceneOptions.Problem(
-          description: "--scene '\(path)' is larger than 1 MB; a scene file is a few lines")
+          description: "--scene '\(path)' is larger than 1 MiB; a scene file is a few lines")
       }
       // A long recording: its header is all that is needed; drop the cut last line.
       if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes = Array(bytes[...lastNewline]) }

@@ -1,3 +1,5 @@
+import Plot
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -47,9 +49,20 @@ enum StandardStream {
     }
   }
 
-  /// Writes `text` to standard error; a message that cannot be shown is dropped.
-  static func warn(_ text: String) {
-    try? StandardStream.error.write(text)
+  /// The most characters a message shows: enough for any message of the program's
+  /// own with a long file name in it, far less than a pasted megabyte.
+  static let messageLimit = 400
+
+  /// Writes one message line (its final line break optional) to standard error, shown
+  /// through `DisplayText`; a message that cannot be shown is dropped.
+  ///
+  /// Every message goes out here, and most repeat an input (an expression, a
+  /// SPEC, a file name, a scene value): the one place that escapes what a
+  /// terminal would obey (a line break inside the message included) and cuts
+  /// what would fill it.
+  static func warn(_ line: String) {
+    let text = line.hasSuffix("\n") ? line.dropLast() : Substring(line)
+    try? StandardStream.error.write(DisplayText(text, limit: messageLimit).description + "\n")
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import OptimKit
+import Plugins
 
 #if canImport(Glibc)
   import Glibc
@@ -16,13 +17,19 @@ struct Trace: ParsableCommand {
     discussion: """
       Runs every --optimizer from the same start for --steps steps, with the update rules, \
       hyper-parameter names and defaults of torch.optim (float64), and prints one row per \
-      optimizer per step; step 0 is the start.
+      optimizer per step; step 0 is the start. Without --optimizer or --sweep it traces the \
+      field the live program races on the function: sgd, momentum, nesterov, adagrad, \
+      rmsprop, adadelta, adam and nadam at the function's learning rates.
 
       SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] with torch's names (betas split into beta1 and \
-      beta2); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
-      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, adamax, lion (lr, beta1, beta2, \
-      weight_decay; lion-pytorch's update) and newton (lr, damping: damped Newton with exact \
-      Hessians).
+      beta2, Rprop's etas into etaminus and etaplus, its step_sizes into step_size_min and \
+      step_size_max); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
+      (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, \
+      adamax, rprop, asgd, adafactor (on (x, y) as one 2-element tensor, not factored), muon \
+      (optiscope views (x, y) as a 1x2 matrix, since torch's Muon takes only matrices), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
+      newton (lr, damping: damped Newton with exact Hessians). torch's optimizers also take \
+      maximize=true. clip=MAX in a SPEC clips the gradient to norm MAX before every step, as \
+      torch.nn.utils.clip_grad_norm_ does. jsonl rows of asgd carry its averaged point as ax, ay.
 
       --change STEP:INDEX:KEY=VALUE edits the INDEX-th --optimizer (1-based) after STEP steps, \
       before step STEP+1, keeping its state (moments, step count) like editing a torch \
@@ -94,6 +101,8 @@ struct Trace: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: csv or jsonl.", valueName: "format"))
   var format: String = TraceFormat.csv.rawValue
 
+  @OptionGroup var plugins: PluginArguments
+
   func run() throws {
     let table = try makeTable()
     let output = try table.render()
@@ -120,12 +129,48 @@ struct Trace: ParsableCommand {
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
     }
-    let racers = try racing.racers()
+    // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
+    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin)
+    var builtIn = racing
+    builtIn.optimizers = racing.optimizers.filter { !PluginSpec.isPlugin($0) }
+    let racers: RacerList
+    if builtIn.isEmpty && !pluginTexts.isEmpty {
+      racers = RacerList(specs: [])
+    } else {
+      racers = try builtIn.racers(on: choice)
+    }
     let gradientNoise = try racing.gradientNoise()
+    if !pluginTexts.isEmpty && gradientNoise.standardDeviation > 0 {
+      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
+    }
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
-    return try TraceTable(
+    var table = try TraceTable(
       objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
+    if !pluginTexts.isEmpty {
+      let runtime = try plugins.runtime()
+      var labels = Set(racers.labels)
+      do {
+        let specs = try pluginTexts.map { text throws(PluginError) in try PluginSpec(parsing: text)
+        }
+        let optimizers = try runtime.start(specs, at: startPoint, steps: stepCount)
+        for (spec, optimizer) in zip(specs, optimizers) {
+          var label = spec.object
+          var count = 1
+          while labels.contains(label) {
+            count += 1
+            label = "\(spec.object)#\(count)"
+          }
+          labels.insert(label)
+          table.plugins.append(
+            PluginTraceRacer(
+              label: label, optimizer: optimizer, objective: objective, start: startPoint))
+        }
+      } catch {
+        throw CommandError("\(error)")
+      }
+    }
+    return table
   }
 
   /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.

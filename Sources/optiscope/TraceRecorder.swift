@@ -53,12 +53,17 @@ struct TraceRecorder {
     try write(output)
   }
 
+  /// Puts the file in place (see `FileSink.commit`), once its start is written.
+  func commit() throws(FileSink.Failure) {
+    try sink.commit()
+  }
+
   /// Closes the file.
   func finish() {
     sink.close()
   }
 
-  /// Closes the file and removes it if it was created for this run (which never started).
+  /// Closes the file and, unless it was committed, leaves `path` as it was.
   func discard() {
     sink.discard()
   }

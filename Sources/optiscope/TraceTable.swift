@@ -16,6 +16,8 @@ struct TraceTable {
   /// Checked changes in the order they apply: by step, then as given.
   let changes: [Scheduled]
   let format: TraceFormat
+  /// Plug-in optimizers, stepped after the built-in ones each step (their rows follow).
+  var plugins: [PluginTraceRacer] = []
 
   /// A change resolved to a known key and a valid value.
   struct Scheduled {
@@ -116,6 +118,11 @@ struct TraceTable {
     for racer in race.racers {
       append(racer, to: &output)
     }
+    for plugin in plugins {
+      Self.append(
+        label: plugin.label, sample: plugin.current, status: plugin.status, format: format,
+        to: &output)
+    }
     var pending = changes[...]
     for step in 0..<steps {
       while let change = pending.first, change.step == step {
@@ -129,11 +136,16 @@ struct TraceTable {
           try race.setSchedule(schedule, racer: change.racer)
         }
       }
-      guard race.isRunning else { break }
+      guard race.isRunning || plugins.contains(where: \.isActive) else { break }
       let active = race.racers.map(\.isActive)
       race.step()
       for (index, racer) in race.racers.enumerated() where active[index] {
         append(racer, to: &output)
+      }
+      for plugin in plugins where try plugin.step() {
+        Self.append(
+          label: plugin.label, sample: plugin.current, status: plugin.status, format: format,
+          to: &output)
       }
     }
     return output
@@ -149,11 +161,20 @@ struct TraceTable {
 
   /// One row in `format` for the racer's latest sample; shared with recordings' `--trace`.
   static func append(_ racer: Racer, format: TraceFormat, to output: inout String) {
-    let sample = racer.current
-    let status = racer.status == .diverged ? "diverged" : "running"
+    append(
+      label: racer.label, sample: racer.current,
+      status: racer.status == .diverged ? "diverged" : "running",
+      averagedPosition: racer.optimizer.averagedPosition, format: format, to: &output)
+  }
+
+  /// One row: a racer's name, its latest sample and status, and for ASGD the averaged point.
+  static func append(
+    label: String, sample: Sample, status: String, averagedPosition: Point? = nil,
+    format: TraceFormat, to output: inout String
+  ) {
     switch format {
     case .csv:
-      output += racer.label
+      output += label
       output += ","
       output += String(sample.step)
       output += ","
@@ -166,12 +187,16 @@ struct TraceTable {
       output += status
       output += "\n"
     case .jsonl:
-      output += "{\"optimizer\":\"\(racer.label)\",\"step\":\(sample.step)"
+      output += "{\"optimizer\":\"\(label)\",\"step\":\(sample.step)"
       output += ",\"x\":" + json(sample.position.x)
       output += ",\"y\":" + json(sample.position.y)
       output += ",\"f\":" + json(sample.value)
       output += ",\"gx\":" + json(sample.gradient.x)
       output += ",\"gy\":" + json(sample.gradient.y)
+      if let average = averagedPosition {
+        // ASGD's averaged point ax, torch's state["ax"].
+        output += ",\"ax\":" + json(average.x) + ",\"ay\":" + json(average.y)
+      }
       output += ",\"status\":\"\(status)\"}\n"
     }
   }

@@ -119,7 +119,7 @@ struct RecordingTests {
     #expect(log.header.size == Self.size)
     #expect(log.header.options.noise == "0.3")
     #expect(log.header.options.seed == "7")
-    #expect(sink.text.hasPrefix("optiscope-log 1\n"))
+    #expect(sink.text.hasPrefix("optiscope-log 2\n"))
     #expect(!sink.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     #expect(!sink.text.contains("\u{1B}"))
   }
@@ -209,18 +209,20 @@ struct RecordingTests {
     }
   }
 
-  @Test("a control character on screen is logged as ?, and the log still verifies")
+  @Test("a control character typed shows escaped on screen and in the log, which verifies")
   func controlCharactersOnScreen() throws {
     let sink = MemorySink()
     var session = try Self.recording(sink)
     let typed: [Msg] = [Fixture.key("e")] + Fixture.typing("x\u{7}é\u{85}e\u{301}")
     let drawn = Self.play(typed, on: &session)
-    #expect(drawn.last?.lines.joined().contains("\u{7}") == true)
+    let screen = drawn.last?.lines.joined() ?? ""
+    #expect(screen.contains("x\\x07é\\u{85}e"))
+    #expect(!screen.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     session.stopRecording()
     #expect(!sink.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     #expect(!sink.text.unicodeScalars.contains { $0.value == 0x85 })
     // A cell shows one scalar: a decomposed "é" keeps its base letter, not the mark.
-    #expect(sink.text.contains("x?é?e"))
+    #expect(sink.text.contains("x\\x07é\\u{85}e"))
     #expect(!sink.text.unicodeScalars.contains("\u{301}"))
     let log = try RecordingLog(parsing: sink.text, name: "c.log")
     #expect(try LogVerifier.verify(log) == .identical(frames: log.frames.count))
@@ -264,6 +266,9 @@ struct RecordingTests {
     let log = try RecordingLog(parsing: sink.text, name: "full.log")
     #expect(log.frames.count == 3)
     #expect(try LogVerifier.verify(log) == .identical(frames: 3))
+    // The session says how many whole frames the file kept, after the recorder is gone.
+    #expect(session.recordingFailure?.framesKept == 3)
+    #expect(session.recordingFailure?.reason == "No space left on device")
   }
 
   @Test("a header that cannot be written leaves the program unrecorded with a message")

@@ -118,8 +118,10 @@ import Testing
     // Newton solves 5x² + y² from (5, 5) in one step; Lion moves each coordinate by lr.
     #expect(result.stdout.contains("newton,1,0.0,0.0,0.0,running"))
     #expect(result.stdout.contains("lion,1,4.5,4.5,"))
-    // sgd: step 1 at lr 0.1: (5·(1−1), 5·0.8) = (0, 4); step 2 at 0.1 (t = 0): y = 3.2.
-    #expect(result.stdout.contains("sgd,2,0.0,3.2"))
+    // sgd: step 1 at lr 0.1: (5·(1−1), 5·0.8) = (0, 4); step 2 at 0.1 (t = 0): y = 3.2. x is
+    // torch's x: its kernel rounds 5 − 0.1·50 once (fused), leaving −2⁻⁵², then 2⁻¹⁰⁶.
+    #expect(result.stdout.contains("sgd,1,-2.7755575615628914e-16,4.0,"))
+    #expect(result.stdout.contains("sgd,2,1.5407439555097887e-32,3.2,"))
     let refused = try OptiscopeProcess.run([
       "trace", "--function", "ellipse", "--optimizer", "sgd", "--change", "1:1:T=5",
     ])

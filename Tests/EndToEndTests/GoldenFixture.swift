@@ -18,7 +18,8 @@ struct GoldenFixture: Decodable {
     let optimizer: String
     let params: [String: Setting]
     let changes: [Change]?
-    let trajectory: [[Double]]
+    /// [x, y, f] after k steps; nil where torch's value is not finite.
+    let trajectory: [[Double?]]
 
     var description: String { id }
 
@@ -49,6 +50,8 @@ struct GoldenFixture: Decodable {
       let container = try decoder.singleValueContainer()
       if let flag = try? container.decode(Bool.self) {
         text = flag ? "true" : "false"
+      } else if let name = try? container.decode(String.self) {
+        text = name
       } else {
         text = try container.decode(Double.self).description
       }
@@ -57,9 +60,10 @@ struct GoldenFixture: Decodable {
 
   let cases: [Case]
 
-  static func load() throws -> [Case] {
+  /// The cases of OptimKitTests' `Fixtures/<resource>.json`.
+  static func load(_ resource: String = "torch-trajectories") throws -> [Case] {
     let url = OptiscopeProcess.packageRoot
-      .appendingPathComponent("Tests/OptimKitTests/Fixtures/torch-trajectories.json")
+      .appendingPathComponent("Tests/OptimKitTests/Fixtures/\(resource).json")
     return try JSONDecoder().decode(GoldenFixture.self, from: Data(contentsOf: url)).cases
   }
 }

@@ -45,13 +45,15 @@ enum OptiscopeProcess {
   /// never fill a pipe and stall the child.
   ///
   /// `environment` changes (or, with nil, removes) variables of the test's own
-  /// environment for this run, e.g. `["NO_COLOR": "1", "LANG": "C"]`.
-  static func run(_ arguments: [String], environment changes: [String: String?] = [:]) throws
-    -> Result
-  {
+  /// environment for this run, e.g. `["NO_COLOR": "1", "LANG": "C"]`; `directory` is
+  /// the current folder it runs in (the test's own when nil).
+  static func run(
+    _ arguments: [String], environment changes: [String: String?] = [:], directory: URL? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = try executable()
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     if !changes.isEmpty {
       var environment = ProcessInfo.processInfo.environment
       for (name, value) in changes { environment[name] = value }

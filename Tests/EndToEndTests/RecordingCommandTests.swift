@@ -38,7 +38,7 @@ struct RecordingCommandTests {
     #expect(recorded.stdout.isEmpty)
     let text = try scratch.text("run.log")
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == "optiscope-log 1")
+    #expect(lines.first == "optiscope-log 2")
     let separators = lines.indices.filter { lines[$0].hasPrefix("--- frame ") }
     #expect(separators.count == 21)
     #expect(lines[separators[20]] == "--- frame 20 step 20")
@@ -193,7 +193,7 @@ struct RecordingCommandTests {
     #expect(!FileManager.default.fileExists(atPath: scratch.path("x.log")))
     let forced = try OptiscopeProcess.run(["record", "--out", log, "--frames", "2", "--force"])
     #expect(forced.status == 0)
-    #expect(try scratch.text("keep.log").hasPrefix("optiscope-log 1\n"))
+    #expect(try scratch.text("keep.log").hasPrefix("optiscope-log 2\n"))
   }
 
   @Test("an unwritable path is refused with one line, before any terminal is needed")
@@ -238,7 +238,7 @@ struct RecordingCommandTests {
       "record", "--frames", "3", "--size", "60x20", "--out", "-",
     ])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("optiscope-log 1\n"))
+    #expect(result.stdout.hasPrefix("optiscope-log 2\n"))
     #expect(result.stdout.components(separatedBy: "\n--- frame ").count == 4)
   }
 

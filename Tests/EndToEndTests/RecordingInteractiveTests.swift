@@ -78,6 +78,8 @@ struct RecordingInteractiveTests {
     let scenes = files.filter { $0.hasPrefix("optiscope-scene-") && $0.hasSuffix(".txt") }
     #expect(logs.count == 1)
     #expect(scenes.count == 1)
+    // Both went through temporary files, renamed into place: none is left.
+    #expect(files.count == 2, "\(files)")
     if let log = logs.first {
       let verified = try OptiscopeProcess.run(["replay", "--verify", scratch.path(log)])
       #expect(verified.status == 0, "\(verified.stdout)")
@@ -93,6 +95,23 @@ struct RecordingInteractiveTests {
       #expect(rendered.status == 0, "\(rendered.stderr)")
       #expect(rendered.stdout.contains("Himmelblau"))
     }
+  }
+
+  @Test("--record --force replaces an existing file once frame 0 is whole, not before")
+  func recordForceReplacesOnceStarted() throws {
+    let scratch = try RecordingCommandTests.Scratch()
+    defer { scratch.remove() }
+    try Data("precious\n".utf8).write(to: URL(fileURLWithPath: scratch.path("k.log")))
+    let session = try launch("\(try binary) \(race) --record k.log --force", in: scratch.url)
+    defer { session.close() }
+    try session.waitFor("● REC k.log")
+    // While the program runs, the file in place is already the recording.
+    #expect(try scratch.text("k.log").hasPrefix("optiscope-log 2\n"))
+    try session.type("q")
+    #expect(try session.waitForExit().contains("EXIT=0"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["k.log"])
+    let verified = try OptiscopeProcess.run(["replay", "--verify", scratch.path("k.log")])
+    #expect(verified.status == 0, "\(verified.stdout)")
   }
 
   @Test("a write error mid-run stops the recording, says so, and the program keeps running")

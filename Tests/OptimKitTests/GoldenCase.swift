@@ -17,7 +17,16 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
   let optimizer: String
   let params: [String: GoldenNumber]
   let changes: [Change]?
-  let trajectory: [[Double]]
+  /// [x, y, f] after k steps; nil where torch's value is not finite (the case's last row).
+  let trajectory: [[Double?]]
+  /// The steps before torch's first inexact `Tensor.sqrt` (scripts/torch-reference.py);
+  /// nil for the whole case. Through these the replay must be bit for bit.
+  let exactSteps: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case id, function, expr, start, steps, optimizer, params, changes, trajectory
+    case exactSteps = "exact_steps"
+  }
 
   var testDescription: String { id }
 
@@ -34,10 +43,24 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
     abs(actual - reference) <= 1e-9 * max(1, abs(reference))
   }
 
-  static func loadAll() throws -> [GoldenCase] {
+  /// Whether `actual` is exactly torch's value, or non-finite where torch's is (nil).
+  static func identical(_ actual: Double, _ reference: Double?) -> Bool {
+    guard let reference else { return !actual.isFinite }
+    return actual == reference
+  }
+
+  /// Whether `actual` agrees with `reference` within the tolerance, or is non-finite where it is.
+  static func agrees(_ actual: Double, _ reference: Double?) -> Bool {
+    guard let reference else { return !actual.isFinite }
+    return agrees(actual, reference)
+  }
+
+  /// The cases of `Fixtures/<resource>.json`: the first golden set (`torch-trajectories`) or
+  /// the generated one (`torch-optimizers`, scripts/torch-reference.py).
+  static func loadAll(_ resource: String = "torch-trajectories") throws -> [GoldenCase] {
     guard
       let url = Bundle.module.url(
-        forResource: "torch-trajectories", withExtension: "json", subdirectory: "Fixtures")
+        forResource: resource, withExtension: "json", subdirectory: "Fixtures")
     else {
       throw CocoaError(.fileNoSuchFile)
     }
@@ -56,6 +79,10 @@ struct GoldenNumber: Decodable, Sendable {
     if let flag = try? container.decode(Bool.self) {
       value = flag ? 1 : 0
       text = flag ? "true" : "false"
+    } else if let name = try? container.decode(String.self) {
+      // A choice such as Muon's adjust_lr_fn: its stored number, as the SPEC parser reads it.
+      value = Hyperparameter.adjustLearningRate.value(parsing: name) ?? .nan
+      text = name
     } else {
       value = try container.decode(Double.self)
       text = value.description

@@ -31,6 +31,7 @@ import Testing
       }
       let racer = race.racers[0]
       let reference = golden.trajectory[step]
+      guard step < golden.trajectory.count else { break }
       let actual = [racer.current.position.x, racer.current.position.y, racer.current.value]
       let agree = zip(actual, reference).allSatisfy { GoldenCase.agrees($0, $1) }
       if !agree {

@@ -16,7 +16,9 @@ struct HandObjective: Objective {
 
   /// The golden cases' functions by name.
   static let catalog: [String: HandObjective] = Dictionary(
-    uniqueKeysWithValues: [rosenbrock, himmelblau, wavy, ellipse, beale, booth].map {
+    uniqueKeysWithValues: [
+      rosenbrock, himmelblau, wavy, ellipse, beale, booth, threeHumpCamel, saddle,
+    ].map {
       ($0.name, $0)
     })
 
@@ -77,4 +79,21 @@ struct HandObjective: Objective {
       let b = 2 * x + y - 5
       return (2 * a + 4 * b, 4 * a + 2 * b)
     })
+
+  /// The sextic of the generated fixtures, written exactly as scripts/torch-reference.py writes it.
+  static let threeHumpCamel = HandObjective(
+    name: "three-hump-camel",
+    function: { x, y in
+      let x2 = x * x
+      return 2 * x2 - 1.05 * (x2 * x2) + x2 * x2 * x2 / 6 + x * y + y * y
+    },
+    derivative: { x, y in
+      let x2 = x * x
+      return (4 * x - 4.2 * (x2 * x) + x2 * x2 * x + y, x + 2 * y)
+    })
+
+  static let saddle = HandObjective(
+    name: "saddle",
+    function: { x, y in x * x / 10 - y * y / 10 },
+    derivative: { x, y in (2 * x / 10, -2 * y / 10) })
 }

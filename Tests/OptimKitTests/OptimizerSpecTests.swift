@@ -15,7 +15,11 @@ import Testing
   @Test func defaultsAreTorchs() {
     func defaults(_ kind: OptimizerKind) -> [String: Double] {
       let settings = Hyperparameters(defaultsFor: kind)
-      return Dictionary(uniqueKeysWithValues: settings.keys.map { ($0.name, settings[$0] ?? .nan) })
+      var values = Dictionary(
+        uniqueKeysWithValues: settings.keys.map { ($0.name, settings[$0] ?? .nan) })
+      // Every torch optimizer but Muon has maximize=False; checked here once.
+      if kind != .muon { #expect(values.removeValue(forKey: "maximize") == 0, "\(kind)") }
+      return values
     }
     #expect(
       defaults(.sgd) == [
@@ -35,7 +39,7 @@ import Testing
     let adam: [String: Double] = [
       "lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0, "amsgrad": 0,
     ]
-    #expect(defaults(.adam) == adam)
+    #expect(defaults(.adam) == adam.merging(["decoupled_weight_decay": 0]) { $1 })
     #expect(defaults(.adamw) == adam.merging(["weight_decay": 0.01]) { $1 })
     #expect(
       defaults(.nadam) == [
@@ -50,6 +54,19 @@ import Testing
     #expect(
       defaults(.adamax) == [
         "lr": 2e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0,
+      ])
+    #expect(
+      defaults(.rprop) == [
+        "lr": 1e-2, "etaminus": 0.5, "etaplus": 1.2, "step_size_min": 1e-6, "step_size_max": 50,
+      ])
+    #expect(
+      defaults(.muon) == [
+        "lr": 1e-3, "weight_decay": 0.1, "momentum": 0.95, "nesterov": 1, "eps": 1e-7,
+        "ns_steps": 5, "adjust_lr_fn": 0,
+      ])
+    #expect(
+      defaults(.asgd) == [
+        "lr": 1e-2, "lambd": 1e-4, "alpha": 0.75, "t0": 1e6, "weight_decay": 0,
       ])
   }
 

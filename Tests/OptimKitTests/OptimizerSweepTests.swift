@@ -1,3 +1,4 @@
+import Foundation
 import OptimKit
 import Testing
 
@@ -38,6 +39,26 @@ import Testing
     #expect(near(linear.map(\.value), [0.1, 0.3, 0.5]))
   }
 
+  @Test("log spacing across the whole range of doubles does not overflow")
+  func extremeLogSweep() throws {
+    let members = try OptimizerSweep(parsing: "adam:lr=1e-300..1e300,count=5").members()
+    let values = members.map(\.value)
+    #expect(values.first == 1e-300 && values.last == 1e300)
+    for (value, exponent) in zip(values, [-300.0, -150, 0, 150, 300]) {
+      #expect(abs(log10(value) - exponent) < 1e-9, "\(value)")
+    }
+    #expect(
+      members.map(\.label) == [
+        "adam lr=1e-300", "adam lr=1e-150", "adam lr=1", "adam lr=1e+150", "adam lr=1e+300",
+      ])
+  }
+
+  @Test("linear spacing across the whole range of doubles does not overflow")
+  func extremeLinearSweep() throws {
+    let values = try OptimizerSweep(parsing: "adam:beta1=-1e308..1e308,count=3").values
+    #expect(values == [-1e308, 0, 1e308])
+  }
+
   @Test func scheduleSettingsAreWholeNumbers() throws {
     let members = try OptimizerSweep(parsing: "adam:schedule=cosine,T=10..20,count=4").members()
     #expect(members.map(\.value) == [10, 13, 17, 20])
@@ -56,6 +77,13 @@ import Testing
     ("adam:lr=1e-3..1,spacing=cubic", "spacing must be log or linear"),
     ("adam", "expected NAME:KEY=LOW..HIGH"),
     ("adma:lr=1e-3..1", "unknown optimizer 'adma' (did you mean 'adam'?)"),
+    // Three dots are not a range: 1e-3...1 must not read as 1e-3..0.1.
+    ("adam:lr=1e-3...1", "has more than two dots: write LOW..HIGH"),
+    ("adam:lr=1e-3....1", "has more than two dots: write LOW..HIGH"),
+    // Every setting once, like the hyper-parameters.
+    ("adam:lr=1e-3..1,count=3,count=9", "count is given twice"),
+    ("adam:lr=1e-3..1,spacing=log,spacing=linear", "spacing is given twice"),
+    ("adam:lr=1e-3..1,beta1=0.5,beta1=0.6", "beta1"),
   ])
   func refusals(_ text: String, _ message: String) {
     do {

@@ -40,8 +40,8 @@ import Testing
   }
 
   @Test func convergedIsDisplayOnlyAndKeepsStepping() throws {
-    // On 5x² + y² from (1, 0), sgd with lr 0.1 lands exactly on the minimum: 1 - 0.1·10 = 0.
-    var race = Race(objective: ellipse, start: Point(x: 1, y: 0), specs: try specs("sgd:lr=0.1"))
+    // On 5x² + y² from (0, 1), sgd with lr 0.5 lands exactly on the minimum: 1 - 0.5·2 = 0.
+    var race = Race(objective: ellipse, start: Point(x: 0, y: 1), specs: try specs("sgd:lr=0.5"))
     race.step()
     #expect(race.racers[0].position == Point(x: 0, y: 0))
     race.step()

@@ -233,10 +233,7 @@ import Testing
   }
 
   @Test func learningRatesCoverEveryOptimizer() {
-    let optimizers: Set = [
-      "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw", "nadam",
-      "radam", "adamax", "lion", "newton",
-    ]
+    let optimizers = Set(OptimizerKind.allCases.map(\.name))
     for function in TestFunction.catalog {
       #expect(Set(function.learningRates.keys) == optimizers, "\(function.name)")
       #expect(

@@ -48,7 +48,7 @@ import Testing
   @Test func unknownKeyListsTheKnownOnes() {
     #expect(
       message("adam:momentum=0.9")
-        == "adam: unknown hyper-parameter 'momentum'; known: lr, beta1, beta2, eps, weight_decay, amsgrad"
+        == "adam: unknown hyper-parameter 'momentum'; known: lr, beta1, beta2, eps, weight_decay, amsgrad, decoupled_weight_decay, maximize"
     )
   }
 

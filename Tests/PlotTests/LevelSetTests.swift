@@ -113,4 +113,42 @@ private let referenceCases:
     #expect(levels.bandShades.last == 1)
     #expect(levels.bandShades == levels.bandShades.sorted())
   }
+
+  @Test("one sample exactly at a minimum of 0 does not shift the scale")
+  func anExactZeroMinimumIsNotShifted() {
+    let levels = LevelSet(samples: [0, 1, 10, 100, 1000])
+    #expect(levels.minimum == 0)
+    #expect(levels.values.allSatisfy { $0 > 0 })
+    #expect(!levels.isShifted)
+    // Shaded like the same samples with the 0 a hair above it.
+    let nudged = LevelSet(samples: [1e-300, 1, 10, 100, 1000])
+    #expect(levels.bandShades.count == nudged.bandShades.count)
+    for (shade, other) in zip(levels.bandShades, nudged.bandShades) {
+      #expect(abs(shade - other) < 1e-9)
+    }
+  }
+
+  @Test("0 as a level, or a negative f, still shifts the scale")
+  func zeroLevelsAndNegativeValuesShift() {
+    #expect(LevelSet(samples: Array(repeating: 0.0, count: 12) + [1, 2, 3, 4]).isShifted)
+    #expect(LevelSet(samples: [-1e-9, 1, 10, 100]).isShifted)
+  }
+
+  @Test("Rosenbrock's scale does not depend on where the cell centres land")
+  func rosenbrockIsNeverShifted() {
+    let rosenbrock = FunctionObjective { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
+    }
+    let view = ViewBox(xMin: -2, xMax: 2, yMin: -1, yMax: 3)
+    var sawExactZero = false
+    for columns in 20...60 {
+      for rows in 5...31 {
+        let points = Heatmap.samplePoints(view: view, columns: columns, rows: rows)
+        let samples = points.map { rosenbrock.value(at: $0) }
+        if samples.contains(0) { sawExactZero = true }
+        #expect(!LevelSet(samples: samples).isShifted, "\(columns)×\(rows)")
+      }
+    }
+    // Some sizes put a cell centre on (1, 1): the case that used to shift.
+    #expect(sawExactZero)
+  }
 }

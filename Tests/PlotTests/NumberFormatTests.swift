@@ -67,9 +67,12 @@ import Testing
     }
   }
 
-  @Test func nonFiniteValuesAreWords() {
-    #expect(NumberFormat.scientific(.nan) == "nan")
-    #expect(NumberFormat.compact(.infinity) == "inf")
-    #expect(NumberFormat.compact(-.infinity) == "-inf")
+  @Test("non-finite values are words a user reads, never nan or inf")
+  func nonFiniteValuesAreWords() {
+    #expect(NumberFormat.scientific(.nan) == "undefined")
+    #expect(NumberFormat.scientific(.infinity) == "overflows")
+    #expect(NumberFormat.compact(.infinity) == "overflows")
+    #expect(NumberFormat.compact(-.infinity) == "overflows")
+    #expect(NumberFormat.compact(.nan) == "undefined")
   }
 }

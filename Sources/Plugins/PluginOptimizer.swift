@@ -1,0 +1,322 @@
+import OptimKit
+
+/// One Python optimizer served by a helper process: created from a SPEC, stepped over the protocol.
+///
+/// `step(from:on:)` is the blocking form for headless commands (`check`,
+/// `trace`): it sends the step and answers the helper's `evaluate` requests
+/// from `objective` until the point arrives. `request(from:)` and
+/// `poll(on:)` are the same exchange split in two for the live program, which
+/// must never wait on Python: it asks, draws, and takes the answer when it has
+/// come.
+public final class PluginOptimizer: @unchecked Sendable {
+  /// How the plug-in was detected.
+  public enum Shape: String, Sendable {
+    /// A torch.optim.Optimizer subclass.
+    case torch
+    /// A function returning the points it visited.
+    case history
+    /// A cs231n-style `update(w, dw, config) -> (next_w, config)`.
+    case update
+  }
+
+  /// The SPEC it was made from.
+  public let spec: PluginSpec
+  /// What kind of object it is.
+  public private(set) var shape: Shape = .torch
+  /// The editable settings (torch's `param_groups[0]`, the cs231n config), nil when fixed.
+  public private(set) var hyperparameters: [String: [Double]]?
+  /// Everything the plug-in printed so far.
+  public private(set) var printed = ""
+  /// The helper's Python, numpy and torch versions from its hello.
+  public private(set) var versions: [String: String] = [:]
+  /// Seconds a step may take before the helper is ended.
+  public var stepTimeout: Double
+  private let channel: PluginChannel
+  /// Whether a step was requested and its point has not arrived.
+  public private(set) var isWaiting = false
+
+  /// The protocol version this side speaks.
+  public static let protocolVersion = 1
+  /// Seconds the helper may take to start and build the optimizer (importing torch is slow).
+  public static let startTimeout = 120.0
+
+  /// Starts a helper with `python` and builds the plug-in at `start`; `steps` is the `n_iter`
+  /// a history function is given.
+  public convenience init(
+    spec: PluginSpec, start: Point, steps: Int, python: String, helper: String,
+    stepTimeout: Double = 5, directory: String? = nil, overrides: [String: Double] = [:]
+  ) throws(PluginError) {
+    self.init(
+      spec: spec, channel: try PluginChannel(python: python, helper: helper),
+      stepTimeout: stepTimeout)
+    try begin(start: start, steps: steps, directory: directory, overrides: overrides)
+    try complete(python: python)
+  }
+
+  /// A plug-in served over an open channel (the notebook package's own process).
+  public convenience init(
+    spec: PluginSpec, start: Point, steps: Int, channel: PluginChannel, stepTimeout: Double = 5,
+    overrides: [String: Double] = [:]
+  ) throws(PluginError) {
+    self.init(spec: spec, channel: channel, stepTimeout: stepTimeout)
+    try begin(start: start, steps: steps, directory: nil, overrides: overrides)
+    try complete(python: "the notebook")
+  }
+
+  private init(spec: PluginSpec, channel: PluginChannel, stepTimeout: Double) {
+    self.spec = spec
+    self.channel = channel
+    self.stepTimeout = stepTimeout
+  }
+
+  /// Starts one helper per SPEC and builds each plug-in, all helpers importing at once:
+  /// starting Python and importing torch takes seconds, so several plug-ins start in the
+  /// time of one.
+  public static func start(
+    _ specs: [PluginSpec], at start: Point, steps: Int, python: String, helper: String,
+    stepTimeout: Double = 5, directory: String? = nil
+  ) throws(PluginError) -> [PluginOptimizer] {
+    var started: [PluginOptimizer] = []
+    do throws(PluginError) {
+      for spec in specs {
+        let optimizer = PluginOptimizer(
+          spec: spec, channel: try PluginChannel(python: python, helper: helper),
+          stepTimeout: stepTimeout)
+        started.append(optimizer)
+        try optimizer.begin(start: start, steps: steps, directory: directory, overrides: [:])
+      }
+      for optimizer in started {
+        do throws(PluginError) {
+          try optimizer.complete(python: python)
+        } catch {
+          throw PluginError(
+            error.kind, "\(optimizer.spec.object): \(error.message)",
+            exceptionType: error.exceptionType, location: error.location)
+        }
+      }
+    } catch {
+      for optimizer in started { optimizer.terminate() }
+      throw error
+    }
+    return started
+  }
+
+  /// Sends hello and create without waiting for their answers.
+  private func begin(
+    start: Point, steps: Int, directory: String?, overrides: [String: Double]
+  ) throws(PluginError) {
+    try channel.send(.object(["op": .string("hello"), "protocol": .number(1)]))
+    try sendCreate(start: start, steps: steps, directory: directory, overrides: overrides)
+  }
+
+  /// Reads the answers to hello and create.
+  private func complete(python: String) throws(PluginError) {
+    try readHello(python: python)
+    try readCreate()
+  }
+
+  private func readHello(python: String) throws(PluginError) {
+    let answer: JSONValue
+    do {
+      answer = try reply(timeout: Self.startTimeout)
+    } catch {
+      if error.kind == .protocolBroken || error.kind == .timedOut {
+        throw PluginError(
+          .missing,
+          "Python '\(python)' could not run optiscope's plug-in helper (install Python 3, or name one with --python PATH)"
+        )
+      }
+      throw error
+    }
+    for (key, value) in answer.members ?? [:] {
+      if let text = value.string { versions[key] = text }
+    }
+    guard answer["protocol"]?.double == Double(Self.protocolVersion) else {
+      throw PluginError(.protocolBroken, "the plug-in helper speaks another protocol version")
+    }
+    if versions["numpy"] == nil {
+      throw PluginError(
+        .missing,
+        "numpy is not installed for \(python) (install it: \(python) -m pip install numpy)")
+    }
+  }
+
+  private func sendCreate(
+    start: Point, steps: Int, directory: String?, overrides: [String: Double]
+  ) throws(PluginError) {
+    var message: [String: JSONValue] = [
+      "op": .string("create"), "source": .string(spec.source), "object": .string(spec.object),
+      "keywords": .string(spec.keywords), "x": .real(start.x), "y": .real(start.y),
+      "steps": .number(Double(steps)),
+    ]
+    if let directory { message["directory"] = .string(directory) }
+    if !overrides.isEmpty { message["overrides"] = .object(overrides.mapValues(JSONValue.real)) }
+    try channel.send(.object(message))
+  }
+
+  private func readCreate() throws(PluginError) {
+    let answer = try reply(timeout: Self.startTimeout)
+    shape = answer["shape"]?.string.flatMap(Shape.init(rawValue:)) ?? .torch
+    hyperparameters = Self.numbers(answer["hyperparameters"])
+  }
+
+  /// Builds the plug-in afresh in the same helper: at `start`, with `overrides` over the
+  /// SPEC's keywords (the suite's second settings); no new process, no second import of torch.
+  public func rebuild(at start: Point, steps: Int, overrides: [String: Double]) throws(PluginError)
+  {
+    try sendCreate(start: start, steps: steps, directory: nil, overrides: overrides)
+    try readCreate()
+  }
+
+  /// Starts again at `start` with fresh state, keeping the SPEC's settings.
+  public func restart(from start: Point) throws(PluginError) {
+    try channel.send(
+      .object(["op": .string("restart"), "x": .real(start.x), "y": .real(start.y)]))
+    _ = try reply(timeout: stepTimeout)
+  }
+
+  /// One step from `sample`, blocking: nil when a history function has no more points.
+  public func step(from sample: Sample, on objective: any Objective, withState: Bool = false)
+    throws(PluginError) -> PluginStep?
+  {
+    try request(from: sample, withState: withState)
+    while true {
+      if let outcome = try poll(on: objective, timeout: stepTimeout) { return outcome.step }
+      throw timedOut()
+    }
+  }
+
+  /// Asks for one step from `sample` without waiting for it.
+  public func request(from sample: Sample, withState: Bool = false) throws(PluginError) {
+    var message: [String: JSONValue] = [
+      "op": .string("step"), "x": .real(sample.position.x), "y": .real(sample.position.y),
+      "f": .real(sample.value), "gx": .real(sample.gradient.x), "gy": .real(sample.gradient.y),
+    ]
+    if withState { message["state"] = .bool(true) }
+    try channel.send(.object(message))
+    isWaiting = true
+  }
+
+  /// The answer to the requested step if it has come within `timeout` seconds, answering any
+  /// `evaluate` requests from `objective` meanwhile; nil when it has not come yet.
+  public func poll(on objective: any Objective, timeout: Double = 0) throws(PluginError)
+    -> PluginOutcome?
+  {
+    let deadline = PluginChannel.now() + timeout
+    while true {
+      let left = max(0, deadline - PluginChannel.now())
+      guard let message = try receive(timeout: left) else { return nil }
+      switch message["op"]?.string {
+      case "evaluate":
+        let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
+        let (value, gradient, _) = objective.valueGradientAndHessian(at: point)
+        try channel.send(
+          .object([
+            "op": .string("value"), "f": .real(value), "gx": .real(gradient.x),
+            "gy": .real(gradient.y),
+          ]))
+      case "point":
+        isWaiting = false
+        let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
+        return PluginOutcome(
+          step: PluginStep(position: point, state: Self.numbers(message["state"]) ?? [:]))
+      case "finished":
+        isWaiting = false
+        return PluginOutcome(step: nil)
+      default:
+        isWaiting = false
+        throw Self.failure(message)
+      }
+    }
+  }
+
+  /// The plug-in's state now, by torch's names (`exp_avg`, `step`, ...).
+  public func state() throws(PluginError) -> [String: [Double]] {
+    try channel.send(.object(["op": .string("state")]))
+    return Self.numbers(try reply(timeout: stepTimeout)["state"]) ?? [:]
+  }
+
+  /// Edits one setting as editing `param_groups[0]` would; what the plug-in said.
+  public func set(_ name: String, to value: Double) throws(PluginError) -> PluginEdit {
+    try channel.send(.object(["op": .string("set"), "name": .string(name), "value": .real(value)]))
+    let answer = try reply(timeout: stepTimeout)
+    switch answer["op"]?.string {
+    case "set":
+      hyperparameters?[name] = [value]
+      return .changed
+    case "unknown":
+      let known =
+        (answer["known"].flatMap { value -> [String]? in
+          if case .array(let items) = value { return items.compactMap(\.string) }
+          return nil
+        }) ?? []
+      return .unknown(known: known)
+    default: return .fixed
+    }
+  }
+
+  /// Ends the helper now.
+  public func terminate() {
+    channel.terminate()
+  }
+
+  /// The next message, collecting printed output; ends the helper on a timeout.
+  private func receive(timeout: Double) throws(PluginError) -> JSONValue? {
+    let message: JSONValue?
+    do {
+      message = try channel.receive(timeout: timeout)
+    } catch {
+      channel.terminate()
+      throw error
+    }
+    if let output = message?["output"]?.string { printed += output }
+    return message
+  }
+
+  /// The answer to a request that is not a step: an error answer thrown.
+  private func reply(timeout: Double) throws(PluginError) -> JSONValue {
+    guard let message = try receive(timeout: timeout) else { throw timedOut() }
+    if message["op"]?.string == "error" { throw Self.failure(message) }
+    return message
+  }
+
+  private func timedOut() -> PluginError {
+    channel.terminate()
+    return PluginError(
+      .timedOut, "\(spec.object) timed out: no answer within \(Self.seconds(stepTimeout)) s")
+  }
+
+  private static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : "\(value)"
+  }
+
+  /// The error an `error` message (or anything unexpected) stands for.
+  static func failure(_ message: JSONValue) -> PluginError {
+    guard message["op"]?.string == "error" else {
+      return PluginError(
+        .protocolBroken, "unexpected answer from the plug-in helper: \(message.text)")
+    }
+    let kind: PluginError.Kind
+    switch message["kind"]?.string {
+    case "missing": kind = .missing
+    case "spec": kind = .spec
+    case "exception": kind = .exception
+    default: kind = .protocolBroken
+    }
+    let type = kind == .exception ? message["type"]?.string : nil
+    let location = message["where"]?.string
+    return PluginError(
+      kind, message["message"]?.string ?? "", exceptionType: type,
+      location: location?.isEmpty == false ? location : nil)
+  }
+
+  /// An object of numbers or number lists as a dictionary; nil for null or anything else.
+  static func numbers(_ value: JSONValue?) -> [String: [Double]]? {
+    guard let members = value?.members else { return nil }
+    var found: [String: [Double]] = [:]
+    for (key, item) in members {
+      if let values = item.doubles { found[key] = values }
+    }
+    return found
+  }
+}

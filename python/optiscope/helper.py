@@ -1,0 +1,490 @@
+"""optiscope's plug-in helper: serves one Python optimizer over JSON lines.
+
+optiscope starts ``python helper.py`` with pipes on stdin and stdout and
+speaks the protocol documented in the README ("Plug-in optimizers"): one JSON
+object per line each way. The helper answers ``hello``, builds the racer a
+``create`` names, and answers ``step`` with the next point, asking optiscope
+for f and its gradient (``evaluate``) whenever the optimizer calls its
+closure or ``func_grad`` somewhere optiscope has not already told it. It
+exits when stdin closes, so it never outlives optiscope.
+
+Everything the plug-in prints (``print``, ``sys.stderr``, warnings) is
+captured and sent back in the replies' ``output`` field; file descriptor 1
+is moved away at start so even C code cannot write into the protocol.
+
+The notebook package (``optiscope/__init__.py``) serves objects of its own
+process with the same ``Session`` class.
+"""
+
+import ast
+import importlib
+import importlib.util
+import inspect
+import io
+import json
+import math
+import os
+import sys
+import traceback
+
+PROTOCOL = 1
+
+
+class PluginError(Exception):
+    """A refusal with a one-line message and a kind optiscope shows ("missing", "spec", ...)."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+class Capture(io.TextIOBase):
+    """A text stream that keeps what is written until `take()`."""
+
+    def __init__(self):
+        self.parts = []
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        self.parts.append(str(text))
+        return len(text)
+
+    def take(self):
+        text = "".join(self.parts)
+        self.parts = []
+        return text
+
+
+def parse_keywords(text):
+    """`lr=0.1,betas=(0.9,0.99)` as a dict of Python literals (commas inside brackets belong to the value)."""
+    text = (text or "").strip()
+    if not text:
+        return {}
+    try:
+        call = ast.parse("f(" + text + ")", mode="eval").body
+    except SyntaxError:
+        raise PluginError("spec", "bad keywords '%s': expected KEY=VALUE[,KEY=VALUE...] with Python literals" % text)
+    if not isinstance(call, ast.Call) or call.args:
+        raise PluginError("spec", "bad keywords '%s': every value needs a name (KEY=VALUE)" % text)
+    values = {}
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            raise PluginError("spec", "bad keywords '%s': ** is not a keyword" % text)
+        try:
+            values[keyword.arg] = ast.literal_eval(keyword.value)
+        except (ValueError, SyntaxError, TypeError):
+            source = ast.get_source_segment("f(" + text + ")", keyword.value) or "?"
+            raise PluginError(
+                "spec", "bad value for %s: '%s' is not a Python literal (numbers, strings, tuples, lists, True/False/None)" % (keyword.arg, source))
+    return values
+
+
+def load_object(source, name, base=None):
+    """The object `name` of a Python file or an importable module."""
+    if source.endswith(".py") or os.sep in source:
+        path = source if os.path.isabs(source) or base is None else os.path.join(base, source)
+        if not os.path.exists(path):
+            raise PluginError("missing", "no such file: %s" % source)
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+        module_name = os.path.splitext(os.path.basename(path))[0]
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except ModuleNotFoundError as error:
+            missing = error.name or "?"
+            raise PluginError(
+                "missing", "%s needs the Python module '%s', not installed for %s (install it: %s -m pip install %s)"
+                % (source, missing, sys.executable, sys.executable, missing.split(".")[0].replace("_", "-")))
+    else:
+        try:
+            module = importlib.import_module(source)
+        except ModuleNotFoundError as error:
+            missing = error.name or source
+            raise PluginError(
+                "missing", "no Python module '%s' for %s (install it: %s -m pip install %s)"
+                % (missing, sys.executable, sys.executable, missing.split(".")[0].replace("_", "-")))
+    target = module
+    for part in name.split("."):
+        if not hasattr(target, part):
+            known = sorted(n for n in dir(module) if not n.startswith("_"))
+            raise PluginError("spec", "%s has no object '%s' (it has: %s)" % (source, name, ", ".join(known[:12])))
+        target = getattr(target, part)
+    return target
+
+
+def is_torch_optimizer(obj):
+    if not inspect.isclass(obj):
+        return False
+    torch = sys.modules.get("torch")
+    if torch is None:
+        # A class can only be a torch optimizer if torch was imported to define it.
+        return False
+    return issubclass(obj, torch.optim.Optimizer)
+
+
+def shape_of(obj):
+    """"torch", "update" (cs231n's update(w, dw, config)) or "history" (a function returning points)."""
+    if is_torch_optimizer(obj):
+        return "torch"
+    if inspect.isclass(obj) or not callable(obj):
+        raise PluginError(
+            "spec", "%s is neither a torch.optim.Optimizer subclass nor a function" % getattr(obj, "__name__", obj))
+    try:
+        names = list(inspect.signature(obj).parameters)
+    except (TypeError, ValueError):
+        names = []
+    if "config" in names or names[:2] == ["w", "dw"] or names[:2] == ["x", "dx"]:
+        return "update"
+    return "history"
+
+
+def where_of(error):
+    """file:line of the innermost frame outside this helper, for the error's message."""
+    frames = traceback.extract_tb(error.__traceback__)
+    here = os.path.abspath(__file__)
+    outside = [f for f in frames if os.path.abspath(f.filename) != here] or frames
+    if not outside:
+        return ""
+    frame = outside[-1]
+    return "%s:%d" % (os.path.basename(frame.filename), frame.lineno)
+
+
+def number(value):
+    value = float(value)
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
+def numbers(values):
+    return [number(v) for v in values]
+
+
+def from_number(value):
+    """A number of the protocol: a JSON number or one of the strings "nan", "inf", "-inf"."""
+    return float(value)
+
+
+class StopRun(Exception):
+    """Raised inside a history function's func_grad when optiscope needs no more points."""
+
+
+class Session:
+    """One plug-in racer: the protocol's state machine over `receive()` and `send(message)`."""
+
+    def __init__(self, receive, send, objects=None, capture=None):
+        self.receive = receive
+        self.send = send
+        self.objects = objects or {}
+        self.capture = capture or Capture()
+        self.shape = None
+        self.kwargs = {}
+        self.point = None
+        self.known = None  # (x, y, f, gx, gy) optiscope sent with the current step
+        self.history = None
+
+    # -- the loop
+
+    def serve(self):
+        while True:
+            message = self.receive()
+            if message is None:
+                return
+            self.handle(message)
+
+    def reply(self, message):
+        output = self.capture.take()
+        if output:
+            message["output"] = output
+        self.send(message)
+
+    def handle(self, message):
+        op = message.get("op")
+        try:
+            if op == "hello":
+                self.reply(self.hello())
+            elif op == "create":
+                self.reply(self.create(message))
+            elif op == "step":
+                self.reply(self.step(message))
+            elif op == "state":
+                self.reply({"op": "state", "state": self.state(), "hyperparameters": self.hyperparameters()})
+            elif op == "set":
+                self.reply(self.set(message["name"], message["value"]))
+            elif op == "restart":
+                self.reply(self.restart(message))
+            else:
+                self.reply({"op": "error", "kind": "protocol", "type": "ProtocolError", "message": "unknown op %r" % op, "where": ""})
+        except PluginError as error:
+            self.reply({"op": "error", "kind": error.kind, "type": "PluginError", "message": error.message, "where": ""})
+        except StopRun:
+            self.reply({"op": "error", "kind": "protocol", "type": "ProtocolError", "message": "evaluation abandoned", "where": ""})
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as error:  # the plug-in's own failure, reported, never raised
+            self.reply({"op": "error", "kind": "exception", "type": type(error).__name__,
+                        "message": str(error).splitlines()[0] if str(error) else "", "where": where_of(error)})
+
+    # -- requests
+
+    def hello(self):
+        versions = {"op": "hello", "protocol": PROTOCOL, "python": sys.version.split()[0]}
+        for name in ("numpy", "torch"):
+            try:
+                versions[name] = importlib.import_module(name).__version__
+            except Exception:
+                versions[name] = None
+        return versions
+
+    def create(self, message):
+        source, name = message["source"], message["object"]
+        self.kwargs = parse_keywords(message.get("keywords", ""))
+        for key, value in (message.get("overrides") or {}).items():
+            self.kwargs[key] = float(value)
+        self.n_iter = int(message.get("steps", 1000))
+        if source in self.objects or source == "@":
+            obj = self.objects.get(name)
+            if obj is None:
+                raise PluginError("spec", "no object '%s' served (served: %s)" % (name, ", ".join(sorted(self.objects))))
+        else:
+            obj = load_object(source, name, message.get("directory"))
+        self.obj = obj
+        self.shape = shape_of(obj)
+        if self.shape in ("torch", "update", "history"):
+            try:
+                import numpy  # noqa: F401
+            except ImportError:
+                raise PluginError("missing", "numpy is not installed for %s (install it: %s -m pip install numpy)" % (sys.executable, sys.executable))
+        self.restart(message)
+        return {"op": "created", "shape": self.shape, "hyperparameters": self.hyperparameters()}
+
+    def restart(self, message):
+        import numpy as np
+        self.start = np.array([float(message["x"]), float(message["y"])], dtype=np.float64)
+        self.point = self.start.copy()
+        self.history = None
+        self.steps_taken = 0
+        if self.shape == "torch":
+            import torch
+            self.torch = torch
+            self.parameter = torch.tensor(self.start.copy(), dtype=torch.float64, requires_grad=True)
+            parameter = self.parameter
+
+            def closure():
+                """f at the parameter, with .grad set to ∇f there: evaluated by optiscope."""
+                x, y = parameter.detach().tolist()
+                f, gx, gy = self.evaluate(x, y)
+                parameter.grad = torch.tensor((gx, gy), dtype=torch.float64)
+                return torch.tensor(f, dtype=torch.float64)
+
+            self.closure = closure
+            try:
+                self.optimizer = self.obj([self.parameter], **self.kwargs)
+            except TypeError as error:
+                raise PluginError("spec", "%s(%s): %s" % (self.obj.__name__, message.get("keywords", ""), error))
+        elif self.shape == "update":
+            self.config = dict(self.kwargs)
+        return {"op": "restarted"}
+
+    def evaluate(self, x, y):
+        """f and ∇f at (x, y): from the step request when it is that point, else asked of optiscope."""
+        if self.known is not None and self.known[0] == x and self.known[1] == y:
+            return self.known[2], self.known[3], self.known[4]
+        self.reply({"op": "evaluate", "x": number(x), "y": number(y)})
+        answer = self.receive()
+        if answer is None:
+            raise SystemExit(0)
+        if answer.get("op") != "value":
+            raise StopRun()
+        return from_number(answer["f"]), from_number(answer["gx"]), from_number(answer["gy"])
+
+    def step(self, message):
+        import numpy as np
+        self.known = (from_number(message["x"]), from_number(message["y"]), from_number(message["f"]),
+                      from_number(message["gx"]), from_number(message["gy"]))
+        if self.shape == "torch":
+            torch = self.torch
+            # optiscope's position and the tensor's agree unless optiscope moved the racer.
+            self.parameter.grad = torch.tensor((self.known[3], self.known[4]), dtype=torch.float64)
+            self.optimizer.step(self.closure)
+            point = self.parameter.detach().tolist()
+        elif self.shape == "update":
+            w = np.array([self.known[0], self.known[1]], dtype=np.float64)
+            dw = np.array([self.known[3], self.known[4]], dtype=np.float64)
+            result = self.obj(w, dw, self.config)
+            if not (isinstance(result, tuple) and len(result) == 2):
+                raise PluginError("exception", "%s must return (next_w, config)" % self.obj.__name__)
+            next_w, config = result
+            if config is not None:
+                self.config = config
+            next_w = np.asarray(next_w, dtype=np.float64).reshape(-1)
+            point = (float(next_w[0]), float(next_w[1]))
+        else:
+            if self.history is None:
+                self.history = self.run_history()
+            index = self.steps_taken + 1
+            if index >= len(self.history):
+                self.steps_taken += 1
+                return {"op": "finished"}
+            point = self.history[index]
+        self.steps_taken += 1
+        self.known = None
+        reply = {"op": "point", "x": number(point[0]), "y": number(point[1])}
+        if message.get("state"):
+            reply["state"] = self.state()
+        return reply
+
+    def run_history(self):
+        """Calls the history function once; its returned points (the start first) are the trajectory."""
+        import numpy as np
+
+        def func_grad(point):
+            values = np.asarray(point, dtype=np.float64).reshape(-1)
+            f, gx, gy = self.evaluate(float(values[0]), float(values[1]))
+            return f, np.array([gx, gy], dtype=np.float64)
+
+        keywords = dict(self.kwargs)
+        names = []
+        try:
+            names = list(inspect.signature(self.obj).parameters)
+        except (TypeError, ValueError):
+            pass
+        if "n_iter" in names and "n_iter" not in keywords:
+            keywords["n_iter"] = self.n_iter
+        result = self.obj(self.start.copy(), func_grad, **keywords)
+        points = [np.asarray(p, dtype=np.float64).reshape(-1) for p in list(result)]
+        if not points:
+            raise PluginError("exception", "%s returned no points" % self.obj.__name__)
+        points = [(float(p[0]), float(p[1])) for p in points]
+        # The start is step 0: a history that does not begin with it gets it prepended.
+        if points[0] != (float(self.start[0]), float(self.start[1])):
+            points.insert(0, (float(self.start[0]), float(self.start[1])))
+        return points
+
+    def state(self):
+        """The optimizer's state by torch's names (exp_avg, exp_avg_sq, momentum_buffer, step, ...)."""
+        found = {}
+        if self.shape == "torch":
+            for values in self.optimizer.state.values():
+                for key, value in values.items():
+                    found[str(key)] = plain(value)
+        elif self.shape == "update":
+            for key, value in self.config.items():
+                if key not in self.kwargs or plain(value) != plain(self.kwargs[key]):
+                    found[str(key)] = plain(value)
+        return {k: v for k, v in found.items() if v is not None}
+
+    def hyperparameters(self):
+        """The editable settings: param_groups[0] (torch) or the numeric config (cs231n); None when fixed."""
+        if self.shape == "torch":
+            group = self.optimizer.param_groups[0]
+            return {k: plain(v) for k, v in group.items() if k != "params" and plain(v) is not None}
+        if self.shape == "update":
+            return {k: plain(v) for k, v in self.kwargs.items() if plain(v) is not None}
+        return None
+
+    def set(self, name, value):
+        if self.shape == "torch":
+            group = self.optimizer.param_groups[0]
+            if name in group and name != "params":
+                group[name] = type(group[name])(value) if isinstance(group[name], (int, float)) and not isinstance(group[name], bool) else value
+                return {"op": "set", "name": name, "value": value}
+            if name in ("beta1", "beta2") and "betas" in group:
+                betas = list(group["betas"])
+                betas[int(name[-1]) - 1] = float(value)
+                group["betas"] = tuple(betas)
+                return {"op": "set", "name": name, "value": value}
+            return {"op": "unknown", "name": name, "known": sorted(k for k in group if k != "params")}
+        if self.shape == "update":
+            if name in self.config:
+                self.config[name] = float(value)
+                return {"op": "set", "name": name, "value": value}
+            return {"op": "unknown", "name": name, "known": sorted(self.config)}
+        return {"op": "fixed", "name": name}
+
+
+def plain(value):
+    """A JSON-ready copy of a state value: numbers and lists of numbers; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return [number(value)]
+    try:
+        import numpy as np
+        if hasattr(value, "detach"):
+            value = value.detach().cpu().numpy()
+        if isinstance(value, np.ndarray) or isinstance(value, np.generic):
+            return numbers(np.asarray(value, dtype=np.float64).reshape(-1).tolist())
+        if isinstance(value, (tuple, list)) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            return numbers(value)
+    except ImportError:
+        pass
+    return None
+
+
+def watch_parent():
+    """Exits when optiscope has gone, even while the plug-in is stuck in a loop of its own.
+
+    stdin's end-of-file ends the helper between requests; a plug-in that never
+    returns never reads it, so a thread also watches for the parent's death.
+    """
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def main():
+    # The protocol keeps its own copy of fd 1; fd 1 itself then points at stderr
+    # (which optiscope discards), so no write from C code reaches the protocol.
+    protocol_out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    protocol_in = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+    capture = Capture()
+    sys.stdout = capture
+    sys.stderr = capture
+    # The plug-in's imports find modules of the folder optiscope runs in, not this one.
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
+    sys.path.insert(0, os.getcwd())
+    import warnings
+    warnings.showwarning = lambda message, category, filename, lineno, file=None, line=None: capture.write(
+        "%s:%s: %s: %s\n" % (os.path.basename(filename), lineno, category.__name__, message))
+
+    def receive():
+        line = protocol_in.readline()
+        if not line:
+            return None
+        return json.loads(line)
+
+    def send(message):
+        protocol_out.write(json.dumps(message, allow_nan=False) + "\n")
+        protocol_out.flush()
+
+    watch_parent()
+    try:
+        Session(receive, send, capture=capture).serve()
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

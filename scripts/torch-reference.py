@@ -1,0 +1,370 @@
+#!/usr/bin/env python3
+"""Writes torch.optim reference trajectories for optiscope's optimizer tests.
+
+    ~/.cache/optiscope-venv/bin/python scripts/torch-reference.py [OUTPUT]
+
+(default OUTPUT: Tests/OptimKitTests/Fixtures/torch-optimizers.json). The file
+has the shape of ../shared/goldens/torch-trajectories.json (see its README):
+one case per optimizer x option x function, live changes and divergence
+included, each a list of [x, y, f] after k steps.
+
+- torch runs in float64 (default dtype float64, so the scalar state torch keeps
+  in tensors, e.g. ASGD's eta and mu, is float64 too) with foreach=False: the
+  `_single_tensor_*` code paths.
+- The gradient is not torch's autograd but the hand-written formula below,
+  evaluated in Python floats, operation for operation as the tests' hand
+  objective (Tests/OptimKitTests/HandObjective.swift) evaluates it in Swift.
+  So the two sides feed the optimizer identical gradients, and the replay can
+  require torch's points bit for bit: any difference is the optimizer's.
+- torch's CPU kernels are those of the machine's capability (AVX2 and AVX512
+  fuse `add(alpha=)`, `addcmul` and `lerp` into one rounding; the DEFAULT
+  capability does not). The fixtures record `torch.backends.cpu.get_cpu_capability()`.
+- A case stops at the first non-finite x, y or f (written as null), where
+  optiscope marks the racer diverged.
+- A change at step k edits `param_groups[0]` after k steps (state kept).
+- torch's `Tensor.sqrt` on x86 is not correctly rounded (about 0.6% of its
+  results are one ulp low; optiscope's square root is correctly rounded). The
+  generator watches every `Tensor.sqrt`/`sqrt_` torch's optimizers call and
+  writes `exact_steps`: the steps before the first such ulp, through which the
+  replay must match torch bit for bit (absent: the whole case).
+"""
+import json
+import math
+import sys
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+# f and its gradient, written exactly as HandObjective.swift writes them.
+def rosenbrock(x, y):
+    return ((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x),
+            (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)))
+
+
+def himmelblau(x, y):
+    a = x * x + y - 11
+    b = x + y * y - 7
+    return a * a + b * b, (4 * x * a + 2 * b, 2 * a + 4 * y * b)
+
+
+def three_hump_camel(x, y):
+    x2 = x * x
+    return (2 * x2 - 1.05 * (x2 * x2) + x2 * x2 * x2 / 6 + x * y + y * y,
+            (4 * x - 4.2 * (x2 * x) + x2 * x2 * x + y, x + 2 * y))
+
+
+def saddle(x, y):
+    return x * x / 10 - y * y / 10, (2 * x / 10, -2 * y / 10)
+
+
+FUNCTIONS = {
+    "rosenbrock": (rosenbrock, "(1-x)^2 + 100*(y-x^2)^2", [-1.5, 2.0]),
+    "himmelblau": (himmelblau, "(x^2+y-11)^2 + (x+y^2-7)^2", [0.0, 0.0]),
+    "three-hump-camel": (three_hump_camel, "2*x^2 - 1.05*x^4 + x^6/6 + x*y + y^2", [-2.5, 2.0]),
+    "saddle": (saddle, "x^2/10 - y^2/10", [-2.0, 0.01]),
+}
+
+class Lion(torch.optim.Optimizer):
+    """lion-pytorch's Lion (lucidrains, the update of Chen et al. 2023), its
+    update_fn line for line; optiscope's `lion` follows that package."""
+
+    def __init__(self, params, lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, betas=betas, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                lr, wd, (beta1, beta2) = group["lr"], group["weight_decay"], group["betas"]
+                state = self.state[p]
+                if len(state) == 0:
+                    state["exp_avg"] = torch.zeros_like(p)
+                exp_avg = state["exp_avg"]
+                p.data.mul_(1.0 - lr * wd)
+                update = exp_avg.clone().mul_(beta1).add(p.grad, alpha=1.0 - beta1).sign_()
+                p.add_(update, alpha=-lr)
+                exp_avg.mul_(beta2).add_(p.grad, alpha=1.0 - beta2)
+
+
+# optiscope name -> (torch class, fixed keyword arguments)
+OPTIMIZERS = {
+    "sgd": (torch.optim.SGD, {}),
+    "momentum": (torch.optim.SGD, {"momentum": 0.9}),
+    "nesterov": (torch.optim.SGD, {"momentum": 0.9, "nesterov": True}),
+    "adagrad": (torch.optim.Adagrad, {}),
+    "adadelta": (torch.optim.Adadelta, {}),
+    "rmsprop": (torch.optim.RMSprop, {}),
+    "adam": (torch.optim.Adam, {}),
+    "adamw": (torch.optim.AdamW, {}),
+    "nadam": (torch.optim.NAdam, {}),
+    "radam": (torch.optim.RAdam, {}),
+    "adamax": (torch.optim.Adamax, {}),
+    "rprop": (torch.optim.Rprop, {}),
+    "asgd": (torch.optim.ASGD, {}),
+    "lion": (Lion, {}),
+    "adafactor": (torch.optim.Adafactor, {}),
+    "muon": (torch.optim.Muon, {}),
+}
+NO_FOREACH = {"lion", "muon"}
+# Optimizers that take the parameter as a 1x2 matrix (torch's Muon refuses vectors).
+MATRIX = {"muon"}
+# Optimizers planned here that optiscope does not build in yet.
+PENDING = set()
+
+# optiscope's split keys -> (torch's pair, index)
+PAIRS = {
+    "beta1": ("betas", 0), "beta2": ("betas", 1),
+    "etaminus": ("etas", 0), "etaplus": ("etas", 1),
+    "step_size_min": ("step_sizes", 0), "step_size_max": ("step_sizes", 1),
+    "eps1": ("eps", 0), "eps2": ("eps", 1),
+}
+PAIR_DEFAULTS = {"betas": (0.9, 0.999), "etas": (0.5, 1.2), "step_sizes": (1e-6, 50),
+                 "eps": (None, 1e-3)}
+
+
+def torch_arguments(params, defaults):
+    """optiscope's keys as torch's keyword arguments (pairs joined again)."""
+    arguments = dict(defaults)
+    for key, value in params.items():
+        if key in PAIRS:
+            pair, index = PAIRS[key]
+            current = list(arguments.get(pair, PAIR_DEFAULTS[pair]))
+            current[index] = value
+            arguments[pair] = tuple(current)
+        else:
+            arguments[key] = value
+    return arguments
+
+
+def edit_group(group, params):
+    for key, value in params.items():
+        if key in PAIRS:
+            pair, index = PAIRS[key]
+            current = list(group[pair])
+            current[index] = value
+            group[pair] = tuple(current)
+        else:
+            group[key] = value
+
+
+class SquareRootWatch:
+    """Wraps Tensor.sqrt and Tensor.sqrt_ to note the first step at which torch's
+    square root differs from the correctly rounded one (math.sqrt)."""
+
+    def __init__(self):
+        self.step = 0
+        self.first_inexact = None
+        self.original = (torch.Tensor.sqrt, torch.Tensor.sqrt_)
+        watch = self
+
+        def sqrt(tensor):
+            inputs = tensor.reshape(-1).tolist()
+            result = watch.original[0](tensor)
+            watch.check(inputs, result)
+            return result
+
+        def sqrt_(tensor):
+            inputs = tensor.reshape(-1).tolist()
+            result = watch.original[1](tensor)
+            watch.check(inputs, result)
+            return result
+
+        torch.Tensor.sqrt, torch.Tensor.sqrt_ = sqrt, sqrt_
+
+    def check(self, inputs, result):
+        if self.first_inexact is not None:
+            return
+        for value, root in zip(inputs, result.reshape(-1).tolist()):
+            if value >= 0 and math.isfinite(value) and math.sqrt(value) != root:
+                self.first_inexact = self.step
+                return
+
+    def start(self):
+        self.step = 0
+        self.first_inexact = None
+
+
+SQUARE_ROOTS = SquareRootWatch()
+
+
+def finite_or_none(value):
+    return value if math.isfinite(value) else None
+
+
+def run(case):
+    function, expr, default_start = FUNCTIONS[case["function"]]
+    start = case.setdefault("start", default_start)
+    cls, fixed = OPTIMIZERS[case["optimizer"]]
+    params = dict(case["params"])
+    clip = params.pop("clip", None)
+    arguments = torch_arguments(params, fixed)
+    if case["optimizer"] not in NO_FOREACH:
+        arguments["foreach"] = False
+    shape = (1, 2) if case["optimizer"] in MATRIX else (2,)
+    p = torch.tensor(start, dtype=torch.float64).reshape(shape)
+    optimizer = cls([p], **arguments)
+    changes = {change["step"]: change["params"] for change in case.get("changes", [])}
+    value, _ = function(*start)
+    trajectory = [[start[0], start[1], value]]
+    SQUARE_ROOTS.start()
+    for k in range(1, case["steps"] + 1):
+        SQUARE_ROOTS.step = k
+        x, y = p.flatten().tolist()
+        _, gradient = function(x, y)
+        p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_([p], clip)
+        optimizer.step()
+        x, y = p.flatten().tolist()
+        value = function(x, y)[0] if math.isfinite(x) and math.isfinite(y) else math.nan
+        row = [x, y, value]
+        if not all(math.isfinite(v) for v in row):
+            trajectory.append([finite_or_none(v) for v in row])
+            break
+        trajectory.append(row)
+        if k in changes:
+            edit_group(optimizer.param_groups[0], changes[k])
+    case["steps"] = len(trajectory) - 1
+    if SQUARE_ROOTS.first_inexact is not None:
+        case["exact_steps"] = SQUARE_ROOTS.first_inexact - 1
+    case["expr"] = expr
+    case["trajectory"] = trajectory
+    return case
+
+
+def case(function, optimizer, params, steps=150, changes=None, start=None, tag=""):
+    pieces = [function, optimizer] + [f"{k}={v}" for k, v in sorted(params.items())]
+    if changes:
+        pieces.append("live")
+    if tag:
+        pieces.append(tag)
+    result = {"id": " ".join(pieces), "function": function, "optimizer": optimizer,
+              "params": params, "steps": steps}
+    if start is not None:
+        result["start"] = start
+    if changes:
+        result["changes"] = [{"step": s, "params": p} for s, p in changes]
+    return result
+
+
+# Per optimizer: a learning rate that makes progress on every function, the
+# options that change the math, and one live change.
+PLAN = {
+    "sgd": ({"lr": 0.001}, [{"weight_decay": 0.1}, {"maximize": True}],
+            [(50, {"lr": 0.003}), (100, {"weight_decay": 0.05})]),
+    "momentum": ({"lr": 0.001}, [{"dampening": 0.3}, {"weight_decay": 0.1}, {"maximize": True}],
+                 [(50, {"momentum": 0.5}), (100, {"lr": 0.0005, "dampening": 0.5})]),
+    "nesterov": ({"lr": 0.001}, [{"weight_decay": 0.1}, {"momentum": 0.5}, {"maximize": True}],
+                 [(50, {"momentum": 0.6}), (100, {"lr": 0.002})]),
+    "adagrad": ({"lr": 0.3}, [{"lr_decay": 0.01}, {"weight_decay": 0.1},
+                              {"initial_accumulator_value": 0.5}, {"eps": 0.1},
+                              {"maximize": True}],
+                [(50, {"lr": 0.1}), (100, {"lr_decay": 0.05})]),
+    "adadelta": ({"lr": 1.0}, [{"rho": 0.5}, {"eps": 1e-3}, {"weight_decay": 0.1},
+                               {"maximize": True}],
+                 [(50, {"lr": 2.0}), (100, {"rho": 0.99})]),
+    "rmsprop": ({"lr": 0.01}, [{"alpha": 0.9}, {"centered": True}, {"momentum": 0.9},
+                               {"centered": True, "momentum": 0.9}, {"weight_decay": 0.1},
+                               {"eps": 0.1}, {"maximize": True}],
+                [(50, {"lr": 0.003}), (100, {"eps": 1e-4, "alpha": 0.9})]),
+    "adam": ({"lr": 0.05}, [{"amsgrad": True}, {"weight_decay": 0.1},
+                            {"weight_decay": 0.1, "decoupled_weight_decay": True},
+                            {"beta1": 0.5, "beta2": 0.9}, {"eps": 0.1}, {"maximize": True}],
+             [(50, {"lr": 0.01}), (100, {"beta1": 0.8, "weight_decay": 0.1})]),
+    "adamw": ({"lr": 0.05}, [{"amsgrad": True}, {"weight_decay": 0.5}, {"maximize": True}],
+              [(50, {"weight_decay": 0.1}), (100, {"lr": 0.02, "beta2": 0.99})]),
+    "nadam": ({"lr": 0.05}, [{"momentum_decay": 0.01}, {"weight_decay": 0.1},
+                             {"weight_decay": 0.1, "decoupled_weight_decay": True},
+                             {"maximize": True}],
+              [(50, {"lr": 0.01}), (100, {"beta1": 0.8})]),
+    "radam": ({"lr": 0.01}, [{"weight_decay": 0.1},
+                             {"weight_decay": 0.1, "decoupled_weight_decay": True},
+                             {"beta2": 0.9}, {"maximize": True}],
+              [(50, {"lr": 0.01}), (100, {"beta2": 0.99})]),
+    "adamax": ({"lr": 0.05}, [{"weight_decay": 0.1}, {"beta2": 0.9}, {"maximize": True}],
+               [(50, {"lr": 0.01}), (100, {"eps": 0.1})]),
+    "rprop": ({"lr": 0.01}, [{"etaminus": 0.3, "etaplus": 1.5},
+                             {"step_size_min": 0.001, "step_size_max": 0.05},
+                             {"maximize": True}],
+              [(50, {"etaplus": 1.1}), (100, {"step_size_max": 0.01, "lr": 0.5})]),
+    "asgd": ({"lr": 0.001}, [{"lambd": 0.01}, {"alpha": 0.5}, {"t0": 20},
+                             {"t0": 20, "lambd": 0.1, "alpha": 1.0},
+                             {"weight_decay": 0.1}, {"maximize": True}],
+             [(50, {"lr": 0.002, "t0": 60}), (100, {"lambd": 0.01})]),
+}
+
+PLAN["adafactor"] = ({}, [{"lr": 0.1}, {"beta2_decay": -0.5}, {"eps1": 1e-3},
+                         {"eps2": 0.1}, {"d": 2.0}, {"weight_decay": 0.1}, {"maximize": True}],
+                     [(50, {"lr": 0.05}), (100, {"d": 1.5, "eps2": 0.01})])
+PLAN["muon"] = ({"lr": 0.02}, [{"nesterov": False}, {"momentum": 0.5}, {"weight_decay": 0.0},
+                             {"ns_steps": 2}, {"adjust_lr_fn": "match_rms_adamw"},
+                             {"adjust_lr_fn": "spectral_unclamped"}, {"eps": 0.5}],
+                [(50, {"lr": 0.005}), (100, {"momentum": 0.8, "ns_steps": 3})])
+PLAN["lion"] = ({"lr": 0.01}, [{"weight_decay": 0.5}, {"beta1": 0.5, "beta2": 0.9}],
+                [(50, {"lr": 0.003}), (100, {"beta2": 0.999, "weight_decay": 0.1})])
+
+# Divergence: a step too large for the curvature, to infinity and NaN.
+DIVERGING = [
+    case("rosenbrock", "sgd", {"lr": 0.01}, steps=100, tag="diverges"),
+    case("rosenbrock", "momentum", {"lr": 0.005}, steps=200, tag="diverges"),
+    case("three-hump-camel", "nesterov", {"lr": 0.1}, steps=200, tag="diverges"),
+    case("saddle", "adam", {"lr": 1e200}, steps=20, tag="diverges"),
+    case("rosenbrock", "asgd", {"lr": 0.01}, steps=100, tag="diverges"),
+    case("saddle", "rprop", {"lr": 1e300, "step_size_max": 1e308}, steps=30, tag="diverges"),
+]
+
+# clip=: torch.nn.utils.clip_grad_norm_ before every step.
+CLIPPED = [
+    case(function, optimizer, {**PLAN[optimizer][0], "clip": clip}, steps=150, tag="clipped")
+    for optimizer, clip in [("sgd", 1.0), ("momentum", 5.0), ("adam", 0.5), ("rmsprop", 2.0),
+                            ("rprop", 1.0), ("adagrad", 10.0), ("lion", 0.1), ("muon", 1.0)]
+    for function in ["rosenbrock", "himmelblau"]
+]
+
+# The sextic, where centered RMSprop with momentum once drifted from torch.
+SEXTIC = [
+    case("three-hump-camel", "rmsprop", {"lr": lr, "centered": True, "momentum": m},
+         steps=300, start=start, tag="sextic")
+    for lr, m, start in [(0.01, 0.9, [-2.5, 2.0]), (0.003, 0.5, [1.8, -1.0]),
+                         (0.03, 0.95, [2.0, 2.0]), (0.001, 0.99, [-1.0, -2.0])]
+]
+
+
+def plan(optimizers):
+    cases = []
+    for optimizer in optimizers:
+        base, options, changes = PLAN[optimizer]
+        for function in ["rosenbrock", "himmelblau", "three-hump-camel", "saddle"]:
+            cases.append(case(function, optimizer, base))
+        for option in options:
+            for function in ["himmelblau", "three-hump-camel"]:
+                cases.append(case(function, optimizer, {**base, **option}))
+        cases.append(case("rosenbrock", optimizer, base, steps=200, changes=changes))
+        cases.append(case("three-hump-camel", optimizer, base, steps=200, changes=changes))
+    # torch's defaults, nothing given.
+    cases += [case("himmelblau", optimizer, {}, steps=100, tag="defaults")
+              for optimizer in optimizers if PLAN[optimizer][0]]
+    cases += [c for c in DIVERGING + SEXTIC + CLIPPED if c["optimizer"] in optimizers]
+    return cases
+
+
+def main():
+    output = sys.argv[1] if len(sys.argv) > 1 else "Tests/OptimKitTests/Fixtures/torch-optimizers.json"
+    cases = [run(c) for c in plan([name for name in PLAN if name not in PENDING])]
+    about = (f"optimizer trajectories computed by torch.optim (torch {torch.__version__}, "
+             f"CPU capability {torch.backends.cpu.get_cpu_capability()}, float64, foreach=False) "
+             "with the hand-written gradients of scripts/torch-reference.py; trajectory[k] = "
+             "[x, y, f] after k steps, null where not finite (the case ends there); a change at "
+             "step k edits param_groups[0] after k steps")
+    with open(output, "w") as file:
+        file.write('{"about": ' + json.dumps(about) + ',\n "cases": [\n')
+        file.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in cases))
+        file.write("\n]}\n")
+    print(f"torch-reference: {len(cases)} cases, "
+          f"{sum(len(c['trajectory']) for c in cases)} points -> {output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
