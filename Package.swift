@@ -33,12 +33,22 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    // cairo, for the pixel renderer; see Sources/CCairo/shim.h.
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
+    // giflib, for animated GIFs (Debian ships no pkg-config file for it).
+    .systemLibrary(name: "CGIF", providers: [.apt(["libgif-dev"])]),
+    // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo and CGIF.
+    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "Plot", "OptimKit"]),
     // The only importer of CNCursesW.
     .target(name: "Terminal", dependencies: ["CNCursesW", "Plot"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimKit", "Plot", "App", "Terminal", "Plugins",
+        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -54,6 +64,7 @@ let package = Package(
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
     .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
       name: "PluginsTests", dependencies: ["Plugins", "OptimKit"], exclude: ["Fixtures"]),

@@ -11,4 +11,6 @@ public enum Effect: Hashable, Sendable {
   case stopRecording
   /// `S`: write this scene file (`SceneFile` text) to a new, automatically named file.
   case saveScene(String)
+  /// `P`: save the current figure as a PNG (drawn with cairo) in a new, automatically named file.
+  case saveImage
 }

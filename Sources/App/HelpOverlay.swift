@@ -26,7 +26,7 @@ struct HelpOverlay {
     ("L", "leaderboard in place of the loss chart"),
     ("i", "inspector: −∇f and update arrows, step, lr/√v̂, momentum"),
     ("a", "basins of attraction of the selected optimizer"),
-    ("R  S", "start / stop recording · save the scene to a file"),
+    ("R  S  P", "start / stop recording · save the scene · save a PNG"),
     ("?  q", "this help · quit (also Ctrl-C)"),
   ]
 

@@ -85,6 +85,7 @@ extension Model {
     case "a": toggleBasins()
     case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
     case "S": effects.append(.saveScene(sceneFileText))
+    case "P": effects.append(.saveImage)
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

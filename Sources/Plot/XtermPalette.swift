@@ -10,9 +10,9 @@
 /// Uses xterm's default palette; terminals differ in the first 16, which is
 /// why shades of those are picked by rule (the bright or normal twin) rather
 /// than by measured colour.
-enum XtermPalette {
+public enum XtermPalette {
   /// The red, green and blue (0–255) of a 256-colour index.
-  static func rgb(_ index: UInt8) -> (red: Double, green: Double, blue: Double) {
+  public static func rgb(_ index: UInt8) -> (red: Double, green: Double, blue: Double) {
     let basic: [(Double, Double, Double)] = [
       (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
       (0, 205, 205), (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),

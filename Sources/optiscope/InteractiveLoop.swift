@@ -158,6 +158,8 @@ struct InteractiveLoop {
             }
           case .saveScene(let text):
             Self.save(scene: text, in: &session)
+          case .saveImage:
+            Self.saveImage(in: &session)
           case .liveChange:
             break
           }

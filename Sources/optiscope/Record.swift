@@ -57,8 +57,17 @@ struct Record: ParsableCommand {
 
   @OptionGroup var appearance: AppearanceArguments
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format gif: the animation's size in pixels (default 1000x800).", valueName: "WxH"))
+  var pixels: String?
+
   func run() throws {
     let plan = try makePlan()
+    if writesGIF {
+      try recordGIF(plan)
+      return
+    }
     let sink: FileSink
     var trace: TraceRecorder?
     do {
@@ -173,7 +182,7 @@ struct Record: ParsableCommand {
       }
       return Plan(
         file: file, scene: checked, size: screen, frames: count,
-        format: try recording.recordingFormat(), themes: themes)
+        format: writesGIF ? .text : try recording.recordingFormat(), themes: themes)
     } catch {
       throw CommandError("\(error)")
     }

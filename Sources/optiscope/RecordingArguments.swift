@@ -5,7 +5,7 @@ import ArgumentParser
 struct RecordingArguments: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Recording format: text (optiscope's replayable log) or cast (asciicast v2).",
+      "Recording format: text (optiscope's replayable log), cast (asciicast v2) or, for `record`, gif (an animation).",
       valueName: "format"))
   var format: String = RecordingFormat.text.rawValue
 

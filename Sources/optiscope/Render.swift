@@ -54,13 +54,41 @@ struct Render: ParsableCommand {
 
   @OptionGroup var appearance: AppearanceArguments
 
+  @Option(
+    help: ArgumentHelp(
+      "What to write: text (the screen, the default), or an image: png, svg or pdf (needs --out).",
+      valueName: "format"))
+  var format: String = "text"
+
+  @Option(
+    help: ArgumentHelp("The image file to write (with --format png|svg|pdf).", valueName: "file"))
+  var out: String?
+
+  @Option(
+    help: ArgumentHelp("The image's size in pixels (default 1000x800).", valueName: "WxH"))
+  var pixels: String?
+
+  @Flag(help: "Overwrite --out if it exists.")
+  var force = false
+
   func run() throws {
+    if let image = try imagePlan() {
+      try writeImage(image)
+      return
+    }
     let output = try makeOutput()
     try StandardStream.print(output)
   }
 
   /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
+    let (model, depth) = try makeModel()
+    let canvas = view(model)
+    return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
+  }
+
+  /// Checks every input and runs the race; throws `CommandError`.
+  func makeModel() throws -> (Model, ColorDepth) {
     let checked: Scene
     let file: SceneFile
     do {
@@ -94,8 +122,7 @@ struct Render: ParsableCommand {
       colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false),
       cells: appearance.cells.mode)
     model.advance(steps: steps)
-    let canvas = view(model)
-    return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
+    return (model, depth)
   }
 
   /// The terminal's size when stdout is one, else 120×40.
