@@ -56,7 +56,7 @@ struct Render: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "What to write: text (the screen, the default), or an image: png, svg or pdf (needs --out).",
+      "What to write: text (the screen), or an image: png, svg or pdf (needs --out).",
       valueName: "format"))
   var format: String = "text"
 

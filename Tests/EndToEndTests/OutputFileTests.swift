@@ -26,7 +26,7 @@ struct OutputFileTests {
       // A second output that cannot be written.
       ["record"] + Self.sphere + ["--out", kept, "--force", "--trace", scratch.path("no/t.csv")],
       ["record"] + Self.sphere + ["--out", scratch.path("o.log"), "--force", "--trace", kept]
-        + ["--format", "gif"],
+        + ["--format", "bogus"],
     ] {
       try Data("precious\n".utf8).write(to: URL(fileURLWithPath: kept))
       let result = try OptiscopeProcess.run(command)
