@@ -20,6 +20,12 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
   case iterationCount
   /// One of `adjust_lr_fn`'s names, stored as its index.
   case adjustLearningRateChoice
+  /// A whole number from 1 to 1,000,000: LBFGS's `max_iter` and `history_size` (torch needs ints).
+  case positiveCount
+  /// A whole number from 0 to 1,000,000, 0 standing for None: LBFGS's `max_eval`.
+  case evaluationLimit
+  /// One of `line_search_fn`'s names, stored as its index.
+  case lineSearchChoice
   /// A switch: 1 (true) or 0 (false).
   case boolean
 
@@ -37,6 +43,9 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
     case .adjustLearningRateChoice:
       return Hyperparameter.adjustLearningRateChoices.indices.contains(Int(value))
         && value == value.rounded()
+    case .positiveCount: return value >= 1 && value <= 1e6 && value == value.rounded()
+    case .evaluationLimit: return value >= 0 && value <= 1e6 && value == value.rounded()
+    case .lineSearchChoice: return value == 0 || value == 1
     case .boolean: return value == 0 || value == 1
     }
   }
@@ -53,6 +62,9 @@ public enum AllowedRange: Hashable, Sendable, CustomStringConvertible {
     case .iterationCount: "a whole number from 0 to 99"
     case .adjustLearningRateChoice:
       "one of " + Hyperparameter.adjustLearningRateChoices.joined(separator: ", ")
+    case .positiveCount: "a whole number from 1 to 1000000"
+    case .evaluationLimit: "a whole number from 0 (None) to 1000000"
+    case .lineSearchChoice: "one of " + Hyperparameter.lineSearchChoices.joined(separator: ", ")
     case .boolean: "true or false (1 or 0)"
     }
   }

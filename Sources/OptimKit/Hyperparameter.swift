@@ -46,6 +46,33 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
   case newtonSchulzSteps = "ns_steps"
   /// Muon's lr scaling by the matrix shape, one of `adjustLearningRateChoices`.
   case adjustLearningRate = "adjust_lr_fn"
+  /// LBFGS's most inner iterations per `step(closure)`.
+  case maxIter = "max_iter"
+  /// LBFGS's most closure calls per step; 0 stands for torch's None, max_iter·5/4.
+  case maxEval = "max_eval"
+  /// LBFGS's first-order optimality tolerance on max |∇f|.
+  case toleranceGrad = "tolerance_grad"
+  /// LBFGS's tolerance on changes of f and of the parameter.
+  case toleranceChange = "tolerance_change"
+  /// LBFGS's number of curvature pairs (s, y) kept.
+  case historySize = "history_size"
+  /// LBFGS's line search, one of `lineSearchChoices` (torch's `line_search_fn`; None is "none").
+  case lineSearch = "line_search_fn"
+
+  /// The values `line_search_fn` takes, by their stored number.
+  public static let lineSearchChoices = ["none", "strong_wolfe"]
+
+  /// Finds a key by torch's name, ignoring case; `line_search` is accepted for `line_search_fn`.
+  public init?(name: String) {
+    let key = name.lowercased()
+    if key == "line_search" {
+      self = .lineSearch
+    } else if let found = Hyperparameter(rawValue: key) {
+      self = found
+    } else {
+      return nil
+    }
+  }
 
   /// The values `adjust_lr_fn` takes, by their stored number (torch's None is "original").
   public static let adjustLearningRateChoices = [
@@ -75,6 +102,9 @@ public enum Hyperparameter: String, CaseIterable, Hashable, Sendable, CustomStri
     if self == .adjustLearningRate {
       let name = trimmed.lowercased() == "none" ? "original" : trimmed.lowercased()
       return Self.adjustLearningRateChoices.firstIndex(of: name).map(Double.init)
+    }
+    if self == .lineSearch {
+      return Self.lineSearchChoices.firstIndex(of: trimmed.lowercased()).map(Double.init)
     }
     if isBoolean {
       switch trimmed.lowercased() {

@@ -44,7 +44,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 
   /// Finds the key called `name` (torch's name, case-insensitive) among this optimizer's.
   public func key(named name: String) throws -> Hyperparameter {
-    guard let key = Hyperparameter(rawValue: name.lowercased()), keys.contains(key) else {
+    guard let key = Hyperparameter(name: name), keys.contains(key) else {
       throw OptimizerError.unknownHyperparameter(kind, key: name)
     }
     return key
@@ -113,6 +113,11 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
     {
       return Hyperparameter.adjustLearningRateChoices[index]
     }
+    if key == .lineSearch, let index = Int(exactly: value),
+      Hyperparameter.lineSearchChoices.indices.contains(index)
+    {
+      return Hyperparameter.lineSearchChoices[index]
+    }
     return value.description
   }
 
@@ -123,7 +128,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Hyperparameter {
-  /// The key's place among all keys (0 to 29), where `Hyperparameters` keeps its value.
+  /// The key's place among all keys (0 to 35), where `Hyperparameters` keeps its value.
   var slot: Int {
     switch self {
     case .learningRate: 0
@@ -156,6 +161,12 @@ extension Hyperparameter {
     case .d: 27
     case .newtonSchulzSteps: 28
     case .adjustLearningRate: 29
+    case .maxIter: 30
+    case .maxEval: 31
+    case .toleranceGrad: 32
+    case .toleranceChange: 33
+    case .historySize: 34
+    case .lineSearch: 35
     }
   }
 }

@@ -58,6 +58,14 @@ extension Optimizer {
       return ["step": step, "variance": pair(\.secondMoment)]
     case .muon:
       return ["momentum_buffer": pair(\.firstMoment)]
+    case .lbfgs:
+      // torch's scalar counters and the last direction and step length.
+      var state: [String: [Double]] = [
+        "func_evals": [Double(lbfgs.evaluationCount)], "n_iter": [Double(lbfgs.iterationCount)],
+        "t": [lbfgs.stepLength], "H_diag": [lbfgs.hessianDiagonal],
+      ]
+      if let d = lbfgs.direction { state["d"] = [d.x, d.y] }
+      return state
     case .lion:
       return ["exp_avg": pair(\.firstMoment)]
     case .newton:

@@ -33,6 +33,8 @@ public struct Optimizer: Sendable {
   public private(set) var lastNewtonMethod: NewtonStep.Method?
   /// Newton's last per-coordinate step, lr·diag((H + λI)⁻¹), for the inspector.
   private var newtonEffectiveStep = Point.zero
+  /// LBFGS's state (directions, curvature pairs, counts); untouched by the other kinds.
+  public private(set) var lbfgs = LBFGS()
 
   /// An optimizer with the settings of `spec` and fresh state.
   public init(_ spec: OptimizerSpec) {
@@ -152,6 +154,27 @@ public struct Optimizer: Sendable {
         schedule.stepPlateau(&plateau, metric: value, base: spec.hyperparameters.learningRate)
       }
     }
+  }
+
+  /// One LBFGS `step(closure)`: `evaluate` is the closure (f and ∇f at a point), called as
+  /// often as torch calls it; returns the inner iterates before the last, which is `position`.
+  ///
+  /// A schedule scales lr and steps after, as `optimizer.step(closure); scheduler.step()`.
+  public mutating func step(
+    _ position: inout Point, evaluate: (Point) -> (value: Double, gradient: Point)
+  ) -> [Point] {
+    stepCount += 1
+    var settings = LBFGS.Settings(spec.hyperparameters)
+    settings.learningRate = learningRate
+    let iterates = lbfgs.step(&position, settings: settings, evaluate: evaluate)
+    if let schedule = spec.schedule {
+      scheduleStep += 1
+      if schedule.kind == .plateau {
+        let value = evaluate(position).value
+        schedule.stepPlateau(&plateau, metric: value, base: spec.hyperparameters.learningRate)
+      }
+    }
+    return iterates
   }
 
   /// torch's Adafactor on one 2-element tensor, which it does not factor: a running
@@ -285,7 +308,7 @@ public struct Optimizer: Sendable {
         ? Point(x: stateX.rmsMomentumBuffer, y: stateY.rmsMomentumBuffer) : nil
     case .adam, .adamw, .nadam, .radam, .adamax, .lion, .muon:
       momentum = Point(x: stateX.firstMoment, y: stateY.firstMoment)
-    case .adagrad, .adadelta, .newton, .rprop, .asgd, .adafactor:
+    case .adagrad, .adadelta, .newton, .rprop, .asgd, .adafactor, .lbfgs:
       momentum = nil
     }
     let effective: Point?
@@ -293,6 +316,8 @@ public struct Optimizer: Sendable {
       effective = nil
     } else if kind == .newton {
       effective = newtonEffectiveStep
+    } else if kind == .lbfgs {
+      effective = Point(x: lbfgs.stepLength, y: lbfgs.stepLength)
     } else {
       effective = Point(x: stateX.effectiveStep, y: stateY.effectiveStep)
     }

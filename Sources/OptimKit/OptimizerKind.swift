@@ -23,6 +23,7 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   case asgd
   case adafactor
   case muon
+  case lbfgs
   case lion
   case newton
 
@@ -69,6 +70,10 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
       suggestion: suggestion.flatMap { EditDistance.between($0, name.lowercased()) <= 3 ? $0 : nil }
     )
   }
+
+  /// Whether the optimizer evaluates f and ∇f at points it chooses within a step (LBFGS's
+  /// `step(closure)`), so a step needs the objective itself, not one gradient.
+  public var needsClosure: Bool { self == .lbfgs }
 
   /// Whether the update needs the Hessian of f (Newton's method).
   public var needsHessian: Bool { self == .newton }
@@ -119,6 +124,11 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
         .learningRate, .weightDecay, .momentum, .nesterov, .epsilon, .newtonSchulzSteps,
         .adjustLearningRate,
       ]
+    case .lbfgs:
+      [
+        .learningRate, .maxIter, .maxEval, .toleranceGrad, .toleranceChange, .historySize,
+        .lineSearch,
+      ]
     case .lion:
       [.learningRate, .beta1, .beta2, .weightDecay]
     case .newton:
@@ -159,6 +169,11 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     case (.muon, .nesterov): return 1
     case (.muon, .epsilon): return 1e-7
     case (.muon, .newtonSchulzSteps): return 5
+    case (.lbfgs, .learningRate): return 1
+    case (.lbfgs, .maxIter): return 20
+    case (.lbfgs, .toleranceGrad): return 1e-7
+    case (.lbfgs, .toleranceChange): return 1e-9
+    case (.lbfgs, .historySize): return 100
     case (.adagrad, .epsilon): return 1e-10
     case (.adadelta, .learningRate): return 1
     case (.adadelta, .rho): return 0.9
@@ -187,6 +202,9 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
     case .d: return .atLeastOne
     case .newtonSchulzSteps: return .iterationCount
     case .adjustLearningRate: return .adjustLearningRateChoice
+    case .maxIter, .historySize: return .positiveCount
+    case .maxEval: return .evaluationLimit
+    case .lineSearch: return .lineSearchChoice
     case .rho: return .unitInterval
     // torch checks neither SGD's dampening, Rprop's step sizes nor ASGD's t0; Rprop's etas
     // are checked together (see `Hyperparameters.set`).

@@ -20,6 +20,9 @@ public struct Racer: Sendable {
   public private(set) var lastGradientUsed: Point = .zero
   /// The last move, new position minus old; zero before the first step.
   public private(set) var lastUpdate: Point = .zero
+  /// Evaluations of f and ∇f the optimizer asked for: one per step for gradient methods,
+  /// every closure call for LBFGS; what makes first- and quasi-second-order methods comparable.
+  public private(set) var evaluationCount = 0
 
   /// |∇f| below which, together with a tiny step, a racer counts as converged.
   public static let convergedGradientLength = 1e-8
@@ -61,9 +64,40 @@ public struct Racer: Sendable {
     if noise.x != 0 || noise.y != 0 {
       gradient = gradient + noise
     }
+    if optimizer.kind.needsClosure {
+      stepWithClosure(on: objective, noise: noise)
+      return
+    }
     let hessian =
       optimizer.kind.needsHessian ? objective.valueGradientAndHessian(at: position).hessian : nil
     optimizer.step(&position, gradient: gradient, value: current.value, hessian: hessian)
+    evaluationCount += 1
+    finishStep(at: position, gradientUsed: gradient, on: objective)
+  }
+
+  /// LBFGS's step: torch's `step(closure)` with the closure evaluating `objective` (plus
+  /// `noise`, the same vector at every call of the step); its inner iterates join the trail.
+  private mutating func stepWithClosure(on objective: any Objective, noise: Point) {
+    var position = current.position
+    var calls = 0
+    let iterates = optimizer.step(&position) { point in
+      calls += 1
+      let (value, gradient) = objective.valueAndGradient(at: point)
+      return (value, noise.x != 0 || noise.y != 0 ? gradient + noise : gradient)
+    }
+    evaluationCount += calls
+    for point in iterates {
+      let sample = Sample(step: current.step, position: point, objective: objective)
+      guard sample.isFinite else { break }
+      trail.append(sample.waypoint)
+    }
+    finishStep(at: position, gradientUsed: current.gradient, on: objective)
+  }
+
+  /// Records the step's end point: the sample, the trail, divergence and convergence.
+  private mutating func finishStep(
+    at position: Point, gradientUsed gradient: Point, on objective: any Objective
+  ) {
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current

@@ -52,7 +52,7 @@ struct UpdateRule {
     case .asgd: asgd(&p, g, &s)
     case .lion: lion(&p, g, &s)
     // Both need the whole parameter: see `Optimizer.stepAdafactor` and `NewtonStep`.
-    case .newton, .adafactor, .muon: break
+    case .newton, .adafactor, .muon, .lbfgs: break
     }
   }
 
