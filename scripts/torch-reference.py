@@ -106,8 +106,12 @@ OPTIMIZERS = {
     "lion": (Lion, {}),
     "adafactor": (torch.optim.Adafactor, {}),
     "muon": (torch.optim.Muon, {}),
+    "lbfgs": (torch.optim.LBFGS, {}),
 }
-NO_FOREACH = {"lion", "muon"}
+NO_FOREACH = {"lion", "muon", "lbfgs"}
+# Optimizers whose step takes a closure (torch's LBFGS): one optiscope step is one
+# step(closure), the closure evaluating f and the gradient at the parameter as it is.
+CLOSURE = {"lbfgs"}
 # Optimizers that take the parameter as a 1x2 matrix (torch's Muon refuses vectors).
 MATRIX = {"muon"}
 # Optimizers planned here that optiscope does not build in yet.
@@ -208,15 +212,28 @@ def run(case):
     changes = {change["step"]: change["params"] for change in case.get("changes", [])}
     value, _ = function(*start)
     trajectory = [[start[0], start[1], value]]
+    evaluations = [0]
+
+    def closure():
+        evaluations[-1] += 1
+        x, y = p.flatten().tolist()
+        loss, gradient = function(x, y)
+        p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
+        return torch.tensor(loss, dtype=torch.float64)
+
     SQUARE_ROOTS.start()
     for k in range(1, case["steps"] + 1):
         SQUARE_ROOTS.step = k
-        x, y = p.flatten().tolist()
-        _, gradient = function(x, y)
-        p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
-        if clip is not None:
-            torch.nn.utils.clip_grad_norm_([p], clip)
-        optimizer.step()
+        if case["optimizer"] in CLOSURE:
+            evaluations.append(0)
+            optimizer.step(closure)
+        else:
+            x, y = p.flatten().tolist()
+            _, gradient = function(x, y)
+            p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
+            if clip is not None:
+                torch.nn.utils.clip_grad_norm_([p], clip)
+            optimizer.step()
         x, y = p.flatten().tolist()
         value = function(x, y)[0] if math.isfinite(x) and math.isfinite(y) else math.nan
         row = [x, y, value]
@@ -231,6 +248,9 @@ def run(case):
         case["exact_steps"] = SQUARE_ROOTS.first_inexact - 1
     case["expr"] = expr
     case["trajectory"] = trajectory
+    if case["optimizer"] in CLOSURE:
+        # Closure calls per step (evaluations[k] for step k; 0 for the start).
+        case["evaluations"] = evaluations[:len(trajectory)]
     return case
 
 
@@ -332,6 +352,32 @@ SEXTIC = [
 ]
 
 
+# LBFGS: one step is one step(closure) of up to max_iter inner iterations, so
+# a few steps reach the minimum; with and without the strong-Wolfe line search,
+# several history sizes and iteration limits, live changes after steps 1 and 3.
+LBFGS_OPTIONS = [
+    {}, {"line_search_fn": "strong_wolfe"}, {"history_size": 2}, {"history_size": 1},
+    {"max_iter": 3}, {"max_iter": 4, "history_size": 3, "line_search_fn": "strong_wolfe"},
+    {"max_iter": 6, "max_eval": 4, "line_search_fn": "strong_wolfe"},
+    {"max_iter": 2, "lr": 0.5}, {"lr": 0.1, "line_search_fn": "strong_wolfe"},
+    {"tolerance_grad": 1e-3, "tolerance_change": 1e-4}, {"maximize": True, "max_iter": 2},
+]
+LBFGS = [
+    case(function, "lbfgs", option, steps=12)
+    for option in LBFGS_OPTIONS
+    for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
+] + [
+    case(function, "lbfgs", {"max_iter": 3}, steps=12,
+         changes=[(1, {"lr": 0.5}), (3, {"history_size": 2, "line_search_fn": "strong_wolfe"})])
+    for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
+] + [
+    case("rosenbrock", "lbfgs", {"max_iter": 5, "line_search_fn": "strong_wolfe"}, steps=12,
+         changes=[(2, {"lr": 0.3, "max_iter": 2})]),
+    case("himmelblau", "lbfgs", {}, steps=6, tag="defaults"),
+    case("saddle", "lbfgs", {"max_iter": 4}, steps=10, tag="unbounded"),
+]
+
+
 def plan(optimizers):
     cases = []
     for optimizer in optimizers:
@@ -352,7 +398,7 @@ def plan(optimizers):
 
 def main():
     output = sys.argv[1] if len(sys.argv) > 1 else "Tests/OptimKitTests/Fixtures/torch-optimizers.json"
-    cases = [run(c) for c in plan([name for name in PLAN if name not in PENDING])]
+    cases = [run(c) for c in plan([name for name in PLAN if name not in PENDING]) + LBFGS]
     about = (f"optimizer trajectories computed by torch.optim (torch {torch.__version__}, "
              f"CPU capability {torch.backends.cpu.get_cpu_capability()}, float64, foreach=False) "
              "with the hand-written gradients of scripts/torch-reference.py; trajectory[k] = "

@@ -4,7 +4,7 @@
 /// Unlike the other optimizers, one step evaluates f and ∇f at points it chooses (up to
 /// `max_eval` closure calls over up to `max_iter` inner iterations), so the step takes the
 /// closure, not a gradient. torch's element-wise kernels are matched as elsewhere:
-/// `add(alpha=)` rounds once (fma), `dot` of two elements is fma(x₁, y₁, x₀·y₀).
+/// `add(alpha=)` rounds once (fma), `dot` of two elements does not (x₀y₀ + x₁y₁).
 public struct LBFGS: Sendable, Hashable {
   /// The last search direction (torch's `d`); nil before the first iteration.
   public private(set) var direction: Point?
@@ -54,9 +54,10 @@ public struct LBFGS: Sendable, Hashable {
     }
   }
 
-  /// `a.dot(b)` for two elements, as torch's CPU kernel rounds it.
+  /// `a.dot(b)` for two elements, as torch's CPU kernel (BLAS ddot) rounds it: x₀y₀ + x₁y₁,
+  /// each operation rounded (checked against torch on 20,000 random pairs: never fused).
   static func dot(_ a: Point, _ b: Point) -> Double {
-    (a.x * b.x).addingProduct(a.y, b.y)
+    a.x * b.x + a.y * b.y
   }
 
   /// `p.add(d, alpha=t)`: fma(t, d, p) per coordinate.
@@ -92,6 +93,8 @@ public struct LBFGS: Sendable, Hashable {
     if optimal { return iterates }
     var d = direction ?? .zero
     var t = stepLength
+    // Whether torch's t is a tensor (see `StrongWolfe.Length`).
+    var tIsTensor = false
     var inner = 0
     while inner < settings.maxIter {
       inner += 1
@@ -138,8 +141,10 @@ public struct LBFGS: Sendable, Hashable {
         let reciprocal = 1 / (abs(flatGradient.x) + abs(flatGradient.y))
         // Python's min(1.0, x): x only when x < 1.0.
         t = (reciprocal < 1 ? reciprocal : 1) * settings.learningRate
+        tIsTensor = reciprocal < 1
       } else {
         t = settings.learningRate
+        tIsTensor = false
       }
       let gtd = Self.dot(flatGradient, d)
       if gtd > -settings.toleranceChange { break }
@@ -147,7 +152,7 @@ public struct LBFGS: Sendable, Hashable {
       if settings.strongWolfe {
         let start = position
         let search = StrongWolfe.search(
-          stepLength: t, direction: d, value: loss, gradient: flatGradient, slope: gtd,
+          stepLength: StrongWolfe.Length(value: t, isTensor: tIsTensor), direction: d, value: loss, gradient: flatGradient, slope: gtd,
           toleranceChange: settings.toleranceChange,
           maxSearches: settings.maxEval - currentEvaluations
         ) { length in closure(Self.add(start, d, alpha: length)) }

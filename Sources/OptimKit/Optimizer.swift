@@ -94,6 +94,16 @@ public struct Optimizer: Sendable {
   /// As in torch, `initial_accumulator_value` only matters when the state is
   /// created, so changing it takes effect at the next `reset()`.
   public mutating func set(_ key: Hyperparameter, to value: Double) throws {
+    if key == .maxIter, hyperparameters[.maxEval] == 0 {
+      // torch resolves max_eval=None to max_iter·5/4 when the optimizer is built, so a later
+      // max_iter leaves max_eval where it was.
+      let resolved = Double(Int(hyperparameters.value(.maxIter)) * 5 / 4)
+      var changed = spec
+      try changed.set(.maxIter, to: value)
+      try changed.set(.maxEval, to: resolved)
+      spec = changed
+      return
+    }
     try spec.set(key, to: value)
     if key == .learningRate {
       // Like writing param_group["lr"]: a plateau schedule goes on from the new lr.

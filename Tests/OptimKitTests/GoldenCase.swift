@@ -22,9 +22,11 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
   /// The steps before torch's first inexact `Tensor.sqrt` (scripts/torch-reference.py);
   /// nil for the whole case. Through these the replay must be bit for bit.
   let exactSteps: Int?
+  /// For closure optimizers (LBFGS): torch's closure calls in step k (0 for the start).
+  let evaluations: [Int]?
 
   enum CodingKeys: String, CodingKey {
-    case id, function, expr, start, steps, optimizer, params, changes, trajectory
+    case id, function, expr, start, steps, optimizer, params, changes, trajectory, evaluations
     case exactSteps = "exact_steps"
   }
 
@@ -80,8 +82,11 @@ struct GoldenNumber: Decodable, Sendable {
       value = flag ? 1 : 0
       text = flag ? "true" : "false"
     } else if let name = try? container.decode(String.self) {
-      // A choice such as Muon's adjust_lr_fn: its stored number, as the SPEC parser reads it.
-      value = Hyperparameter.adjustLearningRate.value(parsing: name) ?? .nan
+      // A choice such as Muon's adjust_lr_fn or LBFGS's line_search_fn: its stored number,
+      // as the SPEC parser reads it.
+      value =
+        Hyperparameter.adjustLearningRate.value(parsing: name)
+        ?? Hyperparameter.lineSearch.value(parsing: name) ?? .nan
       text = name
     } else {
       value = try container.decode(Double.self)

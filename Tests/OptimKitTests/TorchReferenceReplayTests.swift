@@ -29,6 +29,7 @@ import Testing
   /// correctly rounded): these match torch bit for bit.
   static let bitExact: Set<String> = [
     "sgd", "momentum", "nesterov", "adamax", "rprop", "asgd", "lion", "adafactor", "muon",
+    "lbfgs",
   ]
 
   @Test(arguments: cases)
@@ -38,8 +39,13 @@ import Testing
     var race = Race(objective: objective, start: golden.startPoint, specs: [spec])
     var mismatches = 0
     var inexact = 0
+    var evaluations = [0]
     for step in 0...golden.steps {
-      if step > 0 { race.step() }
+      if step > 0 {
+        let before = race.racers[0].evaluationCount
+        race.step()
+        evaluations.append(race.racers[0].evaluationCount - before)
+      }
       for change in golden.changes ?? [] where change.step == step {
         for (key, number) in change.params {
           try race.setHyperparameter(key, to: number.value, racer: 0)
@@ -70,6 +76,9 @@ import Testing
     if Self.bitExact.contains(golden.optimizer) {
       #expect(golden.exactSteps == nil, "\(golden.id): \(golden.optimizer) calls no Tensor.sqrt")
     }
+    // torch's closure calls per step for LBFGS; one gradient per step for the others.
+    let expected = golden.evaluations ?? [0] + Array(repeating: 1, count: golden.steps)
+    #expect(evaluations == expected, "\(golden.id): evaluations per step")
     let diverged = golden.trajectory.last?.contains(nil) == true
     #expect(race.racers[0].isActive == !diverged)
   }
