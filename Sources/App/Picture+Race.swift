@@ -22,6 +22,7 @@ extension Picture {
         isSelected: selected == index, learningRate: racer.optimizer.learningRate,
         scheduleName: racer.optimizer.schedule?.kind.name,
         trailAppendedCount: racer.trail.appendedCount)
+      drawing.evaluations = racer.evaluationCount
       // The thinned history's own steps, so the loss chart's x axis is the step.
       drawing.lossSteps = racer.trail.map(\.step)
       return drawing

@@ -38,6 +38,11 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
     case .outOfRange(let kind, let key, let value, let allowed):
       return "\(kind): \(key) must be \(allowed), got \(value)"
     case .malformedValue(let kind, let key, let text):
+      if key == .lineSearch {
+        // torch's own words for any other line_search_fn.
+        return "\(kind): \(key) must be none or strong_wolfe (torch: only 'strong_wolfe' is "
+          + "supported), got '\(text)'"
+      }
       let allowed =
         key.isBoolean
         ? "true, false, 1 or 0"

@@ -94,7 +94,7 @@ struct LegendPanel {
       let pieces = [
         "  f " + NumberFormat.scientific(racer.value),
         (usesASCII ? "  |df| " : "  |∇f| ") + NumberFormat.scientific(racer.gradientNorm),
-        "  #\(racer.step)",
+        "  #\(racer.stepText)",
       ]
       var second = [TextRun(pieces[0], color: theme.text)]
       var used = TextRun.width(of: pieces[0]) + 2 + TextRun.width(of: state.full)
@@ -134,7 +134,7 @@ struct LegendPanel {
     let valueWidth = max(values.map(\.count).max() ?? 0, 9)
     let gradientWidth = max(gradients.map(\.count).max() ?? 0, 9)
     let rateWidth = showsRate ? max(rates.map(\.count).max() ?? 0, 2) : 0
-    let stepWidth = max(String(racers.map(\.step).max() ?? 0).count, 4)
+    let stepWidth = max(racers.map(\.stepText.count).max() ?? 0, 4)
     let shortStatus = max(racers.map { status(of: $0).short.count }.max() ?? 0, 3)
     var columns = TableColumns(
       label: min(max(racers.map(\.label.count).max() ?? 0, 9), 14), parameters: 0,
@@ -216,7 +216,7 @@ struct LegendPanel {
       if columns.step > 0 {
         runs.append(
           TextRun(
-            " " + TextRun.padded(String(racer.step), to: columns.step, right: true),
+            " " + TextRun.padded(racer.stepText, to: columns.step, right: true),
             color: theme.dimText))
       }
       runs.append(

@@ -19,6 +19,9 @@ public struct RacerDrawing: Sendable {
   public var hyperparameterSummary: String
   /// Steps taken.
   public var step: Int
+  /// Evaluations of f and ∇f so far, when they differ from the steps (LBFGS's closure calls);
+  /// nil for one evaluation per step, where the legend shows steps only.
+  public var evaluations: Int?
   /// f at the current position.
   public var value: Double
   /// |∇f| at the current position.
@@ -59,6 +62,12 @@ public struct RacerDrawing: Sendable {
     self.isSelected = isSelected
     self.learningRate = learningRate
     self.scheduleName = scheduleName
+  }
+
+  /// The legend's step count: "12", or "12·57ev" when the evaluations differ from the steps.
+  public var stepText: String {
+    guard let evaluations, evaluations != step else { return String(step) }
+    return "\(step)·\(evaluations)ev"
   }
 
   /// The current position: the trail's last point.

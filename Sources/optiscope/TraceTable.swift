@@ -164,13 +164,16 @@ struct TraceTable {
     append(
       label: racer.label, sample: racer.current,
       status: racer.status == .diverged ? "diverged" : "running",
-      averagedPosition: racer.optimizer.averagedPosition, format: format, to: &output)
+      averagedPosition: racer.optimizer.averagedPosition,
+      evaluations: racer.optimizer.kind.needsClosure ? racer.evaluationCount : nil,
+      format: format, to: &output)
   }
 
-  /// One row: a racer's name, its latest sample and status, and for ASGD the averaged point.
+  /// One row: a racer's name, its latest sample and status, for ASGD the averaged point, and
+  /// for LBFGS (jsonl only: the CSV columns stay fixed) the evaluations so far.
   static func append(
     label: String, sample: Sample, status: String, averagedPosition: Point? = nil,
-    format: TraceFormat, to output: inout String
+    evaluations: Int? = nil, format: TraceFormat, to output: inout String
   ) {
     switch format {
     case .csv:
@@ -196,6 +199,10 @@ struct TraceTable {
       if let average = averagedPosition {
         // ASGD's averaged point ax, torch's state["ax"].
         output += ",\"ax\":" + json(average.x) + ",\"ay\":" + json(average.y)
+      }
+      if let evaluations {
+        // LBFGS's closure calls so far (one step is many); other rows have one per step.
+        output += ",\"evals\":" + String(evaluations)
       }
       output += ",\"status\":\"\(status)\"}\n"
     }
