@@ -152,7 +152,8 @@ public struct LBFGS: Sendable, Hashable {
       if settings.strongWolfe {
         let start = position
         let search = StrongWolfe.search(
-          stepLength: StrongWolfe.Length(value: t, isTensor: tIsTensor), direction: d, value: loss, gradient: flatGradient, slope: gtd,
+          stepLength: StrongWolfe.Length(value: t, isTensor: tIsTensor), direction: d, value: loss,
+          gradient: flatGradient, slope: gtd,
           toleranceChange: settings.toleranceChange,
           maxSearches: settings.maxEval - currentEvaluations
         ) { length in closure(Self.add(start, d, alpha: length)) }

@@ -26,7 +26,10 @@ struct Trace: ParsableCommand {
       step_size_max); switches take true, false, 1 or 0. Optimizers: sgd (alias gd), momentum \
       (heavy-ball), nesterov (nag), adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, \
       adamax, rprop, asgd, adafactor (on (x, y) as one 2-element tensor, not factored), muon \
-      (optiscope views (x, y) as a 1x2 matrix, since torch's Muon takes only matrices), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
+      (optiscope views (x, y) as a 1x2 matrix, since torch's Muon takes only matrices), lbfgs \
+      (lr=1, max_iter=20, max_eval=0 for None, tolerance_grad, tolerance_change, history_size=100, \
+      line_search_fn=none|strong_wolfe; one step is one torch step(closure) of up to max_iter \
+      inner iterations; jsonl rows carry evals, its closure calls so far), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
       newton (lr, damping: damped Newton with exact Hessians). torch's optimizers also take \
       maximize=true. clip=MAX in a SPEC clips the gradient to norm MAX before every step, as \
       torch.nn.utils.clip_grad_norm_ does. jsonl rows of asgd carry its averaged point as ax, ay.
