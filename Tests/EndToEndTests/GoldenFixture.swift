@@ -20,6 +20,8 @@ struct GoldenFixture: Decodable {
     let changes: [Change]?
     /// [x, y, f] after k steps; nil where torch's value is not finite.
     let trajectory: [[Double?]]
+    /// For LBFGS: torch's closure calls in step k (0 for the start).
+    let evaluations: [Int]?
 
     var description: String { id }
 
