@@ -83,6 +83,7 @@ public struct TestFunction: Sendable, Hashable {
   /// - Muon moves along an orthogonalized direction of length about 1, so by about
   ///   lr per coordinate: W/100, as Adam.
   /// - Newton's method takes the full step lr = 1 (its damping guards the rest).
+  /// - LBFGS scales its own steps (curvature pairs, or a strong-Wolfe search): torch's lr = 1.
   public static func suggestedLearningRates(curvature: Double, width: Double) -> [String: Double] {
     let sgd = 0.5 / curvature
     let adaptive = width / 100
@@ -92,6 +93,7 @@ public struct TestFunction: Sendable, Hashable {
       "adam": adaptive, "adamw": adaptive, "nadam": adaptive, "adamax": adaptive,
       "radam": Swift.min(adaptive, sgd), "lion": width / 200, "newton": 1,
       "rprop": adaptive, "asgd": sgd, "adafactor": 1e-2, "muon": adaptive,
+      "lbfgs": 1,
     ]
   }
 

@@ -57,7 +57,12 @@ import Testing
         largest[index] <= fresh[index] + allowance[index],
         "\(racer.label) on \(name): \(largest[index]) elements stored")
       if racer.isActive {
-        #expect(racer.trail.appendedCount == steps + 1, "\(racer.label) on \(name)")
+        if racer.optimizer.kind.needsClosure {
+          // LBFGS's inner iterates join the trail too: at least one point per step.
+          #expect(racer.trail.appendedCount >= steps + 1, "\(racer.label) on \(name)")
+        } else {
+          #expect(racer.trail.appendedCount == steps + 1, "\(racer.label) on \(name)")
+        }
         #expect(racer.trail.last?.step == steps)
       }
       #expect(racer.trail.first?.step == 0)
