@@ -149,6 +149,20 @@ public struct Model: Sendable {
     }
   }
 
+  /// Adds a plug-in racer (see `ExternalOptimizer`) after the scene's; returns its index.
+  @discardableResult
+  public mutating func addExternalRacer(label: String, _ external: ExternalOptimizer) -> Int {
+    let index = race.appendExternal(label: label, external)
+    presetHyperparameters.append(race.racers[index].optimizer.hyperparameters)
+    return index
+  }
+
+  /// Moves or fails plug-in racers as their answers come (`Race.arrive`, `Race.fail`):
+  /// the one change to the race that does not come through `update`.
+  public mutating func updateExternalRacers(_ body: (inout Race) -> Void) {
+    body(&race)
+  }
+
   /// Where the race starts.
   public var start: Point { race.start }
 

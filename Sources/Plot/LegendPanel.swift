@@ -33,6 +33,7 @@ struct LegendPanel {
   /// outside the view, however large its f.
   func status(of racer: RacerDrawing) -> (full: String, short: String, color: Color) {
     if !racer.isVisible { return ("hidden", "hid", theme.dimText) }
+    if racer.failure != nil { return ("failed", "fail", theme.error) }
     switch racer.status {
     case .diverged where racer.step == 0: return ("not started", "stop", theme.error)
     case .diverged: return ("diverged", "div", theme.error)

@@ -3,6 +3,7 @@ import ArgumentParser
 import FoundationEssentials
 import OptimKit
 import Plot
+import Plugins
 import Terminal
 
 #if canImport(Glibc)
@@ -57,12 +58,25 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var recording: RecordingArguments
 
+  @OptionGroup var plugins: PluginArguments
+
   func run() throws {
     let scene: Scene
     let format: RecordingFormat
     let theme: String?
+    // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
+    let pluginTexts = self.scene.racers.optimizers.filter(PluginSpec.isPlugin)
+    var sceneArguments = self.scene
+    sceneArguments.racers.optimizers.removeAll(where: PluginSpec.isPlugin)
     do {
-      let file = try self.scene.sceneFile()
+      if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
+        throw CommandError(
+          "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
+      }
+      if !pluginTexts.isEmpty && record != nil {
+        throw CommandError("--record does not take plug-in optimizers yet")
+      }
+      let file = try sceneArguments.sceneFile()
       scene = try file.options.scene()
       theme = file.theme
       format = try recording.recordingFormat()
@@ -76,6 +90,22 @@ struct Interactive: ParsableCommand {
     } catch {
       StandardStream.warn("optiscope: \(error)\n")
       throw ExitCode(1)
+    }
+    // Plug-ins start before the terminal changes: one that cannot start is refused in one line.
+    var started: [PluginOptimizer] = []
+    if !pluginTexts.isEmpty {
+      do {
+        if try scene.noise.standardDeviation > 0 {
+          throw CommandError("--noise does not reach plug-in optimizers; race them without it")
+        }
+        let specs = try pluginTexts.map { text throws(PluginError) in
+          try PluginSpec(parsing: text)
+        }
+        started = try LivePluginRacers.start(specs, runtime: plugins.runtime(), at: scene.start)
+      } catch {
+        StandardStream.warn("optiscope: \(error)\n")
+        throw ExitCode(1)
+      }
     }
     let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
     // Files first: an unwritable or existing one is refused before the terminal changes.
@@ -104,6 +134,7 @@ struct Interactive: ParsableCommand {
     } catch {
       request?.sink.discard()
       request?.trace?.discard()
+      for plugin in started { plugin.terminate() }
       StandardStream.warn(
         ("optiscope: \(error); the interactive view needs a terminal "
           + "(for a picture in a pipe or file, use `optiscope render`; "
@@ -115,6 +146,7 @@ struct Interactive: ParsableCommand {
       usesASCII: appearance.usesASCII || !terminal.supportsUnicode, recording: request,
       format: format)
     loop.cells = appearance.cells.mode
+    loop.plugins = started
     let outcome = loop.run()
     terminal.stop()
     for note in outcome.notes {
