@@ -84,7 +84,7 @@ struct LegendPanel {
       }
       TextRun.write(first, into: &canvas, x: region.x, y: y, width: region.width)
       let state = status(of: racer)
-      if racer.status == .diverged && racer.step == 0 {
+      if racer.status == .diverged && racer.step == 0 && racer.failure == nil {
         // f is not a number at the start point: that is the whole story.
         let reason = "  f " + NumberFormat.scientific(racer.value) + " at the start"
         TextRun.write(
