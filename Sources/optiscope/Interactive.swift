@@ -31,7 +31,9 @@ struct Interactive: ParsableCommand {
       follow the terminal (24-bit, 256, 16, 8 or none) unless --colors or --color say otherwise; \
       NO_COLOR turns them off. Outside a UTF-8 locale, or with --ascii, only ASCII is drawn.
 
-      SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
+      SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`, or a Python plug-in \
+      (FILE.py:OBJECT[:KEYWORDS], MODULE:OBJECT), which races beside the built-in ones (README \
+      "Plug-ins in the live race"; --python and --step-timeout as in `trace`). Without --optimizer, \
       a built-in function races a standard set of optimizers at its own suggested learning \
       rates. --scene FILE loads a scene file (or a recording's scene); options given with it \
       override the file's.

@@ -172,10 +172,11 @@ final class LivePluginRacers {
       var entry = entries[position]
       defer { entries[position] = entry }
       let index = entry.index
-      guard after.start != before.start
-        || after.racers[index].stepCount < before.racers[index].stepCount
-        || (before.racers[index].external?.failure != nil
-          && after.racers[index].external?.failure == nil)
+      guard
+        after.start != before.start
+          || after.racers[index].stepCount < before.racers[index].stepCount
+          || (before.racers[index].external?.failure != nil
+            && after.racers[index].external?.failure == nil)
       else { continue }
       guard !entry.isGone else {
         session.updateExternalRacers {

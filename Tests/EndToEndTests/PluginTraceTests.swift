@@ -44,7 +44,7 @@ struct PluginTraceTests {
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr
-        == "optiscope: 'my_adam.py:My_Adam' is a plug-in optimizer: plug-ins run in 'optiscope check' and 'optiscope trace'; the live race and the picture commands do not take them yet\n"
+        == "optiscope: 'my_adam.py:My_Adam' is a plug-in optimizer: plug-ins race live (optiscope --optimizer SPEC) and run in 'optiscope check' and 'optiscope trace'; the picture commands do not take them yet\n"
     )
   }
 }

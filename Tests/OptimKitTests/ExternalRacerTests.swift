@@ -38,7 +38,9 @@ import Testing
     #expect(race.racers[index].stepCount == 1)
     #expect(race.racers[index].position == Point(x: -1, y: 1.5))
     #expect(race.racers[index].trail.positions == [start, Point(x: -1, y: 1.5)])
-    #expect(race.racers[index].value == rosenbrock.valueGradientAndHessian(at: Point(x: -1, y: 1.5)).value)
+    #expect(
+      race.racers[index].value == rosenbrock.valueGradientAndHessian(at: Point(x: -1, y: 1.5)).value
+    )
     race.fail("ZeroDivisionError: boom", racer: index)
     #expect(!race.racers[index].isActive)
     #expect(race.racers[index].external?.failure == "ZeroDivisionError: boom")
