@@ -141,6 +141,18 @@ public struct Model: Sendable {
     finishBasins()
   }
 
+  /// `advance(steps:)` for a race with external racers: after each step of the race,
+  /// `external` moves them (waiting for them, as headless pictures may).
+  public mutating func advance(steps: Int, external: (inout Race) -> Void) {
+    for _ in 0..<max(0, steps) {
+      race.step()
+      external(&race)
+      leaderboard.observe(race)
+    }
+    refreshBasins()
+    finishBasins()
+  }
+
   /// Steps the race, feeding the leaderboard after every step so arrivals are exact.
   mutating func stepRace(times count: Int = 1) {
     for _ in 0..<max(0, count) {

@@ -67,9 +67,7 @@ struct Interactive: ParsableCommand {
     let format: RecordingFormat
     let theme: String?
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let pluginTexts = self.scene.racers.optimizers.filter(PluginSpec.isPlugin)
-    var sceneArguments = self.scene
-    sceneArguments.racers.optimizers.removeAll(where: PluginSpec.isPlugin)
+    let (sceneArguments, pluginTexts) = LivePluginRacers.split(self.scene)
     do {
       if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
         throw CommandError(
@@ -94,20 +92,12 @@ struct Interactive: ParsableCommand {
       throw ExitCode(1)
     }
     // Plug-ins start before the terminal changes: one that cannot start is refused in one line.
-    var started: [PluginOptimizer] = []
-    if !pluginTexts.isEmpty {
-      do {
-        if try scene.noise.standardDeviation > 0 {
-          throw CommandError("--noise does not reach plug-in optimizers; race them without it")
-        }
-        let specs = try pluginTexts.map { text throws(PluginError) in
-          try PluginSpec(parsing: text)
-        }
-        started = try LivePluginRacers.start(specs, runtime: plugins.runtime(), at: scene.start)
-      } catch {
-        StandardStream.warn("optiscope: \(error)\n")
-        throw ExitCode(1)
-      }
+    let started: [PluginOptimizer]
+    do {
+      started = try LivePluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
+    } catch {
+      StandardStream.warn("optiscope: \(error)\n")
+      throw ExitCode(1)
     }
     let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
     // Files first: an unwritable or existing one is refused before the terminal changes.

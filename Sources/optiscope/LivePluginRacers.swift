@@ -50,13 +50,20 @@ final class LivePluginRacers {
   }
 
   /// Adds the started plug-ins to the session's race, after its built-in racers.
-  init(_ optimizers: [PluginOptimizer], session: inout Session) {
+  convenience init(_ optimizers: [PluginOptimizer], session: inout Session) {
+    self.init(optimizers) { session.addExternalRacer(label: $0, $1) }
+  }
+
+  /// Adds the started plug-ins to a race with `add` (which returns the racer's index).
+  init(
+    _ optimizers: [PluginOptimizer], add: (String, ExternalOptimizer) -> Int
+  ) {
     for optimizer in optimizers {
       let spec = optimizer.spec
       let external = ExternalOptimizer(
         name: spec.source + ":" + spec.object,
         settings: Self.settings(optimizer.hyperparameters))
-      let index = session.addExternalRacer(label: spec.object, external)
+      let index = add(spec.object, external)
       entries.append(Entry(index: index, optimizer: optimizer))
     }
   }
@@ -133,6 +140,52 @@ final class LivePluginRacers {
     let label = session.model.race.racers[index].label
     _ = session.send(
       .notice(Message("\(label) failed: \(DisplayText.escaped(reason))", isError: true)))
+  }
+
+  /// One step of every plug-in racer, waiting for each (headless pictures): a step that
+  /// raises or times out stops that racer with the reason in its legend.
+  func stepWaiting(_ race: inout Race) {
+    for position in entries.indices {
+      let entry = entries[position]
+      let racer = race.racers[entry.index]
+      guard !entry.isGone, !entry.isFinished, racer.isActive else { continue }
+      do {
+        if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
+          race.arrive(at: step.position, racer: entry.index)
+        } else {
+          entries[position].isFinished = true
+        }
+      } catch {
+        if error.kind != .exception { entries[position].isGone = true }
+        let reason = error.exceptionType.map { "\($0): \(error.message)" } ?? error.message
+        race.fail(reason, racer: entry.index)
+      }
+    }
+  }
+
+  /// The plug-in SPECs among `arguments`' --optimizer texts, and the arguments without them.
+  static func split(_ arguments: SceneArguments) -> (builtIn: SceneArguments, plugins: [String])
+  {
+    var builtIn = arguments
+    builtIn.racers.optimizers.removeAll(where: PluginSpec.isPlugin)
+    return (builtIn, arguments.racers.optimizers.filter(PluginSpec.isPlugin))
+  }
+
+  /// Starts the plug-ins of `texts` for `scene` (refusing what they cannot race with).
+  static func start(_ texts: [String], for scene: Scene, runtime: () throws -> PluginRuntime)
+    throws -> [PluginOptimizer]
+  {
+    guard !texts.isEmpty else { return [] }
+    if scene.noise.standardDeviation > 0 {
+      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
+    }
+    let specs: [PluginSpec]
+    do {
+      specs = try texts.map { text throws(PluginError) in try PluginSpec(parsing: text) }
+    } catch {
+      throw CommandError("\(error)")
+    }
+    return try start(specs, runtime: runtime(), at: scene.start)
   }
 
   /// Queues a key's edit of racer `index`'s setting for its plug-in.
