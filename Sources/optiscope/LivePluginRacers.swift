@@ -164,8 +164,7 @@ final class LivePluginRacers {
   }
 
   /// The plug-in SPECs among `arguments`' --optimizer texts, and the arguments without them.
-  static func split(_ arguments: SceneArguments) -> (builtIn: SceneArguments, plugins: [String])
-  {
+  static func split(_ arguments: SceneArguments) -> (builtIn: SceneArguments, plugins: [String]) {
     var builtIn = arguments
     builtIn.racers.optimizers.removeAll(where: PluginSpec.isPlugin)
     return (builtIn, arguments.racers.optimizers.filter(PluginSpec.isPlugin))

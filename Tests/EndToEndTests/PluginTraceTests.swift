@@ -62,7 +62,8 @@ struct PluginTraceTests {
   @Test func commandsWithoutPlugInsSayWhereTheyRun() throws {
     let result = try OptiscopeProcess.run([
       "record", "--function", "rosenbrock", "--optimizer", "my_adam.py:My_Adam",
-      "--out", FileManager.default.temporaryDirectory.appendingPathComponent(
+      "--out",
+      FileManager.default.temporaryDirectory.appendingPathComponent(
         "optiscope-refused-\(UUID().uuidString).log"
       ).path,
     ])
