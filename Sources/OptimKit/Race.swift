@@ -4,6 +4,11 @@
 /// `step()` advances every racer that has not diverged by one optimizer step.
 /// Live changes go through `setHyperparameter`, which keeps the racer's state
 /// exactly as editing a torch `param_group` would.
+///
+/// A racer may also be external (`appendExternal`, a Python plug-in): `step()`
+/// passes it over — so the built-in racers step exactly as without it — and
+/// whoever talks to the plug-in moves it with `arrive` or stops it with `fail`;
+/// `stepCount` is then the step it is heading for.
 public struct Race: Sendable {
   /// The function being minimised.
   public private(set) var objective: any Objective
