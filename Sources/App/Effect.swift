@@ -1,3 +1,5 @@
+import OptimKit
+
 /// Something `update` asks the outside world to do, since `update` itself only computes.
 public enum Effect: Hashable, Sendable {
   /// Leave the program (q or Ctrl-C): restore the terminal and exit with status 0.
@@ -13,4 +15,7 @@ public enum Effect: Hashable, Sendable {
   case saveScene(String)
   /// `P`: save the current figure as a PNG (drawn with cairo) in a new, automatically named file.
   case saveImage
+  /// A key changed a plug-in racer's setting (as shown in its legend): tell the plug-in, as
+  /// editing its `param_groups[0]` would.
+  case editPlugin(racer: Int, key: Hyperparameter, value: Double)
 }

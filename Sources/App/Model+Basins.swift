@@ -33,7 +33,9 @@ extension Model {
 
   /// What the basins would be computed for now, or nil when they are hidden or cannot be.
   var basinSubject: BasinOverlay.Subject? {
-    guard isBasinsShown, !function.minima.isEmpty, let index = inspectedIndex else { return nil }
+    guard isBasinsShown, !function.minima.isEmpty, let index = inspectedIndex,
+      !race.racers[index].isExternal  // a plug-in's basins would take a helper per cell
+    else { return nil }
     let plan = ScreenPlan(
       width: width, height: height, layout: layout, racerCount: race.racers.count,
       viewAspect: view.isValid ? view.width / view.height : 1)

@@ -13,6 +13,21 @@ extension Model {
     var refused: [String] = []
     for index in indices {
       let racer = race.racers[index]
+      if let external = racer.external {
+        guard external.failure == nil else { continue }
+        // A plug-in: its param_groups[0] where it has the setting, else "fixed".
+        guard let settings = external.settings else {
+          refused.append("\(racer.label): settings fixed (the plug-in has no param_groups)")
+          continue
+        }
+        guard let value = settings[nudge.key], let moved = nudge.apply(to: value) else {
+          continue
+        }
+        race.setExternal(nudge.key, to: moved, racer: index)
+        changed.append("\(racer.label): \(nudge.key)=\(Model.format(moved))")
+        effects.append(.editPlugin(racer: index, key: nudge.key, value: moved))
+        continue
+      }
       guard let value = racer.optimizer.hyperparameters[nudge.key] else { continue }
       guard let moved = nudge.apply(to: value) else {
         refused.append("\(racer.label): \(nudge.limitText) — d restores the scene's")

@@ -5,10 +5,12 @@ extension Model {
   /// current settings, layout, pace and noise.
   ///
   /// What `S` saves: loading it starts the same race afresh (optimizer state
-  /// and trails are not part of a scene).
+  /// and trails are not part of a scene). Plug-in racers are not part of it either: a
+  /// scene names built-in optimizers only (they are given again with --optimizer).
   public var currentScene: Scene {
     Scene(
-      function: function, start: race.start, specs: race.racers.map(\.spec), view: view,
+      function: function, start: race.start,
+      specs: race.racers.filter { !$0.isExternal }.map(\.spec), view: view,
       layout: layout, framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame,
       noise: race.noise)
   }

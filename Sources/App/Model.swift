@@ -141,12 +141,38 @@ public struct Model: Sendable {
     finishBasins()
   }
 
+  /// `advance(steps:)` for a race with external racers: after each step of the race,
+  /// `external` moves them (waiting for them, as headless pictures may).
+  public mutating func advance(steps: Int, external: (inout Race) -> Void) {
+    for _ in 0..<max(0, steps) {
+      race.step()
+      external(&race)
+      leaderboard.observe(race)
+    }
+    refreshBasins()
+    finishBasins()
+  }
+
   /// Steps the race, feeding the leaderboard after every step so arrivals are exact.
   mutating func stepRace(times count: Int = 1) {
     for _ in 0..<max(0, count) {
       race.step()
       leaderboard.observe(race)
     }
+  }
+
+  /// Adds a plug-in racer (see `ExternalOptimizer`) after the scene's; returns its index.
+  @discardableResult
+  public mutating func addExternalRacer(label: String, _ external: ExternalOptimizer) -> Int {
+    let index = race.appendExternal(label: label, external)
+    presetHyperparameters.append(race.racers[index].optimizer.hyperparameters)
+    return index
+  }
+
+  /// Moves or fails plug-in racers as their answers come (`Race.arrive`, `Race.fail`):
+  /// the one change to the race that does not come through `update`.
+  public mutating func updateExternalRacers(_ body: (inout Race) -> Void) {
+    body(&race)
   }
 
   /// Where the race starts.

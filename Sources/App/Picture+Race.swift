@@ -25,6 +25,12 @@ extension Picture {
       drawing.evaluations = racer.evaluationCount
       // The thinned history's own steps, so the loss chart's x axis is the step.
       drawing.lossSteps = racer.trail.map(\.step)
+      if let external = racer.external {
+        drawing.learningRate = external.settings?[.learningRate]
+        // The plug-in's own words, escaped: they come from Python and may hold anything.
+        drawing.failure = external.failure.map(DisplayText.escaped)
+        if let failure = drawing.failure { drawing.hyperparameterSummary = failure }
+      }
       return drawing
     }
     self.init(
@@ -39,6 +45,10 @@ extension Picture {
   ///
   /// Parts the label already says (a sweep member's "adam lr=0.01") are left out.
   public static func summary(of racer: Racer) -> String {
+    if let external = racer.external {
+      guard let settings = external.settings, !settings.isEmpty else { return "fixed" }
+      return externalSummaryParts(settings).joined(separator: " ")
+    }
     var parts = summaryParts(of: racer.spec)
     if let schedule = racer.optimizer.schedule,
       let index = parts.firstIndex(where: { $0.hasPrefix("lr=") })
@@ -53,6 +63,22 @@ extension Picture {
       parts.removeAll { $0 == racer.label }
     }
     return parts.joined(separator: " ")
+  }
+
+  /// A plug-in's settings worth showing, as `summaryParts` words them.
+  static func externalSummaryParts(_ settings: [Hyperparameter: Double]) -> [String] {
+    func number(_ key: Hyperparameter) -> String? {
+      settings[key].map { NumberFormat.compact($0, digits: 3) }
+    }
+    var parts: [String] = []
+    if let rate = number(.learningRate) { parts.append("lr=" + rate) }
+    if let momentum = number(.momentum), settings[.momentum] != 0 { parts.append("m=" + momentum) }
+    if let first = number(.beta1), let second = number(.beta2) {
+      parts.append("β=" + first + "," + second)
+    }
+    if let alpha = number(.alpha) { parts.append("α=" + alpha) }
+    if let rho = number(.rho) { parts.append("ρ=" + rho) }
+    return parts
   }
 
   /// The hyper-parameters worth showing in a legend, a word each: lr, then momentum,

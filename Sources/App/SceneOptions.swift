@@ -146,7 +146,7 @@ public struct SceneOptions: Sendable, Hashable {
         if looksLikePlugin(text) {
           throw Problem(
             description:
-              "'\(text)' is a plug-in optimizer: plug-ins run in 'optiscope check' and 'optiscope trace'; the live race and the picture commands do not take them yet"
+              "'\(text)' is a plug-in optimizer: plug-ins race live (optiscope --optimizer SPEC) and run in 'optiscope check' and 'optiscope trace'; the picture commands do not take them yet"
           )
         }
         throw Problem(description: "bad --optimizer '\(text)': \(error)")

@@ -1,3 +1,4 @@
+import OptimKit
 import Plot
 
 /// The running program around its model: every message goes through here, so the
@@ -63,6 +64,17 @@ public struct Session {
   ///
   /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
   /// and the log all hold a size that a log may hold and replay can draw.
+  /// Adds a plug-in racer to the model (see `Model.addExternalRacer`); returns its index.
+  @discardableResult
+  public mutating func addExternalRacer(label: String, _ external: ExternalOptimizer) -> Int {
+    model.addExternalRacer(label: label, external)
+  }
+
+  /// Moves or fails plug-in racers as their answers come (see `Model.updateExternalRacers`).
+  public mutating func updateExternalRacers(_ body: (inout Race) -> Void) {
+    model.updateExternalRacers(body)
+  }
+
   public mutating func send(_ message: Msg) -> [Effect] {
     var message = message
     if case .resize(let width, let height) = message {

@@ -4,6 +4,11 @@
 /// `step()` advances every racer that has not diverged by one optimizer step.
 /// Live changes go through `setHyperparameter`, which keeps the racer's state
 /// exactly as editing a torch `param_group` would.
+///
+/// A racer may also be external (`appendExternal`, a Python plug-in): `step()`
+/// passes it over — so the built-in racers step exactly as without it — and
+/// whoever talks to the plug-in moves it with `arrive` or stops it with `fail`;
+/// `stepCount` is then the step it is heading for.
 public struct Race: Sendable {
   /// The function being minimised.
   public private(set) var objective: any Objective
@@ -34,6 +39,38 @@ public struct Race: Sendable {
       let label = count == 1 ? name : "\(name)#\(count)"
       return Racer(label: label, spec: spec, objective: objective, start: start)
     }
+  }
+
+  /// Adds an external racer (a plug-in, see `ExternalOptimizer`) at the start, its label made
+  /// unique as the others'; returns its index.
+  @discardableResult
+  public mutating func appendExternal(label name: String, _ external: ExternalOptimizer) -> Int {
+    var label = name
+    var count = 1
+    while racers.contains(where: { $0.label == label }) {
+      count += 1
+      label = "\(name)#\(count)"
+    }
+    racers.append(Racer(label: label, external: external, objective: objective, start: start))
+    return racers.count - 1
+  }
+
+  /// The external racer at `index` has stepped to `position`.
+  public mutating func arrive(at position: Point, racer index: Int) {
+    guard racers.indices.contains(index) else { return }
+    racers[index].arrive(at: position, on: objective)
+  }
+
+  /// The external racer at `index` has failed, saying `reason`.
+  public mutating func fail(_ reason: String, racer index: Int) {
+    guard racers.indices.contains(index) else { return }
+    racers[index].fail(reason)
+  }
+
+  /// Changes a setting of the external racer at `index` as shown.
+  public mutating func setExternal(_ key: Hyperparameter, to value: Double, racer index: Int) {
+    guard racers.indices.contains(index) else { return }
+    racers[index].setExternal(key, to: value)
   }
 
   /// Whether any racer still takes steps.

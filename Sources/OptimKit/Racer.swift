@@ -23,6 +23,8 @@ public struct Racer: Sendable {
   /// Evaluations of f and ∇f the optimizer asked for: one per step for gradient methods,
   /// every closure call for LBFGS; what makes first- and quasi-second-order methods comparable.
   public private(set) var evaluationCount = 0
+  /// Set for a racer whose steps are taken outside the race (a plug-in); nil when built-in.
+  public private(set) var external: ExternalOptimizer?
 
   /// |∇f| below which, together with a tiny step, a racer counts as converged.
   public static let convergedGradientLength = 1e-8
@@ -39,6 +41,18 @@ public struct Racer: Sendable {
     trail = sample.isFinite ? Trail(start: sample.waypoint) : Trail()
     status = sample.isFinite ? .running : .diverged
   }
+
+  /// An external racer at `start` (see `ExternalOptimizer`): `step(on:)` leaves it alone,
+  /// `arrive(at:on:)` moves it. Its `optimizer` is a stand-in that never steps.
+  public init(
+    label: String, external: ExternalOptimizer, objective: any Objective, start: Point
+  ) {
+    self.init(label: label, spec: OptimizerSpec(kind: .sgd), objective: objective, start: start)
+    self.external = external
+  }
+
+  /// Whether the racer steps outside the race (a plug-in).
+  public var isExternal: Bool { external != nil }
 
   /// The optimizer as currently set, e.g. `adam:lr=0.05`.
   public var spec: OptimizerSpec { optimizer.spec }
@@ -58,7 +72,7 @@ public struct Racer: Sendable {
   ///
   /// A zero `noise` is not added at all, so the noiseless path is bit-identical.
   public mutating func step(on objective: any Objective, noise: Point = .zero) {
-    guard isActive else { return }
+    guard isActive, external == nil else { return }
     var position = current.position
     var gradient = current.gradient
     if noise.x != 0 || noise.y != 0 {
@@ -115,6 +129,30 @@ public struct Racer: Sendable {
       still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
   }
 
+  /// An external racer's step has come: it is now at `position` (`gradient` was what it used).
+  ///
+  /// The same bookkeeping as a built-in step: trail, divergence, convergence.
+  public mutating func arrive(at position: Point, on objective: any Objective) {
+    guard isActive, external != nil else { return }
+    // A plug-in's step is one evaluation as optiscope sees it (its closure calls are not counted).
+    evaluationCount += 1
+    finishStep(at: position, gradientUsed: current.gradient, on: objective)
+  }
+
+  /// An external racer has failed (raised, timed out): it stops where it is, saying `reason`.
+  public mutating func fail(_ reason: String) {
+    guard external != nil else { return }
+    external?.failure = reason
+    status = .diverged
+  }
+
+  /// Changes one of an external racer's settings as shown (the plug-in itself is told
+  /// elsewhere); nothing happens for a built-in racer or a setting it lacks.
+  public mutating func setExternal(_ key: Hyperparameter, to value: Double) {
+    guard external?.settings?[key] != nil else { return }
+    external?.settings?[key] = value
+  }
+
   /// The inspector's view of this racer and its optimizer.
   public var inspection: RacerInspection {
     RacerInspection(
@@ -145,6 +183,11 @@ public struct Racer: Sendable {
 
   /// Starts again at `start` on `objective` with fresh optimizer state and the current settings.
   public mutating func restart(from start: Point, on objective: any Objective) {
-    self = Racer(label: label, spec: optimizer.spec, objective: objective, start: start)
+    if var external {
+      external.failure = nil
+      self = Racer(label: label, external: external, objective: objective, start: start)
+    } else {
+      self = Racer(label: label, spec: optimizer.spec, objective: objective, start: start)
+    }
   }
 }

@@ -33,6 +33,7 @@ struct LegendPanel {
   /// outside the view, however large its f.
   func status(of racer: RacerDrawing) -> (full: String, short: String, color: Color) {
     if !racer.isVisible { return ("hidden", "hid", theme.dimText) }
+    if racer.failure != nil { return ("failed", "fail", theme.error) }
     switch racer.status {
     case .diverged where racer.step == 0: return ("not started", "stop", theme.error)
     case .diverged: return ("diverged", "div", theme.error)
@@ -83,7 +84,7 @@ struct LegendPanel {
       }
       TextRun.write(first, into: &canvas, x: region.x, y: y, width: region.width)
       let state = status(of: racer)
-      if racer.status == .diverged && racer.step == 0 {
+      if racer.status == .diverged && racer.step == 0 && racer.failure == nil {
         // f is not a number at the start point: that is the whole story.
         let reason = "  f " + NumberFormat.scientific(racer.value) + " at the start"
         TextRun.write(

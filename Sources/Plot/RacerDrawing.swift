@@ -40,6 +40,9 @@ public struct RacerDrawing: Sendable {
   public var learningRate: Double?
   /// The learning-rate schedule's name ("cosine"), or nil for none.
   public var scheduleName: String?
+  /// Why a plug-in racer stopped ("ZeroDivisionError: boom"), shown as its status; nil
+  /// for a racer that has not failed.
+  public var failure: String?
 
   public init(
     label: String, styleIndex: Int, trail: [Point], status: RacerStatus = .running,

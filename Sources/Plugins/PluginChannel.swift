@@ -194,7 +194,7 @@ public final class PluginChannel: @unchecked Sendable {
   }
 
   /// Seconds on a monotonic clock.
-  static func now() -> Double {
+  public static func now() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

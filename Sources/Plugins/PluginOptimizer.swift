@@ -47,7 +47,9 @@ public final class PluginOptimizer: @unchecked Sendable {
     stepTimeout: Double = 5, directory: String? = nil, overrides: [String: Double] = [:]
   ) throws(PluginError) {
     self.init(
-      spec: spec, channel: try PluginChannel(python: python, helper: helper),
+      spec: spec,
+      channel: try PluginChannel(
+        python: python, helper: helper, arguments: [spec.source + ":" + spec.object]),
       stepTimeout: stepTimeout)
     try begin(start: start, steps: steps, directory: directory, overrides: overrides)
     try complete(python: python)
@@ -80,7 +82,9 @@ public final class PluginOptimizer: @unchecked Sendable {
     do throws(PluginError) {
       for spec in specs {
         let optimizer = PluginOptimizer(
-          spec: spec, channel: try PluginChannel(python: python, helper: helper),
+          spec: spec,
+          channel: try PluginChannel(
+            python: python, helper: helper, arguments: [spec.source + ":" + spec.object]),
           stepTimeout: stepTimeout)
         started.append(optimizer)
         try optimizer.begin(start: start, steps: steps, directory: directory, overrides: [:])

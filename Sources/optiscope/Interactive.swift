@@ -3,6 +3,7 @@ import ArgumentParser
 import FoundationEssentials
 import OptimKit
 import Plot
+import Plugins
 import Terminal
 
 #if canImport(Glibc)
@@ -30,7 +31,9 @@ struct Interactive: ParsableCommand {
       follow the terminal (24-bit, 256, 16, 8 or none) unless --colors or --color say otherwise; \
       NO_COLOR turns them off. Outside a UTF-8 locale, or with --ascii, only ASCII is drawn.
 
-      SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`. Without --optimizer, \
+      SPEC is NAME[:KEY=VALUE[,KEY=VALUE...]] as in `optiscope trace`, or a Python plug-in \
+      (FILE.py:OBJECT[:KEYWORDS], MODULE:OBJECT), which races beside the built-in ones (README \
+      "Plug-ins in the live race"; --python and --step-timeout as in `trace`). Without --optimizer, \
       a built-in function races a standard set of optimizers at its own suggested learning \
       rates. --scene FILE loads a scene file (or a recording's scene); options given with it \
       override the file's.
@@ -57,12 +60,23 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var recording: RecordingArguments
 
+  @OptionGroup var plugins: PluginArguments
+
   func run() throws {
     let scene: Scene
     let format: RecordingFormat
     let theme: String?
+    // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
+    let (sceneArguments, pluginTexts) = LivePluginRacers.split(self.scene)
     do {
-      let file = try self.scene.sceneFile()
+      if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
+        throw CommandError(
+          "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
+      }
+      if !pluginTexts.isEmpty && record != nil {
+        throw CommandError("--record does not take plug-in optimizers yet")
+      }
+      let file = try sceneArguments.sceneFile()
       scene = try file.options.scene()
       theme = file.theme
       format = try recording.recordingFormat()
@@ -73,6 +87,14 @@ struct Interactive: ParsableCommand {
     let themes: (choices: [ThemeChoice], index: Int)
     do {
       themes = try appearance.themeSelection(default: theme)
+    } catch {
+      StandardStream.warn("optiscope: \(error)\n")
+      throw ExitCode(1)
+    }
+    // Plug-ins start before the terminal changes: one that cannot start is refused in one line.
+    let started: [PluginOptimizer]
+    do {
+      started = try LivePluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
     } catch {
       StandardStream.warn("optiscope: \(error)\n")
       throw ExitCode(1)
@@ -104,6 +126,7 @@ struct Interactive: ParsableCommand {
     } catch {
       request?.sink.discard()
       request?.trace?.discard()
+      for plugin in started { plugin.terminate() }
       StandardStream.warn(
         ("optiscope: \(error); the interactive view needs a terminal "
           + "(for a picture in a pipe or file, use `optiscope render`; "
@@ -115,6 +138,7 @@ struct Interactive: ParsableCommand {
       usesASCII: appearance.usesASCII || !terminal.supportsUnicode, recording: request,
       format: format)
     loop.cells = appearance.cells.mode
+    loop.plugins = started
     let outcome = loop.run()
     terminal.stop()
     for note in outcome.notes {

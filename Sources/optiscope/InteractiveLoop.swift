@@ -1,6 +1,7 @@
 import App
 import FoundationEssentials
 import Plot
+import Plugins
 import Terminal
 
 #if canImport(Glibc)
@@ -30,6 +31,8 @@ struct InteractiveLoop {
   var recording: RecordingRequest?
   /// The format `R` records in.
   var format: RecordingFormat = .text
+  /// The plug-in optimizers, started, that race after the built-in ones.
+  var plugins: [PluginOptimizer] = []
 
   /// A recording to start with the program: its file, format and optional trajectory file.
   struct RecordingRequest {
@@ -63,6 +66,9 @@ struct InteractiveLoop {
     }
     var trace: TraceRecorder?
     var notes: [String] = []
+    let live = LivePluginRacers(plugins, session: &session)
+    // However the loop ends, each helper's stdin closes and the helper exits.
+    defer { live.stop() }
     if let recording {
       let recorder = Recorder(
         file: recording.sink.path, format: recording.format, sink: recording.sink)
@@ -135,9 +141,10 @@ struct InteractiveLoop {
       }
       guard !messages.isEmpty else { continue }
       for message in messages {
-        let before = trace == nil ? nil : session.model.race
+        let before = trace == nil && live.isEmpty ? nil : session.model.race
         let effects = session.send(message)
-        if let before {
+        if let before, !live.isEmpty { live.restartIfNeeded(before: before, &session) }
+        if let before, trace != nil {
           let after = session.model.race
           Self.attempt(&trace, in: &session) { try $0.observe(before: before, after: after) }
         }
@@ -147,7 +154,16 @@ struct InteractiveLoop {
             finish()
             return Outcome(signal: nil, notes: notes)
           case .startRecording:
-            startRecording(in: &session, time: elapsed())
+            if live.isEmpty {
+              startRecording(in: &session, time: elapsed())
+            } else {
+              // A replay could not rerun plug-in steps taken live.
+              _ = session.send(
+                .notice(
+                  Message("recording does not take plug-in racers yet", isError: true)))
+            }
+          case .editPlugin(let index, let key, let value):
+            live.edit(racer: index, key: key, value: value, &session)
           case .stopRecording:
             if let stopped = session.stopRecording(), stopped.failure == nil {
               notes.append("recorded \(stopped.frameCount) frames to \(stopped.file)")
@@ -165,6 +181,7 @@ struct InteractiveLoop {
           }
         }
       }
+      if !live.isEmpty { live.advance(&session) }
       screen = session.frame(time: elapsed())
     }
   }

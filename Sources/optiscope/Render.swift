@@ -54,6 +54,8 @@ struct Render: ParsableCommand {
 
   @OptionGroup var appearance: AppearanceArguments
 
+  @OptionGroup var plugins: PluginArguments
+
   @Option(
     help: ArgumentHelp(
       "What to write: text (the screen), or an image: png, svg or pdf (needs --out).",
@@ -91,11 +93,16 @@ struct Render: ParsableCommand {
   func makeModel() throws -> (Model, ColorDepth) {
     let checked: Scene
     let file: SceneFile
+    let (sceneArguments, pluginTexts) = LivePluginRacers.split(scene)
     do {
-      file = try scene.sceneFile()
+      if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
+        throw CommandError(
+          "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
+      }
+      file = try sceneArguments.sceneFile()
       checked = try file.options.scene()
     } catch {
-      throw CommandError(error.description)
+      throw CommandError("\(error)")
     }
     let steps = self.steps ?? file.steps ?? 300
     guard (0...Self.maximumSteps).contains(steps) else {
@@ -121,7 +128,14 @@ struct Render: ParsableCommand {
       scene: checked, width: screen.width, height: screen.height, themes: themes,
       colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false),
       cells: appearance.cells.mode)
-    model.advance(steps: steps)
+    let started = try LivePluginRacers.start(pluginTexts, for: checked, runtime: plugins.runtime)
+    if started.isEmpty {
+      model.advance(steps: steps)
+    } else {
+      defer { for plugin in started { plugin.terminate() } }
+      let racers = LivePluginRacers(started) { model.addExternalRacer(label: $0, $1) }
+      model.advance(steps: steps) { racers.stepWaiting(&$0) }
+    }
     return (model, depth)
   }
 

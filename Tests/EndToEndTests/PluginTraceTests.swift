@@ -36,15 +36,42 @@ struct PluginTraceTests {
         == "optiscope: Raising_Adam: ZeroDivisionError: float division by zero (my_adam.py:67)\n")
   }
 
+  @Test func renderDrawsAPluginAsTheBuiltInItMatches() throws {
+    let python = try PluginPython.required()
+    func render(_ second: String) throws -> [String] {
+      let result = try OptiscopeProcess.run([
+        "render", "--python", python, "--function", "rosenbrock", "--steps", "100",
+        "--size", "80x24", "--color", "never", "--optimizer", "adam:lr=0.1", "--optimizer", second,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+    let plugin = try render("torch.optim:Adam:lr=0.1")
+    let builtIn = try render("adam:lr=0.1")
+    // torch's Adam steps as the built-in adam does: the same picture, but for its name.
+    let named = try #require(plugin.firstIndex { $0.contains("2■ Adam lr=0.1 β=0.9,0.999") })
+    #expect(builtIn[named].contains("2■ adam#2 lr=0.1 β=0.9,0.999"))
+    var rest = plugin
+    rest.remove(at: named)
+    var builtInRest = builtIn
+    builtInRest.remove(at: named)
+    #expect(rest == builtInRest)
+    #expect(plugin[named + 1].contains("#100  running"))
+  }
+
   @Test func commandsWithoutPlugInsSayWhereTheyRun() throws {
     let result = try OptiscopeProcess.run([
-      "render", "--function", "rosenbrock", "--optimizer", "my_adam.py:My_Adam", "--size", "80x24",
+      "record", "--function", "rosenbrock", "--optimizer", "my_adam.py:My_Adam",
+      "--out",
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "optiscope-refused-\(UUID().uuidString).log"
+      ).path,
     ])
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr
-        == "optiscope: 'my_adam.py:My_Adam' is a plug-in optimizer: plug-ins run in 'optiscope check' and 'optiscope trace'; the live race and the picture commands do not take them yet\n"
+        == "optiscope: 'my_adam.py:My_Adam' is a plug-in optimizer: plug-ins race live (optiscope --optimizer SPEC) and run in 'optiscope check' and 'optiscope trace'; the picture commands do not take them yet\n"
     )
   }
 }
