@@ -1,0 +1,156 @@
+import OptimKit
+import Testing
+
+@testable import Plot
+
+@Suite struct ContourLinesTests {
+  /// The sphere x² + y² over [−3, 3] × [−2, 2] on 30 × 10 cells: dots are square,
+  /// 60 × 40 of them, so every level is a circle.
+  private let sphereKey = HeatmapKey(
+    function: "sphere", view: ViewBox(xMin: -3, xMax: 3, yMin: -2, yMax: 2), width: 30,
+    height: 10, mode: .cells, colorDepth: .none)
+  private let sphere = FunctionObjective { x, y in x * x + y * y }
+
+  /// The dots set in a grid, as (x, y) dot positions.
+  private func dots(of grid: BrailleGrid) -> Set<[Int]> {
+    var dots = Set<[Int]>()
+    for row in 0..<grid.height {
+      for column in 0..<grid.width {
+        guard let character = grid.character(column: column, row: row),
+          let scalar = character.unicodeScalars.first
+        else { continue }
+        let bits = UInt8(scalar.value - 0x2800)
+        for dx in 0..<2 {
+          for dy in 0..<4 where bits & BrailleGrid.dotBit(column: dx, row: dy) != 0 {
+            dots.insert([column * 2 + dx, row * 4 + dy])
+          }
+        }
+      }
+    }
+    return dots
+  }
+
+  /// The 8-connected components of a set of grid positions.
+  private func components(_ points: Set<[Int]>) -> [Set<[Int]>] {
+    var left = points
+    var found: [Set<[Int]>] = []
+    while let seed = left.first {
+      var component: Set<[Int]> = [seed]
+      var stack = [seed]
+      left.remove(seed)
+      while let point = stack.popLast() {
+        for dx in -1...1 {
+          for dy in -1...1 {
+            let next = [point[0] + dx, point[1] + dy]
+            if left.remove(next) != nil {
+              component.insert(next)
+              stack.append(next)
+            }
+          }
+        }
+      }
+      found.append(component)
+    }
+    return found
+  }
+
+  /// The number of 8-neighbours of `point` in `points`.
+  private func neighbours(of point: [Int], in points: Set<[Int]>) -> Int {
+    var count = 0
+    for dx in -1...1 {
+      for dy in -1...1 where (dx, dy) != (0, 0) {
+        if points.contains([point[0] + dx, point[1] + dy]) { count += 1 }
+      }
+    }
+    return count
+  }
+
+  @Test func everyLevelOfTheSphereIsOneClosedRingOfDotsAndOfCells() {
+    let samples = ContourLines.samplePoints(view: sphereKey.view, width: 30, height: 10).map {
+      sphere.value(at: $0)
+    }
+    let heatmap = Heatmap(objective: sphere, key: sphereKey, theme: SnapshotTheme.theme)
+    let levels = heatmap.levels.values
+    #expect(levels.count > 10)
+    for level in levels {
+      let grid = ContourLines(samples: samples, width: 30, height: 10, levels: [level]).grid
+      let dots = dots(of: grid)
+      let radius = level.squareRoot()
+      guard radius < 1.9 else { continue }  // wider circles leave the map at the top and bottom
+      // A circle of radius r is about 2πr·10 dots long (10 dots per unit).
+      #expect(dots.count > Int(radius * 40), "level \(level)")
+      #expect(components(dots).count == 1, "level \(level): the dots are one line")
+      // Closed: every dot has a neighbour on each side, none is a loose end.
+      #expect(
+        dots.allSatisfy { neighbours(of: $0, in: dots) >= 2 }, "level \(level): a closed ring")
+      var cells = Set<[Int]>()
+      for dot in dots { cells.insert([dot[0] / 2, dot[1] / 4]) }
+      #expect(components(cells).count == 1, "level \(level): the cells are one run")
+      #expect(
+        cells.allSatisfy { neighbours(of: $0, in: cells) >= 2 }, "level \(level): a closed ring")
+      // The ring goes round the minimum: the cells at the centre carry none of its dots.
+      if radius > 0.6 { #expect(!cells.contains([14, 4]) && !cells.contains([15, 5])) }
+    }
+  }
+
+  /// The sphere's heatmap with three hand-chosen levels (r = 0.7, 1.4, 1.9).
+  private func sphereHeatmap(key: HeatmapKey, theme: Theme) -> Heatmap {
+    let cellSamples = Heatmap.samplePoints(
+      view: key.view, columns: key.width, rows: key.sampleRows
+    ).map { sphere.value(at: $0) }
+    let dotSamples = ContourLines.samplePoints(view: key.view, width: 30, height: 10).map {
+      sphere.value(at: $0)
+    }
+    return Heatmap(
+      samples: cellSamples, dotSamples: dotSamples,
+      levels: LevelSet(levels: [0.49, 1.96, 3.61], minimum: 0, maximum: 13), key: key,
+      theme: theme)
+  }
+
+  @Test func sphereWithoutColourDrawsBrailleRingsOverTheGlyphRamp() {
+    let heatmap = sphereHeatmap(key: sphereKey, theme: SnapshotTheme.theme)
+    // The dots take the cells they pass through; the glyph ramp shows between the rings.
+    #expect(
+      heatmap.cells.lines == [
+        "eeeeeeeeee⣀⠤⠒⠒⠒⠒⠒⠒⠤⣀eeeeeeeeee",
+        "eeeeeee⢀⠔⠉d⢀⡠⠤⠤⠤⠤⢄⡀d⠉⠢⡀eeeeeee",
+        "eeeeee⢠⠃d⡠⠊⠁bbbbbb⠈⠑⢄d⠘⡄eeeeee",
+        "eeeee⢠⠃d⡰⠁bb⡠⠒⠒⠒⠒⢄bb⠈⢆d⠘⡄eeeee",
+        "eeeee⢸dd⡇bb⢸aaaaaa⡇bb⢸dd⡇eeeee",
+        "eeeee⢸dd⡇bb⢸aaaaaa⡇bb⢸dd⡇eeeee",
+        "eeeee⠘⡄d⠱⡀bb⠑⠤⠤⠤⠤⠊bb⢀⠎d⢠⠃eeeee",
+        "eeeeee⠘⡄d⠑⢄⡀bbbbbb⢀⡠⠊d⢠⠃eeeeee",
+        "eeeeeee⠈⠢⣀d⠈⠑⠒⠒⠒⠒⠊⠁d⣀⠔⠁eeeeeee",
+        "eeeeeeeeee⠉⠒⠤⠤⠤⠤⠤⠤⠒⠉eeeeeeeeee",
+      ])
+  }
+
+  @Test func inColourTheLinesAreDotsInTheContourShadeOverTheMapsOwnColour() throws {
+    var key = sphereKey
+    key.colorDepth = .full256
+    var plain = Theme.standard
+    plain.contourColor = .none
+    let without = sphereHeatmap(key: key, theme: plain)
+    let with = sphereHeatmap(key: key, theme: .standard)
+    let grid = try #require(with.contours?.grid)
+    #expect(without.contours == nil)
+    var lineCells = 0
+    for row in 0..<10 {
+      for column in 0..<30 {
+        let cell = with.cells[column, row]
+        guard let dots = grid.character(column: column, row: row) else {
+          #expect(cell == without.cells[column, row], "(\(column), \(row)) is the map's fill")
+          continue
+        }
+        lineCells += 1
+        let level = try #require(grid.owner(column: column, row: row))
+        let shade = Theme.standard.contourColor.color(
+          over: Theme.standard.fillColor(shade: with.levels.shade(ofBand: level + 1)))
+        #expect(cell.character == dots)
+        #expect(cell.foreground == shade)
+        #expect(cell.background == without.cells[column, row].background)
+      }
+    }
+    #expect(lineCells > 40)
+  }
+}
