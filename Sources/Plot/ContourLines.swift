@@ -9,9 +9,19 @@ import OptimKit
 /// neighbouring squares share their edges' crossings exactly, so a level's
 /// dots form one unbroken (8-connected) line. Traced once per heatmap: a
 /// frame pastes the result with the heatmap's cells.
+///
+/// A cell with dots shows one colour behind them instead of two samples, so
+/// when the lines would cover more than `coverage` of the map (steep slopes
+/// pack the notebook's twenty levels a dot apart, where they read as a
+/// texture, not as lines), only every second level is drawn, or every third,
+/// and so on: whole lines, so each stays unbroken.
 public struct ContourLines: Sendable {
   /// The dots; each cell is owned by the highest level (index into the levels) through it.
   public let grid: BrailleGrid
+  /// The indices of the levels drawn: every `levelStep`-th, from the lowest.
+  public let drawnLevels: [Int]
+  /// The share of the map's cells the lines may cover before levels are left out.
+  public static let coverage = 0.3
 
   /// The points f is sampled at for a `width` × `height`-cell map: the centres of
   /// its 2·width × 4·height dots, row-major with row 0 at the top.
@@ -28,8 +38,11 @@ public struct ContourLines: Sendable {
     let rows = grid.dotHeight
     guard samples.count == columns * rows, columns > 1, rows > 1, !levels.isEmpty else {
       self.grid = grid
+      self.drawnLevels = []
       return
     }
+    // Each level on a grid of its own, to choose which to show by how much they cover.
+    var lines = Array(repeating: grid, count: levels.count)
     for row in 0..<(rows - 1) {
       for column in 0..<(columns - 1) {
         let topLeft = samples[row * columns + column]
@@ -46,12 +59,24 @@ public struct ContourLines: Sendable {
         while index < levels.count, levels[index] < high {
           Self.trace(
             level: levels[index], owner: index, square: (column, row),
-            corners: (topLeft, topRight, bottomRight, bottomLeft), into: &grid)
+            corners: (topLeft, topRight, bottomRight, bottomLeft), into: &lines[index])
           index += 1
         }
       }
     }
+    let budget = Int(Self.coverage * Double(width * height))
+    var chosen: [Int] = []
+    for step in 1...levels.count {
+      var merged = grid
+      chosen = Array(stride(from: 0, to: levels.count, by: step))
+      for index in chosen { merged.add(lines[index]) }
+      if merged.drawnCellCount <= budget || step == levels.count {
+        grid = merged
+        break
+      }
+    }
     self.grid = grid
+    self.drawnLevels = chosen
   }
 
   /// The index of the first level ≥ value (levels ascending).

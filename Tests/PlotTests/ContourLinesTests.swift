@@ -93,7 +93,8 @@ import Testing
     }
   }
 
-  /// The sphere's heatmap with three hand-chosen levels (r = 0.7, 1.4, 1.9).
+  /// The sphere's heatmap with two hand-chosen levels (r = 0.7 and 1.6), whose lines
+  /// cover less than the share of the map that makes levels be left out.
   private func sphereHeatmap(key: HeatmapKey, theme: Theme) -> Heatmap {
     let cellSamples = Heatmap.samplePoints(
       view: key.view, columns: key.width, rows: key.sampleRows
@@ -103,7 +104,7 @@ import Testing
     }
     return Heatmap(
       samples: cellSamples, dotSamples: dotSamples,
-      levels: LevelSet(levels: [0.49, 1.96, 3.61], minimum: 0, maximum: 13), key: key,
+      levels: LevelSet(levels: [0.49, 2.56], minimum: 0, maximum: 13), key: key,
       theme: theme)
   }
 
@@ -112,17 +113,46 @@ import Testing
     // The dots take the cells they pass through; the glyph ramp shows between the rings.
     #expect(
       heatmap.cells.lines == [
-        "eeeeeeeeee⣀⠤⠒⠒⠒⠒⠒⠒⠤⣀eeeeeeeeee",
-        "eeeeeee⢀⠔⠉d⢀⡠⠤⠤⠤⠤⢄⡀d⠉⠢⡀eeeeeee",
-        "eeeeee⢠⠃d⡠⠊⠁bbbbbb⠈⠑⢄d⠘⡄eeeeee",
-        "eeeee⢠⠃d⡰⠁bb⡠⠒⠒⠒⠒⢄bb⠈⢆d⠘⡄eeeee",
-        "eeeee⢸dd⡇bb⢸aaaaaa⡇bb⢸dd⡇eeeee",
-        "eeeee⢸dd⡇bb⢸aaaaaa⡇bb⢸dd⡇eeeee",
-        "eeeee⠘⡄d⠱⡀bb⠑⠤⠤⠤⠤⠊bb⢀⠎d⢠⠃eeeee",
-        "eeeeee⠘⡄d⠑⢄⡀bbbbbb⢀⡠⠊d⢠⠃eeeeee",
-        "eeeeeee⠈⠢⣀d⠈⠑⠒⠒⠒⠒⠊⠁d⣀⠔⠁eeeeeee",
-        "eeeeeeeeee⠉⠒⠤⠤⠤⠤⠤⠤⠒⠉eeeeeeeeee",
+        "eeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
+        "eeeeeeeee⢀⡠⠒⠉⠉⠉⠉⠉⠉⠒⢄⡀eeeeeeeee",
+        "eeeeeeee⡰⠁cccccccccc⠈⢆eeeeeeee",
+        "eeeeeee⡜cccc⡠⠒⠒⠒⠒⢄cccc⢣eeeeeee",
+        "eeeeeee⡇ccc⢸aaaaaa⡇ccc⢸eeeeeee",
+        "eeeeeee⡇ccc⢸aaaaaa⡇ccc⢸eeeeeee",
+        "eeeeeee⢣cccc⠑⠤⠤⠤⠤⠊cccc⡜eeeeeee",
+        "eeeeeeee⠱⡀cccccccccc⢀⠎eeeeeeee",
+        "eeeeeeeee⠈⠑⠤⣀⣀⣀⣀⣀⣀⠤⠊⠁eeeeeeeee",
+        "eeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
       ])
+  }
+
+  @Test func crowdedLevelsAreThinnedToWholeLinesUntilTheyCoverAThirdOfTheMapAtMost() throws {
+    let heatmap = Heatmap(objective: sphere, key: sphereKey, theme: SnapshotTheme.theme)
+    let contours = try #require(heatmap.contours)
+    let count = heatmap.levels.values.count
+    // The notebook's 20 quantile levels crowd round the minimum of a 30 × 10 map.
+    #expect(contours.drawnLevels.count < count)
+    #expect(contours.grid.drawnCellCount <= 90)
+    let step = contours.drawnLevels.count > 1 ? contours.drawnLevels[1] : count
+    #expect(contours.drawnLevels == Array(stride(from: 0, to: count, by: step)))
+    // The next finer choice would have covered more: no level was left out needlessly.
+    let samples = ContourLines.samplePoints(view: sphereKey.view, width: 30, height: 10).map {
+      sphere.value(at: $0)
+    }
+    var finer = BrailleGrid(width: 30, height: 10)
+    for index in stride(from: 0, to: count, by: max(step - 1, 1)) {
+      finer.add(
+        ContourLines(
+          samples: samples, width: 30, height: 10, levels: [heatmap.levels.values[index]]
+        ).grid)
+    }
+    #expect(finer.drawnCellCount > 90)
+    // Every drawn level is whole: its dots are those of the level traced alone.
+    for index in contours.drawnLevels {
+      let alone = ContourLines(
+        samples: samples, width: 30, height: 10, levels: [heatmap.levels.values[index]])
+      #expect(dots(of: alone.grid).isSubset(of: dots(of: contours.grid)))
+    }
   }
 
   @Test func inColourTheLinesAreDotsInTheContourShadeOverTheMapsOwnColour() throws {
