@@ -21,6 +21,9 @@ public struct Heatmap: Sendable {
   public let bands: [Int?]
   /// The contour lines traced on the dot grid, or nil when none are drawn.
   public let contours: ContourLines?
+  /// Where a few levels' values are written on their lines (the map draws them
+  /// where no trail or marker is), and the colour of each one's line.
+  public let labels: [(label: ContourLabel, color: Color)]
   /// The drawn fill and contour lines, `key.width` × `key.height` cells.
   public let cells: Canvas
 
@@ -72,10 +75,14 @@ public struct Heatmap: Sendable {
     if let dotSamples, Self.drawsContours(key: key, theme: theme) {
       let contours = ContourLines(
         samples: dotSamples, width: key.width, height: key.height, levels: levels.values)
-      Self.draw(contours, over: &cells, levels: levels, key: key, theme: theme)
+      let colors = Self.draw(contours, over: &cells, levels: levels, key: key, theme: theme)
       self.contours = contours
+      self.labels = ContourLabel.labels(
+        for: contours.grid, levels: levels.values, drawn: contours.drawnLevels
+      ).map { ($0, colors[$0.level]) }
     } else {
       self.contours = nil
+      self.labels = []
     }
     self.cells = cells
   }
@@ -93,10 +100,11 @@ public struct Heatmap: Sendable {
   /// its lower one), so the map stays visible around and behind the dots;
   /// without colour the dots take the cell, since a cell shows one glyph and a
   /// line of dots reads as a line where a ramp glyph under it would not.
+  /// Returns each level's line colour.
   private static func draw(
     _ contours: ContourLines, over cells: inout Canvas, levels: LevelSet, key: HeatmapKey,
     theme: Theme
-  ) {
+  ) -> [Color] {
     let colored = key.isColored && !theme.colorRamp.isEmpty
     // One colour per level, worked out once: deriving a shade searches the palette.
     let lines = (0..<levels.values.count).map { level -> Color in
@@ -114,6 +122,7 @@ public struct Heatmap: Sendable {
         glyph: glyph, foreground: lines[min(max(level, 0), lines.count - 1)],
         background: colored ? background : .terminalDefault)
     }
+    return lines
   }
 
   /// The mean of two packed 0xRRGGBB colours, channel by channel.

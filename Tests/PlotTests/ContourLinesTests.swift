@@ -184,3 +184,59 @@ import Testing
     #expect(lineCells > 40)
   }
 }
+
+@Suite struct ContourLabelTests {
+  /// The sphere on 30 × 10 cells of [−3, 3] × [−2, 2] with the levels 0.49 and 2.56.
+  private let key = HeatmapKey(
+    function: "sphere", view: ViewBox(xMin: -3, xMax: 3, yMin: -2, yMax: 2), width: 30,
+    height: 10, mode: .cells, colorDepth: .none)
+  private var heatmap: Heatmap {
+    let sphere = FunctionObjective { x, y in x * x + y * y }
+    return Heatmap(
+      samples: Heatmap.samplePoints(view: key.view, columns: 30, rows: 10).map {
+        sphere.value(at: $0)
+      },
+      dotSamples: ContourLines.samplePoints(view: key.view, width: 30, height: 10).map {
+        sphere.value(at: $0)
+      },
+      levels: LevelSet(levels: [0.49, 2.56], minimum: 0, maximum: 13), key: key,
+      theme: SnapshotTheme.theme)
+  }
+  private var painter: MapPainter {
+    MapPainter(
+      projection: MapProjection(view: key.view, region: Region(x: 0, y: 0, width: 30, height: 10)),
+      theme: SnapshotTheme.theme, usesASCII: false)
+  }
+
+  private func paint(_ racers: [RacerDrawing], start: Point? = nil) -> [String] {
+    var canvas = Canvas(width: 30, height: 10)
+    painter.paint(
+      into: &canvas, heatmap: heatmap,
+      racers: racers.enumerated().map { (index: $0.offset, racer: $0.element) }, start: start,
+      minima: [])
+    return canvas.lines
+  }
+
+  @Test func theValueIsWrittenOnTheLongestLevelRunOfALineWithRoomForIt() {
+    // The outer ring runs level along its top for six cells: room for "2.6" and a
+    // cell of line each side. The inner ring's four level cells are too few for "0.49".
+    let labels = heatmap.labels.map(\.label)
+    #expect(labels == [ContourLabel(level: 1, column: 13, row: 1, text: "2.6")])
+    // The whole map: the heatmap's cells, the label in place of three of the line's dots.
+    var expected = heatmap.cells.lines
+    expected[1] = "eeeeeeeee⢀⡠⠒⠉2.6⠉⠉⠒⢄⡀eeeeeeeee"
+    #expect(paint([]) == expected)
+  }
+
+  @Test func aTrailOrAMarkerOnTheLabelHidesIt() {
+    // A trail down the middle crosses the label's cells: the line shows whole instead.
+    let trail = RacerDrawing(
+      label: "a", styleIndex: 0, trail: [Point(x: 0.05, y: 1.95), Point(x: 0.05, y: 1.2)])
+    let crossed = paint([trail])
+    #expect(!crossed[1].contains("2.6"))
+    // A start marker on it does the same.
+    let marked = paint([], start: Point(x: 0.1, y: 1.55))
+    #expect(!marked[1].contains("2.6"))
+    #expect(marked[1].contains("S"))
+  }
+}
