@@ -233,9 +233,12 @@ import Testing
     let trail = RacerDrawing(
       label: "a", styleIndex: 0, trail: [Point(x: 0.05, y: 1.95), Point(x: 0.05, y: 1.2)])
     let crossed = paint([trail])
+    let line = String(heatmap.cells.lines[1].dropFirst(13).prefix(2))
+    #expect(String(crossed[1].dropFirst(13).prefix(2)) == line)
     #expect(!crossed[1].contains("2.6"))
     // A start marker on it does the same.
     let marked = paint([], start: Point(x: 0.1, y: 1.55))
+    #expect(String(marked[1].dropFirst(13).prefix(2)) == line)
     #expect(!marked[1].contains("2.6"))
     #expect(marked[1].contains("S"))
   }
