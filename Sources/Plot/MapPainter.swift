@@ -126,9 +126,19 @@ struct MapPainter {
   }
 
   /// Tints every computed cell's background with its basin's colour; a half-block
-  /// cell (`▀`, two samples) takes the tint in front too, so the cell is one colour.
+  /// cell (`▀`, two samples) takes the tint in front too, so the cell is one colour,
+  /// and a contour line's dots a lighter shade of the tint.
   private func tint(_ canvas: inout Canvas, with basins: BasinDrawing) {
     let region = projection.region
+    let tints = BasinDrawing.tints + [BasinDrawing.noneTint, BasinDrawing.divergedTint]
+    var lineShades: [Color: Color] = [:]
+    for tint in tints {
+      lineShades[tint] =
+        theme.contourColor.color(over: tint)
+        ?? DerivedColor.lighter(
+          DerivedColor.defaultStep
+        ).color(over: tint)
+    }
     for row in 0..<region.height {
       for column in 0..<region.width {
         guard
@@ -141,9 +151,15 @@ struct MapPainter {
         case .none: background = BasinDrawing.noneTint
         case .diverged: background = BasinDrawing.divergedTint
         }
-        canvas[region.x + column, region.y + row].background = background
-        if canvas[region.x + column, region.y + row].glyph == "▀" {
-          canvas[region.x + column, region.y + row].foreground = background
+        let x = region.x + column
+        let y = region.y + row
+        canvas[x, y].background = background
+        if canvas[x, y].glyph == "▀" {
+          canvas[x, y].foreground = background
+        } else if (0x2800...0x28FF).contains(canvas[x, y].glyph.value) {
+          // A contour line's dots, in a quiet shade of the tint: the levels stay
+          // visible without being taken for a trail.
+          canvas[x, y].foreground = lineShades[background] ?? background
         }
       }
     }

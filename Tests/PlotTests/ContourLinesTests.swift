@@ -242,4 +242,40 @@ import Testing
     #expect(!marked[1].contains("2.6"))
     #expect(marked[1].contains("S"))
   }
+
+  @Test func overBasinTintsTheLinesAreAShadeOfTheTintAndUnlabelled() throws {
+    var colourKey = key
+    colourKey.colorDepth = .full256
+    let sphere = FunctionObjective { x, y in x * x + y * y }
+    let map = Heatmap(
+      samples: Heatmap.samplePoints(view: key.view, columns: 30, rows: 10).map {
+        sphere.value(at: $0)
+      },
+      dotSamples: ContourLines.samplePoints(view: key.view, width: 30, height: 10).map {
+        sphere.value(at: $0)
+      },
+      levels: LevelSet(levels: [0.49, 2.56], minimum: 0, maximum: 13), key: colourKey,
+      theme: .standard)
+    #expect(!map.labels.isEmpty)
+    let basins = BasinDrawing(
+      racerIndex: 0, label: "a", minima: [], columns: 30, rows: 10,
+      outcomes: Array(repeating: .minimum(0), count: 300), progress: 1)
+    var canvas = Canvas(width: 30, height: 10)
+    MapPainter(
+      projection: MapProjection(view: key.view, region: Region(x: 0, y: 0, width: 30, height: 10)),
+      theme: .standard, usesASCII: false
+    ).paint(into: &canvas, heatmap: map, racers: [], start: nil, minima: [], basins: basins)
+    let tint = BasinDrawing.tint(minimum: 0)
+    let shade = try #require(Theme.standard.contourColor.color(over: tint))
+    #expect(shade != tint)
+    // The whole map: the heatmap's glyphs (no label), every line's dots in the tint's shade.
+    #expect(canvas.lines == map.cells.lines)
+    for row in 0..<10 {
+      for column in 0..<30 {
+        let cell = canvas[column, row]
+        #expect(cell.background == tint)
+        if (0x2800...0x28FF).contains(cell.glyph.value) { #expect(cell.foreground == shade) }
+      }
+    }
+  }
 }
