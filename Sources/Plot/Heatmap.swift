@@ -84,7 +84,58 @@ public struct Heatmap: Sendable {
       self.contours = nil
       self.labels = []
     }
+    if key.isColored, !key.usesASCII, !theme.colorRamp.isEmpty,
+      key.width >= Self.colorBarMinimum.width,
+      key.height >= Self.colorBarMinimum.height
+    {
+      Self.drawColorBar(over: &cells, levels: levels, key: key, theme: theme)
+    }
     self.cells = cells
+  }
+
+  /// The smallest map that gets a colour bar: below it, the bar would take too much of it.
+  public static let colorBarMinimum = (width: 40, height: 10)
+
+  /// Draws the colour bar in the map's rightmost column: the colour ramp from the
+  /// highest level (top) to the lowest (bottom) on the scale the map is shaded
+  /// on, two shades a cell, with 3 to 5 levels' values written just left of it
+  /// at their heights, in the text colour on the theme's shadow of the map.
+  ///
+  /// Drawn into the heatmap, so it is worked out once and trails and markers go over it.
+  private static func drawColorBar(
+    over cells: inout Canvas, levels: LevelSet, key: HeatmapKey, theme: Theme
+  ) {
+    let column = key.width - 1
+    let height = key.height
+    for row in 0..<height {
+      let upper = 1 - (Double(2 * row) + 0.5) / Double(2 * height)
+      let lower = 1 - (Double(2 * row) + 1.5) / Double(2 * height)
+      cells[column, row] = Cell(
+        glyph: "▀", foreground: theme.fillColor(shade: upper),
+        background: theme.fillColor(shade: lower))
+    }
+    let values = levels.values
+    guard values.count >= 2 else { return }
+    let count = min(5, values.count, height / 3)
+    guard count >= 2 else { return }
+    var lastRow = -2
+    // From the lowest level up: bottom rows first, each label at least a row clear of the last.
+    for index in 0..<count {
+      let value = values[(index * (values.count - 1)) / (count - 1)]
+      guard let shade = levels.continuousShade(of: value) else { continue }
+      let row = min(max(Int(((1 - shade) * Double(height)).rounded(.down)), 0), height - 1)
+      guard abs(row - lastRow) >= 2 else { continue }
+      lastRow = row
+      let text = NumberFormat.compact(value, digits: 2)
+      let start = column - text.count
+      guard start >= 0 else { continue }
+      for (offset, character) in text.enumerated() {
+        let under = cells[start + offset, row].background
+        cells[start + offset, row] = Cell(
+          character, foreground: theme.text,
+          background: theme.shadow.color(over: under) ?? under)
+      }
+    }
   }
 
   /// Whether contour lines are drawn: in colour when the theme gives them a
