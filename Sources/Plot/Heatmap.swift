@@ -98,7 +98,7 @@ public struct Heatmap: Sendable {
 
   /// Draws the colour bar in the map's rightmost column: the colour ramp from the
   /// highest level (top) to the lowest (bottom) on the scale the map is shaded
-  /// on, two shades a cell, with 3 to 5 levels' values written just left of it
+  /// on, two shades a cell in half-block mode, with 3 to 5 levels' values written just left of it
   /// at their heights, in the text colour on the theme's shadow of the map.
   ///
   /// Drawn into the heatmap, so it is worked out once and trails and markers go over it.
@@ -110,9 +110,13 @@ public struct Heatmap: Sendable {
     for row in 0..<height {
       let upper = 1 - (Double(2 * row) + 0.5) / Double(2 * height)
       let lower = 1 - (Double(2 * row) + 1.5) / Double(2 * height)
-      cells[column, row] = Cell(
-        glyph: "▀", foreground: theme.fillColor(shade: upper),
-        background: theme.fillColor(shade: lower))
+      // Two shades a cell where the map has two samples a cell, else one.
+      cells[column, row] =
+        key.mode == .halfBlocks
+        ? Cell(
+          glyph: "▀", foreground: theme.fillColor(shade: upper),
+          background: theme.fillColor(shade: lower))
+        : Cell(" ", background: theme.fillColor(shade: (upper + lower) / 2))
     }
     let values = levels.values
     guard values.count >= 2 else { return }

@@ -6,15 +6,17 @@ import Testing
 /// The colour bar in the map's rightmost column, with a few levels' values.
 @Suite struct ColorBarTests {
   /// f = 10^(4·(1 − y)) over 40 × 10 cells of [0, 1] × [0, 1]: f grows upwards on a log scale.
-  private func heatmap(width: Int = 40, depth: ColorDepth = .full256) -> Heatmap {
+  private func heatmap(
+    width: Int = 40, depth: ColorDepth = .full256, mode: HeatmapMode = .halfBlocks
+  ) -> Heatmap {
     let key = HeatmapKey(
       function: "decades", view: ViewBox(xMin: 0, xMax: 1, yMin: 0, yMax: 1), width: width,
-      height: 10, mode: .cells, colorDepth: depth)
+      height: 10, mode: mode, colorDepth: depth)
     var theme = Theme.standard
     theme.contourColor = .none  // only the bar over the fill
     return Heatmap(
-      samples: Array(repeating: 0, count: width * 10).enumerated().map { index, _ in
-        let row = index / width
+      samples: Array(repeating: 0, count: width * key.sampleRows).enumerated().map { index, _ in
+        let row = index / width / (mode == .halfBlocks ? 2 : 1)
         return [1e5, 3e4, 1e4, 3e3, 1e3, 300, 100, 30, 10, 3][row]
       },
       levels: LevelSet(levels: [1, 10, 100, 1000, 10000], minimum: 1, maximum: 1e5), key: key,
@@ -32,7 +34,7 @@ import Testing
   }
 
   @Test func levelsAreWrittenAtTheirHeightsLeftOfTheBarOneEveryThreeRows() {
-    let map = heatmap()
+    let map = heatmap(mode: .cells)  // blank fill cells: only the labels have glyphs
     // Five levels a decade apart on the log scale from 1 to 10⁴; ten rows have room
     // for three (one every three rows): the lowest, the middle and the highest, at
     // rows ⌊(1 − shade)·10⌋ = 10 (the last row, 9), 5 and 0.
@@ -47,8 +49,18 @@ import Testing
     }
   }
 
+  @Test func withFullCellsTheBarHasOneShadeACell() {
+    let map = heatmap(mode: .cells)
+    for row in 0..<10 {
+      #expect(map.cells[39, row].glyph == " ")
+      #expect(
+        map.cells[39, row].background
+          == Theme.standard.fillColor(shade: 1 - (Double(row) + 0.5) / 10))
+    }
+  }
+
   @Test func aNarrowMapOrOneWithoutColourHasNoBar() {
-    #expect(heatmap(width: 39).cells[38, 0].glyph == " ")
+    #expect(heatmap(width: 39).cells[38, 0] == heatmap(width: 39).cells[0, 0])
     #expect(heatmap(depth: .none).cells.lines.allSatisfy { !$0.contains("1e+04") })
   }
 }
