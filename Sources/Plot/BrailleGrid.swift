@@ -266,6 +266,17 @@ public struct BrailleGrid: Sendable {
     }
   }
 
+  /// How many cells have dots.
+  public var drawnCellCount: Int { drawnCells.count }
+
+  /// Adds the dots of a grid of the same size, each cell's owner as `keepsHighestOwner` says.
+  public mutating func add(_ other: BrailleGrid) {
+    guard other.width == width, other.height == height else { return }
+    for index in other.drawnCells where other.dots[index] != 0 {
+      mark(index, bits: other.dots[index], owner: other.owners[index])
+    }
+  }
+
   /// The last owner that drew into a cell, or nil when none did.
   public func owner(column: Int, row: Int) -> Int? {
     guard column >= 0, row >= 0, column < width, row < height else { return nil }

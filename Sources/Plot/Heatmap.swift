@@ -19,28 +19,48 @@ public struct Heatmap: Sendable {
   public let levels: LevelSet
   /// The band of each sample (nil where f is undefined), row-major like `samples`.
   public let bands: [Int?]
+  /// The contour lines traced on the dot grid, or nil when none are drawn.
+  public let contours: ContourLines?
+  /// Where a few levels' values are written on their lines (the map draws them
+  /// where no trail or marker is), and the colour of each one's line.
+  public let labels: [(label: ContourLabel, color: Color)]
   /// The drawn fill and contour lines, `key.width` × `key.height` cells.
   public let cells: Canvas
 
-  /// Samples `objective` at the cell centres of the plot area and draws it.
+  /// Samples `objective` at the cell centres of the plot area and draws it; when
+  /// the theme draws contour lines, also at every braille dot centre to trace them.
   public init(objective: any Objective, key: HeatmapKey, theme: Theme) {
     let points = Self.samplePoints(view: key.view, columns: key.width, rows: key.sampleRows)
-    self.init(samples: points.map { objective.value(at: $0) }, key: key, theme: theme)
+    let dotSamples =
+      Self.drawsContours(key: key, theme: theme)
+      ? ContourLines.samplePoints(view: key.view, width: key.width, height: key.height).map {
+        objective.value(at: $0)
+      } : nil
+    self.init(
+      samples: points.map { objective.value(at: $0) }, dotSamples: dotSamples, key: key,
+      theme: theme)
   }
 
-  /// A heatmap from given samples (`key.sampleRows` rows of `key.width`, row 0 at the top).
-  public init(samples: [Double], key: HeatmapKey, theme: Theme) {
-    self.init(samples: samples, levels: LevelSet(samples: samples), key: key, theme: theme)
+  /// A heatmap from given samples (`key.sampleRows` rows of `key.width`, row 0 at the
+  /// top) and, for contour lines, f at the dot centres (`ContourLines.samplePoints`).
+  public init(samples: [Double], dotSamples: [Double]? = nil, key: HeatmapKey, theme: Theme) {
+    self.init(
+      samples: samples, dotSamples: dotSamples, levels: LevelSet(samples: samples), key: key,
+      theme: theme)
   }
 
   /// A heatmap of given samples over given levels (tests choose levels by hand).
-  init(samples: [Double], levels: LevelSet, key: HeatmapKey, theme: Theme) {
+  init(
+    samples: [Double], dotSamples: [Double]? = nil, levels: LevelSet, key: HeatmapKey,
+    theme: Theme
+  ) {
     self.key = key
     self.theme = theme
     self.samples = samples
     self.levels = levels
     let bands = samples.map { levels.band(of: $0) }
     self.bands = bands
+    var cells: Canvas
     switch key.mode {
     case .cells:
       cells = Self.drawCells(
@@ -52,6 +72,122 @@ public struct Heatmap: Sendable {
       cells = Self.drawCells(
         samples: samples, bands: bands, levels: levels, key: key, theme: theme, rowStride: 2)
     }
+    if let dotSamples, Self.drawsContours(key: key, theme: theme) {
+      let contours = ContourLines(
+        samples: dotSamples, width: key.width, height: key.height, levels: levels.values)
+      let colors = Self.draw(contours, over: &cells, levels: levels, key: key, theme: theme)
+      self.contours = contours
+      self.labels = ContourLabel.labels(
+        for: contours.grid, levels: levels.values, drawn: contours.drawnLevels
+      ).map { ($0, colors[$0.level]) }
+    } else {
+      self.contours = nil
+      self.labels = []
+    }
+    if key.isColored, !key.usesASCII, !theme.colorRamp.isEmpty,
+      key.width >= Self.colorBarMinimum.width,
+      key.height >= Self.colorBarMinimum.height
+    {
+      Self.drawColorBar(over: &cells, levels: levels, key: key, theme: theme)
+    }
+    self.cells = cells
+  }
+
+  /// The smallest map that gets a colour bar: below it, the bar would take too much of it.
+  public static let colorBarMinimum = (width: 40, height: 10)
+
+  /// Draws the colour bar in the map's rightmost column: the colour ramp from the
+  /// highest level (top) to the lowest (bottom) on the scale the map is shaded
+  /// on, two shades a cell in half-block mode, with 3 to 5 levels' values written just left of it
+  /// at their heights, in the text colour on the theme's shadow of the map.
+  ///
+  /// Drawn into the heatmap, so it is worked out once and trails and markers go over it.
+  private static func drawColorBar(
+    over cells: inout Canvas, levels: LevelSet, key: HeatmapKey, theme: Theme
+  ) {
+    let column = key.width - 1
+    let height = key.height
+    for row in 0..<height {
+      let upper = 1 - (Double(2 * row) + 0.5) / Double(2 * height)
+      let lower = 1 - (Double(2 * row) + 1.5) / Double(2 * height)
+      // Two shades a cell where the map has two samples a cell, else one.
+      cells[column, row] =
+        key.mode == .halfBlocks
+        ? Cell(
+          glyph: "▀", foreground: theme.fillColor(shade: upper),
+          background: theme.fillColor(shade: lower))
+        : Cell(" ", background: theme.fillColor(shade: (upper + lower) / 2))
+    }
+    let values = levels.values
+    guard values.count >= 2 else { return }
+    let count = min(5, values.count, height / 3)
+    guard count >= 2 else { return }
+    var lastRow = -2
+    // From the lowest level up: bottom rows first, each label at least a row clear of the last.
+    for index in 0..<count {
+      let value = values[(index * (values.count - 1)) / (count - 1)]
+      guard let shade = levels.continuousShade(of: value) else { continue }
+      let row = min(max(Int(((1 - shade) * Double(height)).rounded(.down)), 0), height - 1)
+      guard abs(row - lastRow) >= 2 else { continue }
+      lastRow = row
+      let text = NumberFormat.compact(value, digits: 2)
+      let start = column - text.count
+      guard start >= 0 else { continue }
+      for (offset, character) in text.enumerated() {
+        let under = cells[start + offset, row].background
+        cells[start + offset, row] = Cell(
+          character, foreground: theme.text,
+          background: theme.shadow.color(over: under) ?? under)
+      }
+    }
+  }
+
+  /// Whether contour lines are drawn: in colour when the theme gives them a
+  /// colour, without colour when the theme asks for them over the glyph ramp.
+  static func drawsContours(key: HeatmapKey, theme: Theme) -> Bool {
+    key.isColored && !theme.colorRamp.isEmpty
+      ? theme.contourColor != .none : theme.drawsMonochromeContours
+  }
+
+  /// Draws the contour lines' braille dots over the fill: in colour, each level
+  /// in the theme's contour shade of the band above it, in front of the map's
+  /// own colour there (a half-block cell's two samples averaged at 24 bits, else
+  /// its lower one), so the map stays visible around and behind the dots;
+  /// without colour the dots take the cell, since a cell shows one glyph and a
+  /// line of dots reads as a line where a ramp glyph under it would not.
+  /// Returns each level's line colour.
+  private static func draw(
+    _ contours: ContourLines, over cells: inout Canvas, levels: LevelSet, key: HeatmapKey,
+    theme: Theme
+  ) -> [Color] {
+    let colored = key.isColored && !theme.colorRamp.isEmpty
+    // One colour per level, worked out once: deriving a shade searches the palette.
+    let lines = (0..<levels.values.count).map { level -> Color in
+      guard colored else { return .terminalDefault }
+      let above = theme.fillColor(shade: levels.shade(ofBand: level + 1))
+      return theme.contourColor.color(over: above) ?? .terminalDefault
+    }
+    contours.grid.forEachDrawnCell(usesASCII: key.usesASCII) { column, row, glyph, level in
+      let cell = cells[column, row]
+      var background = cell.background
+      if cell.glyph == "▀", let upper = cell.foreground.rgb, let lower = cell.background.rgb {
+        background = Color(rgb: Self.average(upper, lower), fallback: cell.background)
+      }
+      cells[column, row] = Cell(
+        glyph: glyph, foreground: lines[min(max(level, 0), lines.count - 1)],
+        background: colored ? background : .terminalDefault)
+    }
+    return lines
+  }
+
+  /// The mean of two packed 0xRRGGBB colours, channel by channel.
+  private static func average(_ one: UInt32, _ other: UInt32) -> UInt32 {
+    var mean: UInt32 = 0
+    for shift: UInt32 in [0, 8, 16] {
+      let sum = ((one >> shift) & 0xFF) + ((other >> shift) & 0xFF)
+      mean |= (sum / 2) << shift
+    }
+    return mean
   }
 
   /// The sample points: cell centres, x_i = x0 + (i + ½)(x1 − x0)/W and
@@ -77,12 +213,9 @@ public struct Heatmap: Sendable {
   }
 
   /// Draws one sample per cell: in colour, each band's colour as the cell's
-  /// background with no glyph, and a contour line in a shade of that colour on
-  /// the high side of a band change where the two bands get the same colour
-  /// at the depth shown (a short ramp, or 16 and 8 colours), so every level
-  /// shows exactly once, as a change of colour or as a line; without colour,
-  /// the theme's glyph ramp (light for low f, dense for high f), with contour
-  /// lines at every band change if the theme asks for them.
+  /// background with no glyph (at 24 bits a colour that follows log f
+  /// continuously); without colour, the theme's glyph ramp (light for low f,
+  /// dense for high f). Contour lines are drawn over it afterwards.
   ///
   /// `rowStride` 2 reads the upper sample of half-block rows when half blocks
   /// cannot be shown.
@@ -101,16 +234,10 @@ public struct Heatmap: Sendable {
       return Color(rgb: rgb, fallback: band)
     }
     let colored = key.isColored && !theme.colorRamp.isEmpty
-    let glyphs = theme.contourGlyphs(ascii: key.usesASCII)
-    let drawsContours = colored ? theme.contourColor != .none : theme.drawsMonochromeContours
-    // Colours per band, worked out once: deriving a contour shade searches the palette.
     let bandCount = levels.bandCount
     let fills = (0..<bandCount).map { band -> Color in
       colored ? theme.fillColor(shade: levels.shade(ofBand: band)) : .terminalDefault
     }
-    let lines = fills.map { colored ? theme.contourColor.color(over: $0) : nil }
-    // What a band's colour comes to at the depth shown: bands that look alike need a line.
-    let looks = fills.map { $0.index(at: key.colorDepth) }
     let fillGlyphs = (0..<bandCount).map { band -> Character in
       colored ? " " : theme.fillGlyph(shade: levels.shade(ofBand: band), ascii: key.usesASCII)
     }
@@ -118,57 +245,17 @@ public struct Heatmap: Sendable {
       key.usesASCII ? theme.asciiUndefinedGlyph : theme.undefinedGlyph,
       foreground: theme.undefinedColor,
       background: colored ? theme.undefinedBackground : .terminalDefault)
-    /// The band at (column, row), nil off the map or where f is undefined.
-    func bandAt(_ column: Int, _ row: Int) -> Int? {
-      guard column >= 0, column < width, row >= 0, row < key.height else { return nil }
-      return bands[row * rowStride * width + column]
-    }
     for row in 0..<key.height {
       for column in 0..<width {
-        guard let band = bandAt(column, row) else {
+        let sample = row * rowStride * width + column
+        guard let band = bands[sample] else {
           canvas[column, row] = undefined
           continue
         }
         let index = min(max(band, 0), bandCount - 1)
         var fill = Cell(fillGlyphs[index], background: fills[index])
-        if continuous {
-          fill.background = smooth(samples[row * rowStride * width + column], band: fills[index])
-        }
-        guard drawsContours else {
-          canvas[column, row] = fill
-          continue
-        }
-        let left = bandAt(column - 1, row)
-        let right = bandAt(column + 1, row)
-        let up = bandAt(column, row - 1)
-        let down = bandAt(column, row + 1)
-        /// Whether the band drops on one side and stays on the other, to a band
-        /// that looks the same (in colour, a band of another colour needs no line).
-        func edge(_ one: Int?, _ other: Int?) -> Bool {
-          guard let one, let other else { return false }
-          let lower: Int
-          if one < band && other == band {
-            lower = one
-          } else if other < band && one == band {
-            lower = other
-          } else {
-            return false
-          }
-          return !colored || looks[min(max(lower, 0), bandCount - 1)] == looks[index]
-        }
-        // A contour line runs along the high side of a band change, perpendicular
-        // to the direction in which the band grows, where the band is at least two
-        // cells thick; thinner bands (steep slopes) keep their fill so that the
-        // lines do not merge into a solid hatch.
-        guard edge(left, right) || edge(up, down) else {
-          canvas[column, row] = fill
-          continue
-        }
-        let glyph = contourGlyph(
-          dx: Double((right ?? band) - (left ?? band)) / 2,
-          dy: Double((up ?? band) - (down ?? band)) / 4, glyphs: glyphs)
-        canvas[column, row] = Cell(
-          glyph, foreground: lines[index] ?? .terminalDefault, background: fill.background)
+        if continuous { fill.background = smooth(samples[sample], band: fills[index]) }
+        canvas[column, row] = fill
       }
     }
     return canvas
@@ -177,20 +264,6 @@ public struct Heatmap: Sendable {
   /// Whether the fill follows log f continuously: 24-bit colour and a colour ramp.
   private static func isContinuous(key: HeatmapKey, theme: Theme) -> Bool {
     key.colorDepth == .truecolor && !theme.colorRamp.isEmpty
-  }
-
-  /// The line glyph perpendicular to a band gradient (dx to the right, dy upwards,
-  /// both per unit of physical length: a cell is about twice as tall as wide).
-  static func contourGlyph(dx: Double, dy: Double, glyphs: Theme.ContourGlyphs) -> Character {
-    if dx == 0 && dy == 0 { return glyphs.horizontal }
-    let angle = atan2(dy, dx) * 180 / Double.pi  // gradient direction, −180…180
-    let folded = angle < 0 ? angle + 180 : angle  // 0…180: a line has no sense of direction
-    switch folded {
-    case ..<22.5, 157.5...: return glyphs.vertical
-    case 22.5..<67.5: return glyphs.falling
-    case 67.5..<112.5: return glyphs.horizontal
-    default: return glyphs.rising
-    }
   }
 
   /// Draws two samples per cell as `▀`: the upper sample's colour in front, the

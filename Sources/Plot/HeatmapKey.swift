@@ -14,8 +14,8 @@ public struct HeatmapKey: Hashable, Sendable {
   public var height: Int
   public var mode: HeatmapMode
   /// The colours it will be shown with: bands are filled with colour at any
-  /// depth (else drawn with the theme's glyph ramp), and contour lines go
-  /// where neighbouring bands get the same colour at this depth.
+  /// depth (else drawn with the theme's glyph ramp), continuously at 24 bits,
+  /// and the contour lines' shades are worked out for this depth.
   public var colorDepth: ColorDepth
   /// Whether only ASCII glyphs may be drawn.
   public var usesASCII: Bool

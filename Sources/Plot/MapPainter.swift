@@ -46,6 +46,14 @@ struct MapPainter {
       ? Shadows(theme: theme, bands: heatmap?.cells ?? canvas, region: region, origin: (0, 0))
       : Shadows(theme: theme, bands: canvas, region: region, origin: (region.x, region.y))
     paintTrails(into: &canvas, racers: ordered, layer: trails)
+    if let heatmap, basins == nil {
+      paintLabels(
+        of: heatmap, into: &canvas,
+        avoiding: [start].compactMap { $0 } + minima
+          + ordered.compactMap {
+            $0.racer.status == .diverged ? $0.racer.lastFinitePosition : $0.racer.position
+          })
+    }
     for (index, minimum) in minima.enumerated() {
       if basins != nil, index < 9 {
         let digit = Character(String(index + 1))
@@ -118,9 +126,19 @@ struct MapPainter {
   }
 
   /// Tints every computed cell's background with its basin's colour; a half-block
-  /// cell (`▀`, two samples) takes the tint in front too, so the cell is one colour.
+  /// cell (`▀`, two samples) takes the tint in front too, so the cell is one colour,
+  /// and a contour line's dots a lighter shade of the tint.
   private func tint(_ canvas: inout Canvas, with basins: BasinDrawing) {
     let region = projection.region
+    let tints = BasinDrawing.tints + [BasinDrawing.noneTint, BasinDrawing.divergedTint]
+    var lineShades: [Color: Color] = [:]
+    for tint in tints {
+      lineShades[tint] =
+        theme.contourColor.color(over: tint)
+        ?? DerivedColor.lighter(
+          DerivedColor.defaultStep
+        ).color(over: tint)
+    }
     for row in 0..<region.height {
       for column in 0..<region.width {
         guard
@@ -133,9 +151,15 @@ struct MapPainter {
         case .none: background = BasinDrawing.noneTint
         case .diverged: background = BasinDrawing.divergedTint
         }
-        canvas[region.x + column, region.y + row].background = background
-        if canvas[region.x + column, region.y + row].glyph == "▀" {
-          canvas[region.x + column, region.y + row].foreground = background
+        let x = region.x + column
+        let y = region.y + row
+        canvas[x, y].background = background
+        if canvas[x, y].glyph == "▀" {
+          canvas[x, y].foreground = background
+        } else if (0x2800...0x28FF).contains(canvas[x, y].glyph.value) {
+          // A contour line's dots, in a quiet shade of the tint: the levels stay
+          // visible without being taken for a trail.
+          canvas[x, y].foreground = lineShades[background] ?? background
         }
       }
     }
@@ -184,6 +208,28 @@ struct MapPainter {
       canvas[x, y] = Cell(
         glyph: glyph, foreground: colors[rank], background: canvas[x, y].background,
         attributes: attributes)
+    }
+  }
+
+  /// Writes the heatmap's contour labels on their lines, each in its line's
+  /// colour, except those a trail has drawn over (a cell no longer the
+  /// heatmap's own) or a marker or optimizer will sit on: a label never hides them.
+  private func paintLabels(of heatmap: Heatmap, into canvas: inout Canvas, avoiding points: [Point])
+  {
+    guard !heatmap.labels.isEmpty else { return }
+    let region = projection.region
+    let taken = points.compactMap { projection.cell(of: $0) }
+    for (label, color) in heatmap.labels {
+      let y = region.y + label.row
+      let isClear = label.cells.allSatisfy { column in
+        column < region.width && canvas[region.x + column, y] == heatmap.cells[column, label.row]
+          && !taken.contains { $0.column == region.x + column && $0.row == y }
+      }
+      guard isClear else { continue }
+      for (offset, character) in label.text.enumerated() {
+        let x = region.x + label.column + offset
+        canvas[x, y] = Cell(character, foreground: color, background: canvas[x, y].background)
+      }
     }
   }
 

@@ -16,13 +16,26 @@ import Testing
 
   /// f = x over 8 × 3 cells of [0, 8] × [0, 3] with levels 1.5, 2.5, 3.5: four bands,
   /// each two cells wide, shaded 0, 0.30, 0.80 and 1 on the log scale.
-  private func heatmap(depth: ColorDepth, theme: Theme, ascii: Bool = false) -> Heatmap {
+  ///
+  /// With `contours`, f is also given at the dot centres (f = 1 + ⌊x/2⌋, the same
+  /// steps), so the level lines are traced: each crosses at x = 2, 4, 6, on the
+  /// left dot column of cells 2, 4 and 6.
+  private func heatmap(
+    depth: ColorDepth, theme: Theme, ascii: Bool = false, contours: Bool = false
+  ) -> Heatmap {
     let row: [Double] = [1, 1, 2, 2, 3, 3, 4, 4]
+    let view = ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3)
     let key = HeatmapKey(
-      function: "x", view: ViewBox(xMin: 0, xMax: 8, yMin: 0, yMax: 3), width: 8, height: 3,
-      mode: .cells, colorDepth: depth, usesASCII: ascii)
+      function: "x", view: view, width: 8, height: 3, mode: .cells, colorDepth: depth,
+      usesASCII: ascii)
     let levels = LevelSet(levels: [1.5, 2.5, 3.5], minimum: 1, maximum: 4)
-    return Heatmap(samples: row + row + row, levels: levels, key: key, theme: theme)
+    let dots =
+      contours
+      ? ContourLines.samplePoints(view: view, width: 8, height: 3).map {
+        1 + ($0.x / 2).rounded(.down)
+      } : nil
+    return Heatmap(
+      samples: row + row + row, dotSamples: dots, levels: levels, key: key, theme: theme)
   }
 
   @Test("basins tint a half-block map whole: each computed cell one colour, not two samples")
@@ -80,15 +93,21 @@ import Testing
     #expect(backgrounds == [17, 17, 24, 24, 30, 30, 36, 36])
   }
 
-  @Test func linesMarkBandChangesThatColourCannotShow() {
-    // At 16 colours bands 1–2 and 3–4 share a colour: a line runs on the high side of
-    // each such change; the change 2→3 is a change of colour and needs none.
-    #expect(heatmap(depth: .sixteen, theme: theme).cells.lines[1] == "  |   | ")
-    // At 8 colours the ramp has two entries for four bands: the same pairs meet.
-    #expect(heatmap(depth: .eight, theme: theme).cells.lines[1] == "  |   | ")
-    // The line is a lighter shade of its band, so it is seen but quiet.
-    let line = heatmap(depth: .sixteen, theme: theme).cells[2, 1]
+  @Test func everyLevelIsALineOfDotsInALighterShadeOfTheBandAbove() {
+    // At every depth the levels are lines of dots, whether or not the colours of
+    // the bands on their two sides differ there. Three lines would take 3 of the
+    // 8 columns, more than 30% of the map: every second level (1.5 and 3.5) is drawn.
+    for depth in [ColorDepth.full256, .sixteen, .eight] {
+      let map = heatmap(depth: depth, theme: theme, contours: true)
+      #expect(map.cells.lines == Array(repeating: "  ⡇   ⡇ ", count: 3), "\(depth)")
+      #expect(map.contours?.drawnLevels == [0, 2])
+    }
+    // The line is a lighter shade of the band above it, so it is seen but quiet;
+    // behind it the map keeps its own colour.
+    let map = heatmap(depth: .sixteen, theme: theme, contours: true)
+    let line = map.cells[2, 1]
     #expect(line.background.index16 == 4)
+    #expect(line.foreground == theme.contourColor.color(over: theme.fillColor(shade: 0.30)))
     #expect(line.foreground.index16 == 12)
   }
 
@@ -99,7 +118,7 @@ import Testing
     #expect(map.cells.lines[1] == "  ..::##")
     #expect((0..<8).allSatisfy { map.cells[$0, 1].background.isTerminalDefault })
     mono.drawsMonochromeContours = true
-    #expect(heatmap(depth: .none, theme: mono).cells.lines[1] == "  |.|:|#")
+    #expect(heatmap(depth: .none, theme: mono, contours: true).cells.lines[1] == "  ⡇.::⡇#")
     // A theme without a ramp draws glyphs even on a colour terminal.
     mono.drawsMonochromeContours = false
     mono.colorRamp = .none

@@ -20,7 +20,9 @@ import Testing
     let key = HeatmapKey(
       function: "y", view: ViewBox(xMin: 0, xMax: 1, yMin: 0, yMax: 4), width: 1, height: 2,
       mode: .halfBlocks)
-    let heatmap = Heatmap(objective: FunctionObjective { _, y in y }, key: key, theme: .standard)
+    var theme = Theme.standard
+    theme.contourColor = .none  // no contour lines over the half blocks
+    let heatmap = Heatmap(objective: FunctionObjective { _, y in y }, key: key, theme: theme)
     #expect(heatmap.samples == [3.5, 2.5, 1.5, 0.5])
     #expect(heatmap.cells.lines == ["▀", "▀"])
     // Upper half brighter than lower half: the foreground is the upper sample.
@@ -59,38 +61,57 @@ import Testing
     #expect(heatmap.cells.lines == [String(glyphs), String(glyphs)])
   }
 
-  @Test func contourLinesRunAlongTheHighSideOfAWideBand() {
-    // Two bands, each three cells wide: the column after the change is a vertical line.
+  /// f at the braille dot centres of a `width` × `height`-cell map of `view`.
+  private func dotSamples(
+    _ view: ViewBox, width: Int, height: Int, _ function: (Double, Double) -> Double
+  ) -> [Double] {
+    ContourLines.samplePoints(view: view, width: width, height: height).map {
+      function($0.x, $0.y)
+    }
+  }
+
+  @Test func aContourLineIsAColumnOfBrailleDotsWhereTheLevelIsCrossed() {
+    // f steps from 1 to 9 at x = 3; the level 5 is crossed halfway between the dot
+    // centres at x = 2.75 and 3.25, on the left dot column of the fourth cell.
     let row: [Double] = [1, 1, 1, 9, 9, 9]
-    let key = HeatmapKey(
-      function: "step", view: ViewBox(xMin: 0, xMax: 6, yMin: 0, yMax: 2), width: 6, height: 2,
-      mode: .cells)
-    let heatmap = Heatmap(samples: row + row, key: key, theme: SnapshotTheme.theme)
-    let low = SnapshotTheme.theme.fillGlyph(
-      shade: heatmap.levels.shade(ofBand: heatmap.levels.band(of: 1) ?? 0))
-    let high = SnapshotTheme.theme.fillGlyph(
-      shade: heatmap.levels.shade(ofBand: heatmap.levels.band(of: 9) ?? 0))
-    let expected = "\(low)\(low)\(low)|\(high)\(high)"
+    let view = ViewBox(xMin: 0, xMax: 6, yMin: 0, yMax: 2)
+    let key = HeatmapKey(function: "step", view: view, width: 6, height: 2, mode: .cells)
+    let levels = LevelSet(levels: [5], minimum: 1, maximum: 9)
+    let heatmap = Heatmap(
+      samples: row + row,
+      dotSamples: dotSamples(view, width: 6, height: 2) { x, _ in x < 3 ? 1 : 9 },
+      levels: levels, key: key, theme: SnapshotTheme.theme)
+    let low = SnapshotTheme.theme.fillGlyph(shade: levels.shade(ofBand: 0))
+    let high = SnapshotTheme.theme.fillGlyph(shade: levels.shade(ofBand: 1))
+    let expected = "\(low)\(low)\(low)⡇\(high)\(high)"
     #expect(heatmap.cells.lines == [expected, expected])
   }
 
-  @Test func horizontalContourForAFunctionOfY() {
+  @Test func aLevelOfAFunctionOfYIsARowOfDots() {
+    // f = 9 above y = 3 and 1 below: the level 5 runs along the top dots of the third row.
+    let samples: [Double] = [9, 9, 9, 9, 1, 1, 1, 1, 1, 1]
+    let view = ViewBox(xMin: 0, xMax: 2, yMin: 0, yMax: 5)
+    let key = HeatmapKey(function: "y", view: view, width: 2, height: 5, mode: .cells)
+    let levels = LevelSet(levels: [5], minimum: 1, maximum: 9)
+    let heatmap = Heatmap(
+      samples: samples, dotSamples: dotSamples(view, width: 2, height: 5) { _, y in y > 3 ? 9 : 1 },
+      levels: levels, key: key, theme: SnapshotTheme.theme)
+    let low = SnapshotTheme.theme.fillGlyph(shade: levels.shade(ofBand: 0))
+    let high = SnapshotTheme.theme.fillGlyph(shade: levels.shade(ofBand: 1))
+    #expect(
+      heatmap.cells.lines == [
+        "\(high)\(high)", "\(high)\(high)", "⠉⠉", "\(low)\(low)", "\(low)\(low)",
+      ])
+  }
+
+  @Test func withoutDotSamplesThereAreNoContourLines() {
     let samples: [Double] = [9, 9, 9, 9, 1, 1, 1, 1, 1, 1]
     let key = HeatmapKey(
       function: "y", view: ViewBox(xMin: 0, xMax: 2, yMin: 0, yMax: 5), width: 2, height: 5,
       mode: .cells)
     let heatmap = Heatmap(samples: samples, key: key, theme: SnapshotTheme.theme)
-    #expect(heatmap.cells.lines[1] == "--")
-    #expect(heatmap.cells.lines[2] != "--")
-  }
-
-  @Test func contourGlyphFollowsTheDirection() {
-    let glyphs = SnapshotTheme.theme.contourGlyphs
-    #expect(Heatmap.contourGlyph(dx: 1, dy: 0, glyphs: glyphs) == "|")
-    #expect(Heatmap.contourGlyph(dx: 0, dy: 1, glyphs: glyphs) == "-")
-    // f grows up and to the right: the level line falls from upper left to lower right.
-    #expect(Heatmap.contourGlyph(dx: 1, dy: 1, glyphs: glyphs) == "\\")
-    #expect(Heatmap.contourGlyph(dx: 1, dy: -1, glyphs: glyphs) == "/")
+    #expect(heatmap.contours == nil)
+    #expect(heatmap.cells.lines.allSatisfy { !$0.unicodeScalars.contains { $0.value >= 0x2800 } })
   }
 
   @Test func undefinedSamplesHaveTheirOwnLook() {
