@@ -27,7 +27,7 @@ extension Theme {
       ])
     theme.fillGlyphs = Array(" .,:;-=+*#")
     theme.asciiFillGlyphs = Array(" .,:;-=+*#")
-    theme.contourColor = .lighter(DerivedColor.defaultStep)
+    theme.contourColor = .darker(14)
     theme.contourGlyphs = .lines
     theme.asciiContourGlyphs = .ascii
     theme.drawsMonochromeContours = false
