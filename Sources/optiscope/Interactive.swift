@@ -93,6 +93,14 @@ struct Interactive: ParsableCommand {
     }
     // Plug-ins start before the terminal changes: one that cannot start is refused in one line.
     let started: [PluginOptimizer]
+    if !pluginTexts.isEmpty, isatty(STDERR_FILENO) == 1 {
+      // Python and `import torch` take seconds: say so rather than show a still terminal
+      // (on a terminal only, so that a refusal read by a program stays one line).
+      let count =
+        pluginTexts.count == 1 ? "a plug-in optimizer" : "\(pluginTexts.count) plug-in optimizers"
+      StandardStream.warn(
+        "optiscope: starting \(count) (Python and its imports take a few seconds)…")
+    }
     do {
       started = try LivePluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
     } catch {
