@@ -1,4 +1,9 @@
-/// Ranks the racers of a race: first by steps to reach a tolerance, then by final f, diverged last.
+/// Ranks the racers of a race: first by evaluations of f and ∇f to reach a tolerance, then by
+/// final f, diverged last.
+///
+/// Evaluations, not steps: one LBFGS step evaluates f many times, a gradient method's once,
+/// so counting steps would flatter quasi-Newton methods (for every first-order optimizer the
+/// two counts are the same).
 ///
 /// What "reached" means depends on what is known about f (`Criterion`):
 /// f − f* ≤ tolerance when the global minimum value f* is known, else the
@@ -47,6 +52,8 @@ public struct Leaderboard: Hashable, Sendable {
   public let minima: [Point]
   /// The first step at which each racer (by index) met the criterion.
   public private(set) var reachedSteps: [Int: Int] = [:]
+  /// The evaluations each racer (by index) had made when it met the criterion.
+  public private(set) var reachedEvaluations: [Int: Int] = [:]
 
   /// A board; `minima` defaults to the criterion's own (if it is `.distance`).
   public init(criterion: Criterion, tolerance: Double, minima: [Point]? = nil) {
@@ -87,6 +94,7 @@ public struct Leaderboard: Hashable, Sendable {
     for (index, racer) in race.racers.enumerated() where reachedSteps[index] == nil {
       if racer.status != .diverged, meets(racer.current) {
         reachedSteps[index] = racer.current.step
+        reachedEvaluations[index] = racer.evaluationCount
       }
     }
   }
@@ -94,6 +102,7 @@ public struct Leaderboard: Hashable, Sendable {
   /// Forgets what was observed, e.g. when the race restarts.
   public mutating func reset() {
     reachedSteps = [:]
+    reachedEvaluations = [:]
   }
 
   /// The racers of `race`, best first.
@@ -101,8 +110,9 @@ public struct Leaderboard: Hashable, Sendable {
     let entries = race.racers.enumerated().map { index, racer in
       LeaderboardEntry(
         rank: 0, index: index, label: racer.label, spec: racer.spec,
-        reachedStep: reachedSteps[index], finalValue: racer.value, position: racer.position,
-        stepsTaken: racer.stepCount, isDiverged: racer.status == .diverged)
+        reachedStep: reachedSteps[index], reachedEvaluations: reachedEvaluations[index],
+        finalValue: racer.value, position: racer.position, stepsTaken: racer.stepCount,
+        evaluations: racer.evaluationCount, isDiverged: racer.status == .diverged)
     }
     let sorted = entries.sorted { a, b in
       let ga = a.group
@@ -110,6 +120,8 @@ public struct Leaderboard: Hashable, Sendable {
       if ga != gb { return ga < gb }
       switch ga {
       case 0:
+        let (ea, eb) = (a.reachedEvaluations ?? 0, b.reachedEvaluations ?? 0)
+        if ea != eb { return ea < eb }
         if a.reachedStep != b.reachedStep { return (a.reachedStep ?? 0) < (b.reachedStep ?? 0) }
         return Self.lessValue(a.finalValue, b.finalValue, a.index, b.index)
       case 1:

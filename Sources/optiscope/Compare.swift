@@ -13,11 +13,13 @@ import Plot
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Rank optimizers by steps to reach a tolerance, then final f (no terminal UI).",
+    abstract:
+      "Rank optimizers by evaluations to reach a tolerance, then final f (no terminal UI).",
     discussion: """
       Runs every --optimizer and --sweep member from the same start for --steps steps (equal \
-      budgets) and ranks them: first those that reached the tolerance, by the first step they \
-      did; then the others by final f; diverged ones last (longest-lived first). Without \
+      budgets) and ranks them: first those that reached the tolerance, by the evaluations of f \
+      and its gradient they had made by then (one per step, but for lbfgs, whose step \
+      evaluates f many times); then the others by final f; diverged ones last (longest-lived first). Without \
       --optimizer or --sweep it ranks the field the live program races on the function: sgd, \
       momentum, nesterov, adagrad, rmsprop, adadelta, adam and nadam at the function's \
       suggested learning rates.
@@ -28,8 +30,9 @@ struct Compare: ParsableCommand {
 
       SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`.
 
-      CSV columns: rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status \
-      (reached_step empty when not reached; distance to the nearest known minimum, empty when \
+      CSV columns: rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status,\
+      reached_evaluations,evaluations (reached_step and reached_evaluations empty when not \
+      reached; distance to the nearest known minimum, empty when \
       none is known; status running, converged or diverged).
 
       Examples:
@@ -132,7 +135,9 @@ struct Compare: ParsableCommand {
   }
 
   static func csv(_ ranking: [LeaderboardEntry], board: Leaderboard, race: Race) -> String {
-    var output = "rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status\n"
+    var output =
+      "rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status,"
+      + "reached_evaluations,evaluations\n"
     for entry in ranking {
       let distance = board.distance(from: entry.position).map(\.description) ?? ""
       let fields = [
@@ -140,6 +145,7 @@ struct Compare: ParsableCommand {
         entry.reachedStep.map(String.init) ?? "",
         entry.finalValue.description, entry.position.x.description, entry.position.y.description,
         distance, String(entry.stepsTaken), status(of: race.racers[entry.index]),
+        entry.reachedEvaluations.map(String.init) ?? "", String(entry.evaluations),
       ]
       output += fields.joined(separator: ",") + "\n"
     }
@@ -147,15 +153,24 @@ struct Compare: ParsableCommand {
   }
 
   static func table(_ ranking: [LeaderboardEntry], board: Leaderboard, race: Race) -> String {
-    let header = ["rank", "optimizer", "spec", "reached at", "final f", "x", "y", "status"]
+    // Evaluations are shown only where they differ from steps somewhere (LBFGS).
+    let countsEvaluations = ranking.contains { $0.evaluations != $0.stepsTaken }
+    var header = ["rank", "optimizer", "spec", "reached at", "final f", "x", "y", "status"]
+    if countsEvaluations { header.insert("evaluations", at: 4) }
     var rows = [header]
     for entry in ranking {
-      rows.append([
+      var row = [
         String(entry.rank), entry.label, entry.spec.description,
         entry.reachedStep.map { "step \($0)" } ?? "-",
         short(entry.finalValue), short(entry.position.x), short(entry.position.y),
         status(of: race.racers[entry.index]),
-      ])
+      ]
+      if countsEvaluations {
+        row.insert(
+          entry.reachedEvaluations.map { "\($0) to reach" } ?? "\(entry.evaluations) in all",
+          at: 4)
+      }
+      rows.append(row)
     }
     let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in

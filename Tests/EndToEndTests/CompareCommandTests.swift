@@ -12,7 +12,10 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status")
+    #expect(
+      lines.first
+        == "rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status,"
+        + "reached_evaluations,evaluations")
     let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     #expect(rows.count == 4)
     #expect(
