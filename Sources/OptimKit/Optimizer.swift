@@ -209,12 +209,8 @@ public struct Optimizer: Sendable {
       position.x *= 1 - learningRate * weightDecay
       position.y *= 1 - learningRate * weightDecay
     }
-    func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
-      abs(weight) < 0.5
-        ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
-    }
-    stateX.secondMoment = lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
-    stateY.secondMoment = lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
+    stateX.secondMoment = UpdateRule.lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
+    stateY.secondMoment = UpdateRule.lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
     let floor = settings.value(.eps1) * settings.value(.eps1)
     func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
     let update = Point(
@@ -236,12 +232,13 @@ public struct Optimizer: Sendable {
     _ position: inout Point, gradient g: Point, settings: Hyperparameters
   ) {
     let momentum = settings.value(.momentum)
-    stateX.firstMoment = Self.lerp(stateX.firstMoment, g.x, 1 - momentum)
-    stateY.firstMoment = Self.lerp(stateY.firstMoment, g.y, 1 - momentum)
+    stateX.firstMoment = UpdateRule.lerp(stateX.firstMoment, g.x, 1 - momentum)
+    stateY.firstMoment = UpdateRule.lerp(stateY.firstMoment, g.y, 1 - momentum)
     let buffer = Point(x: stateX.firstMoment, y: stateY.firstMoment)
     let update =
       settings.isOn(.nesterov)
-      ? Point(x: Self.lerp(g.x, buffer.x, momentum), y: Self.lerp(g.y, buffer.y, momentum))
+      ? Point(
+        x: UpdateRule.lerp(g.x, buffer.x, momentum), y: UpdateRule.lerp(g.y, buffer.y, momentum))
       : buffer
     let orthogonal = MuonNewtonSchulz.orthogonalize(
       update, steps: Int(settings.value(.newtonSchulzSteps)), eps: settings.value(.epsilon))
@@ -255,12 +252,6 @@ public struct Optimizer: Sendable {
     position.y = position.y.addingProduct(-adjusted, orthogonal.y)
     stateX.effectiveStep = adjusted
     stateY.effectiveStep = adjusted
-  }
-
-  /// torch's `lerp` kernel (see `UpdateRule`).
-  private static func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
-    abs(weight) < 0.5
-      ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
   }
 
   /// `torch.nn.utils.clip_grad_norm_(params, maximumNorm)` on the gradient: scaled by

@@ -119,7 +119,7 @@ struct UpdateRule {
     s.secondMoment = addcmul(s.secondMoment * alpha, g, g, value: 1 - alpha)
     var average: Double
     if settings.isOn(.centered) {
-      s.gradientAverage = lerp(s.gradientAverage, g, 1 - alpha)
+      s.gradientAverage = Self.lerp(s.gradientAverage, g, 1 - alpha)
       // `square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()`: the difference is rounded
       // once (a fused multiply-add), not after squaring the average.
       average = addcmul(s.secondMoment, s.gradientAverage, s.gradientAverage, value: -1)
@@ -142,7 +142,7 @@ struct UpdateRule {
     let g = decay(&p, g, decoupled: kind == .adamw || settings.isOn(.decoupledWeightDecay))
     let beta1 = value(.beta1)
     let beta2 = value(.beta2)
-    s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
+    s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let biasCorrection1 = 1 - pow(beta1, step)
     let biasCorrection2 = 1 - pow(beta2, step)
@@ -168,7 +168,7 @@ struct UpdateRule {
     let biasCorrection2 = 1 - pow(beta2, step)
     let mu = momentumCoefficient
     let muNext = nextMomentumCoefficient
-    s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
+    s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let denominator = (s.secondMoment / biasCorrection2).squareRoot() + value(.epsilon)
     let productNext = momentumProduct * muNext
@@ -182,7 +182,7 @@ struct UpdateRule {
     let beta1 = value(.beta1)
     let beta2 = value(.beta2)
     let learningRate = value(.learningRate)
-    s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
+    s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let biasCorrection1 = 1 - pow(beta1, step)
     let biasCorrection2 = 1 - pow(beta2, step)
@@ -205,7 +205,7 @@ struct UpdateRule {
   private func adamax(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let g = coupledDecay(g, p)
     let beta1 = value(.beta1)
-    s.firstMoment = lerp(s.firstMoment, g, 1 - beta1)
+    s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.infinityNorm = maximum(s.infinityNorm * value(.beta2), abs(g) + value(.epsilon))
     let clr = value(.learningRate) / (1 - pow(beta1, step))
     s.effectiveStep = value(.learningRate) / s.infinityNorm
@@ -301,8 +301,8 @@ struct UpdateRule {
   }
 
   /// torch's `lerp` kernel: fma(w, end − start, start) for |w| < 0.5, else
-  /// fma(w − 1, end − start, end).
-  private func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+  /// fma(w − 1, end − start, end). The one copy: Adafactor and Muon in `Optimizer` use it too.
+  static func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
     abs(weight) < 0.5
       ? start.addingProduct(weight, end - start) : end.addingProduct(weight - 1, end - start)
   }
