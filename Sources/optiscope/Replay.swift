@@ -61,10 +61,10 @@ struct Replay: ParsableCommand {
         "\(error); replay needs a terminal (use `less \(file)` to read the log, "
           + "or --verify to check it)")
     }
-    var player = ReplayPlayer(log: log, speed: speed)
-    let signal = player.run(on: terminal)
+    var player = ReplayPlayer(log: log, speed: speed, size: terminal.size)
+    let end = ProgramLoop.run(&player, on: TerminalBackend(terminal))
     terminal.stop()
-    if let signal { throw ExitCode(128 + signal) }
+    if case .signal(let number) = end { throw ExitCode(128 + number) }
   }
 
   /// Reads and parses the log; refusals are one line.
