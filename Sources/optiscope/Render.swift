@@ -141,12 +141,6 @@ struct Render: ParsableCommand {
 
   /// The terminal's size when stdout is one, else 120×40.
   static func terminalSize(_ isTerminal: Bool) -> (width: Int, height: Int) {
-    var size = winsize()
-    if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0,
-      size.ws_row > 0
-    {
-      return (Int(size.ws_col), Int(size.ws_row))
-    }
-    return (120, 40)
+    (isTerminal ? StandardOutputSize.current() : nil) ?? (120, 40)
   }
 }
