@@ -67,17 +67,20 @@ struct Interactive: ParsableCommand {
     let format: RecordingFormat
     let theme: String?
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let (sceneArguments, pluginTexts) = PluginRacers.split(self.scene)
+    let (sceneArguments, given) = PluginRacers.split(self.scene)
+    var pluginTexts = given
     do {
       if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
         throw CommandError(
           "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
       }
+      let file = try sceneArguments.sceneFile()
+      // A recording's header (`--scene run.log`) names its plug-ins too.
+      pluginTexts = file.plugins + pluginTexts
       if !pluginTexts.isEmpty && recording.trace != nil {
         throw CommandError(
           "--trace does not take plug-in optimizers yet; `optiscope trace` writes their rows")
       }
-      let file = try sceneArguments.sceneFile()
       scene = try file.options.scene()
       theme = file.theme
       format = try recording.recordingFormat()

@@ -164,7 +164,8 @@ struct Record: ParsableCommand {
     var format: RecordingFormat
     /// The themes, `--theme` (else the scene file's) current.
     var themes: (choices: [ThemeChoice], index: Int)
-    /// The plug-in optimizers, started, that race after the built-in ones.
+    /// The plug-in SPECs, and the plug-ins started, that race after the built-in ones.
+    var pluginTexts: [String] = []
     var plugins: [PluginOptimizer] = []
   }
 
@@ -172,23 +173,27 @@ struct Record: ParsableCommand {
   func makePlan() throws -> Plan {
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
     let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
-    var plan = try makePlan(sceneArguments, plugins: !pluginTexts.isEmpty)
-    plan.plugins = try PluginRacers.start(pluginTexts, for: plan.scene, runtime: plugins.runtime)
+    var plan = try makePlan(sceneArguments, plugins: pluginTexts)
+    plan.plugins = try PluginRacers.start(
+      plan.pluginTexts, for: plan.scene, runtime: plugins.runtime)
     return plan
   }
 
-  /// `makePlan()` for the built-in racers.
-  private func makePlan(_ scene: SceneArguments, plugins: Bool) throws -> Plan {
+  /// `makePlan()` for the built-in racers and the plug-ins `pluginTexts` (with a scene
+  /// file's, such as a recording's header, first).
+  private func makePlan(_ scene: SceneArguments, plugins pluginTexts: [String]) throws -> Plan {
     do {
-      if plugins && scene.racers.optimizers.isEmpty {
+      if !pluginTexts.isEmpty && scene.racers.optimizers.isEmpty {
         throw CommandError(
           "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
       }
-      if plugins && (recording.trace != nil || writesGIF) {
+      var file = try scene.sceneFile()
+      let texts = file.plugins + pluginTexts
+      file.plugins = []
+      if !texts.isEmpty && (recording.trace != nil || writesGIF) {
         throw CommandError(
           "\(writesGIF ? "--format gif" : "--trace") does not take plug-in optimizers yet")
       }
-      let file = try scene.sceneFile()
       let checked = try file.options.scene()
       let screen =
         try size.map { text throws(SceneOptions.Problem) in
@@ -209,7 +214,8 @@ struct Record: ParsableCommand {
       }
       return Plan(
         file: file, scene: checked, size: screen, frames: count,
-        format: writesGIF ? .text : try recording.recordingFormat(), themes: themes)
+        format: writesGIF ? .text : try recording.recordingFormat(), themes: themes,
+        pluginTexts: texts)
     } catch {
       throw CommandError("\(error)")
     }
