@@ -111,12 +111,13 @@ struct PluginRecordingTests {
       RecordingLog.headerText(SceneFile(size: ScreenSize(width: 4, height: 1)))
       + events.map(\.text).joined()
     #expect(try RecordingLog(parsing: text, name: "x").events == events)
-    #expect(events.map(\.text).joined() == """
-      @ plug-in steps 3 0 12
-      @ plug-in edit 2 lr=0.0141 at 9
-      @ plug-in failed 1 at 4
+    #expect(
+      events.map(\.text).joined() == """
+        @ plug-in steps 3 0 12
+        @ plug-in edit 2 lr=0.0141 at 9
+        @ plug-in failed 1 at 4
 
-      """)
+        """)
     #expect(throws: RecordingLog.Problem.self) {
       try RecordingLog(
         parsing: RecordingLog.headerText(SceneFile(size: ScreenSize(width: 4, height: 1)))

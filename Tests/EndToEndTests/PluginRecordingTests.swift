@@ -38,7 +38,8 @@ struct PluginRecordingTests {
     let text = try String(contentsOf: folder.appendingPathComponent("run.log"), encoding: .utf8)
     #expect(
       try String(contentsOf: folder.appendingPathComponent("again.log"), encoding: .utf8) == text)
-    #expect(text.contains("\nplugin = my_adam.py:My_Adam:lr=0.1\nplugin = my_adam.py:Bad_Adam:lr=0.1\n"))
+    #expect(
+      text.contains("\nplugin = my_adam.py:My_Adam:lr=0.1\nplugin = my_adam.py:Bad_Adam:lr=0.1\n"))
     // Headless, every plug-in keeps up with the race until Bad_Adam raises on step 3.
     #expect(text.contains("\n@ plug-in steps 11 2\n--- frame 11 step 11 no-tick\n"))
     #expect(text.contains("\n@ plug-in failed 2 at 2\n"))
