@@ -203,11 +203,12 @@ struct LiveRace {
       try body(&active)
       trace = active
     } catch {
-      trace = nil
       if frameLimit != nil {
+        // Kept for `record` to discard with the recording.
         traceFailure = "cannot write --trace '\(active.path)': \(error)"
         return
       }
+      trace = nil
       _ = session.send(
         .notice(
           Message(
