@@ -62,7 +62,9 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
-    .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
+    // Screens/ holds the expected whole screens (read through #filePath, not bundled).
+    .testTarget(
+      name: "AppTests", dependencies: ["App", "Plot", "OptimKit"], exclude: ["Screens"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
