@@ -65,7 +65,7 @@ let package = Package(
     // Screens/ holds the expected whole screens (read through #filePath, not bundled).
     .testTarget(
       name: "AppTests", dependencies: ["App", "Plot", "OptimKit"], exclude: ["Screens"]),
-    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Plot"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
