@@ -80,6 +80,14 @@ public struct Canvas: Hashable, Sendable {
     }
   }
 
+  /// The cells of the rectangle at (x, y), `width` × `height`, as a canvas of their own
+  /// (blank where the rectangle leaves this one): a panel to compare whole.
+  public func cropped(x: Int, y: Int, width: Int, height: Int) -> Canvas {
+    var part = Canvas(width: width, height: height)
+    part.paste(self, x: -x, y: -y)
+    return part
+  }
+
   /// The characters of each row, without colours: what a plain-text frame shows.
   public var lines: [String] {
     (0..<height).map { row in

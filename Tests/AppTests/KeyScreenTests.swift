@@ -67,6 +67,43 @@ struct KeyScreenTests {
     ScreenExpectation.expect(view(model), matchesFile: "input-problem-80x24")
   }
 
+  @Test("the one-line legend at 80×24: numbers, glyphs, lr and f, and + changes lr at once")
+  func compactLegend() throws {
+    var model = try defaultRace(width: 80, height: 24, ticks: 10)
+    let legend = try #require(model.plan.legend)
+    func panel() -> Canvas {
+      view(model).cropped(x: legend.x, y: legend.y, width: legend.width, height: legend.height)
+    }
+    ScreenExpectation.expect(
+      panel(),
+      equals: """
+           optimi…     lr        f    
+        1● sgd      0.001 5.75e+00 run
+        2■ moment… 0.0005 5.35e+00 run
+        3▲ nester… 0.0005 5.41e+00 run
+        4◆ adagrad      1 5.39e+00 run
+        5★ rmsprop   0.02 5.76e+00 run
+        6✚ adadel…      5 5.87e+00 run
+        7✖ adam       0.1 5.58e+00 run
+        8◉ nadam      0.1 5.51e+00 run
+        """)
+    // A wider number widens the lr column for every row, and the names give way.
+    (model, _) = Fixture.send([.key(.tab), Fixture.key("+")], to: model)
+    ScreenExpectation.expect(
+      panel(),
+      equals: """
+           optim…      lr        f    
+        1● sgd    0.00141 5.75e+00 run
+        2■ momen…  0.0005 5.35e+00 run
+        3▲ neste…  0.0005 5.41e+00 run
+        4◆ adagr…       1 5.39e+00 run
+        5★ rmspr…    0.02 5.76e+00 run
+        6✚ adade…       5 5.87e+00 run
+        7✖ adam       0.1 5.58e+00 run
+        8◉ nadam      0.1 5.51e+00 run
+        """)
+  }
+
   @Test("a 20×5 terminal")
   func small() throws {
     ScreenExpectation.expect(view(try defaultRace(width: 20, height: 5)), matchesFile: "race-20x5")

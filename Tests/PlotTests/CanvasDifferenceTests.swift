@@ -19,6 +19,14 @@ struct CanvasDifferenceTests {
     #expect(bold[0, 0] == Cell("x", attributes: .bold))
   }
 
+  @Test("cropped takes a rectangle whole, blank where it leaves the canvas")
+  func cropped() {
+    let canvas = Canvas(lines: ["abcd", "efgh", "ijkl"])
+    #expect(canvas.cropped(x: 1, y: 1, width: 2, height: 2).lines == ["fg", "jk"])
+    #expect(canvas.cropped(x: 3, y: 2, width: 2, height: 2).lines == ["l ", "  "])
+    #expect(canvas.cropped(x: -1, y: 0, width: 2, height: 1).lines == [" a"])
+  }
+
   @Test("equal canvases have no difference; a changed cell is named by row, column and glyphs")
   func namesCells() throws {
     let expected = Canvas(lines: ["abc", "def"])
