@@ -104,6 +104,32 @@ struct KeyScreenTests {
         """)
   }
 
+  @Test("the input line's styles: a bold prompt, the cursor block, a bold reason")
+  func inputLineStyles() throws {
+    var model = try Fixture.model(width: 60, height: 20)
+    (model, _) = Fixture.send(
+      [Fixture.key("s"), .key(.control("u"))] + Fixture.typing("1;x") + [.key(.enter)],
+      to: model)
+    let screen = view(model)
+    ScreenExpectation.expect(
+      screen.cropped(x: 0, y: screen.height - 1, width: screen.width, height: 1),
+      equals: ScreenExpectation.canvas(
+        lines: [" start x,y = 1;x   expected two numbers x,y, e.g. -1.5,2"],
+        attributes: ["bbbbbbbbbbbbb   r" + String(repeating: "b", count: 39)],
+        width: 60),
+      comparing: .glyphsAndAttributes)
+    // Moving the cursor is editing: the reason gives way to the keys again.
+    (model, _) = Fixture.send([.key(.home)], to: model)
+    let home = view(model)
+    ScreenExpectation.expect(
+      home.cropped(x: 0, y: home.height - 1, width: home.width, height: 1),
+      equals: ScreenExpectation.canvas(
+        lines: [" start x,y = 1;x  Enter restart there, Esc cancel"],
+        attributes: ["bbbbbbbbbbbbbr"],
+        width: 60),
+      comparing: .glyphsAndAttributes)
+  }
+
   @Test("a 20×5 terminal")
   func small() throws {
     ScreenExpectation.expect(view(try defaultRace(width: 20, height: 5)), matchesFile: "race-20x5")

@@ -66,6 +66,26 @@ enum ScreenExpectation {
       width: width)
   }
 
+  /// A canvas from rows of text and, cell for cell under them, rows of attribute letters:
+  /// `b` bold, `d` dim, `u` underline, `r` reverse, a space for none.
+  static func canvas(lines: [String], attributes: [String], width: Int? = nil) -> Canvas {
+    var canvas = Canvas(lines: lines, width: width)
+    for (row, letters) in attributes.enumerated() {
+      for (column, letter) in letters.enumerated() {
+        var cell = canvas[column, row]
+        switch letter {
+        case "b": cell.attributes = .bold
+        case "d": cell.attributes = .dim
+        case "u": cell.attributes = .underline
+        case "r": cell.attributes = .reverse
+        default: cell.attributes = []
+        }
+        canvas[column, row] = cell
+      }
+    }
+    return canvas
+  }
+
   /// The screen file's text: each row between bars.
   static func text(of canvas: Canvas) -> String {
     canvas.lines.map { "|\($0)|\n" }.joined()
