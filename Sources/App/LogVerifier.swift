@@ -42,11 +42,14 @@ public enum LogVerifier {
   }
 
   /// Checks every frame and change line of `log`; throws when its header cannot be replayed.
-  /// `maximumSteps` bounds the race steps logged ticks take between two frames.
+  /// `maximumSteps` bounds the race steps logged ticks take between two frames; `themes`
+  /// finds the theme the header names (the runtime's catalog; the built-in one alone by
+  /// default).
   public static func verify(
-    _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames
+    _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames,
+    themes: ThemeLookup = ThemeChoice.builtInOnly
   ) throws(SceneOptions.Problem) -> Outcome {
-    var session = try Session(log: log.header, formatVersion: log.formatVersion)
+    var session = try Session(log: log.header, formatVersion: log.formatVersion, themes: themes)
     var producedChanges: [LogEvent] = []
     var loggedChanges: [LogEvent] = []
     var framesSeen = 0

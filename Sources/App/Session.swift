@@ -25,8 +25,8 @@ public struct Session {
   /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
   private var plainHeatmapCache = HeatmapCache()
 
-  /// A session of `scene` on a `size` screen, with `themes` (the catalog's, default
-  /// current, when nil) and the screen's colour depth.
+  /// A session of `scene` on a `size` screen, with `themes` (the built-in default
+  /// alone when nil: the runtime finds theme files) and the screen's colour depth.
   public init(
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256,
@@ -35,27 +35,28 @@ public struct Session {
     let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
-      themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
+      themes: themes ?? ([.builtIn], 0), colorDepth: colorDepth,
       usesASCII: usesASCII, cells: cells, inputEditing: inputEditing)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
   }
 
-  /// A session rebuilt from a log's header; nil with a reason when the header names
-  /// something this program lacks (an unknown theme).
+  /// A session rebuilt from a log's header, its theme found by `themes`; throws a reason
+  /// when the header names something this program lacks (an unknown theme).
   ///
   /// A log of `formatVersion` 1 is replayed with the input line of its day
   /// (`Model.InputEditing.appendOnly`), so its typed keys make the same text.
-  public init(log header: SceneFile, formatVersion: Int = RecordingLog.version)
-    throws(SceneOptions.Problem)
-  {
+  public init(
+    log header: SceneFile, formatVersion: Int = RecordingLog.version,
+    themes: ThemeLookup = ThemeChoice.builtInOnly
+  ) throws(SceneOptions.Problem) {
     let scene = try header.options.scene()
     let size = header.size ?? ScreenSize(width: 120, height: 40)
     // Text logs hold plain frames, so the replay draws without colour too.
     self.init(
       scene: scene, size: size, usesASCII: header.usesASCII ?? false,
-      themes: try header.themeSelection(), colorDepth: .none,
+      themes: try header.themeSelection(in: themes), colorDepth: .none,
       inputEditing: formatVersion >= 2 ? .readline : .appendOnly)
   }
 

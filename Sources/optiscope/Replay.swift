@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import Runtime
 import Terminal
 
 #if canImport(Glibc)
@@ -91,7 +92,7 @@ struct Replay: ParsableCommand {
   func check(_ log: RecordingLog) throws {
     let outcome: LogVerifier.Outcome
     do {
-      outcome = try LogVerifier.verify(log)
+      outcome = try LogVerifier.verify(log, themes: ThemeCatalog.standard().select)
     } catch {
       throw CommandError("\(file): cannot replay its header: \(error.description)")
     }
