@@ -17,11 +17,13 @@ extension Model {
       race: race, title: function.title, formula: function.formula, function: function.name,
       view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
       heatmapMode: heatmapMode,
-      isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
+      isPaused: isPaused, selected: selectedIndex, hidden: undrawnRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.heatmap = heatmapCache.heatmap
     picture.trailLayer = trailLayer
     picture.keyHint = keyHint
+    picture.pointerReadout = pointerReadout ?? ""
+    picture.lossScale = pictureChoices.lossScale
     if let recordingFile {
       picture.recordingLabel = (usesASCII ? "* REC " : "● REC ") + recordingFile
     }

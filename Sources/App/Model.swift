@@ -59,6 +59,8 @@ public struct Model: Sendable {
   /// The trails as drawn for the last frame, which the next frame continues (kept by
   /// `Session`, which draws frame after frame; nil draws them afresh).
   var trailLayer: TrailLayer?
+  /// What the picture shows beyond the race: solo, the loss chart's scale, the pointer.
+  public internal(set) var pictureChoices = PictureChoices()
   /// Whether the leaderboard panel (`L`) replaces the loss chart.
   public internal(set) var isLeaderboardShown = false
   /// The race's ranking, fed after every step; see `refreshLeaderboard`.

@@ -16,12 +16,18 @@
 struct LossPanel {
   var racers: [RacerDrawing]
   var minimumValue: Double?
+  var scale = LossScale.log
   var theme: Theme
   var usesASCII: Bool
 
   func draw(into canvas: inout Canvas, region: Region) {
     guard region.height >= 3, region.width > 12 else { return }
-    let shown = racers.enumerated().filter { $0.element.isVisible }
+    // The selected optimizer's line is drawn last, on top where lines cross.
+    let visible = racers.enumerated().filter { $0.element.isVisible }
+    let shown = visible.filter { !$0.element.isSelected } + visible.filter { $0.element.isSelected }
+    let dimmed = Set(
+      visible.contains { $0.element.isSelected }
+        ? visible.filter { !$0.element.isSelected }.map(\.element.styleIndex) : [])
     // One pass over every history for the range; no per-frame copies of them.
     var lowest = Double.infinity
     var highest = -Double.infinity
@@ -153,7 +159,8 @@ struct LossPanel {
     grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
       canvas[chart.x + column, chart.y + row] = Cell(
         glyph: glyph,
-        foreground: colors.indices.contains(owner) ? colors[owner] : theme.racerStyle(owner).color)
+        foreground: colors.indices.contains(owner) ? colors[owner] : theme.racerStyle(owner).color,
+        attributes: dimmed.contains(owner) ? [.dim] : [])
     }
     for end in ends where end.x.isFinite && end.y.isFinite {
       let style = theme.racerStyle(end.index)

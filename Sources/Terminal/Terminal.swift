@@ -30,6 +30,10 @@ public final class Terminal {
   private var earlyFailures = 0
   /// Events read ahead after an ESC that turned out not to start a mouse report.
   private var pending: [TerminalEvent] = []
+  /// Whether any-motion tracking was turned on, so `stop()` turns it off.
+  private var tracksMotion = false
+  private static let anyMotionOn = "\u{1B}[?1003h"
+  private static let anyMotionOff = "\u{1B}[?1003l"
 
   /// Takes over the terminal.
   ///
@@ -65,9 +69,17 @@ public final class Terminal {
     curs_set(0)
     set_escdelay(25)
     if mouse {
-      mousemask(optiscope_button1_pressed() | optiscope_button1_clicked(), nil)
+      mousemask(
+        optiscope_button1_pressed() | optiscope_button1_clicked()
+          | optiscope_report_mouse_position(), nil)
       // Report presses at once instead of waiting to tell clicks from double clicks.
       mouseinterval(0)
+      // Any-motion tracking (1003), for the pointer readout: ncurses asks only for
+      // clicks (1000), so this follows its request through its own output, in order.
+      if has_mouse() {
+        putp(Self.anyMotionOn)
+        tracksMotion = true
+      }
     }
 
     let noColor = honorsNoColor && (Terminal.environment("NO_COLOR").map { !$0.isEmpty } ?? false)
@@ -98,6 +110,7 @@ public final class Terminal {
       werase(optiscope_stdscr())
       wrefresh(optiscope_stdscr())
     }
+    if tracksMotion { putp(Self.anyMotionOff) }
     optiscope_end_curses()
     delscreen(screen)
     self.screen = nil
@@ -182,6 +195,7 @@ public final class Terminal {
     while true {
       switch MouseReport.read(codes) {
       case .report(.press(let column, let row)): return .mouseClick(column: column, row: row)
+      case .report(.motion(let column, let row)): return .mouseMove(column: column, row: row)
       case .report(.other): return nil
       case .notAReport:
         pending.append(contentsOf: codes.compactMap(decodeCharacter))
@@ -256,8 +270,9 @@ public final class Terminal {
       var event = MEVENT()
       guard getmouse(&event) == OK else { return nil }
       let press = optiscope_button1_pressed() | optiscope_button1_clicked()
-      guard event.bstate & press != 0 else { return nil }
-      return .mouseClick(column: Int(event.x), row: Int(event.y))
+      if event.bstate & press != 0 { return .mouseClick(column: Int(event.x), row: Int(event.y)) }
+      guard event.bstate & optiscope_report_mouse_position() != 0 else { return nil }
+      return .mouseMove(column: Int(event.x), row: Int(event.y))
     default:
       return nil
     }

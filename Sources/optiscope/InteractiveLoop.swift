@@ -118,6 +118,7 @@ struct InteractiveLoop {
         case .key(let key): if let key = Key(key) { messages.append(.key(key)) }
         case .interrupt: messages.append(.key(.interrupt))
         case .mouseClick(let column, let row): messages.append(.click(column: column, row: row))
+        case .mouseMove(let column, let row): messages.append(.pointer(column: column, row: row))
         case .resize(let width, let height):
           messages.append(.resize(width: width, height: height))
         case .timeout: break

@@ -57,7 +57,7 @@ struct ReplayPlayer {
       case .timeout:
         if !isPaused, index < frames.count - 1 { index += 1 }
         nextFrame = max(nextFrame + interval, clock.now)
-      case .mouseClick, .resize: break
+      case .mouseClick, .mouseMove, .resize: break
       }
     }
   }
