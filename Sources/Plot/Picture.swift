@@ -186,7 +186,8 @@ public struct Picture: Sendable {
         .draw(into: &canvas, region: legend)
     }
     if let loss = plan.loss {
-      drawSidePanels(into: &canvas, region: loss, theme: theme)
+      drawSidePanels(
+        into: &canvas, region: loss, theme: theme, viewMinimum: heatmap?.levels.minimum)
     }
     if !message.isEmpty {
       TextRun.write(
@@ -197,7 +198,9 @@ public struct Picture: Sendable {
 
   /// Fills the loss chart's place: the inspector and the basins' key on top when shown, then
   /// the leaderboard (in place of the chart) or the loss chart in the rows left.
-  private func drawSidePanels(into canvas: inout Canvas, region: Region, theme: Theme) {
+  private func drawSidePanels(
+    into canvas: inout Canvas, region: Region, theme: Theme, viewMinimum: Double?
+  ) {
     var top = region.y
     let bottom = region.y + region.height
     func take(_ rows: Int) -> Region? {
@@ -225,8 +228,8 @@ public struct Picture: Sendable {
       if let area = take(bottom - top) { panel.draw(into: &canvas, region: area) }
     } else if bottom - top >= 5, let area = take(bottom - top) {
       LossPanel(
-        racers: racers, minimumValue: minimumValue, scale: lossScale, theme: theme,
-        usesASCII: usesASCII
+        racers: racers, minimumValue: minimumValue, scale: lossScale, view: view,
+        viewMinimum: viewMinimum, theme: theme, usesASCII: usesASCII
       ).draw(into: &canvas, region: area)
     }
   }

@@ -36,7 +36,7 @@ struct StatusLine {
       !pointer.isEmpty
       ? pointer
       : "x\(member)[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
-      + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
+        + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
     var tail: [TextRun] = [separator, TextRun("step \(step)", color: foreground)]
     if isShifted {
       tail += [separator, TextRun("shifted log scale", color: theme.warning, attributes: [.bold])]

@@ -1,7 +1,8 @@
-@testable import App
 import OptimKit
 import Plot
 import Testing
+
+@testable import App
 
 /// The picture keys and the pointer: Tab's dimming, `o` solo, `w` fit, `y` the loss
 /// chart's scale, and the status line's readout of x, y and f under the pointer.
@@ -79,8 +80,8 @@ import Testing
     let loss = try #require(model.plan.loss)
     var lossDimmed = 0
     for row in loss.y..<(loss.y + loss.height) {
-      for column in loss.x..<(loss.x + loss.width) where canvas[column, row].attributes.contains(.dim)
-      {
+      for column in loss.x..<(loss.x + loss.width)
+      where canvas[column, row].attributes.contains(.dim) {
         lossDimmed += 1
         #expect(canvas[column, row].foreground != adam)
       }
