@@ -5,10 +5,10 @@ extension Model {
   /// How the heatmap is drawn: as `cells` asks where colour and blocks can show
   /// it, else one glyph per cell (the glyph ramp carries the picture).
   var heatmapMode: HeatmapMode {
-    guard cells == .halfBlocks, theme.fillsWithColor(at: colorDepth), !usesASCII else {
+    guard cells != .cells, theme.fillsWithColor(at: colorDepth), !usesASCII else {
       return .cells
     }
-    return .halfBlocks
+    return cells
   }
 
   /// The frame's description for Plot: the race, the view and the notes.

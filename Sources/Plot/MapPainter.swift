@@ -154,7 +154,7 @@ struct MapPainter {
         let x = region.x + column
         let y = region.y + row
         canvas[x, y].background = background
-        if canvas[x, y].glyph == "▀" {
+        if BlockCells.isBlock(canvas[x, y].glyph) {
           canvas[x, y].foreground = background
         } else if (0x2800...0x28FF).contains(canvas[x, y].glyph.value) {
           // A contour line's dots, in a quiet shade of the tint: the levels stay
