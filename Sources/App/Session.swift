@@ -83,8 +83,12 @@ public struct Session {
     }
     let (next, effects) = update(model, message)
     model = next
-    // Only a tick just adds to the trails; after anything else they are drawn afresh.
-    if message != .tick { model.trailLayer = nil }
+    // Only a tick just adds to the trails, and the pointer's moves leave them alone;
+    // after anything else they are drawn afresh.
+    switch message {
+    case .tick, .pointer: break
+    default: model.trailLayer = nil
+    }
     if message == .tick {
       if case .ticks(let count) = journal.last {
         journal[journal.count - 1] = .ticks(count + 1)
