@@ -34,10 +34,17 @@ struct LossRange {
   ) {
     var inView = (low: Double.infinity, high: -Double.infinity, any: false)
     var all = (low: Double.infinity, high: -Double.infinity, any: false)
+    // With f* known, the smallest gap is found in the same pass (one pass a frame).
+    let known = minimumValue.flatMap { $0.isFinite ? $0 : nil }
+    var smallest: Double?
     for racer in racers {
       let positions = racer.trail.count == racer.lossHistory.count ? racer.trail : nil
       for (index, value) in racer.lossHistory.enumerated() where value.isFinite {
         all = (min(all.low, value), max(all.high, value), true)
+        if let known {
+          let gap = value - known
+          if gap > 0, gap.isFinite, gap < (smallest ?? .infinity) { smallest = gap }
+        }
         if let view, let positions {
           let point = positions[index]
           guard point.isFinite, view.contains(point) else { continue }
@@ -59,11 +66,12 @@ struct LossRange {
     highest = hasFinite ? range.high : reference
     overallLowest = all.any ? all.low : lowest
     overallHighest = all.any ? all.high : highest
-    var smallest: Double?
-    for racer in racers {
-      for value in racer.lossHistory where value.isFinite {
-        let gap = value - reference
-        if gap > 0, gap.isFinite { smallest = min(smallest ?? gap, gap) }
+    if known == nil {
+      for racer in racers {
+        for value in racer.lossHistory where value.isFinite {
+          let gap = value - reference
+          if gap > 0, gap.isFinite { smallest = min(smallest ?? gap, gap) }
+        }
       }
     }
     smallestGap = smallest
