@@ -86,6 +86,9 @@ extension Model {
     case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
     case "S": effects.append(.saveScene(sceneFileText))
     case "P": effects.append(.saveImage)
+    case "o": toggleSolo()
+    case "w": fitViewToTrails(effects: &effects)
+    case "y": toggleLossScale()
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

@@ -59,6 +59,8 @@ public struct Model: Sendable {
   /// blocks) or one; the runtime chooses (`--cells`), and without colour, in
   /// ASCII or with a theme without a ramp, the map is one glyph a cell anyway.
   public let cells: HeatmapMode
+  /// What the picture shows beyond the race: solo, the loss chart's scale, the pointer.
+  public internal(set) var pictureChoices = PictureChoices()
   /// Whether the leaderboard panel (`L`) replaces the loss chart.
   public internal(set) var isLeaderboardShown = false
   /// The race's ranking, fed after every step; see `refreshLeaderboard`.

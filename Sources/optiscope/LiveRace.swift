@@ -240,6 +240,7 @@ extension LiveRace: Program {
     case .key(let key): return Key(key).map { .app(.key($0)) }
     case .interrupt: return .app(.key(.interrupt))
     case .mouseClick(let column, let row): return .app(.click(column: column, row: row))
+    case .mouseMove(let column, let row): return .app(.pointer(column: column, row: row))
     case .resize(let width, let height): return .app(.resize(width: width, height: height))
     case .timeout, .signal, .endOfInput: return nil
     }
