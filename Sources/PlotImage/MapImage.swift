@@ -1,0 +1,154 @@
+import CCairo
+import OptimKit
+
+/// The map of a figure alone, as pixels, for a terminal that shows images: the
+/// heatmap, contours, trails and markers filling the map region's pixels, with
+/// none of the axes, colour bar or legend around them (the panels stay text).
+///
+/// Made once per live program and drawn on every frame: the sampled function
+/// and the backdrop (page, heatmap, contours, minima) are kept until the
+/// function, the view, the colours or the size change, so a frame costs one
+/// copy of the backdrop, the trails and the encoding. `draw` tells whether the
+/// pixels differ from the last frame's, so that an unchanged map is not sent again.
+public final class MapImage {
+  /// The size of the last drawn frame, in pixels.
+  public private(set) var width = 0
+  public private(set) var height = 0
+  /// One sample of f per `sampleStep` × `sampleStep` pixels: the field of a whole
+  /// terminal map is computed in a frame's time when the view changes.
+  public let sampleStep: Int
+
+  /// What the backdrop was drawn for; a new one is drawn when it changes.
+  private struct BackdropKey: Hashable {
+    var formula: String
+    var title: String
+    var view: ViewBox
+    var width: Int
+    var height: Int
+    var unit: Double
+    var scale: ColorScale
+    var background: RGB
+    var minima: [Point]
+    var minimumColor: RGB
+  }
+
+  private var key: BackdropKey?
+  private var field: FigureField?
+  private var backdrop: OpaquePointer?
+  private var frame: OpaquePointer?
+  /// The last frame's pixels (cairo's RGB24 words, row-major without padding).
+  private var previous: [UInt32] = []
+
+  public init(sampleStep: Int = 2) {
+    self.sampleStep = max(1, sampleStep)
+  }
+
+  deinit {
+    if let backdrop { cairo_surface_destroy(backdrop) }
+    if let frame { cairo_surface_destroy(frame) }
+  }
+
+  /// Draws `figure`'s map over `objective` on `width` × `height` pixels; `unit` scales
+  /// lines and markers (1 for about 18-pixel-high cells). Returns whether the pixels
+  /// differ from the previous frame's (always true for the first or a resized one).
+  @discardableResult
+  public func draw(
+    _ figure: Figure, objective: any Objective, width: Int, height: Int, unit: Double = 1
+  ) throws(ImageError) -> Bool {
+    guard width > 0, height > 0, width <= 16384, height <= 16384 else {
+      throw ImageError("cannot make a \(width)×\(height) image")
+    }
+    let layout = FigureLayout(mapFilling: width, height: height, unit: unit)
+    let wanted = BackdropKey(
+      formula: figure.formula, title: figure.title, view: figure.view, width: width,
+      height: height, unit: unit, scale: figure.scale, background: figure.background,
+      minima: figure.minima, minimumColor: figure.minimumColor)
+    if key != wanted || backdrop == nil || frame == nil {
+      try start(figure, objective: objective, layout: layout, key: wanted)
+    }
+    guard let backdrop, let frame, let field, let context = cairo_create(frame) else {
+      throw ImageError("cannot draw a \(width)×\(height) image")
+    }
+    cairo_set_source_surface(context, backdrop, 0, 0)
+    cairo_paint(context)
+    FigurePainter(figure: figure, field: field, layout: layout).paintMarks(context)
+    cairo_destroy(context)
+    cairo_surface_flush(frame)
+    self.width = width
+    self.height = height
+    let pixels = Self.pixels(of: frame, width: width, height: height)
+    let changed = pixels != previous
+    previous = pixels
+    return changed
+  }
+
+  /// The last frame as packed 8-bit RGB, row-major (what libsixel and kitty's `f=24` take).
+  public func rgb() -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: previous.count * 3)
+    bytes.withUnsafeMutableBufferPointer { out in
+      previous.withUnsafeBufferPointer { words in
+        for index in 0..<words.count {
+          let word = words[index]
+          out[3 * index] = UInt8(truncatingIfNeeded: word >> 16)
+          out[3 * index + 1] = UInt8(truncatingIfNeeded: word >> 8)
+          out[3 * index + 2] = UInt8(truncatingIfNeeded: word)
+        }
+      }
+    }
+    return bytes
+  }
+
+  /// The last frame as a PNG file's bytes, by cairo's own PNG writer.
+  public func png() throws(ImageError) -> [UInt8] {
+    guard let frame else { throw ImageError("no image drawn yet") }
+    return try ImageRenderer.pngBytes(of: frame)
+  }
+
+  /// A new field and backdrop for `key`.
+  private func start(
+    _ figure: Figure, objective: any Objective, layout: FigureLayout, key: BackdropKey
+  ) throws(ImageError) {
+    let old = self.key
+    if let backdrop { cairo_surface_destroy(backdrop) }
+    if let frame { cairo_surface_destroy(frame) }
+    backdrop = nil
+    frame = nil
+    self.key = nil
+    let (width, height) = (layout.width, layout.height)
+    let sampled =
+      field.flatMap { sampled in
+        sampled.view == figure.view && old?.formula == key.formula ? sampled : nil
+      }
+    let columns = max(1, (width + sampleStep - 1) / sampleStep)
+    let rows = max(1, (height + sampleStep - 1) / sampleStep)
+    let field =
+      sampled.flatMap { $0.columns == columns && $0.rows == rows ? $0 : nil }
+      ?? FigureField(objective: objective, view: figure.view, columns: columns, rows: rows)
+    guard
+      let backdrop = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+      let frame = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+      let context = cairo_create(backdrop)
+    else { throw ImageError("cannot make a \(width)×\(height) image") }
+    FigurePainter(figure: figure, field: field, layout: layout).paintMapBackdrop(context)
+    cairo_destroy(context)
+    cairo_surface_flush(backdrop)
+    self.backdrop = backdrop
+    self.frame = frame
+    self.field = field
+    self.key = key
+    previous = []
+  }
+
+  /// The pixels of an RGB24 image surface, row-major, without row padding.
+  private static func pixels(of surface: OpaquePointer, width: Int, height: Int) -> [UInt32] {
+    guard let data = cairo_image_surface_get_data(surface) else { return [] }
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    return [UInt32](unsafeUninitializedCapacity: width * height) { buffer, count in
+      for row in 0..<height {
+        let line = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+        for column in 0..<width { buffer[row * width + column] = line[column] & 0xFF_FFFF }
+      }
+      count = width * height
+    }
+  }
+}
