@@ -41,14 +41,23 @@ let package = Package(
     ),
     // giflib, for animated GIFs (Debian ships no pkg-config file for it).
     .systemLibrary(name: "CGIF", providers: [.apt(["libgif-dev"])]),
+    // libsixel, for sixel images in the terminal; see Sources/CSixel/shim.h.
+    .systemLibrary(
+      name: "CSixel",
+      pkgConfig: "libsixel",
+      providers: [.apt(["libsixel-dev"])]
+    ),
     // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo and CGIF.
     .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "Plot", "OptimKit"]),
+    // Images in the terminal (kitty, sixel): asking the terminal, encoding, placing;
+    // the only importer of CSixel.
+    .target(name: "TerminalGraphics", dependencies: ["CSixel"]),
     // The only importer of CNCursesW.
     .target(name: "Terminal", dependencies: ["CNCursesW", "Plot"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage",
+        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage", "TerminalGraphics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -65,6 +74,9 @@ let package = Package(
     .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
+    .testTarget(
+      name: "TerminalGraphicsTests",
+      dependencies: ["TerminalGraphics", "PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
       name: "PluginsTests", dependencies: ["Plugins", "OptimKit"], exclude: ["Fixtures"]),
