@@ -62,6 +62,8 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var plugins: PluginArguments
 
+  @OptionGroup var graphics: GraphicsArguments
+
   func run() throws {
     let scene: Scene
     let format: RecordingFormat
@@ -125,6 +127,8 @@ struct Interactive: ParsableCommand {
         "optiscope: --trace goes with --record FILE (see 'optiscope run --help')\n")
       throw ExitCode(1)
     }
+    // Asked before curses starts, so the terminal's replies are not read as keys.
+    let graphicsChoice = graphics.choice()
     let terminal: Terminal
     do {
       terminal = try Terminal(
@@ -147,7 +151,10 @@ struct Interactive: ParsableCommand {
       format: format)
     loop.cells = appearance.cells.mode
     loop.plugins = started
+    loop.graphics = LiveMapImage(graphicsChoice)
+    loop.graphicsNotice = graphicsChoice.notice
     let outcome = loop.run()
+    loop.graphics?.stop()
     terminal.stop()
     for note in outcome.notes {
       StandardStream.warn("optiscope: \(note)\n")

@@ -3,6 +3,17 @@ import Plot
 import PlotImage
 
 extension InteractiveLoop {
+  /// Shows a frame: as it is, or with the map as an image (`--graphics`).
+  func show(_ screen: Canvas, in session: inout Session) {
+    guard let graphics else {
+      terminal.draw(screen)
+      return
+    }
+    if let failure = graphics.show(screen, model: session.model, on: terminal) {
+      _ = session.send(.notice(Message(failure, isError: true)))
+    }
+  }
+
   /// `P`: writes the current figure as a 1000×800 PNG into a new file named after the
   /// date and time (`optiscope-….png`, with `-2`, `-3`… when taken); says where on screen.
   static func saveImage(in session: inout Session) {

@@ -33,6 +33,10 @@ struct InteractiveLoop {
   var format: RecordingFormat = .text
   /// The plug-in optimizers, started, that race after the built-in ones.
   var plugins: [PluginOptimizer] = []
+  /// The map as an image (`--graphics`); nil for the text map.
+  var graphics: LiveMapImage?
+  /// Why an asked-for `--graphics` is not used, for the message line.
+  var graphicsNotice: String?
 
   /// A recording to start with the program: its file, format and optional trajectory file.
   struct RecordingRequest {
@@ -58,6 +62,7 @@ struct InteractiveLoop {
     var session = Session(
       scene: scene, size: ScreenSize(width: size.width, height: size.height),
       usesASCII: usesASCII, themes: themes, colorDepth: terminal.colorDepth, cells: cells)
+    if let graphicsNotice { _ = session.send(.notice(Message(graphicsNotice, isError: true))) }
     let clock = ContinuousClock()
     let started = clock.now
     func elapsed() -> Double {
@@ -105,7 +110,7 @@ struct InteractiveLoop {
     }
 
     while true {
-      terminal.draw(screen)
+      show(screen, in: &session)
       let model = session.model
       let timeout: Duration? = model.isIdle ? nil : max(.zero, clock.now.duration(to: nextTick))
       var messages: [Msg] = []
