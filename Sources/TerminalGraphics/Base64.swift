@@ -11,7 +11,8 @@ enum Base64 {
           var write = 0
           var read = 0
           while read + 3 <= input.count {
-            let word = UInt32(input[read]) << 16 | UInt32(input[read + 1]) << 8 | UInt32(input[read + 2])
+            let word =
+              UInt32(input[read]) << 16 | UInt32(input[read + 1]) << 8 | UInt32(input[read + 2])
             out[write] = table[Int(word >> 18)]
             out[write + 1] = table[Int(word >> 12 & 63)]
             out[write + 2] = table[Int(word >> 6 & 63)]

@@ -76,7 +76,8 @@ struct GraphicsInteractiveTests {
     #expect(PtyTerminal.find(Array("▀".utf8), in: output) != nil, "the text map")
   }
 
-  @Test("a kitty terminal gets the map as a PNG of the map's size at its cell; help and quit delete it")
+  @Test(
+    "a kitty terminal gets the map as a PNG of the map's size at its cell; help and quit delete it")
   func kittyTerminal() throws {
     let terminal = try PtyTerminal(
       ["--function", "rosenbrock"], answers: [(trigger: "\u{1B}[c", reply: Self.kittyReply)])

@@ -144,7 +144,8 @@ final class PtyTerminal: @unchecked Sendable {
     guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
     var index = start
     while index + needle.count <= haystack.count {
-      if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle)
+      if haystack[index] == needle[0],
+        haystack[index..<(index + needle.count)].elementsEqual(needle)
       {
         return index
       }

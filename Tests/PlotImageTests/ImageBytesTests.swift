@@ -31,7 +31,8 @@ struct ImageBytesTests {
   /// The width and height in a PNG's IHDR chunk (bytes 16…23, big-endian).
   static func pngSize(_ bytes: [UInt8]) -> (Int, Int)? {
     let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-    guard bytes.count > 24, Array(bytes[0..<8]) == signature, bytes[12..<16].elementsEqual("IHDR".utf8)
+    guard bytes.count > 24, Array(bytes[0..<8]) == signature,
+      bytes[12..<16].elementsEqual("IHDR".utf8)
     else { return nil }
     func word(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
     return (word(16), word(20))

@@ -45,7 +45,9 @@ struct TerminalImageTests {
     let png = try image.png()
     let sequence = KittyImage.place(png: png, id: 7, columns: Self.columns, rows: Self.rows)
     let parsed = KittySequence(sequence)
-    #expect(parsed.commands.count == (png.count * 4 / 3 + KittyImage.chunkSize - 1) / KittyImage.chunkSize)
+    #expect(
+      parsed.commands.count == (png.count * 4 / 3 + KittyImage.chunkSize - 1) / KittyImage.chunkSize
+    )
     #expect(parsed.commands.count > 1, "a whole map takes several chunks")
     let first = try #require(parsed.commands.first)
     #expect(first.control["a"] == "T" && first.control["f"] == "100" && first.control["i"] == "7")
@@ -75,7 +77,8 @@ struct TerminalImageTests {
   func base64() {
     for length in 0..<10 {
       let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 37 + 200) }
-      #expect(String(decoding: Base64.encode(bytes), as: UTF8.self) == Data(bytes).base64EncodedString())
+      #expect(
+        String(decoding: Base64.encode(bytes), as: UTF8.self) == Data(bytes).base64EncodedString())
     }
   }
 
