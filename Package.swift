@@ -41,14 +41,17 @@ let package = Package(
     ),
     // giflib, for animated GIFs (Debian ships no pkg-config file for it).
     .systemLibrary(name: "CGIF", providers: [.apt(["libgif-dev"])]),
+    // libpng, for the terminal's fast PNGs (cairo writes the files); see Sources/CPNG/shim.h.
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     // libsixel, for sixel images in the terminal; see Sources/CSixel/shim.h.
     .systemLibrary(
       name: "CSixel",
       pkgConfig: "libsixel",
       providers: [.apt(["libsixel-dev"])]
     ),
-    // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo and CGIF.
-    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "Plot", "OptimKit"]),
+    // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo, CGIF
+    // and CPNG.
+    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "CPNG", "Plot", "OptimKit"]),
     // Images in the terminal (kitty, sixel): asking the terminal, encoding, placing;
     // the only importer of CSixel.
     .target(name: "TerminalGraphics", dependencies: ["CSixel"]),

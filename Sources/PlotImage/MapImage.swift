@@ -1,4 +1,5 @@
 import CCairo
+import CPNG
 import OptimKit
 
 /// The map of a figure alone, as pixels, for a terminal that shows images: the
@@ -17,6 +18,9 @@ public final class MapImage {
   /// One sample of f per `sampleStep` × `sampleStep` pixels: the field of a whole
   /// terminal map is computed in a frame's time when the view changes.
   public let sampleStep: Int
+  /// Counts the backdrops drawn: a new one (function, view, colours or size changed)
+  /// is the time for a new sixel palette.
+  public private(set) var backdropGeneration = 0
 
   /// What the backdrop was drawn for; a new one is drawn when it changes.
   private struct BackdropKey: Hashable {
@@ -98,10 +102,43 @@ public final class MapImage {
     return bytes
   }
 
-  /// The last frame as a PNG file's bytes, by cairo's own PNG writer.
+  /// The last frame as a PNG file's bytes, by libpng with its fast setting
+  /// (`PNG_IMAGE_FLAG_FAST`: a third of the time of zlib's default level, and as small
+  /// here, since the map is mostly flat bands).
   public func png() throws(ImageError) -> [UInt8] {
-    guard let frame else { throw ImageError("no image drawn yet") }
-    return try ImageRenderer.pngBytes(of: frame)
+    guard width > 0, height > 0, !previous.isEmpty else { throw ImageError("no image drawn yet") }
+    var pixels = rgb()
+    var image = png_image()
+    image.version = png_uint_32(PNG_IMAGE_VERSION)
+    image.width = png_uint_32(width)
+    image.height = png_uint_32(height)
+    image.format = png_uint_32(PNG_FORMAT_RGB)
+    image.flags = png_uint_32(PNG_IMAGE_FLAG_FAST)
+    defer { png_image_free(&image) }
+    // Room for the raw pixels and then some: a PNG of any content fits (else libpng
+    // says how much it needs, and the second try has it).
+    var capacity = pixels.count + pixels.count / 64 + height + 4096
+    for _ in 0..<2 {
+      var bytes = [UInt8](repeating: 0, count: capacity)
+      var size = png_alloc_size_t(capacity)
+      let written = bytes.withUnsafeMutableBytes { memory in
+        pixels.withUnsafeMutableBytes { source in
+          png_image_write_to_memory(
+            &image, memory.baseAddress, &size, 0, source.baseAddress, 0, nil)
+        }
+      }
+      if written != 0 {
+        bytes.removeLast(capacity - Int(size))
+        return bytes
+      }
+      guard Int(size) > capacity else { break }
+      capacity = Int(size)
+      image.warning_or_error = 0
+    }
+    let message = withUnsafeBytes(of: image.message) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    throw ImageError("cannot make the PNG: \(message)")
   }
 
   /// A new field and backdrop for `key`.
@@ -137,6 +174,29 @@ public final class MapImage {
     self.field = field
     self.key = key
     previous = []
+    backdropGeneration += 1
+  }
+
+  /// The colours a frame over the current backdrop may have, as packed RGB rows for a
+  /// palette builder: the backdrop itself and a band of rows for each of `colors` (the
+  /// trails' and markers'), so that each of them gets a palette entry of its own.
+  public func paletteSample(colors: [RGB]) -> (rgb: [UInt8], width: Int, height: Int) {
+    guard let backdrop, width > 0, height > 0 else { return ([], 0, 0) }
+    let words = Self.pixels(of: backdrop, width: width, height: height)
+    let band = max(4, height / 32)
+    var bytes = [UInt8]()
+    bytes.reserveCapacity((words.count + colors.count * band * width) * 3)
+    for word in words {
+      bytes += [
+        UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
+        UInt8(truncatingIfNeeded: word),
+      ]
+    }
+    for color in colors {
+      let (red, green, blue) = color.bytes
+      for _ in 0..<(band * width) { bytes += [red, green, blue] }
+    }
+    return (bytes, width, height + colors.count * band)
   }
 
   /// The pixels of an RGB24 image surface, row-major, without row padding.

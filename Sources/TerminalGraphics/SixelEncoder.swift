@@ -13,12 +13,30 @@ public final class SixelEncoder {
     public var description: String
   }
 
+  /// The palette kept for the frames to come (see `preparePalette`); nil builds one per frame.
+  private var kept: OpaquePointer?
+
   public init(colors: Int = 256) {
     self.colors = min(max(colors, 2), 256)
   }
 
-  /// The sixel sequence of `rgb` (packed 8-bit RGB, row-major, `width` × `height`).
-  public func encode(rgb: [UInt8], width: Int, height: Int) throws(Failure) -> [UInt8] {
+  deinit {
+    if let kept { sixel_dither_unref(kept) }
+  }
+
+  /// Builds the palette from `sample` (packed RGB, `width` × `height`: every colour the
+  /// coming frames may have) and keeps it, so that a frame is only looked up and
+  /// encoded: building a palette is most of the work of a frame.
+  public func preparePalette(sample: [UInt8], width: Int, height: Int) throws(Failure) {
+    if let kept { sixel_dither_unref(kept) }
+    kept = nil
+    kept = try Self.palette(of: sample, width: width, height: height, colors: colors)
+  }
+
+  /// A libsixel palette (a dither object without diffusion) for `rgb`'s colours.
+  private static func palette(of rgb: [UInt8], width: Int, height: Int, colors: Int)
+    throws(Failure) -> OpaquePointer
+  {
     guard width > 0, height > 0, rgb.count == width * height * 3 else {
       throw Failure(description: "no pixels to encode")
     }
@@ -26,7 +44,6 @@ public final class SixelEncoder {
     guard sixel_dither_new(&dither, Int32(colors), nil) == SIXEL_OK, let dither else {
       throw Failure(description: "libsixel cannot make a palette")
     }
-    defer { sixel_dither_unref(dither) }
     var pixels = rgb
     let status = pixels.withUnsafeMutableBufferPointer { buffer in
       sixel_dither_initialize(
@@ -34,9 +51,27 @@ public final class SixelEncoder {
         SIXEL_LARGE_AUTO, SIXEL_REP_AUTO, SIXEL_QUALITY_LOW)
     }
     guard status == SIXEL_OK else {
-      throw Failure(description: "libsixel cannot make a palette (\(Self.message(status)))")
+      sixel_dither_unref(dither)
+      throw Failure(description: "libsixel cannot make a palette (\(message(status)))")
     }
     sixel_dither_set_diffusion_type(dither, SIXEL_DIFFUSE_NONE)
+    return dither
+  }
+
+  /// The sixel sequence of `rgb` (packed 8-bit RGB, row-major, `width` × `height`), with
+  /// the kept palette or, without one, a palette of its own.
+  public func encode(rgb: [UInt8], width: Int, height: Int) throws(Failure) -> [UInt8] {
+    guard width > 0, height > 0, rgb.count == width * height * 3 else {
+      throw Failure(description: "no pixels to encode")
+    }
+    let dither: OpaquePointer
+    if let kept {
+      dither = kept
+    } else {
+      dither = try Self.palette(of: rgb, width: width, height: height, colors: colors)
+    }
+    defer { if dither != kept { sixel_dither_unref(dither) } }
+    var pixels = rgb
     let sink = SixelBytes()
     var output: OpaquePointer?
     guard

@@ -18,9 +18,14 @@ public enum TerminalProbe {
 
   /// Sends `query` to `output` and reads `input` until the device attributes arrive or
   /// `timeout` runs out; nil when the terminal said nothing complete (or is no terminal).
+  ///
+  /// A terminal that answers returns as soon as its device attributes are in (a few
+  /// milliseconds, or one round trip over SSH), so the timeout only delays a terminal
+  /// that never answers; it is long enough for a slow link, since a reply that came
+  /// after it would reach the program as keys. Whatever has come by then is discarded.
   public static func ask(
     input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-    timeout: Duration = .milliseconds(400)
+    timeout: Duration = .seconds(1)
   ) -> TerminalAnswer? {
     guard isatty(input) == 1, isatty(output) == 1 else { return nil }
     var saved = termios()
@@ -55,6 +60,7 @@ public enum TerminalProbe {
       let answer = TerminalAnswer(parsing: received)
       if answer.isComplete { return answer }
     }
+    _ = tcflush(input, TCIFLUSH)
     return nil
   }
 

@@ -28,6 +28,8 @@ final class LiveMapImage {
   private var cellSize: CellSize?
   /// Whether images have been turned off after a failure.
   private var failed = false
+  /// The map image's backdrop that the sixel palette was made for.
+  private var paletteGeneration = -1
 
   /// Images by `choice`'s protocol; nil when it chose the text map.
   init?(_ choice: GraphicsChoice) {
@@ -89,6 +91,17 @@ final class LiveMapImage {
         bytes = KittyImage.place(
           png: try image.png(), id: Self.kittyID, columns: region.width, rows: region.height)
       case .sixel:
+        if image.backdropGeneration != paletteGeneration {
+          // One palette per backdrop: its colours and every trail's and marker's.
+          let figure = Figure(picture: picture, theme: model.theme)
+          let sample = image.paletteSample(
+            colors: figure.trails.map(\.color) + [
+              figure.startColor, figure.minimumColor, .black, .white,
+              RGB(red: 0.3, green: 0.3, blue: 0.3),
+            ])
+          try sixel.preparePalette(sample: sample.rgb, width: sample.width, height: sample.height)
+          paletteGeneration = image.backdropGeneration
+        }
         bytes = try sixel.encode(rgb: image.rgb(), width: width, height: height)
       }
       ImagePlacement.send(ImagePlacement.at(column: region.x, row: region.y, bytes))

@@ -98,6 +98,24 @@ struct TerminalImageTests {
     #expect(read > colors / 2 && read <= colors, "\(reading)")
   }
 
+  @Test("a palette kept from the backdrop and the trails' colours encodes later frames")
+  func keptPalette() throws {
+    let image = MapImage()
+    let (width, height) = (420, 300)
+    var figure = Self.figure()
+    try image.draw(figure, objective: Self.objective, width: width, height: height)
+    let encoder = SixelEncoder(colors: 256)
+    let sample = image.paletteSample(colors: figure.trails.map(\.color) + [.white, .black])
+    #expect(sample.width == width && sample.height > height)
+    try encoder.preparePalette(sample: sample.rgb, width: sample.width, height: sample.height)
+    figure.trails[0].points.append(Point(x: 1, y: 1))
+    try image.draw(figure, objective: Self.objective, width: width, height: height)
+    let reading = try ImageReaders.sixel(
+      try encoder.encode(rgb: image.rgb(), width: width, height: height))
+    #expect(reading.hasPrefix("\(width)x\(height) PNG "), "\(reading)")
+    #expect((Int(reading.split(separator: " ").last ?? "") ?? 0) > 20, "\(reading)")
+  }
+
   @Test("an unchanged frame is told apart from a changed one")
   func changes() throws {
     let image = MapImage()
