@@ -174,11 +174,18 @@ struct GraphicsInteractiveTests {
     guard TmuxSession.isAvailable else { return }
     let session = try TmuxSession()
     defer { session.close() }
-    try session.run("\(try OptiscopeProcess.executable().path) --graphics kitty; echo EXIT=$?")
+    let log = Self.scratch("graphics.log")
+    defer { try? FileManager.default.removeItem(atPath: log) }
+    let binary = try OptiscopeProcess.executable().path
+    try session.run("\(binary) --graphics kitty --record \(log); echo EXIT=$?")
     try session.waitFor("--graphics kitty: tmux does not pass images through; the map is text")
     try session.send("q")
     #expect(try session.waitForExit().contains("EXIT=0"))
-    try session.run("clear; \(try OptiscopeProcess.executable().path); echo EXIT=$?")
+    // The recording holds the text frames, the line included, and replays exactly.
+    let verified = try OptiscopeProcess.run(["replay", "--verify", log])
+    #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+    #expect(verified.stdout.contains("identical"), "\(verified.stdout)")
+    try session.run("clear; \(binary); echo EXIT=$?")
     let screen = try session.waitFor("adam lr=")
     #expect(!screen.contains("--graphics"))
     #expect(!screen.contains("Ga=") && !screen.contains("AAAA"))
