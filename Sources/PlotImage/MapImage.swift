@@ -78,24 +78,85 @@ public final class MapImage {
     FigurePainter(figure: figure, field: field, layout: layout).paintMarks(context)
     cairo_destroy(context)
     cairo_surface_flush(frame)
+    let pixels = Self.pixels(of: frame, width: width, height: height)
+    changedRect =
+      pixels.count == previous.count && self.width == width
+      ? Self.difference(pixels, previous, width: width, height: height)
+      : Rect(x: 0, y: 0, width: width, height: height)
     self.width = width
     self.height = height
-    let pixels = Self.pixels(of: frame, width: width, height: height)
-    let changed = pixels != previous
     previous = pixels
-    return changed
+    return changedRect != nil
   }
 
-  /// The last frame as packed 8-bit RGB, row-major (what libsixel and kitty's `f=24` take).
+  /// A rectangle of pixels, origin top-left.
+  public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+      self.x = x
+      self.y = y
+      self.width = width
+      self.height = height
+    }
+  }
+
+  /// The smallest rectangle holding every pixel that differs from the frame before the
+  /// last `draw` (the whole image after a new size); nil when none does.
+  public private(set) var changedRect: Rect?
+
+  /// The smallest rectangle where `now` and `before` differ; nil when they are equal.
+  private static func difference(_ now: [UInt32], _ before: [UInt32], width: Int, height: Int)
+    -> Rect?
+  {
+    var (left, top, right, bottom) = (width, height, -1, -1)
+    now.withUnsafeBufferPointer { now in
+      before.withUnsafeBufferPointer { before in
+        for row in 0..<height {
+          let base = row * width
+          var first = 0
+          while first < width, now[base + first] == before[base + first] { first += 1 }
+          guard first < width else { continue }
+          var last = width - 1
+          while now[base + last] == before[base + last] { last -= 1 }
+          left = min(left, first)
+          right = max(right, last)
+          top = min(top, row)
+          bottom = row
+        }
+      }
+    }
+    guard right >= 0 else { return nil }
+    return Rect(x: left, y: top, width: right - left + 1, height: bottom - top + 1)
+  }
+
+  /// The last frame as packed 8-bit RGB, row-major (what libsixel and libpng take).
   public func rgb() -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: previous.count * 3)
+    rgb(Rect(x: 0, y: 0, width: width, height: height))
+  }
+
+  /// A part of the last frame (inside it) as packed 8-bit RGB, row-major.
+  public func rgb(_ part: Rect) -> [UInt8] {
+    guard part.x >= 0, part.y >= 0, part.width > 0, part.height > 0,
+      part.x + part.width <= width, part.y + part.height <= height,
+      previous.count == width * height
+    else { return [] }
+    var bytes = [UInt8](repeating: 0, count: part.width * part.height * 3)
     bytes.withUnsafeMutableBufferPointer { out in
       previous.withUnsafeBufferPointer { words in
-        for index in 0..<words.count {
-          let word = words[index]
-          out[3 * index] = UInt8(truncatingIfNeeded: word >> 16)
-          out[3 * index + 1] = UInt8(truncatingIfNeeded: word >> 8)
-          out[3 * index + 2] = UInt8(truncatingIfNeeded: word)
+        var index = 0
+        for row in part.y..<(part.y + part.height) {
+          let base = row * width
+          for column in part.x..<(part.x + part.width) {
+            let word = words[base + column]
+            out[index] = UInt8(truncatingIfNeeded: word >> 16)
+            out[index + 1] = UInt8(truncatingIfNeeded: word >> 8)
+            out[index + 2] = UInt8(truncatingIfNeeded: word)
+            index += 3
+          }
         }
       }
     }

@@ -62,7 +62,6 @@ struct InteractiveLoop {
     var session = Session(
       scene: scene, size: ScreenSize(width: size.width, height: size.height),
       usesASCII: usesASCII, themes: themes, colorDepth: terminal.colorDepth, cells: cells)
-    if let graphicsNotice { _ = session.send(.notice(Message(graphicsNotice, isError: true))) }
     let clock = ContinuousClock()
     let started = clock.now
     func elapsed() -> Double {
@@ -94,6 +93,8 @@ struct InteractiveLoop {
         }
       }
     }
+    // After the recording's own line, so that this one shows (and is recorded).
+    if let graphicsNotice { _ = session.send(.notice(Message(graphicsNotice, isError: true))) }
     let frame = Duration.seconds(1) / session.model.framesPerSecond
     var nextTick = clock.now + frame
     var screen = session.frame(time: elapsed())

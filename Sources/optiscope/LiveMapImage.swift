@@ -102,6 +102,19 @@ final class LiveMapImage {
           try sixel.preparePalette(sample: sample.rgb, width: sample.width, height: sample.height)
           paletteGeneration = image.backdropGeneration
         }
+        // Sixel pixels stay in their cells: only the cells around what changed are sent,
+        // unless the whole map must be (a new image, size or backdrop).
+        if !redraw, shownRegion != nil, let part = sixelPart(width: width, height: height),
+          let cell = self.cellSize
+        {
+          let patch = try sixel.encode(
+            rgb: image.rgb(part), width: part.width, height: part.height)
+          ImagePlacement.send(
+            ImagePlacement.at(
+              column: region.x + part.x / cell.width, row: region.y + part.y / cell.height,
+              patch))
+          return nil
+        }
         bytes = try sixel.encode(rgb: image.rgb(), width: width, height: height)
       }
       ImagePlacement.send(ImagePlacement.at(column: region.x, row: region.y, bytes))
@@ -113,6 +126,21 @@ final class LiveMapImage {
       terminal.draw(screen)
       return "images stopped (\(error)); the map is text"
     }
+  }
+
+  /// The part of a `width` × `height` sixel map to send after a frame: the changed
+  /// pixels widened to whole cells, from the top of a cell row down in whole six-pixel
+  /// bands; nil when that would not fit (then the whole map is sent).
+  private func sixelPart(width: Int, height: Int) -> MapImage.Rect? {
+    guard let changed = image.changedRect, let cell = cellSize,
+      changed.width < width || changed.height < height
+    else { return nil }
+    let left = changed.x / cell.width * cell.width
+    let right = min(width, (changed.x + changed.width + cell.width - 1) / cell.width * cell.width)
+    let top = changed.y / cell.height * cell.height
+    let bands = (changed.y + changed.height - top + 5) / 6
+    guard top + bands * 6 <= height else { return nil }
+    return MapImage.Rect(x: left, y: top, width: right - left, height: bands * 6)
   }
 
   /// Removes the image from the screen, if one is there.

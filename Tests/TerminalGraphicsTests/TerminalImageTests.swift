@@ -122,8 +122,17 @@ struct TerminalImageTests {
     var figure = Self.figure()
     #expect(try image.draw(figure, objective: Self.objective, width: 300, height: 200))
     #expect(try !image.draw(figure, objective: Self.objective, width: 300, height: 200))
+    #expect(image.changedRect == nil)
     figure.trails[0].points.append(Point(x: 0.8, y: 0.9))
     #expect(try image.draw(figure, objective: Self.objective, width: 300, height: 200))
+    // Only around the new segment: from the trail's last point (0.4, 1.05) to (0.8, 0.9),
+    // in a 4 × 4 view over 300 × 200 pixels, with the line's width and the end disc.
+    let part = try #require(image.changedRect)
+    #expect(part.width < 80 && part.height < 60, "\(part)")
+    let x = Double(part.x + part.width / 2) / 300 * 4 - 2
+    let y = 3 - Double(part.y + part.height / 2) / 200 * 4
+    #expect(abs(x - 0.6) < 0.3 && abs(y - 0.98) < 0.3, "\(part) around (\(x), \(y))")
+    #expect(image.rgb(part).count == part.width * part.height * 3)
     #expect(try image.draw(figure, objective: Self.objective, width: 310, height: 200))
     #expect(image.width == 310 && image.rgb().count == 310 * 200 * 3)
   }
