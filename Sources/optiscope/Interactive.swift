@@ -41,6 +41,10 @@ struct Interactive: ParsableCommand {
       --record FILE records every frame from the start (R stops it; R again starts a new, \
       automatically named file); see `optiscope record --help` and README "Recording".
 
+      --graphics auto|kitty|sixel|none shows the map as an image in terminals that show \
+      images (auto asks the terminal; inside tmux or screen the map stays text); README \
+      "Images in the terminal".
+
       Needs a terminal; for pictures in scripts or pipes use `optiscope render`.
       """
   )
