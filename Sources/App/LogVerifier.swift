@@ -43,10 +43,22 @@ public enum LogVerifier {
 
   /// Checks every frame and change line of `log`; throws when its header cannot be replayed.
   /// `maximumSteps` bounds the race steps logged ticks take between two frames.
+  ///
+  /// A log whose header names plug-ins (`plugin = SPEC`) needs `plugins`, which
+  /// adds them to the session and reruns them (see `PluginReplay`).
   public static func verify(
-    _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames
+    _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames,
+    plugins: ((inout Session) throws(SceneOptions.Problem) -> any PluginReplay)? = nil
   ) throws(SceneOptions.Problem) -> Outcome {
     var session = try Session(log: log.header, formatVersion: log.formatVersion)
+    var replay: (any PluginReplay)?
+    if !log.header.plugins.isEmpty {
+      guard let plugins else {
+        throw SceneOptions.Problem(
+          description: "its header names plug-ins, which only the optiscope command reruns")
+      }
+      replay = try plugins(&session)
+    }
     var producedChanges: [LogEvent] = []
     var loggedChanges: [LogEvent] = []
     var framesSeen = 0
@@ -58,7 +70,9 @@ public enum LogVerifier {
     for (position, event) in log.events.enumerated() {
       switch event {
       case .input(let message):
+        let before = replay == nil ? nil : session.model.race
         let effects = session.send(message)
+        if let before { replay?.afterInput(before: before, in: &session) }
         if framesSeen > 0 {
           producedChanges += effects.compactMap { effect in
             if case .liveChange(let step, let description) = effect {
@@ -76,6 +90,17 @@ public enum LogVerifier {
         }
       case .change:
         if framesSeen > 0 { loggedChanges.append(event) }
+      case .pluginSteps(let steps):
+        guard let replay else { return .mismatch(Self.pluginLine(event)) }
+        replay.reach(steps, in: &session)
+      case .pluginEdit(let racer, let key, let value, let step):
+        guard let replay else { return .mismatch(Self.pluginLine(event)) }
+        replay.edit(racer: racer, key: key, value: value, at: step, in: &session)
+      case .pluginFailed(let racer, let step):
+        guard let replay else { return .mismatch(Self.pluginLine(event)) }
+        if let problem = replay.fail(racer: racer, at: step, in: &session) {
+          return .mismatch(Mismatch(summary: problem))
+        }
       case .frame(let frame):
         stepsTicked = 0
         checkedRestart = false
@@ -143,7 +168,7 @@ public enum LogVerifier {
         next = frame
         break lookahead
       case .input(let message): inputs.append(message)
-      case .ticks, .change: continue
+      case .ticks, .change, .pluginSteps, .pluginEdit, .pluginFailed: continue
       }
     }
     // After the last frame and the last input, ticks change nothing that is compared.
@@ -175,6 +200,12 @@ public enum LogVerifier {
       checkedRestart = true
     }
     return nil
+  }
+
+  /// The mismatch of a plug-in line in a log whose header names no plug-in.
+  private static func pluginLine(_ event: LogEvent) -> Mismatch {
+    Mismatch(
+      summary: "'\(event.text.dropLast())' names a plug-in, but the header has no plugin line")
   }
 
   /// The first differing row of a frame.

@@ -63,6 +63,13 @@ public struct Recorder {
     for change in changes { pending += change.text }
   }
 
+  /// Notes a plug-in event (`LogEvent.pluginSteps` and the like) where it happened.
+  public mutating func note(_ event: LogEvent) {
+    guard failure == nil, format == .text else { return }
+    flushTicks()
+    pending += event.text
+  }
+
   /// Notes a clock tick that was sent to `update`.
   public mutating func noteTick() {
     ticksSinceLast += 1

@@ -1,3 +1,5 @@
+import OptimKit
+
 /// A recording in optiscope's plain-text log format, parsed: the scene header and the events.
 ///
 /// The format (version 2), line by line:
@@ -164,6 +166,12 @@ public struct RecordingLog: Sendable {
       }
       return .input(message)
     }
+    if line.hasPrefix("@ plug-in ") {
+      guard let event = pluginEvent(line.dropFirst("@ plug-in ".count)) else {
+        throw Problem(description: "\(name) line \(lineNumber): bad plug-in line '\(line)'")
+      }
+      return event
+    }
     if line.hasPrefix("@ step ") {
       let body = line.dropFirst("@ step ".count)
       let number = body.prefix { $0 != " " }
@@ -176,5 +184,35 @@ public struct RecordingLog: Sendable {
       description:
         "\(name) line \(lineNumber): expected '> input', '@ step N change' or '--- frame', "
         + "got '\(LogText.oneLine(String(line.prefix(40))))'")
+  }
+
+  /// A plug-in line after its `@ plug-in `: `steps A B …`, `edit R KEY=VALUE at S` or
+  /// `failed R at S`; nil when it is none of them.
+  private static func pluginEvent(_ body: Substring) -> LogEvent? {
+    let words = body.split(separator: " ", omittingEmptySubsequences: false)
+    guard let kind = words.first else { return nil }
+    let count = { (word: Substring) in Int(word).flatMap { $0 >= 0 ? $0 : nil } }
+    switch kind {
+    case "steps":
+      let steps = words.dropFirst().compactMap(count)
+      guard steps.count == words.count - 1, !steps.isEmpty else { return nil }
+      return .pluginSteps(steps)
+    case "edit":
+      guard words.count == 5, words[3] == "at", let racer = count(words[1]),
+        let step = count(words[4])
+      else { return nil }
+      let setting = words[2].split(separator: "=", maxSplits: 1)
+      guard setting.count == 2, let key = Hyperparameter(rawValue: String(setting[0])),
+        let value = Double(setting[1])
+      else { return nil }
+      return .pluginEdit(racer: racer, key: key, value: value, step: step)
+    case "failed":
+      guard words.count == 4, words[2] == "at", let racer = count(words[1]),
+        let step = count(words[3])
+      else { return nil }
+      return .pluginFailed(racer: racer, step: step)
+    default:
+      return nil
+    }
   }
 }

@@ -21,15 +21,18 @@ public struct SceneFile: Hashable, Sendable {
   public var theme: String?
   /// Whether the picture is drawn with ASCII only.
   public var usesASCII: Bool?
+  /// The plug-in optimizers' SPECs (`plugin = my_adam.py:My_Adam:lr=0.1`), which race after
+  /// the built-in ones; kept as written, since only the executable can start them.
+  public var plugins: [String] = []
 
   /// The keys a scene file knows, in the order they are written.
   public static let keys = [
     "function", "expression", "view", "start", "optimizer", "sweep", "label", "steps-per-frame",
     "fps", "layout", "noise", "seed", "leaderboard", "inspect", "basins", "select", "steps",
-    "size", "theme", "ascii",
+    "size", "theme", "ascii", "plugin",
   ]
   /// The keys that may repeat: one line per racer, sweep or label, in race order.
-  static let repeatableKeys: Set<String> = ["optimizer", "sweep", "label"]
+  static let repeatableKeys: Set<String> = ["optimizer", "sweep", "label", "plugin"]
 
   /// The most steps a scene may ask for (as `render --steps`).
   public static let maximumSteps = 100_000
@@ -203,6 +206,11 @@ public struct SceneFile: Hashable, Sendable {
       theme = value
     case "ascii":
       usesASCII = try Self.switchValue(value, key: key)
+    case "plugin":
+      guard !value.isEmpty else {
+        throw SceneOptions.Problem(description: "plugin needs a SPEC (SOURCE:OBJECT)")
+      }
+      plugins.append(value)
     default:
       throw SceneOptions.Problem(description: "unknown key '\(key)'")
     }
@@ -263,6 +271,7 @@ public struct SceneFile: Hashable, Sendable {
     add("size", size?.description)
     add("theme", theme)
     add("ascii", usesASCII.map { $0 ? "true" : "false" })
+    for plugin in plugins { add("plugin", plugin) }
     return lines.map { $0 + "\n" }.joined()
   }
 

@@ -12,8 +12,9 @@ import Plot
 public struct Session {
   /// The program's state.
   public private(set) var model: Model
-  /// The scene, size, theme and ASCII mode the program started with: every recording's header.
-  public let header: SceneFile
+  /// The scene, size, theme and ASCII mode the program started with, and its plug-ins:
+  /// every recording's header.
+  public private(set) var header: SceneFile
   /// Every input since the start, with tick runs counted: a recording's prelude.
   public private(set) var journal: [LogEvent] = []
   /// The recording in progress, if any.
@@ -59,15 +60,14 @@ public struct Session {
       inputEditing: formatVersion >= 2 ? .readline : .appendOnly)
   }
 
-  /// Sends `message` to `update`, journals it, notes it in the recording, and returns
-  /// the effects for the run loop to carry out.
-  ///
-  /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
-  /// and the log all hold a size that a log may hold and replay can draw.
-  /// Adds a plug-in racer to the model (see `Model.addExternalRacer`); returns its index.
+  /// Adds a plug-in racer to the model (see `Model.addExternalRacer`), and its SPEC to the
+  /// header, so a recording names it; returns its index.
   @discardableResult
-  public mutating func addExternalRacer(label: String, _ external: ExternalOptimizer) -> Int {
-    model.addExternalRacer(label: label, external)
+  public mutating func addExternalRacer(
+    label: String, _ external: ExternalOptimizer, spec: String? = nil
+  ) -> Int {
+    if let spec { header.plugins.append(spec) }
+    return model.addExternalRacer(label: label, external)
   }
 
   /// Moves or fails plug-in racers as their answers come (see `Model.updateExternalRacers`).
@@ -75,6 +75,24 @@ public struct Session {
     model.updateExternalRacers(body)
   }
 
+  /// Journals a plug-in event (steps taken, an edit delivered, a failure) and notes it in
+  /// the recording, in order with the inputs and ticks, so a replay reruns the plug-ins
+  /// to exactly what was shown.
+  public mutating func noteExternal(_ event: LogEvent) {
+    journal.append(event)
+    recorder?.note(event)
+  }
+
+  /// The steps each plug-in racer has taken, in race order; empty without plug-ins.
+  public var pluginSteps: [Int] {
+    model.race.racers.filter(\.isExternal).map(\.stepCount)
+  }
+
+  /// Sends `message` to `update`, journals it, notes it in the recording, and returns
+  /// the effects for the run loop to carry out.
+  ///
+  /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
+  /// and the log all hold a size that a log may hold and replay can draw.
   public mutating func send(_ message: Msg) -> [Effect] {
     var message = message
     if case .resize(let width, let height) = message {

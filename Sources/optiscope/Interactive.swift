@@ -73,16 +73,20 @@ struct Interactive: ParsableCommand {
     let format: RecordingFormat
     let theme: String?
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let (sceneArguments, pluginTexts) = LivePluginRacers.split(self.scene)
+    let (sceneArguments, given) = PluginRacers.split(self.scene)
+    var pluginTexts = given
     do {
       if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
         throw CommandError(
           "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
       }
-      if !pluginTexts.isEmpty && record != nil {
-        throw CommandError("--record does not take plug-in optimizers yet")
-      }
       let file = try sceneArguments.sceneFile()
+      // A recording's header (`--scene run.log`) names its plug-ins too.
+      pluginTexts = file.plugins + pluginTexts
+      if !pluginTexts.isEmpty && recording.trace != nil {
+        throw CommandError(
+          "--trace does not take plug-in optimizers yet; `optiscope trace` writes their rows")
+      }
       scene = try file.options.scene()
       theme = file.theme
       format = try recording.recordingFormat()
@@ -108,18 +112,18 @@ struct Interactive: ParsableCommand {
         "optiscope: starting \(count) (Python and its imports take a few seconds)…")
     }
     do {
-      started = try LivePluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
+      started = try PluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
     } catch {
       StandardStream.warn("optiscope: \(error)\n")
       throw ExitCode(1)
     }
     let mode = noColor ? ColorPolicy.Mode.never : appearance.color.mode
     // Files first: an unwritable or existing one is refused before the terminal changes.
-    var request: InteractiveLoop.RecordingRequest?
+    var request: LiveRace.RecordingRequest?
     if let record {
       do {
         let sink = try FileSink.open(record, force: recording.force, option: "--record")
-        request = InteractiveLoop.RecordingRequest(sink: sink, format: format)
+        request = LiveRace.RecordingRequest(sink: sink, format: format)
         request?.trace = try recording.openTrace(besides: record, option: "--record")
       } catch {
         request?.sink.discard()
@@ -149,20 +153,27 @@ struct Interactive: ParsableCommand {
           + "to record without one, `optiscope record`)\n"))
       throw ExitCode(1)
     }
-    var loop = InteractiveLoop(
-      terminal: terminal, scene: scene, themes: themes,
-      usesASCII: appearance.usesASCII || !terminal.supportsUnicode, recording: request,
-      format: format)
-    loop.cells = appearance.cells.mode
-    loop.plugins = started
-    loop.graphics = LiveMapImage(graphicsChoice)
-    loop.graphicsNotice = graphicsChoice.notice
-    let outcome = loop.run()
-    loop.graphics?.stop()
+    let size = terminal.size
+    let session = Session(
+      scene: scene, size: ScreenSize(width: size.width, height: size.height),
+      usesASCII: appearance.usesASCII || !terminal.supportsUnicode, themes: themes,
+      colorDepth: terminal.colorDepth, cells: appearance.cells.mode)
+    let backend = TerminalBackend(terminal)
+    let graphics = LiveMapImage(graphicsChoice)
+    backend.mapImage = graphics
+    var race = LiveRace(session: session, plugins: started)
+    race.graphics = graphics
+    race.graphicsNotice = graphicsChoice.notice
+    race.recording = request
+    race.format = format
+    race.clock = { ProgramLoop.seconds(backend.elapsed) }
+    let end = ProgramLoop.run(&race, on: backend)
+    race.finish()
+    graphics?.stop()
     terminal.stop()
-    for note in outcome.notes {
+    for note in race.notes {
       StandardStream.warn("optiscope: \(note)\n")
     }
-    if let signal = outcome.signal { throw ExitCode(128 + signal) }
+    if case .signal(let number) = end { throw ExitCode(128 + number) }
   }
 }

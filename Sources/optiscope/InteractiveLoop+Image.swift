@@ -2,23 +2,13 @@ import App
 import Plot
 import PlotImage
 
-extension InteractiveLoop {
-  /// Shows a frame: as it is, or with the map as an image (`--graphics`).
-  func show(_ screen: Canvas, in session: inout Session) {
-    guard let graphics else {
-      terminal.draw(screen)
-      return
-    }
-    if let failure = graphics.show(screen, model: session.model, on: terminal) {
-      _ = session.send(.notice(Message(failure, isError: true)))
-    }
-  }
-
+extension LiveRace {
   /// `P`: writes the current figure as a 1000×800 PNG into a new file named after the
-  /// date and time (`optiscope-….png`, with `-2`, `-3`… when taken); says where on screen.
-  static func saveImage(in session: inout Session) {
+  /// date and time (`optiscope-….png`, with `-2`, `-3`… when taken); returns the message
+  /// that says where (or why not) on screen; nil when there is no figure to save.
+  static func saveImage(in session: Session) -> Msg? {
     let picture = session.model.picture
-    guard let objective = picture.objective else { return }
+    guard let objective = picture.objective else { return nil }
     let stem = FileSink.timestampedStem("optiscope")
     do {
       let file = try FileSink.openNew(stem: stem, extension: "png")
@@ -35,9 +25,9 @@ extension InteractiveLoop {
         throw error
       }
       try file.writeWhole(bytes)
-      _ = session.send(.notice(Message("figure saved to \(file.path)")))
+      return .notice(Message("figure saved to \(file.path)"))
     } catch {
-      _ = session.send(.notice(Message("cannot save the figure: \(error)", isError: true)))
+      return .notice(Message("cannot save the figure: \(error)", isError: true))
     }
   }
 }

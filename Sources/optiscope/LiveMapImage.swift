@@ -28,6 +28,10 @@ final class LiveMapImage {
   private var cellSize: CellSize?
   /// Whether images have been turned off after a failure.
   private var failed = false
+  /// The model of the frame to show next (told by the program, which owns it).
+  var model: Model?
+  /// Why images stopped, until the program has shown it (see `takeFailure`).
+  private var failure: String?
   /// The map image's backdrop that the sixel palette was made for.
   private var paletteGeneration = -1
 
@@ -50,9 +54,19 @@ final class LiveMapImage {
     return map
   }
 
+  /// The line for the user when images had to stop, once.
+  func takeFailure() -> String? {
+    defer { failure = nil }
+    return failure
+  }
+
   /// Shows `screen` (the text frame for `model`) on `terminal` with the map as an image
-  /// when it can; returns a line for the user when images had to stop.
-  func show(_ screen: Canvas, model: Model, on terminal: Terminal) -> String? {
+  /// when it can; a failure turns images off and is kept for `takeFailure`.
+  func show(_ screen: Canvas, on terminal: Terminal) {
+    guard let model else {
+      terminal.draw(screen)
+      return
+    }
     let size = terminal.size
     var redraw = false
     if size != screenSize {
@@ -66,7 +80,7 @@ final class LiveMapImage {
     else {
       takeAway(screen, on: terminal)
       terminal.draw(screen)
-      return nil
+      return
     }
     if let shownRegion, shownRegion != region { takeAway(screen, on: terminal) }
     var masked = screen
@@ -84,7 +98,7 @@ final class LiveMapImage {
       let changed = try image.draw(
         Figure(picture: picture, theme: model.theme), objective: objective, width: width,
         height: height, unit: unit)
-      guard changed || redraw || shownRegion == nil else { return nil }
+      guard changed || redraw || shownRegion == nil else { return }
       let bytes: [UInt8]
       switch imageProtocol {
       case .kitty:
@@ -113,18 +127,17 @@ final class LiveMapImage {
             ImagePlacement.at(
               column: region.x + part.x / cell.width, row: region.y + part.y / cell.height,
               patch))
-          return nil
+          return
         }
         bytes = try sixel.encode(rgb: image.rgb(), width: width, height: height)
       }
       ImagePlacement.send(ImagePlacement.at(column: region.x, row: region.y, bytes))
       shownRegion = region
-      return nil
     } catch {
       failed = true
       takeAway(screen, on: terminal)
       terminal.draw(screen)
-      return "images stopped (\(error)); the map is text"
+      failure = "images stopped (\(error)); the map is text"
     }
   }
 

@@ -57,7 +57,7 @@ struct Optiscope: ParsableCommand {
   /// goes the usual way, so help and messages name the full command path.
   static func directlyParsed(_ arguments: [String]) -> (any ParsableCommand)? {
     let named = arguments.first.flatMap { first in
-      configuration.subcommands.first { $0._commandName == first }
+      configuration.subcommands.first { name(of: $0) == first }
     }
     let command = named ?? configuration.defaultSubcommand
     guard let command else { return nil }
@@ -125,18 +125,25 @@ struct Optiscope: ParsableCommand {
     sigprocmask(SIG_UNBLOCK, &signals, nil)
   }
 
+  /// A command's name on the command line: its configuration's `commandName`, which every
+  /// optiscope command sets (ArgumentParser's own `_commandName`, which would derive one
+  /// from the type's name, is underscored, not API).
+  static func name(of command: any ParsableCommand.Type) -> String {
+    command.configuration.commandName ?? String(describing: command).lowercased()
+  }
+
   /// The command the arguments were aimed at, e.g. `optiscope trace`, for the help hint.
   static func commandPath(for arguments: [String]) -> String {
     var command: ParsableCommand.Type = Optiscope.self
-    var path = [Optiscope._commandName]
+    var path = [name(of: Optiscope.self)]
     for argument in arguments {
       guard
         let subcommand = command.configuration.subcommands.first(where: {
-          $0._commandName == argument || $0.configuration.aliases.contains(argument)
+          name(of: $0) == argument || $0.configuration.aliases.contains(argument)
         })
       else { break }
       command = subcommand
-      path.append(subcommand._commandName)
+      path.append(name(of: subcommand))
     }
     return path.joined(separator: " ")
   }

@@ -3,6 +3,7 @@ import ArgumentParser
 import FoundationEssentials
 import OptimKit
 import Plot
+import Plugins
 
 #if canImport(Glibc)
   import Glibc
@@ -57,6 +58,8 @@ struct Record: ParsableCommand {
 
   @OptionGroup var appearance: AppearanceArguments
 
+  @OptionGroup var plugins: PluginArguments
+
   @Option(
     help: ArgumentHelp(
       "With --format gif: the animation's size in pixels (default 1000x800).", valueName: "WxH"))
@@ -89,9 +92,12 @@ struct Record: ParsableCommand {
       scene: plan.scene, size: plan.size,
       usesASCII: appearance.ascii || (plan.file.usesASCII ?? false), themes: plan.themes,
       colorDepth: depth, cells: appearance.cells.mode)
+    // The plug-ins race after the built-in racers; the loop waits for each of their steps.
+    var race = LiveRace(session: session, plugins: plan.plugins)
+    defer { race.plugins?.stop() }
+    session = race.session
     let recorder = Recorder(
       file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false)
-    let framesPerSecond = Double(plan.scene.framesPerSecond)
     let started = session.startRecording(
       recorder, time: 0, timestamp: Int(Date().timeIntervalSince1970), showsIndicator: false)
     /// Stops, and leaves whatever was not committed as it was before the run.
@@ -116,17 +122,19 @@ struct Record: ParsableCommand {
         throw CommandError(error.description)
       }
     }
-    do {
-      for _ in 1..<plan.frames {
-        guard session.recorder != nil else { break }
-        let before = trace == nil ? nil : session.model.race
-        _ = session.send(.tick)
-        if let before { try trace?.observe(before: before, after: session.model.race) }
-        _ = session.frame(time: Double(session.recorder?.frameCount ?? 0) / framesPerSecond)
-      }
-    } catch {
+    // Every further frame is one tick of the one loop, on a screen in memory whose clock
+    // moves by exactly a frame a tick.
+    race.replaceSession(session)
+    race.follow(trace)
+    race.frameLimit = plan.frames
+    race.startsRecorded = true
+    let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
+    _ = ProgramLoop.run(&race, on: backend)
+    session = race.session
+    trace = race.takeTrace()
+    if let failure = race.traceFailure {
       abandon()
-      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
+      throw CommandError(failure)
     }
     trace?.finish()
     let finished = session.stopRecording()
@@ -156,12 +164,36 @@ struct Record: ParsableCommand {
     var format: RecordingFormat
     /// The themes, `--theme` (else the scene file's) current.
     var themes: (choices: [ThemeChoice], index: Int)
+    /// The plug-in SPECs, and the plug-ins started, that race after the built-in ones.
+    var pluginTexts: [String] = []
+    var plugins: [PluginOptimizer] = []
   }
 
   /// Checks every option before any file is touched; throws `CommandError`.
   func makePlan() throws -> Plan {
+    // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
+    let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
+    var plan = try makePlan(sceneArguments, plugins: pluginTexts)
+    plan.plugins = try PluginRacers.start(
+      plan.pluginTexts, for: plan.scene, runtime: plugins.runtime)
+    return plan
+  }
+
+  /// `makePlan()` for the built-in racers and the plug-ins `pluginTexts` (with a scene
+  /// file's, such as a recording's header, first).
+  private func makePlan(_ scene: SceneArguments, plugins pluginTexts: [String]) throws -> Plan {
     do {
-      let file = try scene.sceneFile()
+      if !pluginTexts.isEmpty && scene.racers.optimizers.isEmpty {
+        throw CommandError(
+          "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
+      }
+      var file = try scene.sceneFile()
+      let texts = file.plugins + pluginTexts
+      file.plugins = []
+      if !texts.isEmpty && (recording.trace != nil || writesGIF) {
+        throw CommandError(
+          "\(writesGIF ? "--format gif" : "--trace") does not take plug-in optimizers yet")
+      }
       let checked = try file.options.scene()
       let screen =
         try size.map { text throws(SceneOptions.Problem) in
@@ -182,7 +214,8 @@ struct Record: ParsableCommand {
       }
       return Plan(
         file: file, scene: checked, size: screen, frames: count,
-        format: writesGIF ? .text : try recording.recordingFormat(), themes: themes)
+        format: writesGIF ? .text : try recording.recordingFormat(), themes: themes,
+        pluginTexts: texts)
     } catch {
       throw CommandError("\(error)")
     }

@@ -93,7 +93,7 @@ struct Render: ParsableCommand {
   func makeModel() throws -> (Model, ColorDepth) {
     let checked: Scene
     let file: SceneFile
-    let (sceneArguments, pluginTexts) = LivePluginRacers.split(scene)
+    let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
     do {
       if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
         throw CommandError(
@@ -128,12 +128,12 @@ struct Render: ParsableCommand {
       scene: checked, width: screen.width, height: screen.height, themes: themes,
       colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false),
       cells: appearance.cells.mode)
-    let started = try LivePluginRacers.start(pluginTexts, for: checked, runtime: plugins.runtime)
+    let started = try PluginRacers.start(pluginTexts, for: checked, runtime: plugins.runtime)
     if started.isEmpty {
       model.advance(steps: steps)
     } else {
       defer { for plugin in started { plugin.terminate() } }
-      let racers = LivePluginRacers(started) { model.addExternalRacer(label: $0, $1) }
+      let racers = PluginRacers(started) { model.addExternalRacer(label: $0, $1) }
       model.advance(steps: steps) { racers.stepWaiting(&$0) }
     }
     return (model, depth)
@@ -141,12 +141,6 @@ struct Render: ParsableCommand {
 
   /// The terminal's size when stdout is one, else 120×40.
   static func terminalSize(_ isTerminal: Bool) -> (width: Int, height: Int) {
-    var size = winsize()
-    if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0,
-      size.ws_row > 0
-    {
-      return (Int(size.ws_col), Int(size.ws_row))
-    }
-    return (120, 40)
+    (isTerminal ? StandardOutputSize.current() : nil) ?? (120, 40)
   }
 }

@@ -1,6 +1,8 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import OptimKit
+import Plugins
 import Terminal
 
 #if canImport(Glibc)
@@ -22,7 +24,9 @@ struct Replay: ParsableCommand {
 
       --verify needs no terminal: it rebuilds the scene from the log's header, sends every \
       logged input through the program again and checks that every frame (and every logged \
-      live change) comes out identical. It prints `ok: N frames identical` and exits 0, or \
+      live change) comes out identical. A recording of plug-in optimizers plays without \
+      Python; --verify reruns the plug-ins (their SPECs are in the header), so it needs the \
+      Python they ran with (--python as in `trace`). It prints `ok: N frames identical` and exits 0, or \
       prints the first differing frame and row and exits 1. A log cut short (a crash, a full \
       disk) is checked up to its last complete frame.
 
@@ -40,6 +44,8 @@ struct Replay: ParsableCommand {
 
   @Option(help: ArgumentHelp("Playback speed, 1/16 to 16.", valueName: "x"))
   var speed: Double = 1
+
+  @OptionGroup var plugins: PluginArguments
 
   func run() throws {
     let log = try load()
@@ -61,10 +67,31 @@ struct Replay: ParsableCommand {
         "\(error); replay needs a terminal (use `less \(file)` to read the log, "
           + "or --verify to check it)")
     }
-    var player = ReplayPlayer(log: log, speed: speed)
-    let signal = player.run(on: terminal)
+    var player = ReplayPlayer(log: log, speed: speed, size: terminal.size)
+    let end = ProgramLoop.run(&player, on: TerminalBackend(terminal))
     terminal.stop()
-    if let signal { throw ExitCode(128 + signal) }
+    if case .signal(let number) = end { throw ExitCode(128 + number) }
+  }
+
+  /// Starts the plug-ins the log's header names (`plugin = SPEC`), at the scene's start;
+  /// one line when they cannot start.
+  func startPlugins(of log: RecordingLog) throws -> [PluginOptimizer] {
+    let texts = log.header.plugins
+    guard !texts.isEmpty else { return [] }
+    let scene: Scene
+    do {
+      scene = try log.header.options.scene()
+    } catch {
+      throw CommandError("\(file): cannot replay its header: \(error.description)")
+    }
+    do {
+      return try PluginRacers.start(texts, for: scene, runtime: plugins.runtime)
+    } catch {
+      let names = texts.joined(separator: ", ")
+      throw CommandError(
+        "\(file): --verify reruns its plug-in\(texts.count == 1 ? "" : "s") \(names), "
+          + "which cannot start: \(error)")
+    }
   }
 
   /// Reads and parses the log; refusals are one line.
@@ -88,10 +115,20 @@ struct Replay: ParsableCommand {
   }
 
   /// `--verify`: prints the outcome; exits 1 on a mismatch.
+  ///
+  /// A recording of plug-in racers names their SPECs in its header; they are
+  /// started again (Python is needed for this, not for playing) and rerun to
+  /// exactly the steps the log says each frame showed.
   func check(_ log: RecordingLog) throws {
+    let started = try startPlugins(of: log)
+    defer { for plugin in started { plugin.terminate() } }
     let outcome: LogVerifier.Outcome
     do {
-      outcome = try LogVerifier.verify(log)
+      outcome = try LogVerifier.verify(
+        log,
+        plugins: started.isEmpty
+          ? nil
+          : { session in PluginRacers(started, session: &session, announces: false) })
     } catch {
       throw CommandError("\(file): cannot replay its header: \(error.description)")
     }

@@ -2,7 +2,8 @@ import App
 import Plot
 import Terminal
 
-/// Plays a recorded log's frames in the terminal: pause, step, speed, quit.
+/// Plays a recorded log's frames in the terminal: pause, step, speed, quit — a program of
+/// the one loop (`ProgramLoop`), so it runs on a terminal or headless alike.
 ///
 /// The frames are shown as recorded (plain text); a line under them (or over
 /// the last row, when the terminal is no taller than the frames) tells the
@@ -18,8 +19,11 @@ struct ReplayPlayer {
   private(set) var isPaused = false
   /// Playback speed, a power of two from 1/16 to 16.
   private(set) var speed: Double
+  /// The screen's size in cells.
+  private(set) var size: (width: Int, height: Int)
 
-  init(log: RecordingLog, speed: Double) {
+  init(log: RecordingLog, speed: Double, size: (width: Int, height: Int)) {
+    self.size = size
     frames = log.frames
     var latest: String?
     var changes: [String?] = []
@@ -35,31 +39,16 @@ struct ReplayPlayer {
     self.speed = speed
   }
 
-  /// Runs until q, Ctrl-C or the end of input; returns the signal number if a signal ended it.
-  mutating func run(on terminal: Terminal) -> Int32? {
-    let clock = ContinuousClock()
-    var nextFrame = clock.now + interval
-    while true {
-      terminal.draw(screen(size: terminal.size))
-      let atEnd = index == frames.count - 1
-      let timeout: Duration? =
-        isPaused || atEnd ? nil : max(.zero, clock.now.duration(to: nextFrame))
-      switch terminal.nextEvent(timeout: timeout) {
-      case .character(let character):
-        if character == "q" { return nil }
-        handle(character)
-        nextFrame = clock.now + interval
-      case .key(let key):
-        handle(key)
-        nextFrame = clock.now + interval
-      case .interrupt, .endOfInput: return nil
-      case .signal(let number): return number
-      case .timeout:
-        if !isPaused, index < frames.count - 1 { index += 1 }
-        nextFrame = max(nextFrame + interval, clock.now)
-      case .mouseClick, .resize: break
-      }
-    }
+  /// What the player acts on.
+  enum Message: Equatable {
+    case character(Character)
+    case key(TerminalEvent.Key)
+    /// Time for the next frame.
+    case tick
+    /// The screen is now `width` × `height` cells.
+    case resize(width: Int, height: Int)
+    /// q or Ctrl-C.
+    case quit
   }
 
   /// The time between frames at the current speed.
@@ -105,7 +94,7 @@ struct ReplayPlayer {
     index = min(max(0, index + offset), frames.count - 1)
   }
 
-  /// The terminal's picture: the frame at the top left, the player's line below it.
+  /// The picture on a `size` screen: the frame at the top left, the player's line below it.
   func screen(size: (width: Int, height: Int)) -> Canvas {
     var canvas = Canvas(width: size.width, height: size.height)
     let frame = frames[index]
@@ -123,4 +112,39 @@ struct ReplayPlayer {
     canvas.write(line, x: 0, y: row, attributes: [.reverse])
     return canvas
   }
+}
+
+extension ReplayPlayer: Program {
+  func message(for event: TerminalEvent) -> Message? {
+    switch event {
+    case .character("q"), .interrupt: return .quit
+    case .character(let character): return .character(character)
+    case .key(let key): return .key(key)
+    case .resize(let width, let height): return .resize(width: width, height: height)
+    default: return nil
+    }
+  }
+
+  var tick: Message { .tick }
+
+  /// Frames advance at the recording's rate times the speed, until paused or at the end.
+  var tickInterval: Duration? { isPaused || index == frames.count - 1 ? nil : interval }
+
+  mutating func update(_ message: Message) -> [ProgramEffect<Message>] {
+    switch message {
+    case .quit: return [.quit]
+    case .tick:
+      if !isPaused, index < frames.count - 1 { index += 1 }
+      return []
+    case .resize(let width, let height):
+      size = (width, height)
+      return []
+    case .character(let character): handle(character)
+    case .key(let key): handle(key)
+    }
+    // A key starts the wait for the next frame afresh.
+    return [.restartClock]
+  }
+
+  mutating func view(time: Double) -> Canvas { screen(size: size) }
 }

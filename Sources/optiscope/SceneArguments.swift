@@ -91,6 +91,7 @@ struct SceneArguments: ParsableArguments {
       file.options.optimizers = racers.optimizers
       file.options.sweeps = racers.sweeps
       file.options.labels = []
+      file.plugins = []
     }
     if let view { file.options.view = view }
     if let layout { file.options.layout = layout }
