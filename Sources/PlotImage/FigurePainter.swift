@@ -190,9 +190,27 @@ struct FigurePainter {
       x: layout.map.x, y: 50 * unit + shift, size: 13 * unit, color: figure.dimText, anchor: 0)
   }
 
+  /// The backdrop of a map alone (a terminal's map region): page, heatmap, contours and
+  /// minima, without the axes, colour bar and title around them.
+  func paintMapBackdrop(_ context: OpaquePointer) {
+    setColor(context, figure.background)
+    cairo_paint(context)
+    paintHeatmap(context)
+    paintContours(context)
+    for minimum in figure.minima where minimum.isFinite && figure.view.contains(minimum) {
+      paintStar(context, at: point(minimum), radius: 9 * layout.unit)
+    }
+  }
+
   // MARK: Overlay
 
   func paintOverlay(_ context: OpaquePointer) {
+    paintMarks(context)
+    paintLegend(context)
+  }
+
+  /// What moves on the map: the trails, the start marker and where each optimizer is.
+  func paintMarks(_ context: OpaquePointer) {
     let unit = layout.unit
     cairo_save(context)
     cairo_rectangle(context, layout.map.x, layout.map.y, layout.map.width, layout.map.height)
@@ -215,7 +233,6 @@ struct FigurePainter {
       paintEnd(context, trail)
     }
     cairo_restore(context)
-    paintLegend(context)
   }
 
   /// A trail: the path with a dark edge under it so it shows on light and dark bands,

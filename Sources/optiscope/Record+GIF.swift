@@ -17,13 +17,20 @@ extension Record {
   func recordGIF(_ plan: Plan) throws {
     let recorder: GIFRecorder
     var trace: TraceRecorder?
+    let file: FileSink
     do {
       let size =
         try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
-      let file = try ImageFile(path: out, force: recording.force)
+      file = try FileSink.openImage(out, force: recording.force)
       trace = try recording.openTrace(besides: out, option: "--out")
-      recorder = try GIFRecorder(
-        file: file, size: size, framesPerSecond: plan.scene.framesPerSecond)
+      recorder = try GIFRecorder(size: size, framesPerSecond: plan.scene.framesPerSecond) {
+        [out] bytes in
+        do {
+          try file.write(bytes)
+        } catch {
+          throw CommandError("cannot write --out '\(out)': \(error)")
+        }
+      }
     } catch let error as ImageError {
       throw CommandError(error.description)
     } catch {
@@ -35,6 +42,7 @@ extension Record {
     let first = session.model.picture
     guard let objective = first.objective else {
       recorder.discard()
+      file.discard()
       throw CommandError("no function to draw")
     }
     let theme = session.model.theme
@@ -52,11 +60,19 @@ extension Record {
           Figure(picture: session.model.picture, theme: theme, view: first.view), field: field)
       }
       try recorder.finish()
+      try file.commit()
+      file.close()
     } catch let error as ImageError {
       recorder.discard()
+      file.discard()
       throw CommandError(error.description)
+    } catch let error as FileSink.Failure {
+      recorder.discard()
+      file.discard()
+      throw CommandError("cannot write --out '\(out)': \(error)")
     } catch {
       recorder.discard()
+      file.discard()
       throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
     }
     trace?.finish()
