@@ -55,10 +55,10 @@ public struct Race: Sendable {
     return racers.count - 1
   }
 
-  /// The external racer at `index` has stepped to `position`.
-  public mutating func arrive(at position: Point, racer index: Int) {
+  /// The external racer at `index` has stepped to `position`, using `evaluations` of f and ∇f.
+  public mutating func arrive(at position: Point, racer index: Int, evaluations: Int = 1) {
     guard racers.indices.contains(index) else { return }
-    racers[index].arrive(at: position, on: objective)
+    racers[index].arrive(at: position, on: objective, evaluations: evaluations)
   }
 
   /// The external racer at `index` has failed, saying `reason`.

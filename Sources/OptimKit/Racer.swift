@@ -129,13 +129,15 @@ public struct Racer: Sendable {
       still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
   }
 
-  /// An external racer's step has come: it is now at `position` (`gradient` was what it used).
+  /// An external racer's step has come: it is now at `position` (`gradient` was what it used),
+  /// having used `evaluations` evaluations of f and ∇f (the plug-in's closure calls).
   ///
   /// The same bookkeeping as a built-in step: trail, divergence, convergence.
-  public mutating func arrive(at position: Point, on objective: any Objective) {
+  public mutating func arrive(
+    at position: Point, on objective: any Objective, evaluations: Int = 1
+  ) {
     guard isActive, external != nil else { return }
-    // A plug-in's step is one evaluation as optiscope sees it (its closure calls are not counted).
-    evaluationCount += 1
+    evaluationCount += max(1, evaluations)
     finishStep(at: position, gradientUsed: current.gradient, on: objective)
   }
 

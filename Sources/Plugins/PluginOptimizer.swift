@@ -34,6 +34,8 @@ public final class PluginOptimizer: @unchecked Sendable {
   private let channel: PluginChannel
   /// Whether a step was requested and its point has not arrived.
   public private(set) var isWaiting = false
+  /// The `evaluate` requests answered since the pending step was asked for.
+  private var evaluationsAnswered = 0
 
   /// The protocol version this side speaks.
   public static let protocolVersion = 1
@@ -199,6 +201,7 @@ public final class PluginOptimizer: @unchecked Sendable {
     if withState { message["state"] = .bool(true) }
     try channel.send(.object(message))
     isWaiting = true
+    evaluationsAnswered = 0
   }
 
   /// The answer to the requested step if it has come within `timeout` seconds, answering any
@@ -213,7 +216,8 @@ public final class PluginOptimizer: @unchecked Sendable {
       switch message["op"]?.string {
       case "evaluate":
         let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
-        let (value, gradient, _) = objective.valueGradientAndHessian(at: point)
+        let (value, gradient) = objective.valueAndGradient(at: point)
+        evaluationsAnswered += 1
         try channel.send(
           .object([
             "op": .string("value"), "f": .real(value), "gx": .real(gradient.x),
@@ -223,7 +227,11 @@ public final class PluginOptimizer: @unchecked Sendable {
         isWaiting = false
         let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
         return PluginOutcome(
-          step: PluginStep(position: point, state: Self.numbers(message["state"]) ?? [:]))
+          step: PluginStep(
+            position: point, state: Self.numbers(message["state"]) ?? [:],
+            // A history function asks for all its points' gradients in its first step:
+            // each point is one evaluation, as a step of a built-in is.
+            evaluations: shape == .history ? 1 : 1 + evaluationsAnswered))
       case "finished":
         isWaiting = false
         return PluginOutcome(step: nil)
