@@ -67,6 +67,15 @@ public struct Race: Sendable {
     racers[index].fail(reason)
   }
 
+  /// What the external racer at `index` reported besides its point: its state and the last
+  /// lines it printed, for the inspector.
+  public mutating func report(
+    state: [String: [Double]], printed: [String], racer index: Int
+  ) {
+    guard racers.indices.contains(index) else { return }
+    racers[index].report(state: state, printed: printed)
+  }
+
   /// Changes a setting of the external racer at `index` as shown.
   public mutating func setExternal(_ key: Hyperparameter, to value: Double, racer index: Int) {
     guard racers.indices.contains(index) else { return }

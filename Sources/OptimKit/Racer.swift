@@ -148,6 +148,12 @@ public struct Racer: Sendable {
     status = .diverged
   }
 
+  /// An external racer's state and the last lines it printed, as its helper reported them.
+  public mutating func report(state: [String: [Double]], printed: [String]) {
+    external?.state = state
+    external?.printed = printed
+  }
+
   /// Changes one of an external racer's settings as shown (the plug-in itself is told
   /// elsewhere); nothing happens for a built-in racer or a setting it lacks.
   public mutating func setExternal(_ key: Hyperparameter, to value: Double) {
@@ -187,6 +193,7 @@ public struct Racer: Sendable {
   public mutating func restart(from start: Point, on objective: any Objective) {
     if var external {
       external.failure = nil
+      external.state = [:]
       self = Racer(label: label, external: external, objective: objective, start: start)
     } else {
       self = Racer(label: label, spec: optimizer.spec, objective: objective, start: start)

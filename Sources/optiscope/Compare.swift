@@ -73,12 +73,22 @@ struct Compare: ParsableCommand {
   @OptionGroup var plugins: PluginArguments
 
   func run() throws {
-    let output = try makeReport()
+    let printedFile = try plugins.openPluginOutput()
+    var printed: [(label: String, text: String)] = []
+    let output = try makeReport(printed: &printed)
     try StandardStream.print(output)
+    try PluginArguments.finish(
+      printedFile, printed: printed, otherwise: "--plugin-output FILE keeps it")
   }
 
   /// Checks every input, runs the race and renders the ranking; throws `CommandError`.
   func makeReport() throws -> String {
+    var printed: [(label: String, text: String)] = []
+    return try makeReport(printed: &printed)
+  }
+
+  /// `makeReport()`, also giving what each plug-in printed.
+  func makeReport(printed: inout [(label: String, text: String)]) throws -> String {
     let (choice, hasOwnStart) = try function.requiredChoice()
     let objective = choice.objective
     let defaultStart = hasOwnStart ? choice.start : nil
@@ -122,7 +132,10 @@ struct Compare: ParsableCommand {
     }
     let external = try ComparePlugins(
       pluginTexts, runtime: plugins.runtime, race: &race, steps: stepCount)
-    defer { external.stop() }
+    defer {
+      printed = external.printed(in: race)
+      external.stop()
+    }
     board = Leaderboard(criterion: board.criterion, tolerance: tol, minima: board.minima)
     board.observe(race)
     for _ in 0..<stepCount {

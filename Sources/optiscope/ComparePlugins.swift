@@ -62,6 +62,11 @@ final class ComparePlugins {
     }
   }
 
+  /// What each plug-in printed, by its racer's label in `race`.
+  func printed(in race: Race) -> [(label: String, text: String)] {
+    entries.map { (race.racers[$0.index].label, $0.optimizer.printed) }
+  }
+
   /// Ends every helper.
   func stop() {
     for entry in entries { entry.optimizer.terminate() }

@@ -62,7 +62,7 @@ final class LivePluginRacers {
       let spec = optimizer.spec
       let external = ExternalOptimizer(
         name: spec.source + ":" + spec.object,
-        settings: Self.settings(optimizer.hyperparameters))
+        settings: Self.settings(optimizer.hyperparameters), keepsState: optimizer.shape != .history)
       let index = add(spec.object, external)
       entries.append(Entry(index: index, optimizer: optimizer))
     }
@@ -103,7 +103,8 @@ final class LivePluginRacers {
           guard racer.isActive else { break }
           if !entry.optimizer.isWaiting {
             guard racer.stepCount < race.stepCount else { break }
-            try entry.optimizer.request(from: racer.current)
+            // With its state, for the inspector (a few µs of the helper's time).
+            try entry.optimizer.request(from: racer.current, withState: true)
             entry.requestedAt = PluginChannel.now()
           }
           let left = max(0, deadline - PluginChannel.now())
@@ -120,12 +121,20 @@ final class LivePluginRacers {
             entry.isFinished = true
             break
           }
-          session.updateExternalRacers { $0.arrive(at: step.position, racer: entry.index) }
+          session.updateExternalRacers {
+            $0.arrive(at: step.position, racer: entry.index, evaluations: step.evaluations)
+            $0.report(state: step.state, printed: entry.optimizer.recentLines, racer: entry.index)
+          }
         }
       } catch {
         if error.kind != .exception {
           entry.optimizer.terminate()
           entry.isGone = true
+        }
+        // What it printed before it raised, for the inspector.
+        let (index, printed) = (entry.index, entry.optimizer.recentLines)
+        session.updateExternalRacers {
+          $0.report(state: $0.racers[index].external?.state ?? [:], printed: printed, racer: index)
         }
         let reason = error.exceptionType.map { "\($0): \(error.message)" } ?? error.message
         Self.fail(entry.index, reason, &session)
