@@ -8,9 +8,10 @@ for f and its gradient (``evaluate``) whenever the optimizer calls its
 closure or ``func_grad`` somewhere optiscope has not already told it. It
 exits when stdin closes, so it never outlives optiscope.
 
-Everything the plug-in prints (``print``, ``sys.stderr``, warnings) is
-captured and sent back in the replies' ``output`` field; file descriptor 1
-is moved away at start so even C code cannot write into the protocol.
+Everything the plug-in prints (``print``, ``sys.stderr``, warnings, and what
+C code writes to file descriptors 1 and 2) is captured and sent back in the
+replies' ``output`` field; the protocol has its own copy of descriptor 1, so
+nothing else can write into it.
 
 The notebook package (``optiscope/__init__.py``) serves objects of its own
 process with the same ``Session`` class.
@@ -40,22 +41,49 @@ class PluginError(Exception):
 
 
 class Capture(io.TextIOBase):
-    """A text stream that keeps what is written until `take()`."""
+    """A text stream that keeps what is written until `take()` (from any thread)."""
 
     def __init__(self):
+        import threading
         self.parts = []
+        self.lock = threading.Lock()
 
     def writable(self):
         return True
 
     def write(self, text):
-        self.parts.append(str(text))
+        with self.lock:
+            self.parts.append(str(text))
         return len(text)
 
     def take(self):
-        text = "".join(self.parts)
-        self.parts = []
+        with self.lock:
+            text = "".join(self.parts)
+            self.parts = []
         return text
+
+
+def capture_descriptors(capture):
+    """Points file descriptors 1 and 2 at a pipe whose text joins `capture`.
+
+    What C code, a subprocess or `os.write(1, ...)` writes bypasses sys.stdout;
+    a thread reads it from the pipe so it is kept with the rest (it may come
+    with the reply after the step that wrote it).
+    """
+    import threading
+    readable, writable = os.pipe()
+    os.dup2(writable, 1)
+    os.dup2(writable, 2)
+    os.close(writable)
+
+    def drain():
+        while True:
+            data = os.read(readable, 65536)
+            if not data:
+                return
+            capture.write(data.decode("utf-8", "replace"))
+
+    threading.Thread(target=drain, daemon=True).start()
 
 
 def parse_keywords(text):
@@ -470,12 +498,12 @@ def watch_parent():
 
 
 def main():
-    # The protocol keeps its own copy of fd 1; fd 1 itself then points at stderr
-    # (which optiscope discards), so no write from C code reaches the protocol.
+    # The protocol keeps its own copy of fd 1; fds 1 and 2 then point at a pipe into the
+    # capture, so no write from C code reaches the protocol, and none is lost.
     protocol_out = os.dup(1)
-    os.dup2(2, 1)
     protocol_in = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
     capture = Capture()
+    capture_descriptors(capture)
     sys.stdout = capture
     sys.stderr = capture
     # The plug-in's imports find modules of the folder optiscope runs in, not this one.
