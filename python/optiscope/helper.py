@@ -56,7 +56,11 @@ class Capture(io.TextIOBase):
             self.parts.append(str(text))
         return len(text)
 
+    before_take = None
+
     def take(self):
+        if self.before_take is not None:
+            self.before_take()
         with self.lock:
             text = "".join(self.parts)
             self.parts = []
@@ -70,20 +74,35 @@ def capture_descriptors(capture):
     a thread reads it from the pipe so it is kept with the rest (it may come
     with the reply after the step that wrote it).
     """
+    import select
     import threading
     readable, writable = os.pipe()
     os.dup2(writable, 1)
     os.dup2(writable, 2)
     os.close(writable)
+    os.set_blocking(readable, False)
+
+    def take_waiting():
+        """What the pipe holds now, into the capture (never waits)."""
+        with capture.lock:
+            while True:
+                try:
+                    data = os.read(readable, 65536)
+                except BlockingIOError:
+                    return
+                if not data:
+                    return
+                capture.parts.append(data.decode("utf-8", "replace"))
 
     def drain():
+        # Keeps the pipe from filling while a step writes a lot.
         while True:
-            data = os.read(readable, 65536)
-            if not data:
-                return
-            capture.write(data.decode("utf-8", "replace"))
+            select.select([readable], [], [])
+            take_waiting()
 
     threading.Thread(target=drain, daemon=True).start()
+    # Each reply first takes what the step wrote, so it comes with that step's reply.
+    capture.before_take = take_waiting
 
 
 def parse_keywords(text):
@@ -239,6 +258,8 @@ class Session:
             self.handle(message)
 
     def reply(self, message):
+        if self.capture.before_take is not None:
+            self.capture.before_take()
         if self.capture.parts:
             message["output"] = self.capture.take()
         self.send(message)
