@@ -74,6 +74,23 @@ extension Model {
     for index in selection.indices(racerCount: race.racers.count)
     where presetHyperparameters.indices.contains(index) {
       let racer = race.racers[index]
+      if let external = racer.external {
+        // A plug-in: its param_groups[0] back to what it was created with, as the keys edit it.
+        guard external.failure == nil, let settings = external.settings,
+          let preset = external.presetSettings
+        else { continue }
+        var changes: [String] = []
+        for key in preset.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+          guard let value = preset[key], settings[key] != value else { continue }
+          race.setExternal(key, to: value, racer: index)
+          changes.append("\(key)=\(Model.format(value))")
+          effects.append(.editPlugin(racer: index, key: key, value: value))
+        }
+        if !changes.isEmpty {
+          restored.append("\(racer.label): " + changes.joined(separator: " "))
+        }
+        continue
+      }
       let preset = presetHyperparameters[index]
       var changes: [String] = []
       for key in preset.keys {

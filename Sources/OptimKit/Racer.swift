@@ -129,13 +129,15 @@ public struct Racer: Sendable {
       still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
   }
 
-  /// An external racer's step has come: it is now at `position` (`gradient` was what it used).
+  /// An external racer's step has come: it is now at `position` (`gradient` was what it used),
+  /// having used `evaluations` evaluations of f and ∇f (the plug-in's closure calls).
   ///
   /// The same bookkeeping as a built-in step: trail, divergence, convergence.
-  public mutating func arrive(at position: Point, on objective: any Objective) {
+  public mutating func arrive(
+    at position: Point, on objective: any Objective, evaluations: Int = 1
+  ) {
     guard isActive, external != nil else { return }
-    // A plug-in's step is one evaluation as optiscope sees it (its closure calls are not counted).
-    evaluationCount += 1
+    evaluationCount += max(1, evaluations)
     finishStep(at: position, gradientUsed: current.gradient, on: objective)
   }
 
@@ -144,6 +146,12 @@ public struct Racer: Sendable {
     guard external != nil else { return }
     external?.failure = reason
     status = .diverged
+  }
+
+  /// An external racer's state and the last lines it printed, as its helper reported them.
+  public mutating func report(state: [String: [Double]], printed: [String]) {
+    external?.state = state
+    external?.printed = printed
   }
 
   /// Changes one of an external racer's settings as shown (the plug-in itself is told
@@ -185,6 +193,7 @@ public struct Racer: Sendable {
   public mutating func restart(from start: Point, on objective: any Objective) {
     if var external {
       external.failure = nil
+      external.state = [:]
       self = Racer(label: label, external: external, objective: objective, start: start)
     } else {
       self = Racer(label: label, spec: optimizer.spec, objective: objective, start: start)

@@ -107,9 +107,13 @@ struct Trace: ParsableCommand {
   @OptionGroup var plugins: PluginArguments
 
   func run() throws {
+    let printedFile = try plugins.openPluginOutput()
     let table = try makeTable()
     let output = try table.render()
     try StandardStream.print(output)
+    try PluginArguments.finish(
+      printedFile, printed: table.plugins.map { ($0.label, $0.optimizer.printed) },
+      otherwise: "--plugin-output FILE keeps it")
   }
 
   /// Checks every input and builds the run; throws `CommandError` with a one-line message.
