@@ -23,6 +23,7 @@ extension Picture {
         scheduleName: racer.optimizer.schedule?.kind.name,
         trailAppendedCount: racer.trail.appendedCount)
       drawing.evaluations = racer.evaluationCount
+      drawing.averagedTrail = racer.averagedTrail.positions
       // The thinned history's own steps, so the loss chart's x axis is the step.
       drawing.lossSteps = racer.trail.map(\.step)
       if let external = racer.external {

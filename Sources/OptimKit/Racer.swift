@@ -16,6 +16,9 @@ public struct Racer: Sendable {
   public private(set) var trail: Trail
   /// Running, converged (display only) or diverged (stopped).
   public private(set) var status: RacerStatus
+  /// ASGD's averaged point `ax` after each step (torch's `state["ax"]`), drawn as a second,
+  /// fainter trail of the racer's colour; empty for the other optimizers.
+  public private(set) var averagedTrail = Trail()
   /// The gradient the last step used (∇f plus noise); zero before the first step.
   public private(set) var lastGradientUsed: Point = .zero
   /// The last move, new position minus old; zero before the first step.
@@ -122,6 +125,10 @@ public struct Racer: Sendable {
     }
     lastFinite = current
     trail.append(current.waypoint)
+    if let average = optimizer.averagedPosition, average.isFinite {
+      averagedTrail.append(
+        Waypoint(step: current.step, position: average, value: objective.value(at: average)))
+    }
     let moved = (current.position - previous.position).length
     let scale = max(1, current.position.length)
     let still = moved <= Self.convergedStepLength * scale
