@@ -449,23 +449,27 @@ def shaped(optimizers):
     return cases
 
 
-# Live changes of the settings the new optimizers' live keys move (each key at least once).
+# Live changes of the settings the new optimizers' live keys move (each key at least once),
+# to the values one press gives (HyperparameterNudge: etaminus halves, etaplus's excess over
+# 1 doubles, decades for lambd/t0/eps, ASGD's alpha and beta2_decay in steps of 0.125 and 0.1,
+# counts doubled or halved, ns_steps by one, momentum's 1 - beta doubled), worked out as there.
+EPS = 2.220446049250313e-16
 LIVE_KEYS = [
     case(function, optimizer, base, steps=200, changes=changes, tag="keys")
     for optimizer, base, changes in [
-        ("rprop", {"lr": 0.01}, [(40, {"etaminus": 0.3}), (80, {"step_size_min": 0.001}),
-                                 (120, {"etaplus": 1.5, "step_size_max": 1.0})]),
-        ("asgd", {"lr": 0.001, "t0": 30}, [(40, {"alpha": 0.5}), (80, {"lambd": 0.001}),
-                                           (120, {"t0": 100.0})]),
-        ("adafactor", {}, [(40, {"beta2_decay": -0.5}), (80, {"eps1": 1e-3}),
-                           (120, {"eps2": 0.1})]),
-        ("muon", {"lr": 0.02}, [(40, {"momentum": 0.5}), (80, {"ns_steps": 1}),
-                                (120, {"ns_steps": 8})]),
+        ("rprop", {"lr": 0.01}, [(40, {"etaminus": 0.5 / 2}), (80, {"step_size_min": 1e-6 * 10}),
+                                 (120, {"etaplus": 1 + (1.2 - 1) * 2, "step_size_max": 50 / 2})]),
+        ("asgd", {"lr": 0.001, "t0": 30}, [(40, {"alpha": 0.75 - 0.125}),
+                                           (80, {"lambd": 1e-4 * 10}), (120, {"t0": 30 / 10})]),
+        ("adafactor", {}, [(40, {"beta2_decay": -0.8 + 0.1}), (80, {"eps1": EPS * 10}),
+                           (120, {"eps2": 1e-3 / 10})]),
+        ("muon", {"lr": 0.02}, [(40, {"momentum": 1 - (1 - 0.95) * 2}), (80, {"ns_steps": 4}),
+                                (120, {"ns_steps": 5})]),
     ]
     for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
 ] + [
     case(function, "lbfgs", {"max_iter": 3}, steps=12, tag="keys",
-         changes=[(1, {"max_iter": 6}), (3, {"history_size": 1}), (6, {"history_size": 50})])
+         changes=[(1, {"max_iter": 6}), (3, {"history_size": 50}), (6, {"history_size": 25})])
     for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
 ]
 
