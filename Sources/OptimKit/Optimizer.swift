@@ -373,8 +373,51 @@ public struct Optimizer: Sendable {
     } else {
       effective = Point(x: stateX.effectiveStep, y: stateY.effectiveStep)
     }
-    return OptimizerInspection(
+    var inspection = OptimizerInspection(
       learningRate: learningRate, effectiveStep: effective, momentum: momentum,
       newtonMethod: lastNewtonMethod)
+    inspection.state = stateRows
+    return inspection
+  }
+
+  /// The rows of `OptimizerInspection.state`: torch's state of Rprop, ASGD, LBFGS and
+  /// Adafactor in words (Muon's momentum buffer is the momentum row).
+  private var stateRows: [OptimizerStateRow] {
+    guard stepCount > 0 else { return [] }
+    func pair(_ value: (ParameterState) -> Double) -> OptimizerStateRow.Value {
+      .pair(Point(x: value(stateX), y: value(stateY)))
+    }
+    switch kind {
+    case .rprop:
+      return [
+        OptimizerStateRow("step size", pair { $0.stepSize ?? 0 }),
+        OptimizerStateRow("prev grad", pair(\.previousGradient)),
+      ]
+    case .asgd:
+      return [
+        OptimizerStateRow("eta", .number(stateX.eta ?? 0)),
+        OptimizerStateRow("mu", .number(stateX.mu)),
+        OptimizerStateRow("ax", pair(\.average)),
+      ]
+    case .lbfgs:
+      return [
+        OptimizerStateRow(
+          "pairs", .count(lbfgs.steps.count, of: Int(hyperparameters.value(.historySize)))),
+        OptimizerStateRow("t", .number(lbfgs.stepLength)),
+        OptimizerStateRow("H diag", .number(lbfgs.hessianDiagonal)),
+        OptimizerStateRow("evals", .count(lbfgs.evaluationCount, of: nil)),
+        OptimizerStateRow("iters", .count(lbfgs.iterationCount, of: nil)),
+      ]
+    case .adafactor:
+      guard spec.shape == .matrix else {
+        return [OptimizerStateRow("variance", pair(\.secondMoment))]
+      }
+      return [
+        OptimizerStateRow("row var", .number(rowVariance)),
+        OptimizerStateRow("col var", pair(\.secondMoment)),
+      ]
+    default:
+      return []
+    }
   }
 }
