@@ -98,9 +98,9 @@ extension Model {
     for index in selection.indices(racerCount: race.racers.count) {
       let racer = race.racers[index]
       guard !racer.isExternal, let value = racer.optimizer.hyperparameters[key] else { continue }
-      values.append("\(racer.label) \(Hyperparameters.format(value, of: key))")
+      values.append("\(racer.label) \(Model.format(value))")
       if let standard = racer.optimizer.kind.defaultValue(of: key) {
-        defaults.insert(Hyperparameters.format(standard, of: key))
+        defaults.insert(Model.format(standard))
       }
     }
     let torch = defaults.count == 1 ? "; torch's default \(defaults.first ?? "")" : ""
