@@ -7,8 +7,18 @@ extension Model {
   /// "all" selected, every optimizer that has the setting moves; one that
   /// lacks it (beta1 on SGD) is skipped, and if none has it a short message
   /// says so.
-  mutating func nudge(_ nudge: HyperparameterNudge, effects: inout [Effect]) {
-    let indices = selection.indices(racerCount: race.racers.count)
+  ///
+  /// `ownSettingsOnly` (for `<` `>`) leaves out the optimizers whose own settings do not
+  /// include the key: ASGD's alpha moves, a selected RMSprop's alpha does not.
+  mutating func nudge(
+    _ nudge: HyperparameterNudge, ownSettingsOnly: Bool = false, effects: inout [Effect]
+  ) {
+    let indices = selection.indices(racerCount: race.racers.count).filter { index in
+      let racer = race.racers[index]
+      return !ownSettingsOnly
+        || (!racer.isExternal
+          && HyperparameterNudge.tunableKeys(of: racer.optimizer.kind).contains(nudge.key))
+    }
     var changed: [String] = []
     var refused: [String] = []
     for index in indices {
@@ -117,7 +127,7 @@ extension Model {
     }
     let key = tunedKey.flatMap { keys.contains($0) ? $0 : nil } ?? keys[0]
     tunedKey = key
-    nudge(HyperparameterNudge(key, up: up), effects: &effects)
+    nudge(HyperparameterNudge(key, up: up), ownSettingsOnly: true, effects: &effects)
   }
 
   /// What `k` `<` `>` say when no selected optimizer has a setting of their own for them.

@@ -108,6 +108,17 @@ import Testing
     #expect(model.message?.text == "rprop: etaplus=1.4")
   }
 
+  @Test func ownSettingKeysLeaveASharedNameAlone() throws {
+    // ASGD's alpha is its own setting; RMSprop's alpha (a decay) is not moved by < >.
+    var model = try Self.model(["asgd", "rmsprop"])
+    (model, _) = Fixture.send([Fixture.key("k"), Fixture.key("k"), Fixture.key(">")], to: model)
+    #expect(model.tunedKey == .alpha)
+    let asgd: Double? = model.race.racers[0].optimizer.hyperparameters[.alpha]
+    let rmsprop: Double? = model.race.racers[1].optimizer.hyperparameters[.alpha]
+    #expect(asgd == 0.875)
+    #expect(rmsprop == 0.99)
+  }
+
   @Test func optimizersWithoutOwnSettingsSaySo() throws {
     var model = try Self.model(["adam", "sgd"])
     let before = model.race.racers.map(\.optimizer.hyperparameters)
