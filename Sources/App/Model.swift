@@ -69,6 +69,9 @@ public struct Model: Sendable {
   var leaderboardFunction: String
   /// Whether the inspector (`i`) shows the selected optimizer's arrows and state.
   public internal(set) var isInspectorShown = false
+  /// The setting `<` `>` move, chosen with `k` `K` among the selected optimizers' own
+  /// (Rprop's etas, LBFGS's history_size…); nil: the first of them.
+  public internal(set) var tunedKey: Hyperparameter?
   /// Whether the basins of attraction (`a`) are shown for the selected optimizer.
   public internal(set) var isBasinsShown = false
   /// The basins being computed or computed, with what they were computed for.

@@ -16,6 +16,11 @@ public struct Racer: Sendable {
   public private(set) var trail: Trail
   /// Running, converged (display only) or diverged (stopped).
   public private(set) var status: RacerStatus
+  /// ASGD's averaged point `ax` after each step (torch's `state["ax"]`), drawn as a second,
+  /// fainter trail of the racer's colour, from the step before ax first differs from the
+  /// point (step t0); empty until then and for the other optimizers. Its values are NaN: f
+  /// is not evaluated at ax.
+  public private(set) var averagedTrail = Trail()
   /// The gradient the last step used (∇f plus noise); zero before the first step.
   public private(set) var lastGradientUsed: Point = .zero
   /// The last move, new position minus old; zero before the first step.
@@ -122,6 +127,19 @@ public struct Racer: Sendable {
     }
     lastFinite = current
     trail.append(current.waypoint)
+    if let average = optimizer.averagedPosition, average.isFinite,
+      !averagedTrail.isEmpty || average != current.position
+    {
+      // Until averaging starts (step t0, 10⁶ by default) ax is the point itself and its trail
+      // would hide under the trail proper: it begins where they part, at the last ax that
+      // was still the point. f is not evaluated at ax (that would cost ASGD an evaluation
+      // a step): the second trail is drawn, never charted, so its waypoints carry NaN.
+      if averagedTrail.isEmpty {
+        averagedTrail.append(
+          Waypoint(step: previous.step, position: previous.position, value: .nan))
+      }
+      averagedTrail.append(Waypoint(step: current.step, position: average, value: .nan))
+    }
     let moved = (current.position - previous.position).length
     let scale = max(1, current.position.length)
     let still = moved <= Self.convergedStepLength * scale

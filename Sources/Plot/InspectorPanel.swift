@@ -7,7 +7,8 @@ import OptimKit
 #endif
 
 /// The inspector panel: the selected optimizer's −∇f, last update and its length, lr now,
-/// the effective per-coordinate step and the momentum buffer.
+/// the effective per-coordinate step, the momentum buffer, and the optimizer's own state
+/// (Rprop's step sizes, ASGD's eta/mu/ax, LBFGS's curvature pairs, Adafactor's variances).
 ///
 /// The −∇f and update labels are drawn in the colours of the map's arrows, so
 /// the panel is also the arrows' key.
@@ -41,6 +42,9 @@ struct InspectorPanel {
     if let method = optimizer.newtonMethod {
       rows.append(("newton", theme.text, method.rawValue))
     }
+    for row in optimizer.state {
+      rows.append((row.label, theme.text, Self.format(row.value)))
+    }
     if let pluginRows = inspector.pluginRows {
       rows = Array(rows.prefix(3)) + pluginRows.map { ($0.label, theme.text, $0.value) }
     }
@@ -51,6 +55,15 @@ struct InspectorPanel {
   var labelWidth: Int {
     let longest = lines.map(\.label.count).max() ?? 0
     return min(16, max(Self.labelWidth, longest + 1))
+  }
+
+  /// An optimizer's own state value: a vector, a number, or "3 of 100".
+  static func format(_ value: OptimizerStateRow.Value) -> String {
+    switch value {
+    case .pair(let point): format(point)
+    case .number(let number): NumberFormat.scientific(number)
+    case .count(let count, let limit): limit.map { "\(count) of \($0)" } ?? String(count)
+    }
   }
 
   /// A vector as the panel prints it: "(-1.23e+00, 4.56e-01)".

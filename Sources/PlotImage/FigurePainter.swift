@@ -215,6 +215,9 @@ struct FigurePainter {
     cairo_save(context)
     cairo_rectangle(context, layout.map.x, layout.map.y, layout.map.width, layout.map.height)
     cairo_clip(context)
+    for trail in figure.trails where trail.isVisible && !trail.averagedPoints.isEmpty {
+      paintAveragedTrail(context, trail)
+    }
     for trail in figure.trails where trail.isVisible {
       paintTrail(context, trail)
     }
@@ -274,6 +277,24 @@ struct FigurePainter {
         cairo_fill(context)
       }
     }
+  }
+
+  /// A second trail (ASGD's averaged point): a thin, half-transparent path in the trail's colour.
+  private func paintAveragedTrail(_ context: OpaquePointer, _ trail: FigureTrail) {
+    cairo_new_path(context)
+    var drawing = false
+    for position in trail.averagedPoints {
+      guard position.isFinite else {
+        drawing = false
+        continue
+      }
+      let p = point(position)
+      if drawing { cairo_line_to(context, p.x, p.y) } else { cairo_move_to(context, p.x, p.y) }
+      drawing = true
+    }
+    cairo_set_source_rgba(context, trail.color.red, trail.color.green, trail.color.blue, 0.45)
+    cairo_set_line_width(context, 1.2 * layout.unit)
+    cairo_stroke(context)
   }
 
   /// Where an optimizer is now: a disc in its colour; a cross where a diverged one was last seen.
