@@ -14,18 +14,30 @@ let package = Package(
     // Starts plug-in helper processes. Without its Foundation trait, so the
     // program still links FoundationEssentials only.
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+    // RealModule: exp, log, pow and the rest as `Double.exp(x)`, without a libc import.
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
     // Pure math: expressions, test functions, torch.optim optimizers, races.
-    .target(name: "OptimKit"),
+    // The C library for system calls, imported in one place (see Sources/LibC/LibC.swift).
+    .target(name: "LibC"),
+    .target(
+      name: "OptimKit",
+      dependencies: ["LibC", .product(name: "RealModule", package: "swift-numerics")]
+    ),
     // Pure drawing into an in-memory grid of cells.
-    .target(name: "Plot", dependencies: ["OptimKit"]),
+    .target(
+      name: "Plot",
+      dependencies: ["OptimKit", .product(name: "RealModule", package: "swift-numerics")]
+    ),
     // The program's state machine: Model, Msg, update, view, Recorder.
     .target(name: "App", dependencies: ["OptimKit", "Plot"]),
     // Plug-in optimizers: the helper process, its JSON-lines protocol, `check`.
     .target(
       name: "Plugins",
-      dependencies: ["OptimKit", .product(name: "Subprocess", package: "swift-subprocess")]
+      dependencies: [
+        "OptimKit", "LibC", .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
     ),
     // ncurses with wide-character support; see Sources/CNCursesW/shim.h.
     .systemLibrary(
@@ -42,13 +54,19 @@ let package = Package(
     // giflib, for animated GIFs (Debian ships no pkg-config file for it).
     .systemLibrary(name: "CGIF", providers: [.apt(["libgif-dev"])]),
     // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo and CGIF.
-    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "Plot", "OptimKit"]),
+    .target(
+      name: "PlotImage",
+      dependencies: [
+        "CCairo", "CGIF", "Plot", "OptimKit", "LibC",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
     // The only importer of CNCursesW.
-    .target(name: "Terminal", dependencies: ["CNCursesW", "Plot"]),
+    .target(name: "Terminal", dependencies: ["CNCursesW", "Plot", "LibC"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage",
+        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage", "LibC",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -58,16 +76,16 @@ let package = Package(
     ),
     .testTarget(
       name: "OptimKitTests",
-      dependencies: ["OptimKit"],
+      dependencies: ["OptimKit", "LibC"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
-    .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
+    .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit", "LibC"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
-      name: "PluginsTests", dependencies: ["Plugins", "OptimKit"], exclude: ["Fixtures"]),
+      name: "PluginsTests", dependencies: ["Plugins", "OptimKit", "LibC"], exclude: ["Fixtures"]),
     // Runs the real binary: headless commands, and the interactive program in tmux.
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
   ]

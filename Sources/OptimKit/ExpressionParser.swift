@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// Turns the text of an expression into a syntax tree by recursive descent, or explains
 /// in one line, with a column, why it cannot.
@@ -41,7 +37,7 @@ struct ExpressionParser {
   static let names: [String: Meaning] = {
     var names: [String: Meaning] = [
       "x": .value(.x), "y": .value(.y), "pi": .value(.constant(Double.pi)),
-      "e": .value(.constant(M_E)),
+      "e": .value(.constant(2.718281828459045)),
     ]
     for operation in UnaryOperation.allCases {
       if let name = operation.functionName { names[name] = .unary(operation) }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// A torch.optim optimizer for two parameters: its settings and its running state.
 ///
@@ -181,10 +177,10 @@ public struct Optimizer: Sendable {
   ) {
     let step = Double(stepCount)
     let learningRate = settings.learningRate
-    let oneMinusBeta2 = pow(step, settings.value(.beta2Decay))
-    let inverseRoot = 1 / pow(step, 0.5)
+    let oneMinusBeta2 = Double.power(step, settings.value(.beta2Decay))
+    let inverseRoot = 1 / Double.power(step, 0.5)
     let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
-    let rootMeanSquare = Self.norm(position) / pow(2, 0.5)
+    let rootMeanSquare = Self.norm(position) / Double.power(2, 0.5)
     let eps2 = settings.value(.eps2)
     let alpha = (rootMeanSquare > eps2 ? rootMeanSquare : eps2) * relativeStep
     let weightDecay = settings.value(.weightDecay)
@@ -199,7 +195,7 @@ public struct Optimizer: Sendable {
     let update = Point(
       x: 1 / clamped(stateX.secondMoment).squareRoot() * g.x,
       y: 1 / clamped(stateY.secondMoment).squareRoot() * g.y)
-    let ratio = Self.norm(update) / (pow(2, 0.5) * settings.value(.d))
+    let ratio = Self.norm(update) / (Double.power(2, 0.5) * settings.value(.d))
     let denominator = ratio > 1 ? ratio : 1
     let scale = -alpha / denominator
     position.x = position.x.addingProduct(scale, update.x)

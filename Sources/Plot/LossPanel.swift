@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// The loss panel: f − f* on a log scale against step, one braille line per
 /// optimizer, so who converges fastest is seen at a glance.
@@ -57,9 +53,9 @@ struct LossPanel {
       let gap = value - reference
       guard gap.isFinite else {
         // f and f* near opposite ends of the doubles: f − f* overflows, its half does not.
-        return log10(value / 2 - reference / 2) + log10(2.0)
+        return Double.log10(value / 2 - reference / 2) + Double.log10(2.0)
       }
-      return log10(max(gap, floor))
+      return Double.log10(max(gap, floor))
     }
     // logGap never decreases with the value, so the extremes of the logs are
     // the logs of the extreme values.

@@ -1,11 +1,5 @@
 import OptimKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// An arrow drawn on a map from a point in a direction, with a fixed length on screen.
 ///
 /// Only the direction is drawn (the lengths of gradients and updates differ by

@@ -1,10 +1,5 @@
 import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// The safety rules for an image file: refused before any work when it cannot be
 /// written, and written under a temporary name in the same folder that is renamed

@@ -3,12 +3,6 @@ import FoundationEssentials
 import OptimKit
 import Plot
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope compare`: race optimizers headlessly with equal step budgets and print a ranking.
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -4,12 +4,6 @@ import Plot
 import Plugins
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The interactive program's loop: event → message → session (update) → view → screen
 /// (and the recording).
 ///

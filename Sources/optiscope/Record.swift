@@ -1,14 +1,9 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import LibC
 import OptimKit
 import Plot
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `optiscope record`: run a race headlessly and record every frame to a file.
 struct Record: ParsableCommand {

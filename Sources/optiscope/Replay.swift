@@ -3,12 +3,6 @@ import ArgumentParser
 import FoundationEssentials
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope replay`: play a recorded text log in the terminal, or verify it by re-simulation.
 struct Replay: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -4,12 +4,6 @@ import FoundationEssentials
 import Plot
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope themes`: list the themes that can be found, each with a one-line preview.
 struct Themes: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,12 +3,6 @@ import FoundationEssentials
 import OptimKit
 import Plugins
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope trace`: race optimizers headlessly and print every step, for tests and scripts.
 struct Trace: ParsableCommand {
   static let configuration = CommandConfiguration(
