@@ -9,14 +9,8 @@ extension Model {
   /// A fresh leaderboard for `function`: by f − f* when f* is known, else by the distance to
   /// the nearest known minimum, else by final f alone.
   static func leaderboard(for function: FunctionChoice) -> Leaderboard {
-    let criterion: Leaderboard.Criterion
-    if let minimum = function.minimumValue {
-      criterion = .value(minimum: minimum)
-    } else if !function.minima.isEmpty {
-      criterion = .distance(minima: function.minima)
-    } else {
-      criterion = .finalValueOnly
-    }
+    let criterion = Leaderboard.Criterion(
+      minimumValue: function.minimumValue, minima: function.minima)
     return Leaderboard(
       criterion: criterion, tolerance: leaderboardTolerance, minima: function.minima)
   }

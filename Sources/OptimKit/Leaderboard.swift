@@ -28,10 +28,15 @@ public struct Leaderboard: Hashable, Sendable {
 
     /// What is known for a catalog function: f* if it has one, else its minima.
     public init(for function: TestFunction) {
-      if let minimum = function.minimumValue {
-        self = .value(minimum: minimum)
-      } else if !function.minima.isEmpty {
-        self = .distance(minima: function.minima)
+      self.init(minimumValue: function.minimumValue, minima: function.minima)
+    }
+
+    /// f* when it is known, else the distance to the nearest of `minima`, else final f alone.
+    public init(minimumValue: Double?, minima: [Point]) {
+      if let minimumValue {
+        self = .value(minimum: minimumValue)
+      } else if !minima.isEmpty {
+        self = .distance(minima: minima)
       } else {
         self = .finalValueOnly
       }

@@ -12,12 +12,6 @@ public struct MapArrow: Sendable {
   public var direction: Point
   public var color: Color
 
-  public init(origin: Point, direction: Point, color: Color) {
-    self.origin = origin
-    self.direction = direction
-    self.color = color
-  }
-
   /// The arrow's end in braille-dot coordinates of `projection`'s map, or nil when nothing
   /// is drawn: an eighth of the map's shorter side (in square dots), at least 6 dots.
   func end(on projection: MapProjection) -> (x: Double, y: Double)? {
