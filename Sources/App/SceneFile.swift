@@ -158,6 +158,10 @@ public struct SceneFile: Hashable, Sendable {
       do {
         _ = try OptimizerSpec(parsing: value)
       } catch {
+        if SceneOptions.looksLikePlugin(value) {
+          throw SceneOptions.Problem(
+            description: "'\(value)' is a plug-in optimizer: write it as `plugin = \(value)`")
+        }
         throw SceneOptions.Problem(description: "bad optimizer '\(value)': \(error)")
       }
       options.optimizers.append(value)
