@@ -13,10 +13,11 @@ extension Record {
   var writesGIF: Bool { recording.format.lowercased() == "gif" }
 
   /// `record --format gif`: one figure per recorded frame, the same frames a text
-  /// log holds (frame 0 the start, then one clock tick each), --fps frames a second.
+  /// log holds (frame 0 the start, then one clock tick each), --fps frames a second,
+  /// drawn by the one loop (`GIFRecording`).
   func recordGIF(_ plan: Plan) throws {
     let recorder: GIFRecorder
-    var trace: TraceRecorder?
+    let trace: FileSink?
     do {
       let size =
         try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
@@ -32,34 +33,38 @@ extension Record {
     var session = Session(
       scene: plan.scene, size: plan.size, usesASCII: false, themes: plan.themes,
       colorDepth: .full256)
-    let first = session.model.picture
-    guard let objective = first.objective else {
+    if let trace {
+      session.startRecording(
+        Recorder(trajectoriesTo: trace.path, sink: trace), time: 0, timestamp: 0,
+        showsIndicator: false)
+      if let failure = session.recorder?.traceFailure {
+        recorder.discard()
+        throw CommandError("cannot write --trace '\(trace.path)': \(failure)")
+      }
+    }
+    guard
+      var program = GIFRecording(
+        session: session, animation: recorder, frames: plan.frames, screen: plan.size)
+    else {
       recorder.discard()
       throw CommandError("no function to draw")
     }
-    let theme = session.model.theme
-    let field = ImageRenderer.field(
-      objective: objective, view: first.view, width: recorder.size.width,
-      height: recorder.size.height)
+    let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
+    _ = ProgramLoop.run(&program, on: backend)
+    session = program.session
     do {
-      try trace?.begin(race: session.model.race)
-      try recorder.add(Figure(picture: first, theme: theme, view: first.view), field: field)
-      for _ in 1..<plan.frames {
-        let before = trace == nil ? nil : session.model.race
-        _ = session.send(.tick)
-        if let before { try trace?.observe(before: before, after: session.model.race) }
-        try recorder.add(
-          Figure(picture: session.model.picture, theme: theme, view: first.view), field: field)
+      switch program.failure {
+      case .image(let error): throw error
+      case .trace(let reason):
+        recorder.discard()
+        throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(reason)")
+      case nil: try recorder.finish()
       }
-      try recorder.finish()
     } catch let error as ImageError {
       recorder.discard()
       throw CommandError(error.description)
-    } catch {
-      recorder.discard()
-      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
     }
-    trace?.finish()
+    session.stopRecording()
     if isatty(STDERR_FILENO) == 1 {
       StandardStream.warn(
         "recorded \(recorder.frameCount) frames (step \(session.model.race.stepCount)) to \(out)\n")
