@@ -39,6 +39,7 @@ extension Record {
         showsIndicator: false)
       if let failure = session.recorder?.traceFailure {
         recorder.discard()
+        trace.discard()
         throw CommandError("cannot write --trace '\(trace.path)': \(failure)")
       }
     }
@@ -47,11 +48,14 @@ extension Record {
         session: session, animation: recorder, frames: plan.frames, screen: plan.size)
     else {
       recorder.discard()
+      trace?.discard()
       throw CommandError("no function to draw")
     }
     let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
     _ = ProgramLoop.run(&program, on: backend)
     session = program.session
+    // The trajectories, like the animation, are put in place only once whole.
+    defer { trace?.discard() }
     do {
       switch program.failure {
       case .image(let error): throw error
@@ -65,6 +69,11 @@ extension Record {
       throw CommandError(error.description)
     }
     session.stopRecording()
+    do {
+      try trace?.commit()
+    } catch {
+      throw CommandError(error.description)
+    }
     if isatty(STDERR_FILENO) == 1 {
       StandardStream.warn(
         "recorded \(recorder.frameCount) frames (step \(session.model.race.stepCount)) to \(out)\n")
