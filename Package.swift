@@ -22,6 +22,8 @@ let package = Package(
     .target(name: "Plot", dependencies: ["OptimKit"]),
     // The program's state machine: Model, Msg, update, view, Recorder.
     .target(name: "App", dependencies: ["OptimKit", "Plot"]),
+    // What App must not do itself: finding and reading theme files (disk, environment).
+    .target(name: "Runtime", dependencies: ["App", "Plot"]),
     // Plug-in optimizers: the helper process, its JSON-lines protocol, `check`.
     .target(
       name: "Plugins",
@@ -48,7 +50,7 @@ let package = Package(
     .executableTarget(
       name: "optiscope",
       dependencies: [
-        "OptimKit", "Plot", "App", "Terminal", "Plugins", "PlotImage",
+        "OptimKit", "Plot", "App", "Runtime", "Terminal", "Plugins", "PlotImage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -62,8 +64,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
-    .testTarget(name: "AppTests", dependencies: ["App", "Plot", "OptimKit"]),
-    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    // Screens/ holds the expected whole screens (read through #filePath, not bundled).
+    .testTarget(
+      name: "AppTests", dependencies: ["App", "Plot", "OptimKit"], exclude: ["Screens"]),
+    .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "App", "Plot"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Plot"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(

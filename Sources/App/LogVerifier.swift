@@ -42,15 +42,18 @@ public enum LogVerifier {
   }
 
   /// Checks every frame and change line of `log`; throws when its header cannot be replayed.
-  /// `maximumSteps` bounds the race steps logged ticks take between two frames.
+  /// `maximumSteps` bounds the race steps logged ticks take between two frames; `themes`
+  /// finds the theme the header names (the runtime's catalog; the built-in one alone by
+  /// default).
   ///
   /// A log whose header names plug-ins (`plugin = SPEC`) needs `plugins`, which
   /// adds them to the session and reruns them (see `PluginReplay`).
   public static func verify(
     _ log: RecordingLog, maximumSteps: Int = maximumStepsBetweenFrames,
+    themes: ThemeLookup = ThemeChoice.builtInOnly,
     plugins: ((inout Session) throws(SceneOptions.Problem) -> any PluginReplay)? = nil
   ) throws(SceneOptions.Problem) -> Outcome {
-    var session = try Session(log: log.header, formatVersion: log.formatVersion)
+    var session = try Session(log: log.header, formatVersion: log.formatVersion, themes: themes)
     var replay: (any PluginReplay)?
     if !log.header.plugins.isEmpty {
       guard let plugins else {

@@ -36,9 +36,7 @@ extension Model {
     guard isBasinsShown, !function.minima.isEmpty, let index = inspectedIndex,
       !race.racers[index].isExternal  // a plug-in's basins would take a helper per cell
     else { return nil }
-    let plan = ScreenPlan(
-      width: width, height: height, layout: layout, racerCount: race.racers.count,
-      viewAspect: view.isValid ? view.width / view.height : 1)
+    let plan = self.plan
     guard !plan.isTooSmall, plan.mapSize.width > 0, plan.mapSize.height > 0 else { return nil }
     return BasinOverlay.Subject(
       function: function.name, view: view, spec: race.racers[index].spec, racerIndex: index,

@@ -9,16 +9,10 @@ extension Model {
   /// A fresh leaderboard for `function`: by f − f* when f* is known, else by the distance to
   /// the nearest known minimum, else by final f alone.
   static func leaderboard(for function: FunctionChoice) -> Leaderboard {
-    let criterion: Leaderboard.Criterion
-    if let minimum = function.minimumValue {
-      criterion = .value(minimum: minimum)
-    } else if !function.minima.isEmpty {
-      criterion = .distance(minima: function.minima)
-    } else {
-      criterion = .finalValueOnly
-    }
-    return Leaderboard(
-      criterion: criterion, tolerance: leaderboardTolerance, minima: function.minima)
+    Leaderboard(
+      criterion: Leaderboard.Criterion(
+        minimumValue: function.minimumValue, minima: function.minima),
+      tolerance: leaderboardTolerance, minima: function.minima)
   }
 
   /// Keeps the leaderboard in step with the race: a new one for a new function, and a clean

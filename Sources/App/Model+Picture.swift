@@ -2,9 +2,9 @@ import OptimKit
 import Plot
 
 extension Model {
-  /// How the heatmap is drawn: as `cells` asks where colour and blocks can show
-  /// it, else one glyph per cell (the glyph ramp carries the picture).
-  var heatmapMode: HeatmapMode {
+  /// How the heatmap is drawn at `colorDepth`: as `cells` asks where colour and blocks
+  /// can show it, else one glyph per cell (the glyph ramp carries the picture).
+  func heatmapMode(at colorDepth: ColorDepth) -> HeatmapMode {
     guard cells == .halfBlocks, theme.fillsWithColor(at: colorDepth), !usesASCII else {
       return .cells
     }
@@ -12,15 +12,20 @@ extension Model {
   }
 
   /// The frame's description for Plot: the race, the view and the notes.
-  public var picture: Picture {
+  ///
+  /// Without a heatmap or trail drawing: those are kept between frames by the
+  /// `FrameCache` of `view(_:cache:)`, and a picture without them draws them afresh.
+  public var picture: Picture { picture(at: colorDepth) }
+
+  /// `picture` as shown at `colorDepth`: a text log's plain frames draw the
+  /// heatmap as glyphs whatever the screen shows.
+  func picture(at colorDepth: ColorDepth) -> Picture {
     var picture = Picture(
       race: race, title: function.title, formula: function.formula, function: function.name,
       view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
-      heatmapMode: heatmapMode,
+      heatmapMode: heatmapMode(at: colorDepth),
       isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
-    picture.heatmap = heatmapCache.heatmap
-    picture.trailLayer = trailLayer
     picture.keyHint = keyHint
     if let recordingFile {
       picture.recordingLabel = (usesASCII ? "* REC " : "● REC ") + recordingFile
@@ -66,10 +71,6 @@ extension Model {
     }
   }
 
-  /// How many times the kept trail drawing was started afresh since it was last dropped
-  /// (0 when none is kept): a frame that only adds to the trails continues it.
-  public var trailLayerFreshDrawings: Int { trailLayer?.freshDrawings ?? 0 }
-
   /// Where everything is on the current screen.
   ///
   /// Worked out from the size, layout and racer count alone (what
@@ -78,22 +79,6 @@ extension Model {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: race.racers.count,
       viewAspect: view.isValid ? view.width / view.height : 1)
-  }
-
-  /// Recomputes the cached heatmap if the function, view, size or theme changed.
-  ///
-  /// Runs after every message, so it first compares keys cheaply and only
-  /// builds the full picture (trails and all) when a new heatmap is needed.
-  mutating func refreshHeatmap() {
-    let plan = self.plan
-    guard !plan.isTooSmall else { return }
-    let key = HeatmapKey(
-      function: function.name, view: view, width: plan.mapSize.width,
-      height: plan.mapSize.height, mode: heatmapMode, colorDepth: colorDepth,
-      usesASCII: usesASCII)
-    if let cached = heatmapCache.heatmap, cached.key == key, cached.theme == theme { return }
-    var picture = self.picture
-    heatmapCache.prepare(&picture, width: width, height: height, theme: theme)
   }
 
   /// A click on any map restarts the race from the point under the mouse.

@@ -6,6 +6,11 @@ import Plot
 /// A value: `update` takes one and returns the next, and `view` draws one, so
 /// the whole program can be tested by sending messages and comparing canvases
 /// (the Elm architecture, as in Bubble Tea). Nothing here touches a terminal.
+///
+/// Its fields change only in `update` (and the extensions it calls): outside the
+/// module they are read-only, and the look (`colorDepth`, `usesASCII`, `cells`) is
+/// fixed at `init`. What frames keep to be quick (the heatmap, the trails as drawn)
+/// is not here but in the `FrameCache` of whoever draws frame after frame.
 public struct Model: Sendable {
   /// The function raced on, with its presets.
   public internal(set) var function: FunctionChoice
@@ -45,20 +50,15 @@ public struct Model: Sendable {
   public internal(set) var width: Int
   public internal(set) var height: Int
   /// Draw with ASCII only (no braille, blocks or box drawing), for non-UTF-8 terminals.
-  public var usesASCII = false
+  public let usesASCII: Bool
   /// The file frames are being recorded into, shown as "● REC file"; nil when not recording.
   public internal(set) var recordingFile: String?
   /// How many colours the screen shows; without colour the heatmap uses the theme's glyph ramp.
-  public var colorDepth = ColorDepth.full256
+  public let colorDepth: ColorDepth
   /// How finely the map is sampled where it can be: two samples a cell (half
   /// blocks) or one; the runtime chooses (`--cells`), and without colour, in
   /// ASCII or with a theme without a ramp, the map is one glyph a cell anyway.
-  public var cells = HeatmapMode.cells
-  /// The heatmap of the current function, view and size, kept between frames.
-  var heatmapCache = HeatmapCache()
-  /// The trails as drawn for the last frame, which the next frame continues (kept by
-  /// `Session`, which draws frame after frame; nil draws them afresh).
-  var trailLayer: TrailLayer?
+  public let cells: HeatmapMode
   /// Whether the leaderboard panel (`L`) replaces the loss chart.
   public internal(set) var isLeaderboardShown = false
   /// The race's ranking, fed after every step; see `refreshLeaderboard`.
@@ -80,9 +80,10 @@ public struct Model: Sendable {
 
   /// The first model of a scene, on a screen of `width` × `height` cells.
   ///
-  /// The look (the themes `t` cycles through with the current one, as in
-  /// `useThemes`; `colorDepth`; `usesASCII`) is given here, not set afterwards,
-  /// so that the heatmap is made once, for the look it is shown in.
+  /// The look (the themes `t` cycles through with the current one, which must
+  /// have loaded, else the built-in default stays; `colorDepth`; `usesASCII`;
+  /// `cells`) is given here and never changes but through `t`: the runtime found
+  /// the themes and asked the terminal, and hands the answers in as data.
   public init(
     scene: Scene, width: Int, height: Int,
     themes: (choices: [ThemeChoice], index: Int) = ([.builtIn], 0),
@@ -114,18 +115,11 @@ public struct Model: Sendable {
     self.height = max(0, height)
     chooseThemes(themes.choices, current: themes.index)
     refreshLeaderboard()
-    refreshHeatmap()
     refreshBasins()
   }
 
   /// Uses `choices` as the themes `t` cycles through, starting at `index`
   /// (which must have loaded; a broken one keeps the current theme).
-  public mutating func useThemes(_ choices: [ThemeChoice], current index: Int) {
-    chooseThemes(choices, current: index)
-    refreshHeatmap()
-  }
-
-  /// `useThemes` without redrawing the heatmap.
   private mutating func chooseThemes(_ choices: [ThemeChoice], current index: Int) {
     guard !choices.isEmpty else { return }
     themes = choices

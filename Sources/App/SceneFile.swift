@@ -276,23 +276,24 @@ public struct SceneFile: Hashable, Sendable {
   }
 
   /// The themes `t` cycles through with the file's theme current (nil when the file names
-  /// none), or a refusal naming a theme this program does not have or cannot load.
+  /// none), as `themes` finds them, or a refusal naming a theme it does not have or
+  /// cannot load.
   ///
   /// Theme names are not checked while parsing, since the themes known depend
-  /// on where the program runs, not on the file.
-  public func themeSelection() throws(SceneOptions.Problem) -> (
+  /// on where the program runs, not on the file: the runtime's catalog says.
+  public func themeSelection(in themes: ThemeLookup) throws(SceneOptions.Problem) -> (
     choices: [ThemeChoice], index: Int
   )? {
     guard let theme else { return nil }
     do {
-      return try ThemeCatalog.standard().select(theme)
+      return try themes(theme)
     } catch {
       throw SceneOptions.Problem(description: "theme '\(theme)': \(error)")
     }
   }
 
-  /// Refuses a theme this program does not have or cannot load.
-  public func checkTheme() throws(SceneOptions.Problem) {
-    _ = try themeSelection()
+  /// Refuses a theme `themes` does not have or cannot load.
+  public func checkTheme(in themes: ThemeLookup) throws(SceneOptions.Problem) {
+    _ = try themeSelection(in: themes)
   }
 }

@@ -23,11 +23,13 @@ public struct Session {
   /// frames it had written by then.
   public private(set) var recordingFailure: (reason: String, framesKept: Int)?
 
+  /// What frames keep for the next: the heatmap and the trails as drawn.
+  public private(set) var frameCache = FrameCache()
   /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
-  private var plainHeatmapCache = HeatmapCache()
+  private var plainCache = FrameCache()
 
-  /// A session of `scene` on a `size` screen, with `themes` (the catalog's, default
-  /// current, when nil) and the screen's colour depth.
+  /// A session of `scene` on a `size` screen, with `themes` (the built-in default
+  /// alone when nil: the runtime finds theme files) and the screen's colour depth.
   public init(
     scene: Scene, size: ScreenSize, usesASCII: Bool = false,
     themes: (choices: [ThemeChoice], index: Int)? = nil, colorDepth: ColorDepth = .full256,
@@ -36,27 +38,28 @@ public struct Session {
     let size = size.bounded
     let model = Model(
       scene: scene, width: size.width, height: size.height,
-      themes: themes ?? ThemeCatalog.standard().defaultSelection, colorDepth: colorDepth,
+      themes: themes ?? ([.builtIn], 0), colorDepth: colorDepth,
       usesASCII: usesASCII, cells: cells, inputEditing: inputEditing)
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
   }
 
-  /// A session rebuilt from a log's header; nil with a reason when the header names
-  /// something this program lacks (an unknown theme).
+  /// A session rebuilt from a log's header, its theme found by `themes`; throws a reason
+  /// when the header names something this program lacks (an unknown theme).
   ///
   /// A log of `formatVersion` 1 is replayed with the input line of its day
   /// (`Model.InputEditing.appendOnly`), so its typed keys make the same text.
-  public init(log header: SceneFile, formatVersion: Int = RecordingLog.version)
-    throws(SceneOptions.Problem)
-  {
+  public init(
+    log header: SceneFile, formatVersion: Int = RecordingLog.version,
+    themes: ThemeLookup = ThemeChoice.builtInOnly
+  ) throws(SceneOptions.Problem) {
     let scene = try header.options.scene()
     let size = header.size ?? ScreenSize(width: 120, height: 40)
     // Text logs hold plain frames, so the replay draws without colour too.
     self.init(
       scene: scene, size: size, usesASCII: header.usesASCII ?? false,
-      themes: try header.themeSelection(), colorDepth: .none,
+      themes: try header.themeSelection(in: themes), colorDepth: .none,
       inputEditing: formatVersion >= 2 ? .readline : .appendOnly)
   }
 
@@ -104,7 +107,7 @@ public struct Session {
     let (next, effects) = update(model, message)
     model = next
     // Only a tick just adds to the trails; after anything else they are drawn afresh.
-    if message != .tick { model.trailLayer = nil }
+    if message != .tick { frameCache.dropTrails() }
     if message == .tick {
       if case .ticks(let count) = journal.last {
         journal[journal.count - 1] = .ticks(count + 1)
@@ -131,12 +134,7 @@ public struct Session {
   /// A write that fails stops the recording and says so on screen (the
   /// returned canvas already shows it).
   public mutating func frame(time: Double) -> Canvas {
-    var picture = model.picture
-    // The picture lets go of its copy first, so the layer is drawn on in place.
-    picture.trailLayer = nil
-    picture.updateTrails(&model.trailLayer, width: model.width, height: model.height)
-    picture.trailLayer = model.trailLayer
-    let canvas = view(model, picture: picture)
+    let canvas = view(model, cache: &frameCache)
     guard let format = recorder?.format, recorder?.recordsFrames == true else { return canvas }
     let recorded = format == .text && model.colorDepth.hasColor ? plainFrame() : canvas
     do {
@@ -151,13 +149,13 @@ public struct Session {
 
   /// The current screen without colour, as a text log holds it: the heatmap drawn with
   /// the theme's glyph ramp, since band colours would leave the map blank in plain text.
+  /// The trails are the screen's, as its frame just drew them.
   private mutating func plainFrame() -> Canvas {
-    var plain = model
-    plain.colorDepth = .none
-    plain.heatmapCache = plainHeatmapCache
-    plain.refreshHeatmap()
-    plainHeatmapCache = plain.heatmapCache
-    return view(plain)
+    let plan = model.plan
+    var picture = model.picture(at: .none)
+    let heatmap = plainCache.heatmap(for: picture, plan: plan, theme: model.theme)
+    picture.trailLayer = frameCache.trails
+    return view(model, picture: picture, plan: plan, heatmap: heatmap)
   }
 
   /// Starts recording with `recorder` (its sinks open and empty): writes the header and
@@ -223,6 +221,6 @@ public struct Session {
         Message(
           "recording stopped: cannot write \(failed.file): \(error) "
             + "(\(failed.frameCount) frames kept)", isError: true)))
-    return view(model)
+    return view(model, cache: &frameCache)
   }
 }

@@ -28,4 +28,30 @@ public struct ThemeChoice: Sendable {
 
   /// Where it came from, as shown to the user.
   public var origin: String { path ?? "built in" }
+
+  /// The themes `t` cycles through with `name` (ignoring case) current, among `choices`.
+  ///
+  /// Throws the file's own error when that theme is broken, or says which
+  /// themes exist when there is none of that name. The rule `--theme NAME`,
+  /// a scene file's `theme` line and a log's header all follow.
+  public static func select(_ name: String, among choices: [ThemeChoice]) throws(ThemeError) -> (
+    choices: [ThemeChoice], index: Int
+  ) {
+    guard
+      let index = choices.firstIndex(where: { $0.name.lowercased() == name.lowercased() })
+    else {
+      let known = choices.map(\.name).joined(separator: ", ")
+      throw ThemeError(file: name, problem: "no such theme (known: \(known))")
+    }
+    if case .failure(let error) = choices[index].result { throw error }
+    return (choices, index)
+  }
+
+  /// A `ThemeLookup` that knows only the built-in default: for logs and scenes replayed
+  /// without the runtime's catalog (tests, mostly).
+  public static func builtInOnly(_ name: String) throws(ThemeError) -> (
+    choices: [ThemeChoice], index: Int
+  ) {
+    try select(name, among: [.builtIn])
+  }
 }

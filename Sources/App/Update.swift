@@ -21,7 +21,7 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.handleClick(column: column, row: row, effects: &effects)
   case .key(let key):
     next.handleKey(key, effects: &effects)
-    // Editing the open input line changes nothing the caches below depend on, and a
+    // Editing the open input line changes nothing the refreshes below depend on, and a
     // paste is thousands of such keys: they cost the edit alone.
     if model.input != nil, next.input != nil, key != .enter { return (next, effects) }
   case .recordingStarted(let file):
@@ -34,7 +34,6 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.message = note
   }
   next.refreshLeaderboard()
-  next.refreshHeatmap()
   next.refreshBasins()
   return (next, effects)
 }

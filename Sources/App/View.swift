@@ -3,21 +3,43 @@ import Plot
 /// Draws the whole screen for `model`: the picture, then the input line or the help on top.
 ///
 /// Pure: the same model always gives the same canvas, so tests compare
-/// canvases and a recording can store exactly what the screen showed.
+/// canvases and a recording can store exactly what the screen showed. Samples
+/// the heatmap afresh; frame after frame, `view(_:cache:)` keeps it.
 public func view(_ model: Model) -> Canvas {
-  view(model, picture: model.picture)
+  var cache = FrameCache(keepsTrails: false)
+  return view(model, cache: &cache)
 }
 
-/// Draws the whole screen for `model` from its `picture` (made by `model.picture`).
-func view(_ model: Model, picture: Picture) -> Canvas {
-  let theme = model.theme
-  var canvas = picture.draw(width: model.width, height: model.height, theme: theme)
-  guard !model.plan.isTooSmall else { return canvas }
-  if let input = model.input {
-    InputLineView(line: input, theme: theme).draw(into: &canvas, row: model.height - 1)
+/// `view(model)`, keeping in `cache` what the next frame can reuse: the heatmap, and (if it
+/// `keepsTrails`) the trails as drawn — drop them with `FrameCache.dropTrails` when more
+/// than a tick happened.
+///
+/// The layout (`ScreenPlan`), the heatmap's key and the last touches are worked
+/// out once per frame.
+public func view(_ model: Model, cache: inout FrameCache) -> Canvas {
+  let plan = model.plan
+  var picture = model.picture
+  let heatmap = cache.heatmap(for: picture, plan: plan, theme: model.theme)
+  if cache.keepsTrails {
+    picture.updateTrails(&cache.trails, plan: plan)
+    picture.trailLayer = cache.trails
   }
-  if model.isHelpShown {
-    HelpOverlay(theme: theme, usesASCII: model.usesASCII).draw(into: &canvas)
+  return view(model, picture: picture, plan: plan, heatmap: heatmap)
+}
+
+/// Draws the whole screen for `model` from its `picture` (made by `model.picture`), laid
+/// out by `plan` (`model.plan`) with `heatmap`, and finishes it once.
+func view(_ model: Model, picture: Picture, plan: ScreenPlan, heatmap: Heatmap?) -> Canvas {
+  let theme = model.theme
+  var canvas = Canvas(width: model.width, height: model.height)
+  picture.drawUnfinished(into: &canvas, plan: plan, heatmap: heatmap, theme: theme)
+  if !plan.isTooSmall {
+    if let input = model.input {
+      InputLineView(line: input, theme: theme).draw(into: &canvas, row: model.height - 1)
+    }
+    if model.isHelpShown {
+      HelpOverlay(theme: theme, usesASCII: model.usesASCII).draw(into: &canvas)
+    }
   }
   Picture.finish(&canvas, theme: theme, usesASCII: model.usesASCII)
   return canvas

@@ -28,10 +28,16 @@ public struct Leaderboard: Hashable, Sendable {
 
     /// What is known for a catalog function: f* if it has one, else its minima.
     public init(for function: TestFunction) {
-      if let minimum = function.minimumValue {
-        self = .value(minimum: minimum)
-      } else if !function.minima.isEmpty {
-        self = .distance(minima: function.minima)
+      self.init(minimumValue: function.minimumValue, minima: function.minima)
+    }
+
+    /// By f − f* when f* is known, else by the distance to the nearest known minimum,
+    /// else by final f alone: the one rule `compare` and the live leaderboard follow.
+    public init(minimumValue: Double?, minima: [Point]) {
+      if let minimumValue {
+        self = .value(minimum: minimumValue)
+      } else if !minima.isEmpty {
+        self = .distance(minima: minima)
       } else {
         self = .finalValueOnly
       }

@@ -14,6 +14,23 @@ public struct Canvas: Hashable, Sendable {
     self.cells = Array(repeating: cell, count: self.width * self.height)
   }
 
+  /// A canvas whose rows show `lines`, one character per cell, for tests and fixtures
+  /// that spell a whole screen out as text.
+  ///
+  /// The canvas is as wide as the longest line (or `width`, when given) and as tall
+  /// as the number of lines; shorter lines are padded with `filling`, longer ones
+  /// clipped. Characters are laid out as `write` lays them out, so a canvas drawn
+  /// by the program and one spelled out here compare cell for cell.
+  public init(lines: [String], width: Int? = nil, filling cell: Cell = .blank) {
+    let widest = lines.map { CellScalars($0).reduce(0) { count, _ in count + 1 } }.max() ?? 0
+    self.init(width: width ?? widest, height: lines.count, filling: cell)
+    for (row, line) in lines.enumerated() {
+      write(
+        line, x: 0, y: row, foreground: cell.foreground, background: cell.background,
+        attributes: cell.attributes)
+    }
+  }
+
   /// Whether (x, y) is inside the grid.
   public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
@@ -61,6 +78,14 @@ public struct Canvas: Hashable, Sendable {
         (target + firstColumn)..<(target + lastColumn),
         with: other.cells[(source + firstColumn)..<(source + lastColumn)])
     }
+  }
+
+  /// The cells of the rectangle at (x, y), `width` × `height`, as a canvas of their own
+  /// (blank where the rectangle leaves this one): a panel to compare whole.
+  public func cropped(x: Int, y: Int, width: Int, height: Int) -> Canvas {
+    var part = Canvas(width: width, height: height)
+    part.paste(self, x: -x, y: -y)
+    return part
   }
 
   /// The characters of each row, without colours: what a plain-text frame shows.

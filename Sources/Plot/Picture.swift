@@ -107,7 +107,11 @@ public struct Picture: Sendable {
   /// Brings `layer` up to date with this picture's trails on a screen of this size, for
   /// the next frame to continue; nil when the screen has no single map to keep them for.
   public func updateTrails(_ layer: inout TrailLayer?, width: Int, height: Int) {
-    let plan = plan(width: width, height: height)
+    updateTrails(&layer, plan: plan(width: width, height: height))
+  }
+
+  /// `updateTrails(_:width:height:)` on the screen laid out by `plan` (this picture's).
+  public func updateTrails(_ layer: inout TrailLayer?, plan: ScreenPlan) {
     guard !plan.isTooSmall, plan.mapTitles.isEmpty, plan.maps.count == 1, let map = plan.maps.first
     else {
       layer = nil
@@ -132,12 +136,24 @@ public struct Picture: Sendable {
   /// Draws the frame over the whole of `canvas`.
   public func draw(into canvas: inout Canvas, theme: Theme = .standard) {
     let plan = plan(width: canvas.width, height: canvas.height)
-    defer { Self.finish(&canvas, theme: theme, usesASCII: usesASCII) }
+    let heatmap = plan.isTooSmall ? nil : resolvedHeatmap(for: plan, theme: theme)
+    drawUnfinished(into: &canvas, plan: plan, heatmap: heatmap, theme: theme)
+    Self.finish(&canvas, theme: theme, usesASCII: usesASCII)
+  }
+
+  /// Draws the frame over the whole of `canvas` as `plan` lays it out, with `heatmap`,
+  /// but without the last touches (`finish`).
+  ///
+  /// For a caller that works out the plan (this picture's for the canvas's size)
+  /// and the heatmap (`resolvedHeatmap`) once per frame, draws more on top, and
+  /// then finishes the whole canvas once.
+  public func drawUnfinished(
+    into canvas: inout Canvas, plan: ScreenPlan, heatmap: Heatmap?, theme: Theme
+  ) {
     guard !plan.isTooSmall else {
       Self.drawTooSmall(into: &canvas, theme: theme, usesASCII: usesASCII)
       return
     }
-    let heatmap = resolvedHeatmap(for: plan, theme: theme)
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,

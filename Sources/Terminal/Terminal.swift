@@ -9,21 +9,26 @@ import Plot
 
 /// The full-screen terminal: takes it over, reads keys and clicks, shows canvases, gives it back.
 ///
-/// This is the only code in optiscope that talks to ncurses. It is a class
-/// because it owns a resource (the screen) that must be released exactly
-/// once; `stop()` does that, and so do `deinit`, an atexit hook and the
-/// signal handlers installed in `CNCursesW/shim.h`, so the user's terminal is
-/// restored on every way out. Use it from one thread only.
+/// This is the only code in optiscope that talks to the terminal, through a
+/// `TerminalBackend`: ncurses (`NCursesBackend`) for the program, memory for
+/// the tests of what is decoded and what is sent. It is a class because it
+/// owns a resource (the screen) that must be released exactly once; `stop()`
+/// does that, and so do `deinit`, an atexit hook and the signal handlers
+/// installed in `CNCursesW/shim.h`, so the user's terminal is restored on
+/// every way out. Use it from one thread only.
 public final class Terminal {
   /// How many colours cells are drawn with (none when `NO_COLOR` is set or the terminal has none).
   public let colorDepth: ColorDepth
   /// Whether the locale is UTF-8, so braille, block elements and box drawing can be shown.
   public let supportsUnicode: Bool
 
-  private var screen: OpaquePointer?
+  private let backend: any TerminalBackend
+  private var running = true
   private var pairs: ColorPairTable
   /// What is on the screen now (row-major, `shownWidth` × `shownHeight`), to send only changes.
   private var shown: [Cell] = []
+  /// The colour pair each shown cell was written with, so that pairs no cell uses can be reused.
+  private var shownPairs: [Int32] = []
   private var shownWidth = -1
   private var shownHeight = -1
   /// Consecutive reads that failed long before their timeout: a closed input, not a tick.
@@ -41,47 +46,28 @@ public final class Terminal {
   ///   - mouse: whether to ask for mouse clicks.
   /// - Throws: `TerminalError` when stdout or stdin is not a terminal, or
   ///   ncurses cannot start for this `TERM`; the screen is untouched then.
-  public init(
+  public convenience init(
     maximumColorDepth: ColorDepth = .full256, honorsNoColor: Bool = true, mouse: Bool = true
   ) throws(TerminalError) {
-    guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-      throw .notATerminal
-    }
-    guard optiscope_is_curses_active() == 0 else { throw .alreadyRunning }
-    optiscope_install_handlers()
-    guard let screen = optiscope_start_curses() else {
-      optiscope_remove_handlers()
-      throw .cannotStart(term: Terminal.environment("TERM"))
-    }
-    self.screen = screen
-    supportsUnicode = optiscope_locale_is_utf8() != 0
+    let curses = try NCursesBackend(
+      maximumColorDepth: maximumColorDepth, honorsNoColor: honorsNoColor, mouse: mouse)
+    self.init(
+      backend: curses, colorDepth: curses.colorDepth, supportsUnicode: curses.supportsUnicode,
+      pairCount: curses.pairCount, colorCount: curses.colorCount,
+      hasDefaultColors: curses.hasDefaultColors)
+  }
 
-    raw()
-    noecho()
-    nonl()
-    let window = optiscope_stdscr()
-    keypad(window, true)
-    leaveok(window, true)
-    curs_set(0)
-    set_escdelay(25)
-    if mouse {
-      mousemask(optiscope_button1_pressed() | optiscope_button1_clicked(), nil)
-      // Report presses at once instead of waiting to tell clicks from double clicks.
-      mouseinterval(0)
-    }
-
-    let noColor = honorsNoColor && (Terminal.environment("NO_COLOR").map { !$0.isEmpty } ?? false)
-    var depth = ColorDepth.none
-    if !noColor, maximumColorDepth != .none, has_colors() {
-      if start_color() == OK {
-        depth = min(maximumColorDepth, ColorDepth(colors: Int(optiscope_colors())))
-      }
-    }
-    colorDepth = depth
-    let hasDefaultColors = depth != .none && use_default_colors() == OK
+  /// A terminal over `backend`, already started, with the abilities it was started with.
+  init(
+    backend: any TerminalBackend, colorDepth: ColorDepth, supportsUnicode: Bool,
+    pairCount: Int, colorCount: Int, hasDefaultColors: Bool
+  ) {
+    self.backend = backend
+    self.colorDepth = colorDepth
+    self.supportsUnicode = supportsUnicode
     pairs = ColorPairTable(
-      pairCount: depth == .none ? 0 : Int(optiscope_color_pairs()),
-      colorCount: depth == .none ? 0 : Int(optiscope_colors()),
+      pairCount: colorDepth == .none ? 0 : pairCount,
+      colorCount: colorDepth == .none ? 0 : colorCount,
       hasDefaultColors: hasDefaultColors)
   }
 
@@ -91,30 +77,18 @@ public final class Terminal {
   ///
   /// Safe to call more than once; later calls do nothing.
   public func stop() {
-    guard let screen else { return }
-    if optiscope_has_alternate_screen() == 0 {
-      // No separate screen to return to (vt100, linux console): leave a clean
-      // one rather than the last frame with the prompt in its bottom row.
-      werase(optiscope_stdscr())
-      wrefresh(optiscope_stdscr())
-    }
-    optiscope_end_curses()
-    delscreen(screen)
-    self.screen = nil
-    optiscope_remove_handlers()
-    fflush(nil)
+    guard running else { return }
+    running = false
+    backend.stop()
   }
 
   /// Whether the terminal is still taken over (`stop()` not yet called).
-  public var isRunning: Bool { screen != nil }
+  public var isRunning: Bool { running }
 
   /// The screen size in cells, as curses knows it now.
   public var size: (width: Int, height: Int) {
-    guard screen != nil else { return (0, 0) }
-    var rows: Int32 = 0
-    var columns: Int32 = 0
-    optiscope_getmaxyx(optiscope_stdscr(), &rows, &columns)
-    return (Int(max(0, columns)), Int(max(0, rows)))
+    guard running else { return (0, 0) }
+    return backend.size
   }
 
   // MARK: - Input
@@ -124,35 +98,22 @@ public final class Terminal {
   /// With nil the process sleeps in the kernel until a key, click, resize or
   /// signal arrives, so a paused program uses no CPU.
   public func nextEvent(timeout: Duration?) -> TerminalEvent {
-    guard screen != nil else { return .endOfInput }
+    guard running else { return .endOfInput }
     if !pending.isEmpty { return pending.removeFirst() }
     let clock = ContinuousClock()
     let deadline = timeout.map { clock.now + $0 }
     while true {
-      if let signal = pendingSignal() { return .signal(signal) }
+      if let signal = backend.pendingSignal { return .signal(signal) }
       var waitMilliseconds: Int32 = -1
       if let deadline {
         let remaining = clock.now.duration(to: deadline)
         waitMilliseconds = Int32(clamping: max(0, Terminal.milliseconds(remaining)))
       }
-      wtimeout(optiscope_stdscr(), waitMilliseconds)
       let started = clock.now
-      var input: wint_t = 0
-      let status = wget_wch(optiscope_stdscr(), &input)
-      if let signal = pendingSignal() { return .signal(signal) }
-      switch status {
-      case OK:
-        earlyFailures = 0
-        if UInt32(input) == 27 {
-          if let event = readAfterEscape() { return event }
-        } else if let event = decodeCharacter(UInt32(input)) {
-          return event
-        }
-      case KEY_CODE_YES:
-        earlyFailures = 0
-        if let event = decodeKey(Int32(bitPattern: UInt32(input))) { return event }
-      default:
-        // ERR: the timeout ran out, or a signal interrupted the read, or the
+      let input = backend.read(timeoutMilliseconds: waitMilliseconds)
+      if let signal = backend.pendingSignal { return .signal(signal) }
+      if input == .nothing {
+        // The timeout ran out, or a signal interrupted the read, or the
         // input is closed. The last one returns at once, every time.
         let waited = Terminal.milliseconds(started.duration(to: clock.now))
         let expected = Int64(waitMilliseconds)
@@ -165,13 +126,14 @@ public final class Terminal {
         earlyFailures = 0
         return .timeout
       }
+      earlyFailures = 0
+      if input == .character(27) {
+        if let event = readAfterEscape() { return event }
+      } else if let event = decode(input) {
+        return event
+      }
       if let deadline, clock.now >= deadline { return .timeout }
     }
-  }
-
-  private func pendingSignal() -> Int32? {
-    let signal = optiscope_pending_signal_number()
-    return signal == 0 ? nil : signal
   }
 
   /// What follows an ESC: a mouse report in the encoding ncurses did not decode
@@ -184,31 +146,38 @@ public final class Terminal {
       case .report(.press(let column, let row)): return .mouseClick(column: column, row: row)
       case .report(.other): return nil
       case .notAReport:
-        pending.append(contentsOf: codes.compactMap(decodeCharacter))
+        pending.append(contentsOf: codes.compactMap(Self.event(forCharacter:)))
         return .key(.escape)
       case .incomplete:
         // A report comes in one write, so its characters are already waiting; a
         // lone Esc has waited ESCDELAY in ncurses already.
-        wtimeout(optiscope_stdscr(), codes.isEmpty ? 5 : 50)
-        var input: wint_t = 0
-        let status = wget_wch(optiscope_stdscr(), &input)
-        if status == OK {
-          codes.append(UInt32(input))
+        let input = backend.read(timeoutMilliseconds: codes.isEmpty ? 5 : 50)
+        if case .character(let code) = input {
+          codes.append(code)
           continue
         }
         if MouseReport.isStartOfReport(codes) { return nil }
-        pending.append(contentsOf: codes.compactMap(decodeCharacter))
-        if status == KEY_CODE_YES, let key = decodeKey(Int32(bitPattern: UInt32(input))) {
-          pending.append(key)
-        }
+        pending.append(contentsOf: codes.compactMap(Self.event(forCharacter:)))
+        if input != .nothing, let event = decode(input) { pending.append(event) }
         return .key(.escape)
       }
     }
   }
 
-  /// A character read by `get_wch`: printable text or a control key.
-  private func decodeCharacter(_ code: UInt32) -> TerminalEvent? {
-    Self.event(forCharacter: code)
+  /// The event of one input other than ESC, nil for one the program has no use for.
+  private func decode(_ input: TerminalInput) -> TerminalEvent? {
+    switch input {
+    case .character(let code): return Self.event(forCharacter: code)
+    case .key(let key): return .key(key)
+    case .mousePress(let column, let row): return .mouseClick(column: column, row: row)
+    case .resize:
+      // curses has already resized its windows; repaint everything next draw.
+      backend.forgetScreen()
+      shownWidth = -1
+      let (width, height) = size
+      return .resize(width: width, height: height)
+    case .ignored, .nothing: return nil
+    }
   }
 
   /// The event of a character (a Unicode scalar value) read by `get_wch`, nil for
@@ -231,38 +200,6 @@ public final class Terminal {
     }
   }
 
-  /// A function key read by `get_wch` (KEY_CODE_YES).
-  private func decodeKey(_ code: Int32) -> TerminalEvent? {
-    switch code {
-    case KEY_UP: return .key(.up)
-    case KEY_DOWN: return .key(.down)
-    case KEY_LEFT: return .key(.left)
-    case KEY_RIGHT: return .key(.right)
-    case KEY_BTAB: return .key(.backTab)
-    case KEY_ENTER: return .key(.enter)
-    case KEY_BACKSPACE: return .key(.backspace)
-    case KEY_DC: return .key(.delete)
-    case KEY_HOME: return .key(.home)
-    case KEY_END: return .key(.end)
-    case KEY_PPAGE: return .key(.pageUp)
-    case KEY_NPAGE: return .key(.pageDown)
-    case KEY_RESIZE:
-      // curses has already resized its windows; repaint everything next draw.
-      clearok(optiscope_stdscr(), true)
-      shownWidth = -1
-      let (width, height) = size
-      return .resize(width: width, height: height)
-    case KEY_MOUSE:
-      var event = MEVENT()
-      guard getmouse(&event) == OK else { return nil }
-      let press = optiscope_button1_pressed() | optiscope_button1_clicked()
-      guard event.bstate & press != 0 else { return nil }
-      return .mouseClick(column: Int(event.x), row: Int(event.y))
-    default:
-      return nil
-    }
-  }
-
   // MARK: - Output
 
   /// Shows `canvas`, sending only the cells that differ from the last frame.
@@ -271,57 +208,62 @@ public final class Terminal {
   /// so any canvas is safe at any terminal size. After a resize the whole
   /// screen is repainted.
   public func draw(_ canvas: Canvas) {
-    guard screen != nil else { return }
+    guard running else { return }
     let (width, height) = size
-    let window = optiscope_stdscr()
     let repaintAll = width != shownWidth || height != shownHeight
+    if repaintAll {
+      // Every cell is written again: the pairs of the old frame are free once
+      // the new cells have taken theirs.
+      for pair in shownPairs { pairs.release(pair) }
+    }
     var next = [Cell]()
     next.reserveCapacity(width * height)
+    var nextPairs = [Int32]()
+    nextPairs.reserveCapacity(width * height)
     for row in 0..<height {
       for column in 0..<width {
         let cell = canvas[column, row]
         let index = row * width + column
         next.append(cell)
-        if !repaintAll, shown[index] == cell { continue }
-        put(cell, column: column, row: row, window: window)
+        if !repaintAll {
+          if shown[index] == cell {
+            nextPairs.append(shownPairs[index])
+            continue
+          }
+          pairs.release(shownPairs[index])
+        }
+        nextPairs.append(put(cell, column: column, row: row))
       }
     }
     shown = next
+    shownPairs = nextPairs
     shownWidth = width
     shownHeight = height
-    wnoutrefresh(window)
-    doupdate()
+    backend.refresh()
   }
 
-  /// Writes one cell. At the bottom-right corner the write succeeds but curses
-  /// reports an error because the cursor cannot advance; that is ignored, and
-  /// with scrolling off the screen never scrolls.
-  private func put(_ cell: Cell, column: Int, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
-    var characters: [wchar_t] = [wchar_t(bitPattern: cell.glyph.value), 0]
-    // A glyph curses cannot show in one column (control, double width, or
+  /// Writes one cell and returns the colour pair it took (held until the cell is written over).
+  private func put(_ cell: Cell, column: Int, row: Int) -> Int32 {
+    var glyph = cell.glyph
+    // A glyph the terminal cannot show in one column (control, double width, or
     // not representable in this locale) would shift the rest of the row.
-    if optiscope_character_width(characters[0]) != 1 {
-      characters[0] = wchar_t(UInt8(ascii: cell.glyph.properties.isWhitespace ? " " : "?"))
+    if backend.columns(of: glyph) != 1 {
+      glyph = glyph.properties.isWhitespace ? " " : "?"
     }
-    var attributes = optiscope_a_normal()
-    if cell.attributes.contains(.bold) { attributes |= optiscope_a_bold() }
-    if cell.attributes.contains(.dim) { attributes |= optiscope_a_dim() }
-    if cell.attributes.contains(.underline) { attributes |= optiscope_a_underline() }
-    if cell.attributes.contains(.reverse) { attributes |= optiscope_a_reverse() }
     var pairNumber: Int32 = 0
     if colorDepth != .none {
-      if colorDepth == .truecolor {
-        pairNumber = pairs.pair(
-          foreground: Self.direct(cell.foreground), background: Self.direct(cell.background))
-      } else {
-        pairNumber = pairs.pair(
-          foreground: cell.foreground.index(at: colorDepth),
-          background: cell.background.index(at: colorDepth))
+      let (foreground, background) =
+        colorDepth == .truecolor
+        ? (Self.direct(cell.foreground), Self.direct(cell.background))
+        : (cell.foreground.index(at: colorDepth), cell.background.index(at: colorDepth))
+      pairNumber = pairs.pair(foreground: foreground, background: background) {
+        number, key in
+        backend.definePair(number, foreground: key.foreground, background: key.background)
       }
+      pairs.retain(pairNumber)
     }
-    var glyph = cchar_t()
-    setcchar(&glyph, characters, attributes, Int16(clamping: pairNumber), &pairNumber)
-    _ = mvwadd_wch(window, Int32(row), Int32(column), &glyph)
+    backend.put(glyph, attributes: cell.attributes, pair: pairNumber, column: column, row: row)
+    return pairNumber
   }
 
   /// A colour's number on a direct-colour terminal: 0xRRGGBB, where numbers
@@ -359,7 +301,7 @@ public final class Terminal {
 
   // MARK: - Helpers
 
-  private static func environment(_ name: String) -> String? {
+  static func environment(_ name: String) -> String? {
     guard let value = getenv(name) else { return nil }
     return String(cString: value)
   }

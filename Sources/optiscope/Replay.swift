@@ -3,6 +3,7 @@ import ArgumentParser
 import FoundationEssentials
 import OptimKit
 import Plugins
+import Runtime
 import Terminal
 
 #if canImport(Glibc)
@@ -125,7 +126,7 @@ struct Replay: ParsableCommand {
     let outcome: LogVerifier.Outcome
     do {
       outcome = try LogVerifier.verify(
-        log,
+        log, themes: ThemeCatalog.standard().select,
         plugins: started.isEmpty
           ? nil
           : { session in PluginRacers(started, session: &session, announces: false) })

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import FoundationEssentials
 import Plot
+import Runtime
 import Terminal
 
 #if canImport(Glibc)

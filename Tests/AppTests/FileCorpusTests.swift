@@ -2,9 +2,9 @@ import App
 import Foundation
 import Testing
 
-/// The crafted logs and themes of `Fuzz/corpus/log` and `Fuzz/corpus/theme`: each is read
-/// or refused in one line, and a readable log is checked, all in bounded time.
-@Suite("The corpus of crafted logs and themes")
+/// The crafted logs of `Fuzz/corpus/log`: each is read or refused in one line, and a
+/// readable log is checked, all in bounded time (the themes: `ThemeCorpusTests`).
+@Suite("The corpus of crafted logs")
 struct FileCorpusTests {
   static let corpus = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,10 +16,9 @@ struct FileCorpusTests {
     return names.sorted().map { url.appendingPathComponent($0).path }
   }
 
-  @Test("the corpus holds the crafted logs and themes")
+  @Test("the corpus holds the crafted logs")
   func corpusExists() {
     #expect(Self.files("log").count >= 20)
-    #expect(Self.files("theme").count >= 6)
   }
 
   @Test(
@@ -42,33 +41,6 @@ struct FileCorpusTests {
       }
     } catch {
       #expect(!error.description.contains("\n"))
-    }
-  }
-
-  @Test(
-    "every crafted theme loads or is refused in one line naming the file",
-    arguments: files("theme"))
-  func craftedTheme(path: String) {
-    switch ThemeCatalog.load(path: path) {
-    case .success(let theme): #expect(!theme.name.isEmpty)
-    case .failure(let error):
-      #expect(error.description.hasPrefix(path))
-      #expect(!error.description.contains("\n"))
-    }
-  }
-
-  @Test("the CRLF copies of magma in the corpus load as magma")
-  func crlfMagmaInCorpus() throws {
-    let magma = try ThemeCatalog.load(
-      path: URL(fileURLWithPath: ThemeCatalog.sourceTreeFolder)
-        .appendingPathComponent("magma.theme").path
-    ).get()
-    for name in ["magma-crlf", "bom-crlf"] {
-      var theme = try ThemeCatalog.load(
-        path: Self.corpus.appendingPathComponent("theme/\(name).theme").path
-      ).get()
-      theme.name = magma.name
-      #expect(theme == magma, "\(name)")
     }
   }
 }

@@ -1,6 +1,7 @@
 import App
 import Foundation
 import OptimKit
+import Plot
 import Testing
 
 @Suite("Leaderboard: L and the live ranking")
@@ -40,17 +41,24 @@ struct LeaderboardPanelTests {
     #expect(Fixture.screen(model).contains("f − f* (log scale)"))
     (model, _) = Fixture.send([Fixture.key("L")], to: model)
     #expect(model.isLeaderboardShown)
-    let lines = ExploreFixture.lines(model)
-    #expect(!lines.joined().contains("f − f* (log scale)"))
-    let heading = try #require(lines.firstIndex { $0.contains("leaderboard") })
-    #expect(lines[heading].contains("f − f* ≤ 1e-06"))
-    let rows = lines[(heading + 2)...(heading + 5)]
-    let labels = rows.map { row in
-      ["sgd#4", "sgd#3", "sgd#2", "sgd "].first { row.contains($0) } ?? "?"
-    }
-    #expect(labels == ["sgd#4", "sgd#3", "sgd ", "sgd#2"])
-    #expect(rows[rows.startIndex].contains("#\(arrival(learningRate: 0.4))"))
-    #expect(rows[rows.startIndex + 3].contains("div"))
+    // In ranking order: arrived first (steps 6 and 39, as computed), then by f, diverged last.
+    #expect(arrival(learningRate: 0.4) == 6)
+    #expect(arrival(learningRate: 0.1) == 39)
+    let panel = try #require(model.plan.loss)
+    let screen = view(model)
+    ScreenExpectation.expect(
+      screen.cropped(x: panel.x, y: panel.y, width: panel.width, height: 6),
+      equals: """
+        leaderboard f − f* ≤ 1e-06
+             optimizer arrived         f
+         1 ◆ sgd#4          #6 4.42e-167
+         2 ▲ sgd#3         #39  1.38e-22
+         3 ● sgd             —  2.38e+01
+         4 ■ sgd#2         div 7.02e+304
+        """)
+    let below = screen.cropped(
+      x: panel.x, y: panel.y + 6, width: panel.width, height: panel.height - 6)
+    ScreenExpectation.expect(below, equals: Canvas(width: below.width, height: below.height))
     (model, _) = Fixture.send([Fixture.key("L")], to: model)
     #expect(Fixture.screen(model).contains("f − f* (log scale)"))
   }

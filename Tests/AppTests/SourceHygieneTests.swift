@@ -24,4 +24,32 @@ import Testing
       #expect(imports.isEmpty, "\(file) imports Foundation")
     }
   }
+
+  /// The words of I/O: files, the environment, the running process, the terminal.
+  static let ioWords = [
+    "FileManager", "getenv", "ProcessInfo", "fopen", "ioctl", "isatty", "#filePath",
+    "/proc/self",
+  ]
+
+  /// OptimKit, Plot and App are values and functions of values: themes, capabilities
+  /// and files come in as data from the runtime (Runtime, the executable), so their
+  /// tests read no `~/.config` and need no terminal. Any use of the words of I/O,
+  /// even in a comment, is refused here, as `grep` would.
+  @Test(arguments: ["OptimKit", "Plot", "App"])
+  func pureModulesDoNoIO(module: String) throws {
+    let folder = Self.sources.appendingPathComponent(module)
+    let files = try #require(FileManager.default.enumerator(atPath: folder.path))
+      .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+    #expect(files.count > 10)
+    var found: [String] = []
+    for file in files.sorted() {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      where Self.ioWords.contains(where: { line.contains($0) }) {
+        found.append("\(module)/\(file):\(number + 1): \(line)")
+      }
+    }
+    #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+  }
 }

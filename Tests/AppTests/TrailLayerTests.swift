@@ -56,6 +56,6 @@ import Testing
       Array(repeating: .tick, count: 50), scene: try RecordingTests.scene(noise: nil),
       size: ScreenSize(width: 80, height: 24))
     #expect(continued == fresh)
-    #expect(session.model.trailLayerFreshDrawings == 1)
+    #expect(session.frameCache.trailFreshDrawings == 1)
   }
 }

@@ -1,4 +1,5 @@
 import App
+import Foundation
 import OptimKit
 import Plot
 import Testing
@@ -12,11 +13,20 @@ import Testing
     cells: HeatmapMode = .halfBlocks, theme: String = "default"
   ) throws -> Model {
     let scene = try SceneOptions(function: "rosenbrock").scene()
-    let catalog = ThemeCatalog.standard()
-    let selection = try catalog.select(theme)
     return Model(
-      scene: scene, width: width, height: height, themes: selection, colorDepth: depth,
-      cells: cells)
+      scene: scene, width: width, height: height, themes: ([try shipped(theme)], 0),
+      colorDepth: depth, cells: cells)
+  }
+
+  /// A theme file of the package's `themes/` folder, read and handed over as the
+  /// runtime's catalog would (App reads no files).
+  static func shipped(_ name: String) throws -> ThemeChoice {
+    let path = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("themes/\(name).theme").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    return ThemeChoice(
+      name: name, path: path, result: .success(try ThemeFile.parse(text, file: path, name: name)))
   }
 
   /// The map's cells of a frame, row by row.

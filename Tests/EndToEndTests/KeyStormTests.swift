@@ -71,9 +71,20 @@ struct KeyStormTests {
     // (a debug build may lag far behind a storm).
     try session.resize(width: 120, height: 40)
     try session.send(keys: ["Escape"])
-    Thread.sleep(forTimeInterval: 0.15)
     try session.send(keys: ["Escape"])
-    Thread.sleep(forTimeInterval: 0.15)
+    // Keys are read in order, so the start point below is typed into a line of its
+    // own once no help and no input line is left open by the storm.
+    do {
+      try session.waitUntil(
+        "no help and no input line", timeout: Double(Self.keyCount) / 10 + 30
+      ) { screen in
+        Self.hasExited(screen) || !Self.showsHelpOrInputLine(screen)
+      }
+    } catch {
+      writeReport(
+        screen: (try? session.screen()) ?? "", log: log + ["Escape Escape"], errors: errors)
+      throw error
+    }
     try session.send(keys: ["s", "C-u"])
     try session.type("6.125,-4.375")
     try session.send(keys: ["Enter"])
@@ -143,6 +154,15 @@ struct KeyStormTests {
     return report
   }
 
+  /// Whether the help box or an input line (its prompt starts the bottom row) is on screen.
+  static func showsHelpOrInputLine(_ screen: String) -> Bool {
+    let bottom =
+      screen.split(separator: "\n", omittingEmptySubsequences: false)
+      .last { !$0.isEmpty } ?? ""
+    return screen.contains("any key closes this help") || bottom.hasPrefix(" start x,y = ")
+      || bottom.hasPrefix(" f(x,y) = ")
+  }
+
   /// Whether the shell has printed the program's exit status.
   static func hasExited(_ screen: String) -> Bool {
     screen.split(separator: "\n").contains { $0.hasPrefix("EXIT=") }
@@ -170,6 +190,14 @@ struct KeyStormTests {
     #expect(Self.nonFiniteWords(in: "f nan at step 3") == ["nan"])
     #expect(Self.nonFiniteWords(in: "|∇f| -inf, Infinity") == ["inf", "infinity"])
     #expect(Self.nonFiniteWords(in: "info: nano sin(x) finance") == [])
+  }
+
+  @Test func helpAndInputLinesAreRecognised() {
+    #expect(Self.showsHelpOrInputLine("map\n any key closes this help \n\n"))
+    #expect(Self.showsHelpOrInputLine("map\n start x,y = 1,2   Enter restart there\n"))
+    #expect(Self.showsHelpOrInputLine("map\n f(x,y) = x^2\n\n"))
+    #expect(!Self.showsHelpOrInputLine("map\n start (1, 2)\n"))
+    #expect(!Self.showsHelpOrInputLine("map f(x,y) = x\n status\n"))
   }
 
   @Test func stormsAreReproducibleAndUseEveryKindOfInput() {

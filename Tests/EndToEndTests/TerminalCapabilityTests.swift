@@ -11,7 +11,12 @@ struct TerminalCapabilityTests {
   private let race =
     "--function himmelblau --optimizer adam:lr=0.1 --optimizer sgd:lr=0.01 --fps 30"
 
-  /// Starts `env SETTINGS optiscope ARGS` in a fresh 120×40 pane and waits for the legend.
+  /// Starts `env SETTINGS optiscope ARGS` in a fresh 120×40 pane and waits for a whole frame.
+  ///
+  /// The first frame may still be on its way to the pane (a loaded machine can
+  /// show it half drawn), so this waits until the map, its edge and the legend
+  /// are all there (see `problems`), and fails with the last screen and what it
+  /// lacked when that does not happen in time.
   private func launch(_ settings: String, _ arguments: String = "") throws -> (
     TmuxSession, String
   ) {
@@ -19,12 +24,19 @@ struct TerminalCapabilityTests {
     let binary = try OptiscopeProcess.executable().path
     try session.run("env \(settings) '\(binary)' \(race) \(arguments); echo EXIT=$?")
     try session.waitFor("adam lr=0.1 ")
-    // The first frame may still be on its way to the pane (a loaded machine
-    // can show it half drawn): read the screen again once it has settled.
-    Thread.sleep(forTimeInterval: 0.3)
-    return (session, try session.screen())
+    var lacking: [String] = []
+    do {
+      let screen = try session.waitUntil("a whole frame") { screen in
+        lacking = problems(screen)
+        return lacking.isEmpty
+      }
+      return (session, screen)
+    } catch {
+      session.close()
+      Issue.record("the frame never became usable: \(lacking.joined(separator: "; "))")
+      throw error
+    }
   }
-
   /// The colour parameters (foreground or background) of the SGR codes on screen.
   private func colourCodes(_ styled: String) throws -> [String] {
     styled.matches(of: try Regex("\u{1B}\\[([0-9;:]*)m")).flatMap { match in
@@ -36,27 +48,35 @@ struct TerminalCapabilityTests {
     }
   }
 
-  /// The map and the legend are there: the title, both optimizers, many map rows.
-  private func expectUsable(_ screen: String, _ label: String) {
-    #expect(screen.contains("Himmelblau"), "\(label)")
-    #expect(screen.contains("sgd lr=0.01"), "\(label)")
-    #expect(screen.contains("optimizers"), "\(label)")
+  /// What a usable screen lacks: the title, both optimizers, the legend, many map
+  /// rows, and the panel separator down the map's right edge, just left of the legend.
+  private func problems(_ screen: String) -> [String] {
+    var problems: [String] = []
+    for text in ["Himmelblau", "sgd lr=0.01", "optimizers"] where !screen.contains(text) {
+      problems.append("no '\(text)'")
+    }
     let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(rows.count >= 38, "\(label)")
-    // The panel separator runs down the map's right edge, just left of the legend.
+    if rows.count < 38 { problems.append("\(rows.count) rows") }
     guard let legendRow = rows.first(where: { $0.contains("optimizers") }),
       let legend = legendRow.range(of: "optimizers")
     else {
-      Issue.record("\(label): no legend")
-      return
+      return problems + ["no legend"]
     }
     let column = legendRow.distance(from: legendRow.startIndex, to: legend.lowerBound) - 1
-    #expect(column > 40, "\(label): the map is too narrow")
+    if column <= 40 { problems.append("the map is too narrow") }
     let edges = rows.dropFirst().prefix(30).map { row -> Character? in
       guard column < row.count else { return nil }
       return row[row.index(row.startIndex, offsetBy: column)]
     }
-    #expect(edges.allSatisfy { $0 == "│" || $0 == "|" }, "\(label): \(edges)")
+    if !edges.allSatisfy({ $0 == "│" || $0 == "|" }) {
+      problems.append("the map's edge is \(edges)")
+    }
+    return problems
+  }
+
+  /// The map and the legend are there (`launch` has waited for that; this checks it again).
+  private func expectUsable(_ screen: String, _ label: String) {
+    #expect(problems(screen) == [], "\(label)")
   }
 
   @Test func colours256() throws {

@@ -281,6 +281,10 @@ import Testing
     lines[separator + 1] = "\u{1B}]0;hijacked\u{07}\u{9B}2J" + lines[separator + 1]
     try Data(lines.joined(separator: "\n").utf8).write(to: log)
     try session.run("clear; \(binary) replay $'r\\e]0;pwned\\a.log'; echo REPLAY=$?")
+    // Frame 0 is on screen for a twentieth of a second: wait for the end of the
+    // log, then go back to it (Home shows the first frame, paused).
+    try session.waitFor(" · end · ")
+    try session.send("Home")
     try session.waitFor("\\e]0;hijacked\\x07\\u{9B}2J")
     try session.send("q")
     try session.waitUntil("replay to end") { screen in

@@ -32,9 +32,11 @@ let benchmarks: @Sendable () -> Void = {
   // waypoints (Trail.capacity), the most a frame ever has to draw.
   for steps in [500, 5000] {
     Benchmark("Frame compose, 120x40, 11 optimizers, \(steps) steps, cached heatmap") {
-      benchmark, model in
+      benchmark, prepared in
+      // A cache as the runtime keeps one: the heatmap kept, the trails drawn afresh.
+      var cache = prepared.cache
       for _ in benchmark.scaledIterations {
-        blackHole(view(model))
+        blackHole(view(prepared.model, cache: &cache))
       }
     } setup: {
       BenchmarkScene.runningModel(width: 120, height: 40, steps: steps)
@@ -76,11 +78,11 @@ let benchmarks: @Sendable () -> Void = {
       specs: BenchmarkScene.elevenOptimizers(for: BenchmarkScene.rosenbrock))
   }
 
-  Benchmark("Headless frame, 120x40: tick + view + ANSI text") { benchmark, model in
-    var model = model
+  Benchmark("Headless frame, 120x40: tick + view + ANSI text") { benchmark, prepared in
+    var (model, cache) = prepared
     for _ in benchmark.scaledIterations {
       model = update(model, .tick).0
-      blackHole(TextEncoder.ansi(view(model), depth: .full256))
+      blackHole(TextEncoder.ansi(view(model, cache: &cache), depth: .full256))
     }
   } setup: {
     BenchmarkScene.runningModel(width: 120, height: 40, steps: 100)
@@ -109,13 +111,18 @@ enum BenchmarkScene {
     }
   }
 
-  /// A model of the eleven-optimizer race after `steps` ticks, its heatmap cached.
-  static func runningModel(width: Int, height: Int, steps: Int) -> Model {
+  /// A model of the eleven-optimizer race after `steps` ticks, and a frame cache holding
+  /// its heatmap (trails drawn afresh each frame).
+  static func runningModel(width: Int, height: Int, steps: Int) -> (
+    model: Model, cache: FrameCache
+  ) {
     let scene = Scene(function: rosenbrock, specs: elevenOptimizers(for: rosenbrock))
     var model = Model(scene: scene, width: width, height: height)
     for _ in 0..<steps {
       model = update(model, .tick).0
     }
-    return model
+    var cache = FrameCache(keepsTrails: false)
+    _ = view(model, cache: &cache)
+    return (model, cache)
   }
 }

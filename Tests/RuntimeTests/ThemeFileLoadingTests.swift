@@ -1,6 +1,7 @@
 import App
 import Foundation
 import Plot
+import Runtime
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,5 @@
+import App
 import FoundationEssentials
-import OptimKit
 import Plot
 
 /// The themes optiscope can find, wherever it runs from.
@@ -14,6 +14,10 @@ import Plot
 ///
 /// The built-in default is always there too, so a missing folder never
 /// stops the program. `--theme` also takes a path to a file anywhere.
+///
+/// Lives outside App because it reads folders, files and the environment: App
+/// receives the chosen `ThemeChoice`s as data, and a `ThemeLookup` (`select`)
+/// for the theme a scene file or log names.
 public struct ThemeCatalog: Sendable {
   /// The folders searched, in order (only those that exist).
   public let folders: [String]
@@ -102,7 +106,7 @@ public struct ThemeCatalog: Sendable {
 
   /// `themes/` of the source tree this file was compiled from.
   public static let sourceTreeFolder: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // App
+    .deletingLastPathComponent()  // Runtime
     .deletingLastPathComponent()  // Sources
     .deletingLastPathComponent()  // the package
     .appendingPathComponent("themes").path
@@ -234,13 +238,6 @@ public struct ThemeCatalog: Sendable {
       list.append(choice)
       return (list, list.count - 1)
     }
-    guard
-      let index = list.firstIndex(where: { $0.name.lowercased() == nameOrPath.lowercased() })
-    else {
-      let known = list.map(\.name).joined(separator: ", ")
-      throw ThemeError(file: nameOrPath, problem: "no such theme (known: \(known))")
-    }
-    if case .failure(let error) = list[index].result { throw error }
-    return (list, index)
+    return try ThemeChoice.select(nameOrPath, among: list)
   }
 }

@@ -1,0 +1,52 @@
+import Plot
+
+/// What one frame keeps for the next so that drawing frame after frame stays quick: the
+/// heatmap, sampled again only when the function, view, map size or look changed, and
+/// the trails as drawn, continued when they only grew.
+///
+/// Owned by whoever draws frame after frame (a `Session`, the run loop), not by
+/// `Model`: a cache is not the program's state, and `update` never touches it.
+/// It changes nothing a frame shows — `view(model, cache:)` draws exactly what
+/// `view(model)` draws afresh — only how much work the frame takes.
+public struct FrameCache: Sendable {
+  /// The last heatmap drawn, and its key and theme (inside it).
+  var heatmap: Heatmap?
+  /// The trails as drawn for the last frame; nil draws them afresh.
+  var trails: TrailLayer?
+  /// Whether the trails are drawn into a kept layer, for frames to continue.
+  public let keepsTrails: Bool
+  /// How many times a heatmap was sampled for this cache (for tests and diagnostics).
+  public private(set) var heatmapComputations = 0
+
+  /// An empty cache; `keepsTrails: false` for frames drawn each on its own (a headless
+  /// picture, `view(model)`), where a kept trail layer would only be drawn once.
+  public init(keepsTrails: Bool = true) {
+    self.keepsTrails = keepsTrails
+  }
+
+  /// How many times the kept trail drawing was started afresh since it was last dropped
+  /// (0 when none is kept): a frame that only adds to the trails continues it.
+  public var trailFreshDrawings: Int { trails?.freshDrawings ?? 0 }
+
+  /// Forgets the trails as drawn, so the next frame draws them afresh: after any message
+  /// but a tick, which may have done more to the trails than add to them.
+  public mutating func dropTrails() {
+    trails = nil
+  }
+
+  /// The heatmap `picture` needs on the screen `plan` lays out with `theme`: the kept one
+  /// when its key and theme are the same, else a fresh one, kept for the next frame.
+  ///
+  /// Nil on a screen too small for a map, or with nothing to sample (the kept
+  /// one then stays for later).
+  mutating func heatmap(for picture: Picture, plan: ScreenPlan, theme: Theme) -> Heatmap? {
+    guard !plan.isTooSmall else { return nil }
+    let key = picture.heatmapKey(for: plan)
+    if let heatmap, heatmap.key == key, heatmap.theme == theme { return heatmap }
+    // `model.picture` carries no heatmap, so this samples a fresh one.
+    guard let fresh = picture.resolvedHeatmap(for: plan, theme: theme) else { return nil }
+    heatmapComputations += 1
+    heatmap = fresh
+    return fresh
+  }
+}
