@@ -43,14 +43,27 @@ let package = Package(
     ),
     // giflib, for animated GIFs (Debian ships no pkg-config file for it).
     .systemLibrary(name: "CGIF", providers: [.apt(["libgif-dev"])]),
-    // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo and CGIF.
-    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "Plot", "OptimKit"]),
+    // libpng, for the terminal's fast PNGs (cairo writes the files); see Sources/CPNG/shim.h.
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    // libsixel, for sixel images in the terminal; see Sources/CSixel/shim.h.
+    .systemLibrary(
+      name: "CSixel",
+      pkgConfig: "libsixel",
+      providers: [.apt(["libsixel-dev"])]
+    ),
+    // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo, CGIF
+    // and CPNG.
+    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "CPNG", "Plot", "OptimKit"]),
+    // Images in the terminal (kitty, sixel): asking the terminal, encoding, placing;
+    // the only importer of CSixel.
+    .target(name: "TerminalGraphics", dependencies: ["CSixel"]),
     // The only importer of CNCursesW.
     .target(name: "Terminal", dependencies: ["CNCursesW", "Plot"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
         "OptimKit", "Plot", "App", "Runtime", "Terminal", "Plugins", "PlotImage",
+        "TerminalGraphics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -70,6 +83,9 @@ let package = Package(
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "App", "Plot"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Plot"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
+    .testTarget(
+      name: "TerminalGraphicsTests",
+      dependencies: ["TerminalGraphics", "PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
       name: "PluginsTests", dependencies: ["Plugins", "OptimKit"], exclude: ["Fixtures"]),

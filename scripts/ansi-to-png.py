@@ -35,9 +35,10 @@ def xterm256(index):
 
 
 def parse(text):
-    """Yields rows of (char, fg, bg, bold)."""
+    """Yields rows of (char, fg, bg, bold); a dim (SGR 2) foreground is blended halfway to
+    its background, as terminals show it."""
     rows = []
-    fg, bg, bold, reverse = None, None, False, False
+    fg, bg, bold, reverse, dim = None, None, False, False, False
     for line in text.split("\n"):
         row = []
         position = 0
@@ -46,6 +47,8 @@ def parse(text):
                 f, b = fg or DEFAULT_FG, bg or DEFAULT_BG
                 if reverse:
                     f, b = b, f
+                if dim:
+                    f = tuple((p + q) // 2 for p, q in zip(f, b))
                 row.append((match.group(2), f, b, bold))
                 continue
             if match.group(1) is None:
@@ -55,11 +58,13 @@ def parse(text):
             while i < len(codes):
                 c = codes[i]
                 if c == 0:
-                    fg, bg, bold, reverse = None, None, False, False
+                    fg, bg, bold, reverse, dim = None, None, False, False, False
                 elif c == 1:
                     bold = True
+                elif c == 2:
+                    dim = True
                 elif c == 22:
-                    bold = False
+                    bold, dim = False, False
                 elif c == 7:
                     reverse = True
                 elif c == 27:
@@ -112,6 +117,34 @@ def draw_braille(draw, bits, box, colour):
             draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour)
 
 
+# Quadrant block elements: which of (upper left, upper right, lower left, lower right) are set.
+QUADRANTS = {"▘": 1, "▝": 2, "▀": 3, "▖": 4, "▌": 5, "▞": 6, "▛": 7, "▗": 8, "▚": 9,
+             "▐": 10, "▜": 11, "▄": 12, "▙": 13, "▟": 14, "█": 15}
+
+
+def sextant_mask(code):
+    """The 2×3 cells (bit k: row k // 2, column k % 2) of a sextant U+1FB00…U+1FB3B."""
+    mask = code - 0x1FB00 + 1
+    if mask >= 21:
+        mask += 1
+    if mask >= 42:
+        mask += 1
+    return mask
+
+
+def draw_blocks(draw, mask, columns, rows, box, colour):
+    """Fills the parts of a cell a block element covers: fonts rarely carry sextants,
+    and a font's quadrants need not meet their neighbours."""
+    x0, y0, x1, y1 = box
+    w, h = (x1 - x0 + 1) / columns, (y1 - y0 + 1) / rows
+    for k in range(columns * rows):
+        if mask & (1 << k):
+            cx, cy = k % columns, k // columns
+            draw.rectangle((round(x0 + cx * w), round(y0 + cy * h),
+                            round(x0 + (cx + 1) * w) - 1, round(y0 + (cy + 1) * h) - 1),
+                           fill=colour)
+
+
 def main():
     args = sys.argv[1:]
     size = 14
@@ -136,8 +169,10 @@ def main():
         for x, (char, fg, bg, bold) in enumerate(row):
             box = (x * cell_w, y * cell_h, (x + 1) * cell_w - 1, (y + 1) * cell_h - 1)
             draw.rectangle(box, fill=bg)
-            if char == "▀":
-                draw.rectangle((box[0], box[1], box[2], box[1] + cell_h // 2 - 1), fill=fg)
+            if char in QUADRANTS:
+                draw_blocks(draw, QUADRANTS[char], 2, 2, box, fg)
+            elif 0x1FB00 <= ord(char) <= 0x1FB3B:
+                draw_blocks(draw, sextant_mask(ord(char)), 2, 3, box, fg)
             elif 0x2800 <= ord(char) <= 0x28FF:
                 draw_braille(draw, ord(char) - 0x2800, box, fg)
             elif char != " ":

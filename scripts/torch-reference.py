@@ -203,22 +203,49 @@ def run(case):
     cls, fixed = OPTIMIZERS[case["optimizer"]]
     params = dict(case["params"])
     clip = params.pop("clip", None)
+    holding = params.pop("shape", "matrix" if case["optimizer"] in MATRIX else "vector")
     arguments = torch_arguments(params, fixed)
     if case["optimizer"] not in NO_FOREACH:
         arguments["foreach"] = False
-    shape = (1, 2) if case["optimizer"] in MATRIX else (2,)
-    p = torch.tensor(start, dtype=torch.float64).reshape(shape)
-    optimizer = cls([p], **arguments)
+    # shape=: one 2-vector, two scalar tensors, or one 1x2 matrix.
+    if holding == "scalars":
+        tensors = [torch.tensor(start[0], dtype=torch.float64),
+                   torch.tensor(start[1], dtype=torch.float64)]
+    else:
+        size = (1, 2) if holding == "matrix" else (2,)
+        tensors = [torch.tensor(start, dtype=torch.float64).reshape(size)]
+    try:
+        optimizer = cls(tensors, **arguments)
+    except ValueError as refusal:
+        # torch refuses the shape (Muon: 2-D only): the case records torch's message.
+        case["refused"] = str(refusal)
+        case["expr"] = expr
+        case["trajectory"] = []
+        return case
     changes = {change["step"]: change["params"] for change in case.get("changes", [])}
     value, _ = function(*start)
     trajectory = [[start[0], start[1], value]]
     evaluations = [0]
 
+    def position():
+        return [value for tensor in tensors for value in tensor.flatten().tolist()]
+
+    def set_gradient(gradient):
+        if holding == "scalars":
+            for tensor, value in zip(tensors, gradient):
+                tensor.grad = torch.tensor(value, dtype=torch.float64)
+        else:
+            tensors[0].grad = torch.tensor(gradient, dtype=torch.float64).reshape(tensors[0].shape)
+
     def closure():
+        # What a torch user writes for LBFGS with clipping: clip inside the closure, after
+        # backward, since LBFGS calls the closure itself.
         evaluations[-1] += 1
-        x, y = p.flatten().tolist()
+        x, y = position()
         loss, gradient = function(x, y)
-        p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
+        set_gradient(gradient)
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_(tensors, clip)
         return torch.tensor(loss, dtype=torch.float64)
 
     SQUARE_ROOTS.start()
@@ -228,13 +255,13 @@ def run(case):
             evaluations.append(0)
             optimizer.step(closure)
         else:
-            x, y = p.flatten().tolist()
+            x, y = position()
             _, gradient = function(x, y)
-            p.grad = torch.tensor(gradient, dtype=torch.float64).reshape(shape)
+            set_gradient(gradient)
             if clip is not None:
-                torch.nn.utils.clip_grad_norm_([p], clip)
+                torch.nn.utils.clip_grad_norm_(tensors, clip)
             optimizer.step()
-        x, y = p.flatten().tolist()
+        x, y = position()
         value = function(x, y)[0] if math.isfinite(x) and math.isfinite(y) else math.nan
         row = [x, y, value]
         if not all(math.isfinite(v) for v in row):
@@ -378,6 +405,75 @@ LBFGS = [
 ]
 
 
+# clip= for LBFGS: clip_grad_norm_ inside the closure, after the gradient is set (what torch
+# users write, since LBFGS calls the closure itself), so every evaluation's gradient is clipped.
+LBFGS_CLIPPED = [
+    case(function, "lbfgs", {**option, "clip": clip}, steps=12, tag="clipped")
+    for option, clip in [({}, 1.0), ({"line_search_fn": "strong_wolfe"}, 1.0),
+                         ({"max_iter": 4}, 10.0), ({"line_search_fn": "strong_wolfe"}, 0.1)]
+    for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
+]
+
+# shape=: (x, y) as two scalar tensors or a 1x2 matrix (vector for Muon, which torch refuses)
+# for every optimizer: the base settings on two functions and the live changes on one; for
+# Adafactor, whose math the shape changes, every option on both shapes; clipping with shapes.
+SHAPES = ["vector", "scalars", "matrix"]
+
+
+def shaped(optimizers):
+    cases = []
+    for optimizer in optimizers:
+        base, options, changes = PLAN[optimizer]
+        default = "matrix" if optimizer in MATRIX else "vector"
+        for shape in SHAPES:
+            if shape == default:
+                continue
+            for function in ["himmelblau", "three-hump-camel"]:
+                cases.append(case(function, optimizer, {**base, "shape": shape}))
+            cases.append(case("rosenbrock", optimizer, {**base, "shape": shape}, steps=200,
+                              changes=changes))
+            if optimizer == "adafactor":
+                for option in options:
+                    for function in ["rosenbrock", "saddle"]:
+                        cases.append(case(function, optimizer, {**base, **option, "shape": shape}))
+    for optimizer, clip in [("adam", 0.5), ("adafactor", 1.0), ("sgd", 1.0)]:
+        for shape in ["scalars", "matrix"]:
+            cases.append(case("rosenbrock", optimizer,
+                              {**PLAN[optimizer][0], "clip": clip, "shape": shape}, tag="clipped"))
+    for shape in ["scalars", "matrix"]:
+        for option in [{}, {"line_search_fn": "strong_wolfe"}]:
+            for function in ["rosenbrock", "himmelblau"]:
+                cases.append(case(function, "lbfgs", {**option, "shape": shape}, steps=12))
+        cases.append(case("three-hump-camel", "lbfgs", {"max_iter": 3, "shape": shape}, steps=12,
+                          changes=[(1, {"lr": 0.5}), (3, {"history_size": 2})]))
+    return cases
+
+
+# Live changes of the settings the new optimizers' live keys move (each key at least once),
+# to the values one press gives (HyperparameterNudge: etaminus halves, etaplus's excess over
+# 1 doubles, decades for lambd/t0/eps, ASGD's alpha and beta2_decay in steps of 0.125 and 0.1,
+# counts doubled or halved, ns_steps by one, momentum's 1 - beta doubled), worked out as there.
+EPS = 2.220446049250313e-16
+LIVE_KEYS = [
+    case(function, optimizer, base, steps=200, changes=changes, tag="keys")
+    for optimizer, base, changes in [
+        ("rprop", {"lr": 0.01}, [(40, {"etaminus": 0.5 / 2}), (80, {"step_size_min": 1e-6 * 10}),
+                                 (120, {"etaplus": 1 + (1.2 - 1) * 2, "step_size_max": 50 / 2})]),
+        ("asgd", {"lr": 0.001, "t0": 30}, [(40, {"alpha": 0.75 - 0.125}),
+                                           (80, {"lambd": 1e-4 * 10}), (120, {"t0": 30 / 10})]),
+        ("adafactor", {}, [(40, {"beta2_decay": -0.8 + 0.1}), (80, {"eps1": EPS * 10}),
+                           (120, {"eps2": 1e-3 / 10})]),
+        ("muon", {"lr": 0.02}, [(40, {"momentum": 1 - (1 - 0.95) * 2}), (80, {"ns_steps": 4}),
+                                (120, {"ns_steps": 5})]),
+    ]
+    for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
+] + [
+    case(function, "lbfgs", {"max_iter": 3}, steps=12, tag="keys",
+         changes=[(1, {"max_iter": 6}), (3, {"history_size": 50}), (6, {"history_size": 25})])
+    for function in ["rosenbrock", "himmelblau", "three-hump-camel"]
+]
+
+
 def plan(optimizers):
     cases = []
     for optimizer in optimizers:
@@ -398,12 +494,16 @@ def plan(optimizers):
 
 def main():
     output = sys.argv[1] if len(sys.argv) > 1 else "Tests/OptimKitTests/Fixtures/torch-optimizers.json"
-    cases = [run(c) for c in plan([name for name in PLAN if name not in PENDING]) + LBFGS]
+    optimizers = [name for name in PLAN if name not in PENDING]
+    cases = [run(c) for c in plan(optimizers) + LBFGS + LBFGS_CLIPPED + LIVE_KEYS
+             + shaped(optimizers)]
     about = (f"optimizer trajectories computed by torch.optim (torch {torch.__version__}, "
              f"CPU capability {torch.backends.cpu.get_cpu_capability()}, float64, foreach=False) "
              "with the hand-written gradients of scripts/torch-reference.py; trajectory[k] = "
              "[x, y, f] after k steps, null where not finite (the case ends there); a change at "
-             "step k edits param_groups[0] after k steps")
+             "step k edits param_groups[0] after k steps; params.shape holds (x, y) as one "
+             "vector, two scalar tensors or a 1x2 matrix; refused: torch's message where torch "
+             "refuses the shape")
     with open(output, "w") as file:
         file.write('{"about": ' + json.dumps(about) + ',\n "cases": [\n')
         file.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in cases))

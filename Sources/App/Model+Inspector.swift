@@ -18,8 +18,40 @@ extension Model {
   var inspectorDrawing: InspectorDrawing? {
     guard isInspectorShown, let index = inspectedIndex else { return nil }
     let racer = race.racers[index]
-    return InspectorDrawing(
+    var drawing = InspectorDrawing(
       racerIndex: index, label: racer.label, inspection: racer.inspection,
       scheduleName: racer.optimizer.schedule?.kind.name)
+    if let external = racer.external { drawing.pluginRows = Self.pluginRows(external) }
+    return drawing
+  }
+
+  /// A plug-in racer's rows: its state by the plug-in's own names (torch's `step`, `exp_avg`,
+  /// ...; a cs231n rule's config), then the last lines it printed, escaped.
+  static func pluginRows(_ external: ExternalOptimizer) -> [(label: String, value: String)] {
+    var rows: [(label: String, value: String)] = []
+    if !external.keepsState {
+      rows.append(("state", "none (a history function)"))
+    } else if external.state.isEmpty {
+      rows.append(("state", "— (no step yet)"))
+    } else {
+      // `step` first, as torch keeps it; the rest by name.
+      let names = external.state.keys.sorted {
+        ($0 == "step" ? 0 : 1, $0) < ($1 == "step" ? 0 : 1, $1)
+      }
+      for name in names {
+        let values = external.state[name] ?? []
+        let shown = values.prefix(2).map { NumberFormat.compact($0, digits: 4) }
+        let text = shown.count == 1 ? shown[0] : "(" + shown.joined(separator: ", ") + ")"
+        rows.append((DisplayText.escaped(name), values.count > 2 ? text + " …" : text))
+      }
+    }
+    if external.printed.isEmpty {
+      rows.append(("printed", "nothing"))
+    } else {
+      for (offset, line) in external.printed.enumerated() {
+        rows.append((offset == 0 ? "printed" : "", DisplayText.escaped(line)))
+      }
+    }
+    return rows
   }
 }

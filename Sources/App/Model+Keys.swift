@@ -60,6 +60,10 @@ extension Model {
     case "V": nudge(HyperparameterNudge(.beta2, up: true), effects: &effects)
     case "m": nudge(HyperparameterNudge(.momentum, up: false), effects: &effects)
     case "M": nudge(HyperparameterNudge(.momentum, up: true), effects: &effects)
+    case "k": chooseTunedKey(forward: true)
+    case "K": chooseTunedKey(forward: false)
+    case "<": nudgeTunedKey(up: false, effects: &effects)
+    case ">": nudgeTunedKey(up: true, effects: &effects)
     case "d": restoreSceneHyperparameters(effects: &effects)
     case "1"..."9": toggleVisibility(Int(String(character)).map { $0 - 1 } ?? 0)
     case "z": zoom(by: 1 / Model.zoomFactor, effects: &effects)
@@ -86,6 +90,9 @@ extension Model {
     case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
     case "S": effects.append(.saveScene(sceneFileText))
     case "P": effects.append(.saveImage)
+    case "o": toggleSolo()
+    case "w": fitViewToTrails(effects: &effects)
+    case "y": toggleLossScale()
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

@@ -5,10 +5,10 @@ extension Model {
   /// How the heatmap is drawn at `colorDepth`: as `cells` asks where colour and blocks
   /// can show it, else one glyph per cell (the glyph ramp carries the picture).
   func heatmapMode(at colorDepth: ColorDepth) -> HeatmapMode {
-    guard cells == .halfBlocks, theme.fillsWithColor(at: colorDepth), !usesASCII else {
+    guard cells != .cells, theme.fillsWithColor(at: colorDepth), !usesASCII else {
       return .cells
     }
-    return .halfBlocks
+    return cells
   }
 
   /// The frame's description for Plot: the race, the view and the notes.
@@ -24,9 +24,11 @@ extension Model {
       race: race, title: function.title, formula: function.formula, function: function.name,
       view: view, minima: function.minima, minimumValue: function.minimumValue, layout: layout,
       heatmapMode: heatmapMode(at: colorDepth),
-      isPaused: isPaused, selected: selectedIndex, hidden: hiddenRacers,
+      isPaused: isPaused, selected: selectedIndex, hidden: undrawnRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.keyHint = keyHint
+    picture.pointerReadout = pointerReadout ?? ""
+    picture.lossScale = pictureChoices.lossScale
     if let recordingFile {
       picture.recordingLabel = (usesASCII ? "* REC " : "● REC ") + recordingFile
     }

@@ -59,6 +59,8 @@ public struct Model: Sendable {
   /// blocks) or one; the runtime chooses (`--cells`), and without colour, in
   /// ASCII or with a theme without a ramp, the map is one glyph a cell anyway.
   public let cells: HeatmapMode
+  /// What the picture shows beyond the race: solo, the loss chart's scale, the pointer.
+  public internal(set) var pictureChoices = PictureChoices()
   /// Whether the leaderboard panel (`L`) replaces the loss chart.
   public internal(set) var isLeaderboardShown = false
   /// The race's ranking, fed after every step; see `refreshLeaderboard`.
@@ -67,6 +69,9 @@ public struct Model: Sendable {
   var leaderboardFunction: String
   /// Whether the inspector (`i`) shows the selected optimizer's arrows and state.
   public internal(set) var isInspectorShown = false
+  /// The setting `<` `>` move, chosen with `k` `K` among the selected optimizers' own
+  /// (Rprop's etas, LBFGS's history_size…); nil: the first of them.
+  public internal(set) var tunedKey: Hyperparameter?
   /// Whether the basins of attraction (`a`) are shown for the selected optimizer.
   public internal(set) var isBasinsShown = false
   /// The basins being computed or computed, with what they were computed for.

@@ -3,12 +3,13 @@ extension Msg {
   /// which a log counts rather than lists.
   ///
   /// `key +`, `key space`, `key tab`, `key U+00E9`… (see `Key.logName`),
-  /// `click COLUMN ROW`, `resize WIDTH HEIGHT`, `recording FILE`,
+  /// `click COLUMN ROW`, `pointer COLUMN ROW`, `resize WIDTH HEIGHT`, `recording FILE`,
   /// `recording-stopped NOTE` / `recording-failed NOTE`, `notice NOTE` / `notice-error NOTE`.
   public var logText: String? {
     switch self {
     case .key(let key): return "key " + key.logName
     case .click(let column, let row): return "click \(column) \(row)"
+    case .pointer(let column, let row): return "pointer \(column) \(row)"
     case .tick: return nil
     case .resize(let width, let height): return "resize \(width) \(height)"
     case .recordingStarted(let file): return "recording " + LogText.oneLine(file)
@@ -30,6 +31,9 @@ extension Msg {
     case "click":
       guard let numbers = Self.twoNumbers(rest) else { return nil }
       self = .click(column: numbers.0, row: numbers.1)
+    case "pointer":
+      guard let numbers = Self.twoNumbers(rest) else { return nil }
+      self = .pointer(column: numbers.0, row: numbers.1)
     case "resize":
       guard let numbers = Self.twoNumbers(rest), numbers.0 >= 0, numbers.1 >= 0 else {
         return nil

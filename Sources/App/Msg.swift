@@ -10,6 +10,9 @@ public enum Msg: Hashable, Sendable {
   case key(Key)
   /// The left mouse button went down at a screen cell (0-based column and row).
   case click(column: Int, row: Int)
+  /// The pointer is over a screen cell (0-based column and row), where the terminal
+  /// reports motion: the status line reads out x, y and f there.
+  case pointer(column: Int, row: Int)
   /// Time for the next frame.
   case tick
   /// The screen is now `width` × `height` cells.

@@ -23,6 +23,7 @@ extension Picture {
         scheduleName: racer.optimizer.schedule?.kind.name,
         trailAppendedCount: racer.trail.appendedCount)
       drawing.evaluations = racer.evaluationCount
+      drawing.averagedTrail = racer.averagedTrail.positions
       // The thinned history's own steps, so the loss chart's x axis is the step.
       drawing.lossSteps = racer.trail.map(\.step)
       if let external = racer.external {
@@ -83,7 +84,7 @@ extension Picture {
 
   /// The hyper-parameters worth showing in a legend, a word each: lr, then momentum,
   /// the betas, alpha or rho where the optimizer has them ("lr=0.01", "β=0.9,0.999"),
-  /// Newton's damping.
+  /// Newton's damping, and a shape other than the default ("shape=matrix").
   static func summaryParts(of spec: OptimizerSpec) -> [String] {
     let settings = spec.hyperparameters
     func number(_ key: Hyperparameter) -> String? {
@@ -102,6 +103,8 @@ extension Picture {
     if let rho = number(.rho) { parts.append("ρ=" + rho) }
     if let damping = number(.damping) { parts.append("λ=" + damping) }
     if settings[.nesterov].map({ $0 != 0 }) == true, spec.kind == .sgd { parts.append("nesterov") }
+    // How (x, y) is held, when not torch's default for the optimizer (`ParameterShape`).
+    if spec.shape != spec.kind.defaultShape { parts.append("shape=\(spec.shape)") }
     return parts
   }
 }

@@ -106,8 +106,12 @@ public struct Session {
     let before = recorder?.isTracing == true ? model.race : nil
     let (next, effects) = update(model, message)
     model = next
-    // Only a tick just adds to the trails; after anything else they are drawn afresh.
-    if message != .tick { frameCache.dropTrails() }
+    // Only a tick just adds to the trails, and the pointer's moves leave them alone;
+    // after anything else they are drawn afresh.
+    switch message {
+    case .tick, .pointer: break
+    default: frameCache.dropTrails()
+    }
     if message == .tick {
       if case .ticks(let count) = journal.last {
         journal[journal.count - 1] = .ticks(count + 1)

@@ -19,6 +19,8 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
   case .click(let column, let row):
     next.message = nil
     next.handleClick(column: column, row: row, effects: &effects)
+  case .pointer(let column, let row):
+    next.pictureChoices.pointer = (column, row)
   case .key(let key):
     next.handleKey(key, effects: &effects)
     // Editing the open input line changes nothing the refreshes below depend on, and a

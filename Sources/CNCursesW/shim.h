@@ -53,6 +53,7 @@ static inline int optiscope_character_width(wchar_t character) { return wcwidth(
 static inline mmask_t optiscope_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t optiscope_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t optiscope_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t optiscope_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 
 // ---------------------------------------------------------------------------
 // Session state shared with signal handlers and atexit.
@@ -217,7 +218,7 @@ static inline SCREEN *optiscope_start_curses(void) {
   optiscope_emergency_reset_length = 0;
   // Mouse reporting off (xterm protocol), cursor visible, normal keypad,
   // main screen back: what endwin would do, for the crash path.
-  static const char mouse_off[] = "\033[?1006l\033[?1000l";
+  static const char mouse_off[] = "\033[?1003l\033[?1006l\033[?1000l";
   memcpy(optiscope_emergency_reset(), mouse_off, sizeof mouse_off - 1);
   optiscope_emergency_reset_length = (sig_atomic_t)(sizeof mouse_off - 1);
   optiscope_append_reset_capability("sgr0");

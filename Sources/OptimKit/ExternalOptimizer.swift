@@ -15,10 +15,25 @@ public struct ExternalOptimizer: Sendable, Equatable {
   public var settings: [Hyperparameter: Double]?
   /// Why it stopped ("ZeroDivisionError: boom", "timed out"); nil while it runs.
   public var failure: String?
+  /// The settings it was created with (the scene's), which `d` restores.
+  public var presetSettings: [Hyperparameter: Double]?
+  /// Whether it keeps state between steps (a torch optimizer's `state`, a cs231n config);
+  /// false for a history function, whose points are computed at once.
+  public var keepsState: Bool
+  /// Its state after the last step that reported it, by torch's names (`exp_avg`, `step`,
+  /// ...; a cs231n rule's config keys); empty before the first step.
+  public var state: [String: [Double]] = [:]
+  /// The last lines it printed (stdout, stderr, warnings), oldest first, as printed.
+  public var printed: [String] = []
 
-  public init(name: String, settings: [Hyperparameter: Double]? = nil, failure: String? = nil) {
+  public init(
+    name: String, settings: [Hyperparameter: Double]? = nil, failure: String? = nil,
+    keepsState: Bool = true
+  ) {
     self.name = name
     self.settings = settings
     self.failure = failure
+    self.presetSettings = settings
+    self.keepsState = keepsState
   }
 }

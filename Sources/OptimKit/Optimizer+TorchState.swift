@@ -54,8 +54,10 @@ extension Optimizer {
         "step": step, "eta": [stateX.eta ?? 0], "mu": [stateX.mu], "ax": pair(\.average),
       ]
     case .adafactor:
-      // One 2-element tensor is not factored: torch keeps its `variance`.
-      return ["step": step, "variance": pair(\.secondMoment)]
+      // A vector (or two scalars) is not factored: torch keeps its `variance`; a 1×2 matrix's
+      // second moment is factored into `row_var` (1×1) and `col_var` (1×2).
+      guard spec.shape == .matrix else { return ["step": step, "variance": pair(\.secondMoment)] }
+      return ["step": step, "row_var": [rowVariance], "col_var": pair(\.secondMoment)]
     case .muon:
       return ["momentum_buffer": pair(\.firstMoment)]
     case .lbfgs:

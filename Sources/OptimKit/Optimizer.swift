@@ -33,6 +33,9 @@ public struct Optimizer: Sendable {
   public private(set) var lastNewtonMethod: NewtonStep.Method?
   /// Newton's last per-coordinate step, lr·diag((H + λI)⁻¹), for the inspector.
   private var newtonEffectiveStep = Point.zero
+  /// Adafactor's `row_var` when (x, y) is a 1×2 matrix (its `col_var` is the coordinates'
+  /// `secondMoment`); untouched otherwise.
+  var rowVariance: Double = 0
   /// LBFGS's state (directions, curvature pairs, counts); untouched by the other kinds.
   public private(set) var lbfgs = LBFGS()
 
@@ -170,13 +173,23 @@ public struct Optimizer: Sendable {
   /// often as torch calls it; returns the inner iterates before the last, which is `position`.
   ///
   /// A schedule scales lr and steps after, as `optimizer.step(closure); scheduler.step()`.
+  /// `clip=` clips the gradient of every closure call, as torch users write it: LBFGS calls
+  /// the closure itself, so `clip_grad_norm_` goes inside the closure, after `backward()`.
   public mutating func step(
     _ position: inout Point, evaluate: (Point) -> (value: Double, gradient: Point)
   ) -> [Point] {
     stepCount += 1
     var settings = LBFGS.Settings(spec.hyperparameters)
     settings.learningRate = learningRate
-    let iterates = lbfgs.step(&position, settings: settings, evaluate: evaluate)
+    let iterates: [Point]
+    if let clip = spec.clip {
+      iterates = lbfgs.step(&position, settings: settings) { point in
+        let (value, gradient) = evaluate(point)
+        return (value, Self.clipped(gradient, maximumNorm: clip))
+      }
+    } else {
+      iterates = lbfgs.step(&position, settings: settings, evaluate: evaluate)
+    }
     if let schedule = spec.schedule {
       scheduleStep += 1
       if schedule.kind == .plateau {
@@ -187,12 +200,12 @@ public struct Optimizer: Sendable {
     return iterates
   }
 
-  /// torch's Adafactor on one 2-element tensor, which it does not factor: a running
-  /// average v of g² with weight t^beta2_decay, the update g/√v clipped to root mean
-  /// square d, and a relative step max(eps2, RMS(p))·min(lr, 1/√t).
+  /// torch's Adafactor for (x, y) held as `spec.shape`: one 2-vector (not factored), two
+  /// scalars (each its own tensor), or a 1×2 matrix (factored).
   ///
-  /// Unlike the per-coordinate rules it needs the whole parameter: the step
-  /// scales with the parameter's norm and the clipping with the update's.
+  /// Unlike the per-coordinate rules it needs the whole parameter: the relative
+  /// step max(eps2, RMS(p))·min(lr, 1/√t) scales with the parameter's norm and the
+  /// clipping of the update to RMS d with the update's, over each tensor.
   private mutating func stepAdafactor(
     _ position: inout Point, gradient g: Point, settings: Hyperparameters
   ) {
@@ -201,28 +214,66 @@ public struct Optimizer: Sendable {
     let oneMinusBeta2 = pow(step, settings.value(.beta2Decay))
     let inverseRoot = 1 / pow(step, 0.5)
     let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
-    let rootMeanSquare = Self.norm(position) / pow(2, 0.5)
+    let eps1 = settings.value(.eps1)
     let eps2 = settings.value(.eps2)
-    let alpha = (rootMeanSquare > eps2 ? rootMeanSquare : eps2) * relativeStep
-    let weightDecay = settings.value(.weightDecay)
-    if weightDecay != 0 {
-      position.x *= 1 - learningRate * weightDecay
-      position.y *= 1 - learningRate * weightDecay
-    }
-    stateX.secondMoment = UpdateRule.lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
-    stateY.secondMoment = UpdateRule.lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
-    let floor = settings.value(.eps1) * settings.value(.eps1)
+    let d = settings.value(.d)
+    let decay = 1 - learningRate * settings.value(.weightDecay)
+    let decays = settings.value(.weightDecay) != 0
+    let floor = eps1 * eps1
     func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
+    // Python's max(a, b): b only when b > a.
+    func atLeast(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
+    if spec.shape == .scalars {
+      // Two tensors of one element: each its own RMS |p|, variance and clipping.
+      func stepScalar(_ p: inout Double, _ g: Double, _ state: inout ParameterState) {
+        let alpha = atLeast(eps2, (p * p).squareRoot() / 1) * relativeStep
+        if decays { p *= decay }
+        state.secondMoment = UpdateRule.lerp(state.secondMoment, g * g, oneMinusBeta2)
+        let update = 1 / clamped(state.secondMoment).squareRoot() * g
+        let denominator = atLeast(1, (update * update).squareRoot() / (1 * d))
+        p = p.addingProduct(-alpha / denominator, update)
+        state.effectiveStep = alpha / denominator / clamped(state.secondMoment).squareRoot()
+      }
+      stepScalar(&position.x, g.x, &stateX)
+      stepScalar(&position.y, g.y, &stateY)
+      return
+    }
+    let alpha = atLeast(eps2, Self.norm(position) / pow(2, 0.5)) * relativeStep
+    if decays {
+      position.x *= decay
+      position.y *= decay
+    }
+    let estimate: Point
+    if spec.shape == .matrix {
+      // Factored over the last two dimensions: the row variance (1×1) is the running mean of
+      // ‖g‖²/2, the column variances (1×2) those of g², and the estimate is
+      // row_var @ col_var / max(mean(row_var), eps1).
+      let norm = Self.norm(g)
+      rowVariance = UpdateRule.lerp(rowVariance, norm * norm / 2, oneMinusBeta2)
+      func columnMean(_ g: Double) -> Double {
+        let root = (g * g).squareRoot()
+        return root * root / 1
+      }
+      stateX.secondMoment = UpdateRule.lerp(stateX.secondMoment, columnMean(g.x), oneMinusBeta2)
+      stateY.secondMoment = UpdateRule.lerp(stateY.secondMoment, columnMean(g.y), oneMinusBeta2)
+      let rowFloor = rowVariance.isNaN || rowVariance >= eps1 ? rowVariance : eps1
+      estimate = Point(
+        x: rowVariance * stateX.secondMoment / rowFloor,
+        y: rowVariance * stateY.secondMoment / rowFloor)
+    } else {
+      stateX.secondMoment = UpdateRule.lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
+      stateY.secondMoment = UpdateRule.lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
+      estimate = Point(x: stateX.secondMoment, y: stateY.secondMoment)
+    }
     let update = Point(
-      x: 1 / clamped(stateX.secondMoment).squareRoot() * g.x,
-      y: 1 / clamped(stateY.secondMoment).squareRoot() * g.y)
-    let ratio = Self.norm(update) / (pow(2, 0.5) * settings.value(.d))
-    let denominator = ratio > 1 ? ratio : 1
+      x: 1 / clamped(estimate.x).squareRoot() * g.x,
+      y: 1 / clamped(estimate.y).squareRoot() * g.y)
+    let denominator = atLeast(1, Self.norm(update) / (pow(2, 0.5) * d))
     let scale = -alpha / denominator
     position.x = position.x.addingProduct(scale, update.x)
     position.y = position.y.addingProduct(scale, update.y)
-    stateX.effectiveStep = alpha / denominator / clamped(stateX.secondMoment).squareRoot()
-    stateY.effectiveStep = alpha / denominator / clamped(stateY.secondMoment).squareRoot()
+    stateX.effectiveStep = alpha / denominator / clamped(estimate.x).squareRoot()
+    stateY.effectiveStep = alpha / denominator / clamped(estimate.y).squareRoot()
   }
 
   /// torch's Muon on (x, y) viewed as a 1×2 matrix (torch refuses vectors): momentum as a
@@ -322,8 +373,51 @@ public struct Optimizer: Sendable {
     } else {
       effective = Point(x: stateX.effectiveStep, y: stateY.effectiveStep)
     }
-    return OptimizerInspection(
+    var inspection = OptimizerInspection(
       learningRate: learningRate, effectiveStep: effective, momentum: momentum,
       newtonMethod: lastNewtonMethod)
+    inspection.state = stateRows
+    return inspection
+  }
+
+  /// The rows of `OptimizerInspection.state`: torch's state of Rprop, ASGD, LBFGS and
+  /// Adafactor in words (Muon's momentum buffer is the momentum row).
+  private var stateRows: [OptimizerStateRow] {
+    guard stepCount > 0 else { return [] }
+    func pair(_ value: (ParameterState) -> Double) -> OptimizerStateRow.Value {
+      .pair(Point(x: value(stateX), y: value(stateY)))
+    }
+    switch kind {
+    case .rprop:
+      return [
+        OptimizerStateRow("step size", pair { $0.stepSize ?? 0 }),
+        OptimizerStateRow("prev grad", pair(\.previousGradient)),
+      ]
+    case .asgd:
+      return [
+        OptimizerStateRow("eta", .number(stateX.eta ?? 0)),
+        OptimizerStateRow("mu", .number(stateX.mu)),
+        OptimizerStateRow("ax", pair(\.average)),
+      ]
+    case .lbfgs:
+      return [
+        OptimizerStateRow(
+          "pairs", .count(lbfgs.steps.count, of: Int(hyperparameters.value(.historySize)))),
+        OptimizerStateRow("t", .number(lbfgs.stepLength)),
+        OptimizerStateRow("H diag", .number(lbfgs.hessianDiagonal)),
+        OptimizerStateRow("evals", .count(lbfgs.evaluationCount, of: nil)),
+        OptimizerStateRow("iters", .count(lbfgs.iterationCount, of: nil)),
+      ]
+    case .adafactor:
+      guard spec.shape == .matrix else {
+        return [OptimizerStateRow("variance", pair(\.secondMoment))]
+      }
+      return [
+        OptimizerStateRow("row var", .number(rowVariance)),
+        OptimizerStateRow("col var", pair(\.secondMoment)),
+      ]
+    default:
+      return []
+    }
   }
 }

@@ -19,6 +19,10 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case notApplicable(name: String, reason: String, instead: String)
   /// `clip=` needs a finite number ≥ 0 (the largest gradient norm kept).
   case badClip(OptimizerKind, text: String)
+  /// `shape=` names no shape (vector, scalars or matrix).
+  case badShape(OptimizerKind, text: String)
+  /// torch refuses parameters of this shape for this optimizer (Muon: only 2-D ones).
+  case unsupportedShape(OptimizerKind, ParameterShape)
   /// The same key was given twice in one spec.
   case repeatedHyperparameter(OptimizerKind, Hyperparameter)
   /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
@@ -62,6 +66,12 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(name): \(reason); use '\(instead)' instead"
     case .badClip(let kind, let text):
       return "\(kind): clip must be a finite number >= 0 (the largest gradient norm), got '\(text)'"
+    case .badShape(let kind, let text):
+      return "\(kind): shape must be vector, scalars or matrix, got '\(text)'"
+    case .unsupportedShape(let kind, let shape):
+      // torch's own words (torch/optim/_muon.py), then what to write instead.
+      return "\(kind): Muon only supports 2D parameters whereas we found a parameter with size: "
+        + "\(shape.torchSize) (shape=\(shape)); use shape=matrix"
     case .repeatedHyperparameter(let kind, let key):
       return "\(kind): \(key) is given more than once"
     case .malformedSpec(let text, let reason):

@@ -25,6 +25,9 @@ public struct OptimizerInspection: Hashable, Sendable {
   public var momentum: Point?
   /// How Newton's last step was found; nil for other optimizers.
   public var newtonMethod: NewtonStep.Method?
+  /// The optimizer's own state beyond the rows above (Rprop's step sizes, LBFGS's curvature
+  /// pairs…), in the order shown; empty for the others and before the first step.
+  public var state: [OptimizerStateRow] = []
 
   public init(
     learningRate: Double, effectiveStep: Point?, momentum: Point?,

@@ -75,6 +75,13 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   /// `step(closure)`), so a step needs the objective itself, not one gradient.
   public var needsClosure: Bool { self == .lbfgs }
 
+  /// How (x, y) is held unless the SPEC says otherwise: what torch accepts, a 1×2 matrix for
+  /// Muon (torch's Muon refuses vectors), one 2-vector for the others.
+  public var defaultShape: ParameterShape { self == .muon ? .matrix : .vector }
+
+  /// The shapes torch accepts for this optimizer's parameters: only a matrix for Muon.
+  public func accepts(_ shape: ParameterShape) -> Bool { self != .muon || shape == .matrix }
+
   /// Whether the update needs the Hessian of f (Newton's method).
   public var needsHessian: Bool { self == .newton }
 

@@ -17,6 +17,8 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
   /// `clip=MAX`: the gradient is clipped to norm MAX before every step, as
   /// `torch.nn.utils.clip_grad_norm_(params, MAX)` before `optimizer.step()` does; nil: not clipped.
   public var clip: Double?
+  /// `shape=`: how (x, y) is held as torch parameters; `kind.defaultShape` unless given.
+  public private(set) var shape: ParameterShape
 
   /// A spec with torch's defaults.
   public init(kind: OptimizerKind) {
@@ -25,6 +27,13 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     self.givenKeys = []
     self.schedule = nil
     self.clip = nil
+    self.shape = kind.defaultShape
+  }
+
+  /// Holds (x, y) as `shape`; throws `OptimizerError.unsupportedShape` where torch refuses it.
+  public mutating func setShape(_ shape: ParameterShape) throws {
+    guard kind.accepts(shape) else { throw OptimizerError.unsupportedShape(kind, shape) }
+    self.shape = shape
   }
 
   /// A spec with the given values on top of torch's defaults; throws `OptimizerError` when invalid.
@@ -49,6 +58,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     var scheduleName: String?
     var scheduleSettings: [(key: String, value: String)] = []
     var clip: Double?
+    var shape: ParameterShape?
     if parts.count > 1 {
       let settings = Hyperparameters(defaultsFor: kind)
       for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
@@ -65,6 +75,16 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
             throw OptimizerError.badClip(kind, text: String(pair[1]))
           }
           clip = value
+          continue
+        }
+        if name.lowercased() == "shape" {
+          guard shape == nil else {
+            throw OptimizerError.malformedSpec(text, reason: "shape is given more than once")
+          }
+          guard let value = ParameterShape(name: String(pair[1])) else {
+            throw OptimizerError.badShape(kind, text: String(pair[1]))
+          }
+          shape = value
           continue
         }
         if name.lowercased() == "schedule" {
@@ -91,6 +111,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     }
     try self.init(kind: kind, values: values)
     self.clip = clip
+    if let shape { try setShape(shape) }
     if let scheduleName {
       do {
         schedule = try LearningRateSchedule(named: scheduleName, settings: scheduleSettings)
@@ -111,12 +132,14 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The spec written back canonically: `adam:lr=0.01,beta1=0.8`, or just `adam`;
-  /// a schedule follows the hyper-parameters: `adam:lr=0.1,schedule=cosine,T=200`.
+  /// then `clip=` and a shape other than the default (`adafactor:shape=matrix`);
+  /// a schedule comes last: `adam:lr=0.1,schedule=cosine,T=200`.
   public var description: String {
     var settings = givenKeys.map { key in
       "\(key)=\(Hyperparameters.format(hyperparameters[key] ?? 0, of: key))"
     }
     if let clip { settings.append("clip=\(clip.description)") }
+    if shape != kind.defaultShape { settings.append("shape=\(shape)") }
     if let schedule { settings.append(schedule.description) }
     guard !settings.isEmpty else { return kind.name }
     return kind.name + ":" + settings.joined(separator: ",")

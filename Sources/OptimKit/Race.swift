@@ -55,16 +55,25 @@ public struct Race: Sendable {
     return racers.count - 1
   }
 
-  /// The external racer at `index` has stepped to `position`.
-  public mutating func arrive(at position: Point, racer index: Int) {
+  /// The external racer at `index` has stepped to `position`, using `evaluations` of f and ∇f.
+  public mutating func arrive(at position: Point, racer index: Int, evaluations: Int = 1) {
     guard racers.indices.contains(index) else { return }
-    racers[index].arrive(at: position, on: objective)
+    racers[index].arrive(at: position, on: objective, evaluations: evaluations)
   }
 
   /// The external racer at `index` has failed, saying `reason`.
   public mutating func fail(_ reason: String, racer index: Int) {
     guard racers.indices.contains(index) else { return }
     racers[index].fail(reason)
+  }
+
+  /// What the external racer at `index` reported besides its point: its state and the last
+  /// lines it printed, for the inspector.
+  public mutating func report(
+    state: [String: [Double]], printed: [String], racer index: Int
+  ) {
+    guard racers.indices.contains(index) else { return }
+    racers[index].report(state: state, printed: printed)
   }
 
   /// Changes a setting of the external racer at `index` as shown.

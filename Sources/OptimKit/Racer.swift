@@ -16,6 +16,11 @@ public struct Racer: Sendable {
   public private(set) var trail: Trail
   /// Running, converged (display only) or diverged (stopped).
   public private(set) var status: RacerStatus
+  /// ASGD's averaged point `ax` after each step (torch's `state["ax"]`), drawn as a second,
+  /// fainter trail of the racer's colour, from the step before ax first differs from the
+  /// point (step t0); empty until then and for the other optimizers. Its values are NaN: f
+  /// is not evaluated at ax.
+  public private(set) var averagedTrail = Trail()
   /// The gradient the last step used (∇f plus noise); zero before the first step.
   public private(set) var lastGradientUsed: Point = .zero
   /// The last move, new position minus old; zero before the first step.
@@ -122,6 +127,19 @@ public struct Racer: Sendable {
     }
     lastFinite = current
     trail.append(current.waypoint)
+    if let average = optimizer.averagedPosition, average.isFinite,
+      !averagedTrail.isEmpty || average != current.position
+    {
+      // Until averaging starts (step t0, 10⁶ by default) ax is the point itself and its trail
+      // would hide under the trail proper: it begins where they part, at the last ax that
+      // was still the point. f is not evaluated at ax (that would cost ASGD an evaluation
+      // a step): the second trail is drawn, never charted, so its waypoints carry NaN.
+      if averagedTrail.isEmpty {
+        averagedTrail.append(
+          Waypoint(step: previous.step, position: previous.position, value: .nan))
+      }
+      averagedTrail.append(Waypoint(step: current.step, position: average, value: .nan))
+    }
     let moved = (current.position - previous.position).length
     let scale = max(1, current.position.length)
     let still = moved <= Self.convergedStepLength * scale
@@ -129,13 +147,15 @@ public struct Racer: Sendable {
       still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
   }
 
-  /// An external racer's step has come: it is now at `position` (`gradient` was what it used).
+  /// An external racer's step has come: it is now at `position` (`gradient` was what it used),
+  /// having used `evaluations` evaluations of f and ∇f (the plug-in's closure calls).
   ///
   /// The same bookkeeping as a built-in step: trail, divergence, convergence.
-  public mutating func arrive(at position: Point, on objective: any Objective) {
+  public mutating func arrive(
+    at position: Point, on objective: any Objective, evaluations: Int = 1
+  ) {
     guard isActive, external != nil else { return }
-    // A plug-in's step is one evaluation as optiscope sees it (its closure calls are not counted).
-    evaluationCount += 1
+    evaluationCount += max(1, evaluations)
     finishStep(at: position, gradientUsed: current.gradient, on: objective)
   }
 
@@ -144,6 +164,12 @@ public struct Racer: Sendable {
     guard external != nil else { return }
     external?.failure = reason
     status = .diverged
+  }
+
+  /// An external racer's state and the last lines it printed, as its helper reported them.
+  public mutating func report(state: [String: [Double]], printed: [String]) {
+    external?.state = state
+    external?.printed = printed
   }
 
   /// Changes one of an external racer's settings as shown (the plug-in itself is told
@@ -185,6 +211,7 @@ public struct Racer: Sendable {
   public mutating func restart(from start: Point, on objective: any Objective) {
     if var external {
       external.failure = nil
+      external.state = [:]
       self = Racer(label: label, external: external, objective: objective, start: start)
     } else {
       self = Racer(label: label, spec: optimizer.spec, objective: objective, start: start)

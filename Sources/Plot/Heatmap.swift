@@ -14,7 +14,7 @@ public struct Heatmap: Sendable {
   public let key: HeatmapKey
   /// The theme the cells were drawn with.
   public let theme: Theme
-  /// f at the sample points, row-major, `key.sampleRows` rows of `key.width`.
+  /// f at the sample points, row-major, `key.sampleRows` rows of `key.sampleColumns`.
   public let samples: [Double]
   public let levels: LevelSet
   /// The band of each sample (nil where f is undefined), row-major like `samples`.
@@ -30,7 +30,8 @@ public struct Heatmap: Sendable {
   /// Samples `objective` at the cell centres of the plot area and draws it; when
   /// the theme draws contour lines, also at every braille dot centre to trace them.
   public init(objective: any Objective, key: HeatmapKey, theme: Theme) {
-    let points = Self.samplePoints(view: key.view, columns: key.width, rows: key.sampleRows)
+    let points = Self.samplePoints(
+      view: key.view, columns: key.sampleColumns, rows: key.sampleRows)
     let dotSamples =
       Self.drawsContours(key: key, theme: theme)
       ? ContourLines.samplePoints(view: key.view, width: key.width, height: key.height).map {
@@ -41,7 +42,7 @@ public struct Heatmap: Sendable {
       theme: theme)
   }
 
-  /// A heatmap from given samples (`key.sampleRows` rows of `key.width`, row 0 at the
+  /// A heatmap from given samples (`key.sampleRows` rows of `key.sampleColumns`, row 0 at the
   /// top) and, for contour lines, f at the dot centres (`ContourLines.samplePoints`).
   public init(samples: [Double], dotSamples: [Double]? = nil, key: HeatmapKey, theme: Theme) {
     self.init(
@@ -68,9 +69,14 @@ public struct Heatmap: Sendable {
     case .halfBlocks where key.isColored && !key.usesASCII && !theme.colorRamp.isEmpty:
       cells = Self.drawHalfBlocks(
         samples: samples, bands: bands, levels: levels, key: key, theme: theme)
-    case .halfBlocks:
+    case .quadrants where key.isColored && !key.usesASCII && !theme.colorRamp.isEmpty,
+      .sextants where key.isColored && !key.usesASCII && !theme.colorRamp.isEmpty:
+      cells = BlockCells.draw(
+        samples: samples, bands: bands, levels: levels, key: key, theme: theme)
+    case .halfBlocks, .quadrants, .sextants:
       cells = Self.drawCells(
-        samples: samples, bands: bands, levels: levels, key: key, theme: theme, rowStride: 2)
+        samples: samples, bands: bands, levels: levels, key: key, theme: theme,
+        rowStride: key.mode.samplesPerCell.rows, columnStride: key.mode.samplesPerCell.columns)
     }
     if let dotSamples, Self.drawsContours(key: key, theme: theme) {
       let contours = ContourLines(
@@ -112,7 +118,7 @@ public struct Heatmap: Sendable {
       let lower = 1 - (Double(2 * row) + 1.5) / Double(2 * height)
       // Two shades a cell where the map has two samples a cell, else one.
       cells[column, row] =
-        key.mode == .halfBlocks
+        key.mode != .cells
         ? Cell(
           glyph: "▀", foreground: theme.fillColor(shade: upper),
           background: theme.fillColor(shade: lower))
@@ -170,7 +176,9 @@ public struct Heatmap: Sendable {
     contours.grid.forEachDrawnCell(usesASCII: key.usesASCII) { column, row, glyph, level in
       let cell = cells[column, row]
       var background = cell.background
-      if cell.glyph == "▀", let upper = cell.foreground.rgb, let lower = cell.background.rgb {
+      if BlockCells.isBlock(cell.glyph), let upper = cell.foreground.rgb,
+        let lower = cell.background.rgb
+      {
         background = Color(rgb: Self.average(upper, lower), fallback: cell.background)
       }
       cells[column, row] = Cell(
@@ -208,8 +216,10 @@ public struct Heatmap: Sendable {
 
   /// The band of the sample at (column, row), nil outside or where f is undefined.
   public func band(column: Int, row: Int) -> Int? {
-    guard column >= 0, column < key.width, row >= 0, row < key.sampleRows else { return nil }
-    return bands[row * key.width + column]
+    guard column >= 0, column < key.sampleColumns, row >= 0, row < key.sampleRows else {
+      return nil
+    }
+    return bands[row * key.sampleColumns + column]
   }
 
   /// Draws one sample per cell: in colour, each band's colour as the cell's
@@ -217,11 +227,11 @@ public struct Heatmap: Sendable {
   /// continuously); without colour, the theme's glyph ramp (light for low f,
   /// dense for high f). Contour lines are drawn over it afterwards.
   ///
-  /// `rowStride` 2 reads the upper sample of half-block rows when half blocks
-  /// cannot be shown.
+  /// `rowStride` and `columnStride` read the top-left sample of each cell's samples
+  /// when half blocks, quadrants or sextants cannot be shown.
   private static func drawCells(
     samples: [Double], bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme,
-    rowStride: Int = 1
+    rowStride: Int = 1, columnStride: Int = 1
   ) -> Canvas {
     var canvas = Canvas(width: key.width, height: key.height)
     let width = key.width
@@ -247,7 +257,7 @@ public struct Heatmap: Sendable {
       background: colored ? theme.undefinedBackground : .terminalDefault)
     for row in 0..<key.height {
       for column in 0..<width {
-        let sample = row * rowStride * width + column
+        let sample = row * rowStride * key.sampleColumns + column * columnStride
         guard let band = bands[sample] else {
           canvas[column, row] = undefined
           continue
@@ -262,7 +272,7 @@ public struct Heatmap: Sendable {
   }
 
   /// Whether the fill follows log f continuously: 24-bit colour and a colour ramp.
-  private static func isContinuous(key: HeatmapKey, theme: Theme) -> Bool {
+  static func isContinuous(key: HeatmapKey, theme: Theme) -> Bool {
     key.colorDepth == .truecolor && !theme.colorRamp.isEmpty
   }
 

@@ -36,6 +36,8 @@ public struct HeatmapKey: Hashable, Sendable {
   /// Whether bands are filled with colour.
   public var isColored: Bool { colorDepth.hasColor }
 
-  /// Sample rows: one per cell row, or two in half-block mode.
-  public var sampleRows: Int { mode == .halfBlocks ? height * 2 : height }
+  /// Sample rows: one per cell row, two with half blocks and quadrants, three with sextants.
+  public var sampleRows: Int { height * mode.samplesPerCell.rows }
+  /// Sample columns: one per cell column, two with quadrants and sextants.
+  public var sampleColumns: Int { width * mode.samplesPerCell.columns }
 }

@@ -13,6 +13,9 @@ public struct InspectorDrawing: Sendable {
   public var inspection: RacerInspection
   /// The learning-rate schedule's name, or nil for none.
   public var scheduleName: String?
+  /// For a plug-in racer, the rows shown instead of lr, effective step and momentum (which
+  /// optiscope cannot know): its state by the plug-in's names and what it printed, escaped.
+  public var pluginRows: [(label: String, value: String)]?
 
   public init(
     racerIndex: Int, label: String, inspection: RacerInspection, scheduleName: String? = nil

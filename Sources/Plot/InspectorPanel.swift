@@ -7,7 +7,8 @@ import OptimKit
 #endif
 
 /// The inspector panel: the selected optimizer's −∇f, last update and its length, lr now,
-/// the effective per-coordinate step and the momentum buffer.
+/// the effective per-coordinate step, the momentum buffer, and the optimizer's own state
+/// (Rprop's step sizes, ASGD's eta/mu/ax, LBFGS's curvature pairs, Adafactor's variances).
 ///
 /// The −∇f and update labels are drawn in the colours of the map's arrows, so
 /// the panel is also the arrows' key.
@@ -41,7 +42,28 @@ struct InspectorPanel {
     if let method = optimizer.newtonMethod {
       rows.append(("newton", theme.text, method.rawValue))
     }
+    for row in optimizer.state {
+      rows.append((row.label, theme.text, Self.format(row.value)))
+    }
+    if let pluginRows = inspector.pluginRows {
+      rows = Array(rows.prefix(3)) + pluginRows.map { ($0.label, theme.text, $0.value) }
+    }
     return rows
+  }
+
+  /// The label column's width: wide enough for a plug-in's state names (`exp_avg_sq`).
+  var labelWidth: Int {
+    let longest = lines.map(\.label.count).max() ?? 0
+    return min(16, max(Self.labelWidth, longest + 1))
+  }
+
+  /// An optimizer's own state value: a vector, a number, or "3 of 100".
+  static func format(_ value: OptimizerStateRow.Value) -> String {
+    switch value {
+    case .pair(let point): format(point)
+    case .number(let number): NumberFormat.scientific(number)
+    case .count(let count, let limit): limit.map { "\(count) of \($0)" } ?? String(count)
+    }
   }
 
   /// A vector as the panel prints it: "(-1.23e+00, 4.56e-01)".
@@ -60,17 +82,18 @@ struct InspectorPanel {
           attributes: [.bold]),
         TextRun(inspector.label, color: style.color, attributes: [.bold]),
       ], into: &canvas, x: region.x, y: region.y, width: region.width)
+    let labelWidth = self.labelWidth
     for (offset, line) in lines.enumerated() where offset + 1 < region.height {
       // In a narrow panel vectors lose their brackets: "-1.23e+00 4.56e-01".
       let value =
-        Self.labelWidth + line.value.count > region.width
+        labelWidth + line.value.count > region.width
         ? line.value.split(separator: ", ", omittingEmptySubsequences: false).joined(separator: " ")
           .filter { $0 != "(" && $0 != ")" }
         : line.value
       TextRun.write(
         [
           TextRun(
-            TextRun.padded(line.label, to: Self.labelWidth), color: line.color, attributes: [.bold]),
+            TextRun.padded(line.label, to: labelWidth), color: line.color, attributes: [.bold]),
           TextRun(value, color: theme.text),
         ], into: &canvas, x: region.x, y: region.y + 1 + offset, width: region.width)
     }

@@ -99,7 +99,16 @@ struct LegendPanel {
       ]
       var second = [TextRun(pieces[0], color: theme.text)]
       var used = TextRun.width(of: pieces[0]) + 2 + TextRun.width(of: state.full)
-      for piece in pieces.dropFirst() where used + TextRun.width(of: piece) <= region.width {
+      for piece in pieces.dropFirst() {
+        // Where "#12·57ev" does not fit, the evaluations alone ("57ev"): with LBFGS in the
+        // race they are what makes the counts comparable, even at 80×24.
+        var piece = piece
+        if used + TextRun.width(of: piece) > region.width, piece.hasPrefix("  #"),
+          let evaluations = racer.evaluations, evaluations != racer.step
+        {
+          piece = "  \(evaluations)ev"
+        }
+        guard used + TextRun.width(of: piece) <= region.width else { continue }
         second.append(TextRun(piece, color: theme.dimText))
         used += TextRun.width(of: piece)
       }

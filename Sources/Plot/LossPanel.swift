@@ -1,59 +1,77 @@
+import OptimKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
-/// The loss panel: f − f* on a log scale against step, one braille line per
-/// optimizer, so who converges fastest is seen at a glance.
+/// The loss panel: f − f* against step, on a log scale (or a linear one, `y`), one
+/// braille line per optimizer, so who converges fastest is seen at a glance.
 ///
 /// f* is the known minimum value when the caller gives one, and the title says
-/// "f − f*"; else the chart shows f − (the lowest f any optimizer reached) and
-/// the title says so. Gaps of zero or less are drawn at the chart's floor. The
-/// log axis is labelled at every decade there is room for, and the step axis
-/// runs from 0 to the furthest racer's step (a thinned history's points sit at
-/// their own steps).
+/// "f − f*"; else the chart shows f shifted by the lowest f seen in view and the
+/// title writes the shift out ("f + 964 (shifted log)"). The range is that of the
+/// values taken in view (see `LossRange`), so an optimizer running off an unbounded
+/// function does not flatten the others; values beyond it, and gaps below the
+/// floor, are drawn at the chart's edge, whose label then reads "≤" or "≥". Ticks
+/// and faint gridlines mark every decade (or every 1-2-5 value on a linear scale)
+/// there is room for; the step axis has ticks at round steps and ends at the
+/// furthest racer's step (a thinned history's points sit at their own steps).
+/// The selected optimizer's line is drawn last and the others dimmed.
 struct LossPanel {
   var racers: [RacerDrawing]
   var minimumValue: Double?
+  var scale = LossScale.log
+  /// The view: values taken outside it are left out of the chart's range.
+  var view: ViewBox?
+  /// The lowest f sampled on the map, which can lower the shift where f* is unknown.
+  var viewMinimum: Double?
   var theme: Theme
   var usesASCII: Bool
 
+  /// The most decades the log scale spans below its top: gaps below sit on its floor.
+  static let maximumDecades = 16.0
+
+  /// A value on the y axis (a decade's exponent, or a value on a linear scale) and its label.
+  struct Tick {
+    var position: Double
+    var label: String
+  }
+
   func draw(into canvas: inout Canvas, region: Region) {
     guard region.height >= 3, region.width > 12 else { return }
-    let shown = racers.enumerated().filter { $0.element.isVisible }
-    // One pass over every history for the range; no per-frame copies of them.
-    var lowest = Double.infinity
-    var highest = -Double.infinity
-    var hasFinite = false
-    for (_, racer) in shown {
-      for value in racer.lossHistory where value.isFinite {
-        hasFinite = true
-        lowest = min(lowest, value)
-        highest = max(highest, value)
-      }
+    // The selected optimizer's line is drawn last, on top where lines cross.
+    let visible = racers.enumerated().filter { $0.element.isVisible }
+    let shown = visible.filter { !$0.element.isSelected } + visible.filter { $0.element.isSelected }
+    let dimmed = Set(
+      visible.contains { $0.element.isSelected }
+        ? visible.filter { !$0.element.isSelected }.map(\.element.styleIndex) : [])
+    let range = LossRange(
+      racers: shown.map(\.element), minimumValue: minimumValue, view: view,
+      viewMinimum: viewMinimum)
+    let title = range.title(scale: scale, usesASCII: usesASCII) + " "
+    let words: [String]
+    switch scale {
+    case .linear: words = ["(linear) vs step", "(linear)"]
+    case .log where range.isShifted: words = ["(shifted log) vs step", "(shifted log)", "(log)"]
+    case .log: words = ["(log scale) vs step", "(log) vs step", "(log)"]
     }
-    let reference = minimumValue.flatMap { $0.isFinite ? $0 : nil } ?? (hasFinite ? lowest : 0)
-    let knowsMinimum = minimumValue?.isFinite ?? false
-    let minus = usesASCII ? "-" : "−"
-    let title = knowsMinimum ? "f \(minus) f* " : "f \(minus) lowest f "
-    let scale =
-      TextRun.width(of: title) + 19 <= region.width ? "(log scale) vs step" : "(log) vs step"
+    let titleWidth = TextRun.width(of: title)
     TextRun.write(
       [
         TextRun(title, color: theme.heading, attributes: [.bold]),
-        TextRun(scale, color: theme.dimText),
+        TextRun(words.first { titleWidth + $0.count <= region.width } ?? "", color: theme.dimText),
       ], into: &canvas, x: region.x, y: region.y, width: region.width)
-    var smallestGap: Double?
-    for (_, racer) in shown {
-      for value in racer.lossHistory where value.isFinite {
-        let gap = value - reference
-        if gap > 0, gap.isFinite { smallestGap = min(smallestGap ?? gap, gap) }
-      }
-    }
-    let floor = (smallestGap ?? 1e-12) / 10
-    func logGap(_ value: Double) -> Double? {
+
+    // Where a value of f goes on the y axis, before clamping to the chart's range.
+    let reference = range.reference
+    let isLog = scale == .log
+    let floor = (range.smallestGap ?? 1e-12) / 10
+    let linearShift = range.knowsMinimum ? reference : 0
+    func coordinate(_ value: Double) -> Double? {
       guard value.isFinite else { return nil }
+      guard isLog else { return value - linearShift }
       let gap = value - reference
       guard gap.isFinite else {
         // f and f* near opposite ends of the doubles: f − f* overflows, its half does not.
@@ -61,55 +79,49 @@ struct LossPanel {
       }
       return log10(max(gap, floor))
     }
-    // logGap never decreases with the value, so the extremes of the logs are
-    // the logs of the extreme values.
-    let roundedLow = ((hasFinite ? logGap(lowest) : nil) ?? -1).rounded(.down)
-    let roundedHigh = ((hasFinite ? logGap(highest) : nil) ?? 1).rounded(.up)
-    // Constants, not variables: the functions below capture them, and a captured
-    // variable is checked for exclusive access on every read.
-    let low = roundedHigh <= roundedLow ? roundedLow - 1 : roundedLow
-    let high = roundedHigh <= roundedLow ? roundedHigh + 1 : roundedHigh
-    // The y-axis labels ("1e-04", "1e+208") and their tick take this many columns.
-    let axisWidth = max(Self.decade(high).count, Self.decade(low).count) + 1
+    let rows = region.height - 2
+    let (low, high, ticks) =
+      isLog
+      ? logAxis(range: range, coordinate: coordinate, rows: rows)
+      : linearAxis(range: range, shift: linearShift, rows: rows)
+    // Values beyond the range sit at its edge, and its label says so.
+    // On a log scale, a gap of zero or less (or below the floor) sits at the bottom too.
+    let below =
+      isLog
+      ? range.hasFinite && !(range.overallLowest - reference >= pow(10, low) * (1 - 1e-9))
+      : (coordinate(range.overallLowest) ?? low) < low - 1e-9
+    let above = (coordinate(range.overallHighest) ?? high) > high + 1e-9
+    var labels = ticks.map { (tick: Tick) in tick.label }
+    if below, let last = labels.indices.last {
+      labels[last] = (usesASCII ? "<=" : "≤") + labels[last]
+    }
+    if above, !labels.isEmpty { labels[0] = (usesASCII ? ">=" : "≥") + labels[0] }
+    let axisWidth = (labels.map { TextRun.width(of: $0) }.max() ?? 1) + 1
     let chart = Region(
-      x: region.x + axisWidth, y: region.y + 1, width: region.width - axisWidth,
-      height: region.height - 2)
+      x: region.x + axisWidth, y: region.y + 1, width: region.width - axisWidth, height: rows)
+    guard chart.width > 2, chart.height > 0 else { return }
     let axisColor = theme.dimText
-    TextRun.write(
-      [
-        TextRun(
-          TextRun.padded(Self.decade(high), to: axisWidth - 1, right: true) + "┤", color: axisColor)
-      ],
-      into: &canvas, x: region.x, y: chart.y, width: axisWidth)
-    TextRun.write(
-      [
-        TextRun(
-          TextRun.padded(Self.decade(low), to: axisWidth - 1, right: true) + "┤", color: axisColor)
-      ],
-      into: &canvas, x: region.x, y: chart.y + chart.height - 1, width: axisWidth)
-    for row in 1..<max(chart.height - 1, 1) {
-      canvas[chart.x - 1, chart.y + row] = Cell(glyph: "│", foreground: axisColor)
+    func row(of position: Double) -> Int {
+      min(
+        max(Int(((high - position) / (high - low) * Double(chart.height - 1)).rounded()), 0),
+        chart.height - 1)
     }
-    // Decades in between, every one or every 2, 5, 10, … of them (multiples of
-    // the stride, so they read evenly), each with a free row around it.
-    var labelled = [0, chart.height - 1]
-    let decades = high - low
-    let strides: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500]
-    let stride = strides.first { decades / $0 * 2 <= Double(chart.height - 1) } ?? 1000
-    if decades >= 2, chart.height >= 5 {
-      for exponent in Swift.stride(from: high - 1, to: low, by: -1)
-      where exponent.truncatingRemainder(dividingBy: stride) == 0 {
-        let row = Int(((high - exponent) / decades * Double(chart.height - 1)).rounded())
-        guard labelled.allSatisfy({ abs($0 - row) >= 2 }) else { continue }
-        labelled.append(row)
-        TextRun.write(
-          [
-            TextRun(
-              TextRun.padded(Self.decade(exponent), to: axisWidth - 1, right: true) + "┤",
-              color: axisColor)
-          ], into: &canvas, x: region.x, y: chart.y + row, width: axisWidth)
-      }
+    for offset in 0..<chart.height {
+      canvas[chart.x - 1, chart.y + offset] = Cell(glyph: "│", foreground: axisColor)
     }
+    let grid = Cell(
+      glyph: usesASCII ? "." : "┈", foreground: theme.border, attributes: [.dim])
+    for (index, tick) in ticks.enumerated() {
+      let y = chart.y + row(of: tick.position)
+      TextRun.write(
+        [
+          TextRun(
+            TextRun.padded(labels[index], to: axisWidth - 1, right: true) + "┤", color: axisColor)
+        ],
+        into: &canvas, x: region.x, y: y, width: axisWidth)
+      for column in 0..<chart.width { canvas[chart.x + column, y] = grid }
+    }
+
     // The furthest step any shown history reaches: its last entry's own step.
     let steps = max(
       shown.map { entry in
@@ -117,29 +129,26 @@ struct LossPanel {
         return racer.lossSteps.count == racer.lossHistory.count
           ? (racer.lossSteps.last ?? 0) : racer.lossHistory.count - 1
       }.max() ?? 1, 1)
-    let stepLabel = "step \(steps)"
-    TextRun.write(
-      [
-        TextRun(
-          String(repeating: " ", count: axisWidth - 1) + "0"
-            + TextRun.padded(stepLabel, to: chart.width, right: true), color: axisColor)
-      ], into: &canvas, x: region.x, y: chart.y + chart.height, width: region.width)
+    var braille = BrailleGrid(width: chart.width, height: chart.height)
+    let dotWidth = Double(braille.dotWidth - 1)
+    let dotHeight = Double(braille.dotHeight - 1)
+    drawStepAxis(
+      steps: steps, into: &canvas, x: region.x, y: chart.y + chart.height, width: region.width,
+      chart: chart, dotWidth: dotWidth)
 
-    var grid = BrailleGrid(width: chart.width, height: chart.height)
-    let dotWidth = Double(grid.dotWidth - 1)
-    let dotHeight = Double(grid.dotHeight - 1)
     var ends: [(index: Int, x: Double, y: Double)] = []
     func dot(step: Int, value: Double) -> (x: Double, y: Double) {
-      (
+      let position = coordinate(value).map { min(max($0, low), high) } ?? .nan
+      return (
         x: Double(step) / Double(steps) * dotWidth + 0.5,
-        y: (high - (logGap(value) ?? .nan)) / (high - low) * dotHeight + 0.5
+        y: (high - position) / (high - low) * dotHeight + 0.5
       )
     }
     for (_, racer) in shown {
       // A history entry's step: its own when the history was thinned, else its index.
       let stepsOf = racer.lossSteps
       let hasSteps = stepsOf.count == racer.lossHistory.count
-      let end = Self.drawLine(racer.lossHistory, on: &grid, owner: racer.styleIndex) { index in
+      let end = Self.drawLine(racer.lossHistory, on: &braille, owner: racer.styleIndex) { index in
         Int(Double(hasSteps ? stepsOf[index] : index) / Double(steps) * dotWidth + 0.5)
       } dot: {
         dot(step: hasSteps ? stepsOf[$0] : $0, value: $1)
@@ -150,10 +159,11 @@ struct LossPanel {
     let colors = (0...min(255, max(0, shown.map(\.element.styleIndex).max() ?? 0))).map {
       theme.racerStyle($0).color
     }
-    grid.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
+    braille.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
       canvas[chart.x + column, chart.y + row] = Cell(
         glyph: glyph,
-        foreground: colors.indices.contains(owner) ? colors[owner] : theme.racerStyle(owner).color)
+        foreground: colors.indices.contains(owner) ? colors[owner] : theme.racerStyle(owner).color,
+        attributes: dimmed.contains(owner) ? [.dim] : [])
     }
     for end in ends where end.x.isFinite && end.y.isFinite {
       let style = theme.racerStyle(end.index)
@@ -162,6 +172,119 @@ struct LossPanel {
       canvas[chart.x + column, chart.y + row] = Cell(
         usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color, attributes: [.bold])
     }
+  }
+
+  /// The log axis: whole decades from below the lowest gap (but at most
+  /// `maximumDecades` under the top) to above the highest, labelled at the ends and
+  /// at every decade, or every 2, 5, 10, … of them, with a free row around each label.
+  private func logAxis(range: LossRange, coordinate: (Double) -> Double?, rows: Int) -> (
+    Double, Double, [Tick]
+  ) {
+    let roundedLow = ((range.hasFinite ? coordinate(range.lowest) : nil) ?? -1).rounded(.down)
+    let roundedHigh = ((range.hasFinite ? coordinate(range.highest) : nil) ?? 1).rounded(.up)
+    var low = roundedHigh <= roundedLow ? roundedLow - 1 : roundedLow
+    let high = roundedHigh <= roundedLow ? roundedHigh + 1 : roundedHigh
+    low = max(low, high - Self.maximumDecades)
+    var ticks = [Tick(position: high, label: Self.decade(high))]
+    let decades = high - low
+    let strides: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+    let stride = strides.first { decades / $0 * 2 <= Double(rows - 1) } ?? 1000
+    var usedRows = [0, rows - 1]
+    if decades >= 2, rows >= 5 {
+      for exponent in Swift.stride(from: high - 1, to: low, by: -1)
+      where exponent.truncatingRemainder(dividingBy: stride) == 0 {
+        let row = Int(((high - exponent) / decades * Double(rows - 1)).rounded())
+        guard usedRows.allSatisfy({ abs($0 - row) >= 2 }) else { continue }
+        usedRows.append(row)
+        ticks.append(Tick(position: exponent, label: Self.decade(exponent)))
+      }
+    }
+    ticks.append(Tick(position: low, label: Self.decade(low)))
+    return (low, high, ticks)
+  }
+
+  /// The linear axis: from the lowest to the highest value (f − f*, or f), widened to
+  /// round values 1, 2 or 5 × 10ⁿ apart, labelled at each with a free row between labels.
+  private func linearAxis(range: LossRange, shift: Double, rows: Int) -> (Double, Double, [Tick]) {
+    var low = range.hasFinite ? range.lowest - shift : 0
+    var high = range.hasFinite ? range.highest - shift : 1
+    if !(high - low > max(abs(high), abs(low)) * 1e-12) || !(high - low).isFinite {
+      let pad = abs(high) > 0 && abs(high).isFinite ? abs(high) * 0.1 : 1
+      low -= pad
+      high += pad
+    }
+    let most = max(1, (rows + 1) / 2 - 1)
+    let spacing = Self.niceSpacing(atLeast: (high - low) / Double(most))
+    low = (low / spacing).rounded(.down) * spacing
+    high = (high / spacing).rounded(.up) * spacing
+    guard (high - low).isFinite, high > low else {
+      return (low, high, [Tick(position: high, label: NumberFormat.compact(high, digits: 3))])
+    }
+    func row(of value: Double) -> Int {
+      Int(((high - value) / (high - low) * Double(rows - 1)).rounded())
+    }
+    // From the top down, each label a free row clear of the last; the bottom one always.
+    var ticks: [Tick] = []
+    let count = Int(((high - low) / spacing).rounded())
+    for index in 0...max(count, 0) {
+      let value = high - Double(index) * spacing
+      // "0", not "-1.1e-16": a round value that lands next to zero is zero.
+      let tick = Tick(
+        position: value,
+        label: NumberFormat.compact(abs(value) < spacing * 1e-9 ? 0 : value, digits: 3))
+      if let previous = ticks.last, row(of: value) - row(of: previous.position) < 2 {
+        guard index == count else { continue }
+        if ticks.count > 1 { ticks.removeLast() }
+      }
+      ticks.append(tick)
+    }
+    return (low, high, ticks)
+  }
+
+  /// The smallest of 1, 2 and 5 × 10ⁿ that is at least `least`.
+  static func niceSpacing(atLeast least: Double) -> Double {
+    guard least.isFinite, least > 0 else { return 1 }
+    let power = pow(10, log10(least).rounded(.down))
+    for factor in [1.0, 2, 5, 10] where factor * power >= least * (1 - 1e-12) {
+      return factor * power
+    }
+    return 10 * power
+  }
+
+  /// The step axis under the chart: "0" under the y axis, round steps at their
+  /// columns where they fit, and "step N" (the furthest step) at the right.
+  private func drawStepAxis(
+    steps: Int, into canvas: inout Canvas, x: Int, y: Int, width: Int, chart: Region,
+    dotWidth: Double
+  ) {
+    let color = theme.dimText
+    var line = Array(repeating: Character(" "), count: width)
+    let last = "step \(steps)"
+    let lastStart = width - last.count
+    guard lastStart > chart.x - x else {
+      TextRun.write(
+        [TextRun(TextRun.padded(last, to: width, right: true), color: color)], into: &canvas,
+        x: x, y: y, width: width)
+      return
+    }
+    for (offset, character) in last.enumerated() { line[lastStart + offset] = character }
+    line[chart.x - x - 1] = "0"
+    var free = chart.x - x + 1
+    let labelWidth = String(steps).count
+    let most = max(1, chart.width / (labelWidth + 3))
+    let spacing = max(1, Int(Self.niceSpacing(atLeast: Double(steps) / Double(most))))
+    var step = spacing
+    while step < steps {
+      let text = String(step)
+      let column = chart.x - x + Int(Double(step) / Double(steps) * dotWidth + 0.5) / 2
+      let start = column - text.count / 2
+      if start >= free, start + text.count < lastStart {
+        for (offset, character) in text.enumerated() { line[start + offset] = character }
+        free = start + text.count + 1
+      }
+      step += spacing
+    }
+    TextRun.write([TextRun(String(line), color: color)], into: &canvas, x: x, y: y, width: width)
   }
 
   /// Draws one loss line, f after each step joined by segments, and returns

@@ -154,7 +154,7 @@ struct MapPainter {
         let x = region.x + column
         let y = region.y + row
         canvas[x, y].background = background
-        if canvas[x, y].glyph == "▀" {
+        if BlockCells.isBlock(canvas[x, y].glyph) {
           canvas[x, y].foreground = background
         } else if (0x2800...0x28FF).contains(canvas[x, y].glyph.value) {
           // A contour line's dots, in a quiet shade of the tint: the levels stay
@@ -192,22 +192,47 @@ struct MapPainter {
   }
 
   /// Draws the trails' braille dots in their colours over the map's own colour,
-  /// the selected trail last (`racers` is in drawing order).
+  /// the selected trail last (`racers` is in drawing order) and the others dimmed; under
+  /// them, dimmed, the second trails (ASGD's averaged point).
   private func paintTrails(
     into canvas: inout Canvas, racers: [(index: Int, racer: RacerDrawing)], layer: TrailLayer?
   ) {
     let region = projection.region
+    let colors = racers.map { theme.racerStyle($0.racer.styleIndex).color }
+    // With one optimizer selected (Tab), the others' trails are dimmed.
+    let anySelected = racers.contains { $0.racer.isSelected }
+    let attributes = racers.map { entry in
+      anySelected && !entry.racer.isSelected
+        ? theme.trailAttributes.union(.dim) : theme.trailAttributes
+    }
+    // Second trails (ASGD's averaged point) first, dimmed, so the trails proper cover them.
+    let averaged = racers.filter { !$0.racer.averagedTrail.isEmpty }.map { entry in
+      var drawing = entry.racer
+      drawing.trail = drawing.averagedTrail
+      drawing.trailAppendedCount = drawing.trail.count
+      return drawing
+    }
+    if !averaged.isEmpty {
+      var second = TrailLayer()
+      second.update(racers: averaged, projection: projection)
+      let averagedColors = averaged.map { theme.racerStyle($0.styleIndex).color }
+      second.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
+        let x = region.x + column
+        let y = region.y + row
+        canvas[x, y] = Cell(
+          glyph: glyph, foreground: averagedColors[rank], background: canvas[x, y].background,
+          attributes: theme.trailAttributes.union(.dim))
+      }
+    }
     var layer = layer ?? TrailLayer()
     layer.update(racers: racers.map(\.racer), projection: projection)
-    let colors = racers.map { theme.racerStyle($0.racer.styleIndex).color }
-    let attributes = theme.trailAttributes
     // Over the map's own colour (no shadow): the map stays visible under the race.
     layer.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
       let x = region.x + column
       let y = region.y + row
       canvas[x, y] = Cell(
         glyph: glyph, foreground: colors[rank], background: canvas[x, y].background,
-        attributes: attributes)
+        attributes: attributes[rank])
     }
   }
 

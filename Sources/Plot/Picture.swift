@@ -33,6 +33,11 @@ public struct Picture: Sendable {
   public var messageIsError: Bool
   /// A short key hint at the right of the status line.
   public var keyHint: String
+  /// The point under the pointer, "x 1.25  y -0.5  f 3.1e+01", shown in the status line
+  /// in place of the view's ranges; empty for none.
+  public var pointerReadout = ""
+  /// The loss chart's y axis.
+  public var lossScale = LossScale.log
   /// "● REC file" while recording, drawn in the error colour left of the key hint; empty for none.
   public var recordingLabel = ""
   /// Draw only ASCII: ASCII glyphs for optimizers and markers, ASCII line
@@ -157,7 +162,8 @@ public struct Picture: Sendable {
     StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
-      notes: statusNotes, recordingLabel: recordingLabel, theme: theme, usesASCII: usesASCII
+      notes: statusNotes, recordingLabel: recordingLabel, pointer: pointerReadout, theme: theme,
+      usesASCII: usesASCII
     ).draw(into: &canvas, region: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
     // The inspector's arrows start at its racer, so they go with it when it is hidden.
@@ -196,7 +202,8 @@ public struct Picture: Sendable {
         .draw(into: &canvas, region: legend)
     }
     if let loss = plan.loss {
-      drawSidePanels(into: &canvas, region: loss, theme: theme)
+      drawSidePanels(
+        into: &canvas, region: loss, theme: theme, viewMinimum: heatmap?.levels.minimum)
     }
     if !message.isEmpty {
       TextRun.write(
@@ -207,7 +214,9 @@ public struct Picture: Sendable {
 
   /// Fills the loss chart's place: the inspector and the basins' key on top when shown, then
   /// the leaderboard (in place of the chart) or the loss chart in the rows left.
-  private func drawSidePanels(into canvas: inout Canvas, region: Region, theme: Theme) {
+  private func drawSidePanels(
+    into canvas: inout Canvas, region: Region, theme: Theme, viewMinimum: Double?
+  ) {
     var top = region.y
     let bottom = region.y + region.height
     func take(_ rows: Int) -> Region? {
@@ -234,8 +243,10 @@ public struct Picture: Sendable {
         leaderboard: leaderboard, racers: racers, theme: theme, usesASCII: usesASCII)
       if let area = take(bottom - top) { panel.draw(into: &canvas, region: area) }
     } else if bottom - top >= 5, let area = take(bottom - top) {
-      LossPanel(racers: racers, minimumValue: minimumValue, theme: theme, usesASCII: usesASCII)
-        .draw(into: &canvas, region: area)
+      LossPanel(
+        racers: racers, minimumValue: minimumValue, scale: lossScale, view: view,
+        viewMinimum: viewMinimum, theme: theme, usesASCII: usesASCII
+      ).draw(into: &canvas, region: area)
     }
   }
 

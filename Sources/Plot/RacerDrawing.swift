@@ -11,6 +11,8 @@ public struct RacerDrawing: Sendable {
   public var styleIndex: Int
   /// Every position so far, the start first.
   public var trail: [Point]
+  /// A second, fainter trail in the same colour (ASGD's averaged point `ax`); empty for none.
+  public var averagedTrail: [Point] = []
   /// How many points were ever added to the trail (`Trail.appendedCount`): more than
   /// `trail.count` once old points have been thinned away.
   public var trailAppendedCount: Int

@@ -17,6 +17,9 @@ struct StatusLine {
   var notes: [String] = []
   /// "● REC file" while recording; drawn left of the hint in the error colour.
   var recordingLabel: String = ""
+  /// The point under the pointer ("x 1.25  y -0.5  f 3.1e+01"), shown in place of the
+  /// view's ranges; empty for none.
+  var pointer: String = ""
   var theme: Theme
   var usesASCII = false
 
@@ -30,8 +33,10 @@ struct StatusLine {
     let separator = TextRun(usesASCII ? " | " : " │ ", color: theme.dimText)
     let member = usesASCII ? " in " : "∈"
     let viewText =
-      "x\(member)[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
-      + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
+      !pointer.isEmpty
+      ? pointer
+      : "x\(member)[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
+        + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
     var tail: [TextRun] = [separator, TextRun("step \(step)", color: foreground)]
     if isShifted {
       tail += [separator, TextRun("shifted log scale", color: theme.warning, attributes: [.bold])]
@@ -59,7 +64,12 @@ struct StatusLine {
       TextRun.width(of: titleText) + tail.reduce(0) { $0 + TextRun.width(of: $1.text) }
       + TextRun.width(of: recording) + TextRun.width(of: hint) + 1
     var middle: [TextRun] = []
-    let viewRun = [separator, TextRun(viewText, color: foreground)]
+    let viewRun = [
+      separator,
+      TextRun(
+        viewText, color: pointer.isEmpty ? foreground : theme.heading,
+        attributes: pointer.isEmpty ? [] : [.bold]),
+    ]
     let viewWidth = TextRun.width(of: viewText) + 3
     var room = region.width - fixed
     if room >= viewWidth {

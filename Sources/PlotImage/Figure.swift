@@ -58,10 +58,12 @@ public struct Figure: Sendable {
     let page = RGB(theme.background, fallback: Self.darkPage)
     let text = RGB(theme.text, fallback: RGB(xterm: 252))
     let trails = picture.racers.map { racer in
-      FigureTrail(
+      var trail = FigureTrail(
         label: racer.label, summary: racer.hyperparameterSummary, value: racer.value,
         status: racer.status, color: RGB(theme.racerStyle(racer.styleIndex).color, fallback: text),
         points: racer.trail, isVisible: racer.isVisible)
+      trail.averagedPoints = racer.averagedTrail
+      return trail
     }
     self.init(
       title: picture.title, formula: picture.formula, view: view ?? picture.view,

@@ -67,6 +67,18 @@ public struct FigureLayout: Hashable, Sendable {
       x: legendX, y: map.y, width: max(0, Double(width) - legendX - 8 * unit), height: map.height)
   }
 
+  /// A page that is all map (a terminal's map region): no axes, colour bar, legend or
+  /// title; `unit` scales lines and markers.
+  public init(mapFilling width: Int, height: Int, unit: Double = 1) {
+    self.width = width
+    self.height = height
+    self.unit = unit
+    map = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+    colorBar = Rect(x: Double(width), y: 0, width: 0, height: 0)
+    legend = Rect(x: Double(width), y: 0, width: 0, height: 0)
+    titleShift = 0
+  }
+
   /// The pixel x of a plane x.
   public func pixelX(_ x: Double, view: ViewBox) -> Double {
     map.x + (x - view.xMin) / view.width * map.width

@@ -190,13 +190,34 @@ struct FigurePainter {
       x: layout.map.x, y: 50 * unit + shift, size: 13 * unit, color: figure.dimText, anchor: 0)
   }
 
+  /// The backdrop of a map alone (a terminal's map region): page, heatmap, contours and
+  /// minima, without the axes, colour bar and title around them.
+  func paintMapBackdrop(_ context: OpaquePointer) {
+    setColor(context, figure.background)
+    cairo_paint(context)
+    paintHeatmap(context)
+    paintContours(context)
+    for minimum in figure.minima where minimum.isFinite && figure.view.contains(minimum) {
+      paintStar(context, at: point(minimum), radius: 9 * layout.unit)
+    }
+  }
+
   // MARK: Overlay
 
   func paintOverlay(_ context: OpaquePointer) {
+    paintMarks(context)
+    paintLegend(context)
+  }
+
+  /// What moves on the map: the trails, the start marker and where each optimizer is.
+  func paintMarks(_ context: OpaquePointer) {
     let unit = layout.unit
     cairo_save(context)
     cairo_rectangle(context, layout.map.x, layout.map.y, layout.map.width, layout.map.height)
     cairo_clip(context)
+    for trail in figure.trails where trail.isVisible && !trail.averagedPoints.isEmpty {
+      paintAveragedTrail(context, trail)
+    }
     for trail in figure.trails where trail.isVisible {
       paintTrail(context, trail)
     }
@@ -215,7 +236,6 @@ struct FigurePainter {
       paintEnd(context, trail)
     }
     cairo_restore(context)
-    paintLegend(context)
   }
 
   /// A trail: the path with a dark edge under it so it shows on light and dark bands,
@@ -257,6 +277,24 @@ struct FigurePainter {
         cairo_fill(context)
       }
     }
+  }
+
+  /// A second trail (ASGD's averaged point): a thin, half-transparent path in the trail's colour.
+  private func paintAveragedTrail(_ context: OpaquePointer, _ trail: FigureTrail) {
+    cairo_new_path(context)
+    var drawing = false
+    for position in trail.averagedPoints {
+      guard position.isFinite else {
+        drawing = false
+        continue
+      }
+      let p = point(position)
+      if drawing { cairo_line_to(context, p.x, p.y) } else { cairo_move_to(context, p.x, p.y) }
+      drawing = true
+    }
+    cairo_set_source_rgba(context, trail.color.red, trail.color.green, trail.color.blue, 0.45)
+    cairo_set_line_width(context, 1.2 * layout.unit)
+    cairo_stroke(context)
   }
 
   /// Where an optimizer is now: a disc in its colour; a cross where a diverged one was last seen.

@@ -14,6 +14,8 @@ public struct FigureTrail: Sendable {
   public var points: [Point]
   /// Hidden optimizers keep their legend row but leave the map.
   public var isVisible: Bool
+  /// A second, fainter path in the same colour (ASGD's averaged point `ax`); empty for none.
+  public var averagedPoints: [Point] = []
 
   public init(
     label: String, summary: String, value: Double, status: RacerStatus, color: RGB,

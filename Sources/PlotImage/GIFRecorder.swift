@@ -7,22 +7,26 @@ import CGIF
   import Darwin
 #endif
 
-/// Writes an animated GIF of a race, one figure per frame, through giflib.
+/// Makes an animated GIF of a race, one figure per frame, through giflib.
 ///
 /// The figure's unchanging backdrop (heatmap, contours, axes, colour bar) is drawn
 /// once; each frame paints it and draws the trails and legend over it. Pixels are
 /// mapped to a fixed `GIFPalette`, and each frame stores only the rectangle that
 /// changed since the one before, with its unchanged pixels transparent (the frame
 /// below shows through), which keeps the file small.
-/// The file is written under its temporary name and renamed into place by `finish`.
+/// The bytes go to `write` as they are made (after each frame): the caller owns the
+/// file, and its rule that a file appears whole or not at all.
 public final class GIFRecorder {
-  public let file: ImageFile
   public let size: PixelSize
   /// The pause after each frame, in hundredths of a second.
   public let delay: Int
   /// How many frames have been added.
   public private(set) var frameCount = 0
 
+  /// Takes the file's next bytes; an error stops the GIF (see `add` and `finish`).
+  private let write: ([UInt8]) throws -> Void
+  /// What giflib has encoded since the last hand-over to `write`.
+  fileprivate var pending: [UInt8] = []
   private var gif: UnsafeMutablePointer<GifFileType>?
   private var palette: GIFPalette?
   private var layout: FigureLayout?
@@ -33,23 +37,19 @@ public final class GIFRecorder {
   private var backdropIndices: [UInt8] = []
   private var previous: [UInt8] = []
 
-  /// Opens the GIF's temporary file; `framesPerSecond` sets the delay (at least 2/100 s,
-  /// the shortest that browsers honour).
-  public init(file: ImageFile, size: PixelSize, framesPerSecond: Int) throws(ImageError) {
-    self.file = file
+  /// Starts a GIF whose bytes go to `write`; `framesPerSecond` sets the delay (at least
+  /// 2/100 s, the shortest that browsers honour).
+  public init(
+    size: PixelSize, framesPerSecond: Int, write: @escaping ([UInt8]) throws -> Void
+  ) throws(ImageError) {
     self.size = size
     self.delay = max(2, Int((100 / Double(max(framesPerSecond, 1))).rounded()))
-    // Opened here rather than by giflib, which would make the file readable by its owner only.
-    let descriptor = open(file.temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      throw ImageError("cannot write '\(file.path)': \(String(cString: strerror(errno)))")
-    }
+    self.write = write
     var error: Int32 = 0
-    guard let opened = EGifOpenFileHandle(descriptor, &error) else {
-      _ = close(descriptor)
-      file.discard()
-      throw ImageError("cannot write '\(file.path)': \(Self.message(error))")
+    guard let opened = EGifOpen(nil, collectGIFBytes, &error) else {
+      throw ImageError("cannot start the GIF: \(Self.message(error))")
     }
+    opened.pointee.UserData = Unmanaged.passUnretained(self).toOpaque()
     gif = opened
     EGifSetGifVersion(opened, true)
   }
@@ -99,28 +99,41 @@ public final class GIFRecorder {
     try put(indices, gif: gif)
     previous = indices
     frameCount += 1
+    try flush()
   }
 
-  /// Closes the GIF and moves it into place.
+  /// Hands what giflib has encoded to `write`.
+  private func flush() throws(ImageError) {
+    guard !pending.isEmpty else { return }
+    let bytes = pending
+    pending = []
+    do {
+      try write(bytes)
+    } catch {
+      discard()
+      throw ImageError("\(error)")
+    }
+  }
+
+  /// Ends the GIF: its last bytes go to `write`.
   public func finish() throws(ImageError) {
     guard let gif else { throw ImageError("the GIF is closed") }
     self.gif = nil
     var error: Int32 = 0
     guard EGifCloseFile(gif, &error) == optiscope_gif_ok() else {
-      file.discard()
-      throw ImageError("cannot write '\(file.path)': \(Self.message(error))")
+      throw ImageError("cannot finish the GIF: \(Self.message(error))")
     }
-    try file.commit()
+    try flush()
   }
 
-  /// Abandons the GIF: closes and removes the temporary file.
+  /// Abandons the GIF; nothing more goes to `write`.
   public func discard() {
     if let gif {
       var error: Int32 = 0
       _ = EGifCloseFile(gif, &error)
       self.gif = nil
     }
-    file.discard()
+    pending = []
   }
 
   /// The first frame: the palette, the backdrop and the GIF's header.
@@ -219,7 +232,7 @@ public final class GIFRecorder {
   }
 
   private func failure(_ gif: UnsafeMutablePointer<GifFileType>) -> ImageError {
-    ImageError("cannot write '\(file.path)': \(Self.message(gif.pointee.Error))")
+    ImageError("cannot make the GIF: \(Self.message(gif.pointee.Error))")
   }
 
   private static func message(_ code: Int32) -> String {
@@ -237,4 +250,14 @@ public final class GIFRecorder {
     }
     return pixels
   }
+}
+
+/// giflib's output function: appends the encoded bytes to the recorder's pending ones.
+private func collectGIFBytes(
+  _ gif: UnsafeMutablePointer<GifFileType>?, _ bytes: UnsafePointer<GifByteType>?, _ count: Int32
+) -> Int32 {
+  guard let gif, let bytes, let owner = gif.pointee.UserData else { return 0 }
+  let recorder = Unmanaged<GIFRecorder>.fromOpaque(owner).takeUnretainedValue()
+  recorder.pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+  return count
 }

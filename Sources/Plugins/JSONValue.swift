@@ -67,18 +67,31 @@ public enum JSONValue: Hashable, Sendable {
     return out
   }
 
+  /// Appends `value` as the protocol writes a number: a JSON number (whole numbers without
+  /// a fraction, the rest in Swift's shortest round-trip form), or "nan", "inf", "-inf".
+  public static func write(real value: Double, into out: inout String) {
+    if value.isFinite {
+      writeNumber(value, into: &out)
+    } else {
+      out += value.isNaN ? "\"nan\"" : (value > 0 ? "\"inf\"" : "\"-inf\"")
+    }
+  }
+
+  private static func writeNumber(_ value: Double, into out: inout String) {
+    if value == value.rounded(.towardZero) && abs(value) < 1e15
+      && !(value == 0 && value.sign == .minus)
+    {
+      out += String(Int64(value))
+    } else {
+      out += value.description
+    }
+  }
+
   private func write(into out: inout String) {
     switch self {
     case .null: out += "null"
     case .bool(let value): out += value ? "true" : "false"
-    case .number(let value):
-      if value == value.rounded(.towardZero) && abs(value) < 1e15
-        && !(value == 0 && value.sign == .minus)
-      {
-        out += String(Int64(value))
-      } else {
-        out += "\(value)"
-      }
+    case .number(let value): Self.writeNumber(value, into: &out)
     case .string(let text): Self.quote(text, into: &out)
     case .array(let items):
       out += "["
@@ -119,7 +132,13 @@ public enum JSONValue: Hashable, Sendable {
 
   /// Parses one JSON text; nil when it is not JSON.
   public init?(parsing text: String) {
-    var reader = Reader(bytes: Array(text.utf8))
+    self.init(parsing: ArraySlice(text.utf8))
+  }
+
+  /// Parses one JSON text given as UTF-8 bytes (a line as read from a pipe); nil when it
+  /// is not JSON.
+  public init?(parsing bytes: ArraySlice<UInt8>) {
+    var reader = Reader(bytes: Array(bytes))
     guard let value = reader.value() else { return nil }
     reader.skipSpace()
     guard reader.index == reader.bytes.count else { return nil }
@@ -133,7 +152,12 @@ public enum JSONValue: Hashable, Sendable {
     var depth = 0
 
     mutating func skipSpace() {
-      while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0A, 0x0D: index += 1
+        default: return
+        }
+      }
     }
 
     mutating func value() -> JSONValue? {
@@ -161,11 +185,11 @@ public enum JSONValue: Hashable, Sendable {
 
     mutating func number() -> JSONValue? {
       let start = index
-      while index < bytes.count,
-        let byte = Optional(bytes[index]),
-        (0x30...0x39).contains(byte) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(byte)
-      {
-        index += 1
+      scan: while index < bytes.count {
+        switch bytes[index] {
+        case 0x30...0x39, 0x2B, 0x2D, 0x2E, 0x45, 0x65: index += 1
+        default: break scan
+        }
       }
       guard index > start,
         let text = String(validating: bytes[start..<index], as: UTF8.self),

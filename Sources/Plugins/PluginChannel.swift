@@ -34,8 +34,11 @@ public final class PluginChannel: @unchecked Sendable {
   private var output: Int32
   /// Where lines are read.
   private var input: Int32
-  /// Bytes read but not yet returned as lines.
+  /// Bytes read but not yet returned as lines; `start` is where the first of them is.
   private var buffer: [UInt8] = []
+  private var start = 0
+  /// Where `read` puts bytes: allocated once, not per read (a step reads once or twice).
+  private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 8)
   /// The helper's process id, when this channel started one.
   public let processIdentifier: pid_t?
   /// Whether `close()` has run.
@@ -112,7 +115,10 @@ public final class PluginChannel: @unchecked Sendable {
     Self.ignoreBrokenPipes()
   }
 
-  deinit { terminate() }
+  deinit {
+    terminate()
+    chunk.deallocate()
+  }
 
   /// A write to a helper that has gone fails with EPIPE instead of ending optiscope.
   private static func ignoreBrokenPipes() {
@@ -121,20 +127,29 @@ public final class PluginChannel: @unchecked Sendable {
 
   /// Sends one message as one line.
   public func send(_ message: JSONValue) throws(PluginError) {
+    try send(line: message.text)
+  }
+
+  /// Sends one line of JSON text (without its line break), written in one `write` when the
+  /// pipe takes it.
+  public func send(line text: String) throws(PluginError) {
     guard !isClosed else { throw PluginError(.protocolBroken, "the plug-in helper has ended") }
-    var bytes = Array((message.text + "\n").utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { raw in
-        write(output, raw.baseAddress! + offset, raw.count - offset)
+    var line = text
+    line.append("\n")
+    let output = self.output
+    let failed = line.withUTF8 { bytes -> Bool in
+      var offset = 0
+      while offset < bytes.count {
+        let written = write(output, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return true
+        }
+        offset += written
       }
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw PluginError(.protocolBroken, "the plug-in helper has ended")
-      }
-      offset += written
+      return false
     }
-    bytes.removeAll()
+    if failed { throw PluginError(.protocolBroken, "the plug-in helper has ended") }
   }
 
   /// The next line's message, waiting at most `timeout` seconds (0: only what has arrived).
@@ -144,11 +159,15 @@ public final class PluginChannel: @unchecked Sendable {
   public func receive(timeout: Double) throws(PluginError) -> JSONValue? {
     let deadline = Self.now() + max(0, timeout)
     while true {
-      if let newline = buffer.firstIndex(of: 0x0A) {
-        let line = buffer[..<newline]
-        let text = String(decoding: line, as: UTF8.self)
-        buffer.removeSubrange(...newline)
-        guard let message = JSONValue(parsing: text) else {
+      if let newline = buffer[start...].firstIndex(of: 0x0A) {
+        let line = buffer[start..<newline]
+        start = newline + 1
+        if start == buffer.count {
+          buffer.removeAll(keepingCapacity: true)
+          start = 0
+        }
+        guard let message = JSONValue(parsing: line) else {
+          let text = String(decoding: line, as: UTF8.self)
           throw PluginError(
             .protocolBroken, "the plug-in helper sent a line that is not JSON: \(text.prefix(80))")
         }
@@ -166,8 +185,7 @@ public final class PluginChannel: @unchecked Sendable {
         if left <= 0 { return nil }
         continue
       }
-      var chunk = [UInt8](repeating: 0, count: 65536)
-      let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      let count = read(input, chunk.baseAddress, chunk.count)
       if count < 0 {
         if errno == EINTR || errno == EAGAIN { continue }
         throw PluginError(.protocolBroken, "cannot read from the plug-in helper")
@@ -175,7 +193,11 @@ public final class PluginChannel: @unchecked Sendable {
       if count == 0 {
         throw PluginError(.protocolBroken, "the plug-in helper ended")
       }
-      buffer.append(contentsOf: chunk[..<count])
+      if start > 0 {
+        buffer.removeSubrange(..<start)
+        start = 0
+      }
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
     }
   }
 

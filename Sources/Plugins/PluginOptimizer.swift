@@ -27,6 +27,12 @@ public final class PluginOptimizer: @unchecked Sendable {
   public private(set) var hyperparameters: [String: [Double]]?
   /// Everything the plug-in printed so far.
   public private(set) var printed = ""
+  /// The last lines it printed (at most `recentLineCount`), the unfinished one last.
+  public private(set) var recentLines: [String] = []
+  /// How many of the last printed lines `recentLines` keeps.
+  public static let recentLineCount = 4
+  /// Whether the last line of `recentLines` has not ended yet.
+  private var lastLineIsOpen = false
   /// The helper's Python, numpy and torch versions from its hello.
   public private(set) var versions: [String: String] = [:]
   /// Seconds a step may take before the helper is ended.
@@ -34,6 +40,8 @@ public final class PluginOptimizer: @unchecked Sendable {
   private let channel: PluginChannel
   /// Whether a step was requested and its point has not arrived.
   public private(set) var isWaiting = false
+  /// The `evaluate` requests answered since the pending step was asked for.
+  private var evaluationsAnswered = 0
 
   /// The protocol version this side speaks.
   public static let protocolVersion = 1
@@ -192,13 +200,30 @@ public final class PluginOptimizer: @unchecked Sendable {
 
   /// Asks for one step from `sample` without waiting for it.
   public func request(from sample: Sample, withState: Bool = false) throws(PluginError) {
-    var message: [String: JSONValue] = [
-      "op": .string("step"), "x": .real(sample.position.x), "y": .real(sample.position.y),
-      "f": .real(sample.value), "gx": .real(sample.gradient.x), "gy": .real(sample.gradient.y),
-    ]
-    if withState { message["state"] = .bool(true) }
-    try channel.send(.object(message))
+    try channel.send(line: Self.stepLine(from: sample, withState: withState))
     isWaiting = true
+    evaluationsAnswered = 0
+  }
+
+  /// The `step` request from `sample`: the protocol's most frequent line, written directly
+  /// (as `JSONValue.text` writes the same object, keys sorted) rather than through a
+  /// dictionary, since a step's whole budget is 100 µs.
+  static func stepLine(from sample: Sample, withState: Bool) -> String {
+    var line = "{\"f\":"
+    line.reserveCapacity(160)
+    JSONValue.write(real: sample.value, into: &line)
+    line += ",\"gx\":"
+    JSONValue.write(real: sample.gradient.x, into: &line)
+    line += ",\"gy\":"
+    JSONValue.write(real: sample.gradient.y, into: &line)
+    line += ",\"op\":\"step\""
+    if withState { line += ",\"state\":true" }
+    line += ",\"x\":"
+    JSONValue.write(real: sample.position.x, into: &line)
+    line += ",\"y\":"
+    JSONValue.write(real: sample.position.y, into: &line)
+    line += "}"
+    return line
   }
 
   /// The answer to the requested step if it has come within `timeout` seconds, answering any
@@ -213,7 +238,8 @@ public final class PluginOptimizer: @unchecked Sendable {
       switch message["op"]?.string {
       case "evaluate":
         let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
-        let (value, gradient, _) = objective.valueGradientAndHessian(at: point)
+        let (value, gradient) = objective.valueAndGradient(at: point)
+        evaluationsAnswered += 1
         try channel.send(
           .object([
             "op": .string("value"), "f": .real(value), "gx": .real(gradient.x),
@@ -223,7 +249,11 @@ public final class PluginOptimizer: @unchecked Sendable {
         isWaiting = false
         let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
         return PluginOutcome(
-          step: PluginStep(position: point, state: Self.numbers(message["state"]) ?? [:]))
+          step: PluginStep(
+            position: point, state: Self.numbers(message["state"]) ?? [:],
+            // A history function asks for all its points' gradients in its first step:
+            // each point is one evaluation, as a step of a built-in is.
+            evaluations: shape == .history ? 1 : 1 + evaluationsAnswered))
       case "finished":
         isWaiting = false
         return PluginOutcome(step: nil)
@@ -273,8 +303,24 @@ public final class PluginOptimizer: @unchecked Sendable {
       channel.terminate()
       throw error
     }
-    if let output = message?["output"]?.string { printed += output }
+    if let output = message?["output"]?.string {
+      printed += output
+      keepRecent(output)
+    }
     return message
+  }
+
+  /// Adds `output`'s lines to `recentLines`, keeping the last few.
+  private func keepRecent(_ output: String) {
+    var parts = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let ends = parts.last == ""
+    if ends { parts.removeLast() }
+    if lastLineIsOpen, let first = parts.first, let last = recentLines.popLast() {
+      parts[0] = last + first
+    }
+    recentLines.append(contentsOf: parts.suffix(Self.recentLineCount))
+    recentLines.removeFirst(max(0, recentLines.count - Self.recentLineCount))
+    lastLineIsOpen = !ends && !parts.isEmpty
   }
 
   /// The answer to a request that is not a step: an error answer thrown.

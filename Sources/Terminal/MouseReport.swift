@@ -7,11 +7,14 @@
 /// have its report bytes (`[`, `<`, `0`, `;`…) read as commands: they would
 /// halve the steps per frame, reset the view, hide optimizers. So the
 /// characters that follow an ESC are read here first, and a report in either
-/// encoding becomes a click (left button down) or is dropped.
+/// encoding becomes a click (left button down), a pointer position (motion,
+/// reported under any-motion tracking, 1003) or is dropped.
 enum MouseReport: Hashable, Sendable {
   /// The left button went down at a cell (0-based column and row).
   case press(column: Int, row: Int)
-  /// A report of anything else (a release, another button, the wheel, motion): dropped.
+  /// The pointer moved to a cell (0-based column and row), with no button or one held.
+  case motion(column: Int, row: Int)
+  /// A report of anything else (a release, another button, the wheel): dropped.
   case other
 
   /// What the characters after an ESC make so far.
@@ -78,10 +81,16 @@ enum MouseReport: Hashable, Sendable {
         button: Int(values[0]) - 32, column: Int(values[1]) - 33, row: Int(values[2]) - 33))
   }
 
-  /// A press of the left button (Shift, Meta or Ctrl may be held) at a cell on the screen.
+  /// A press of the left button (Shift, Meta or Ctrl may be held) at a cell on the screen,
+  /// or the pointer's motion there (the button code's 32 bit; 3 in its low bits: no button).
   private static func press(button: Int, column: Int, row: Int) -> MouseReport {
     let modifiers = 4 | 8 | 16
-    guard button & ~modifiers == 0, column >= 0, row >= 0 else { return .other }
+    let motion = 32
+    guard column >= 0, row >= 0 else { return .other }
+    if button & motion != 0, button & ~(modifiers | motion | 3) == 0 {
+      return .motion(column: column, row: row)
+    }
+    guard button & ~modifiers == 0 else { return .other }
     return .press(column: column, row: row)
   }
 

@@ -26,6 +26,10 @@ final class NCursesBackend: TerminalBackend {
   let hasDefaultColors: Bool
 
   private var screen: OpaquePointer?
+  /// Whether any-motion tracking was turned on, so `stop()` turns it off.
+  private var tracksMotion = false
+  private static let anyMotionOn = "\u{1B}[?1003h"
+  private static let anyMotionOff = "\u{1B}[?1003l"
 
   /// Takes over the terminal; see `Terminal.init` for the parameters.
   init(maximumColorDepth: ColorDepth, honorsNoColor: Bool, mouse: Bool) throws(TerminalError) {
@@ -50,9 +54,17 @@ final class NCursesBackend: TerminalBackend {
     curs_set(0)
     set_escdelay(25)
     if mouse {
-      mousemask(optiscope_button1_pressed() | optiscope_button1_clicked(), nil)
+      mousemask(
+        optiscope_button1_pressed() | optiscope_button1_clicked()
+          | optiscope_report_mouse_position(), nil)
       // Report presses at once instead of waiting to tell clicks from double clicks.
       mouseinterval(0)
+      // Any-motion tracking (1003), for the pointer readout: ncurses asks only for
+      // clicks (1000), so this follows its request through its own output, in order.
+      if has_mouse() {
+        putp(Self.anyMotionOn)
+        tracksMotion = true
+      }
     }
 
     let noColor = honorsNoColor && (Terminal.environment("NO_COLOR").map { !$0.isEmpty } ?? false)
@@ -76,6 +88,7 @@ final class NCursesBackend: TerminalBackend {
       werase(optiscope_stdscr())
       wrefresh(optiscope_stdscr())
     }
+    if tracksMotion { putp(Self.anyMotionOff) }
     optiscope_end_curses()
     delscreen(screen)
     self.screen = nil
@@ -126,8 +139,9 @@ final class NCursesBackend: TerminalBackend {
       var event = MEVENT()
       guard getmouse(&event) == OK else { return .ignored }
       let press = optiscope_button1_pressed() | optiscope_button1_clicked()
-      guard event.bstate & press != 0 else { return .ignored }
-      return .mousePress(column: Int(event.x), row: Int(event.y))
+      if event.bstate & press != 0 { return .mousePress(column: Int(event.x), row: Int(event.y)) }
+      guard event.bstate & optiscope_report_mouse_position() != 0 else { return .ignored }
+      return .mouseMotion(column: Int(event.x), row: Int(event.y))
     default:
       return .ignored
     }

@@ -144,6 +144,7 @@ public final class Terminal {
     while true {
       switch MouseReport.read(codes) {
       case .report(.press(let column, let row)): return .mouseClick(column: column, row: row)
+      case .report(.motion(let column, let row)): return .mouseMove(column: column, row: row)
       case .report(.other): return nil
       case .notAReport:
         pending.append(contentsOf: codes.compactMap(Self.event(forCharacter:)))
@@ -170,6 +171,7 @@ public final class Terminal {
     case .character(let code): return Self.event(forCharacter: code)
     case .key(let key): return .key(key)
     case .mousePress(let column, let row): return .mouseClick(column: column, row: row)
+    case .mouseMotion(let column, let row): return .mouseMove(column: column, row: row)
     case .resize:
       // curses has already resized its windows; repaint everything next draw.
       backend.forgetScreen()

@@ -11,6 +11,9 @@ public enum TerminalEvent: Hashable, Sendable {
   case interrupt
   /// The left mouse button went down at a screen cell (0-based column and row).
   case mouseClick(column: Int, row: Int)
+  /// The pointer moved to a screen cell (0-based column and row), where the terminal
+  /// reports motion (any-motion tracking).
+  case mouseMove(column: Int, row: Int)
   /// The terminal changed size; the new size in cells.
   case resize(width: Int, height: Int)
   /// No input arrived before the timeout: time for the next animation tick.

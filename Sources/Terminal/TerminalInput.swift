@@ -14,6 +14,8 @@ enum TerminalInput: Hashable, Sendable {
   case resize
   /// The left mouse button went down at a cell, as the terminal library decoded it.
   case mousePress(column: Int, row: Int)
+  /// The pointer moved to a cell (any-motion tracking), as decoded by the library.
+  case mouseMotion(column: Int, row: Int)
   /// A function key or mouse event the program has no use for.
   case ignored
   /// Nothing: the timeout ran out, a signal interrupted the wait, or the input is closed.

@@ -34,8 +34,9 @@ struct AppearanceArguments: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Map cells in colour: half (two samples a cell, ▀ in two colours) or full (one).",
-      valueName: "half|full"))
+      "Map cells in colour: half (two samples a cell, ▀ in two colours), full (one), "
+        + "quadrant (2×2, ▚ and kin) or sextant (2×3, needs a Unicode 13 font).",
+      valueName: "half|full|quadrant|sextant"))
   var cells: CellChoice = .half
 
   @Flag(

@@ -110,6 +110,7 @@ struct Check: ParsableCommand {
     } catch {
       throw Self.cannotRun("\(error)")
     }
+    let printedFile = try plugins.openPluginOutput()
     var results: [PluginCheckResult] = []
     var optimizer: PluginOptimizer?
     defer { optimizer?.terminate() }
@@ -134,6 +135,11 @@ struct Check: ParsableCommand {
       if results.count < cases.count { summary += " (stopped: the plug-in could not run)" }
       try StandardStream.print(summary + "\n")
     }
+    let shown = showOutput && format.lowercased() == "text"
+    try PluginArguments.finish(
+      printedFile,
+      printed: shown && printedFile == nil ? [] : [(plugin.object, results.last?.printed ?? "")],
+      otherwise: "--show-output shows it, --plugin-output FILE keeps it")
     if results.contains(where: \.failed) { throw ExitCode(2) }
     if !results.allSatisfy(\.agrees) { throw ExitCode(1) }
   }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import OptimKit
 import Plot
+import Plugins
 
 #if canImport(Glibc)
   import Glibc
@@ -28,7 +29,10 @@ struct Compare: ParsableCommand {
       (catalog functions), else distance to the nearest known minimum <= TOLERANCE; for \
       --expr nothing is known and only final f ranks. The table says which was used.
 
-      SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`.
+      SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`. Plug-in \
+      SPECs (FILE.py:OBJECT[:KEYWORDS], MODULE:OBJECT) rank beside the built-in ones, their \
+      evaluations counted as the built-ins' (one per step, plus every other point their \
+      closure evaluates); their spec column is the SPEC as given. Not with --noise.
 
       CSV columns: rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status,\
       reached_evaluations,evaluations (reached_step and reached_evaluations empty when not \
@@ -66,13 +70,25 @@ struct Compare: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: table or csv.", valueName: "format"))
   var format: String = CompareFormat.table.rawValue
 
+  @OptionGroup var plugins: PluginArguments
+
   func run() throws {
-    let output = try makeReport()
+    let printedFile = try plugins.openPluginOutput()
+    var printed: [(label: String, text: String)] = []
+    let output = try makeReport(printed: &printed)
     try StandardStream.print(output)
+    try PluginArguments.finish(
+      printedFile, printed: printed, otherwise: "--plugin-output FILE keeps it")
   }
 
   /// Checks every input, runs the race and renders the ranking; throws `CommandError`.
   func makeReport() throws -> String {
+    var printed: [(label: String, text: String)] = []
+    return try makeReport(printed: &printed)
+  }
+
+  /// `makeReport()`, also giving what each plug-in printed.
+  func makeReport(printed: inout [(label: String, text: String)]) throws -> String {
     let (choice, hasOwnStart) = try function.requiredChoice()
     let objective = choice.objective
     let defaultStart = hasOwnStart ? choice.start : nil
@@ -101,15 +117,31 @@ struct Compare: ParsableCommand {
     guard let outputFormat = CompareFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be table or csv, got '\(format)'")
     }
-    let racers = try racing.racers(on: choice)
+    // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
+    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin)
+    var builtIn = racing
+    builtIn.optimizers.removeAll(where: PluginSpec.isPlugin)
+    let racers =
+      builtIn.isEmpty && !pluginTexts.isEmpty
+      ? RacerList(specs: []) : try builtIn.racers(on: choice)
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
     race.noise = try racing.gradientNoise()
+    if !pluginTexts.isEmpty && race.noise.isActive {
+      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
+    }
+    let external = try ComparePlugins(
+      pluginTexts, runtime: plugins.runtime, race: &race, steps: stepCount)
+    defer {
+      printed = external.printed(in: race)
+      external.stop()
+    }
     board = Leaderboard(criterion: board.criterion, tolerance: tol, minima: board.minima)
     board.observe(race)
     for _ in 0..<stepCount {
       guard race.isRunning else { break }
       race.step()
+      try external.step(&race)
       board.observe(race)
     }
     let ranking = board.ranking(of: race)
@@ -126,6 +158,11 @@ struct Compare: ParsableCommand {
     }
   }
 
+  /// The SPEC shown for an entry: a plug-in's as given, a built-in's as set.
+  static func specText(of entry: LeaderboardEntry, in race: Race) -> String {
+    race.racers[entry.index].external?.name ?? entry.spec.description
+  }
+
   static func status(of racer: Racer) -> String {
     switch racer.status {
     case .running: "running"
@@ -140,8 +177,10 @@ struct Compare: ParsableCommand {
       + "reached_evaluations,evaluations\n"
     for entry in ranking {
       let distance = board.distance(from: entry.position).map(\.description) ?? ""
-      let fields = [
-        String(entry.rank), entry.label, "\"\(entry.spec)\"",
+      // A plug-in's keywords may hold quotes: doubled, as CSV quotes them.
+      let spec: String = specText(of: entry, in: race).replacing("\"", with: "\"\"")
+      let fields: [String] = [
+        String(entry.rank), entry.label, "\"\(spec)\"",
         entry.reachedStep.map(String.init) ?? "",
         entry.finalValue.description, entry.position.x.description, entry.position.y.description,
         distance, String(entry.stepsTaken), status(of: race.racers[entry.index]),
@@ -160,7 +199,7 @@ struct Compare: ParsableCommand {
     var rows = [header]
     for entry in ranking {
       var row = [
-        String(entry.rank), entry.label, entry.spec.description,
+        String(entry.rank), entry.label, specText(of: entry, in: race),
         entry.reachedStep.map { "step \($0)" } ?? "-",
         short(entry.finalValue), short(entry.position.x), short(entry.position.y),
         status(of: race.racers[entry.index]),

@@ -31,7 +31,7 @@ final class FileSink: RecordingSink {
   /// Whether `commit()` may replace an existing file (`--force`).
   private let replaces: Bool
   /// What `option` the file was given for, to name it in refusals.
-  private let option: String
+  let option: String
   private var descriptor: Int32
 
   /// Why a file could not be opened or written, in one line.
@@ -123,6 +123,10 @@ final class FileSink: RecordingSink {
       let descriptor = systemOpen(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
       if descriptor < 0, errno == EEXIST { continue }
       nextNumber += attempt + 1
+      var folderInfo = stat()
+      if descriptor < 0, errno == ENOENT, stat(folder, &folderInfo) != 0 {
+        throw Failure(description: "cannot write \(option) '\(path)': no folder '\(folder)'")
+      }
       guard descriptor >= 0 else {
         throw Failure(
           description: "cannot write \(option) '\(path)': \(String(cString: strerror(errno)))")

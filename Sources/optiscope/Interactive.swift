@@ -41,6 +41,10 @@ struct Interactive: ParsableCommand {
       --record FILE records every frame from the start (R stops it; R again starts a new, \
       automatically named file); see `optiscope record --help` and README "Recording".
 
+      --graphics auto|kitty|sixel|none shows the map as an image in terminals that show \
+      images (auto asks the terminal; inside tmux or screen the map stays text); README \
+      "Images in the terminal".
+
       Needs a terminal; for pictures in scripts or pipes use `optiscope render`.
       """
   )
@@ -61,6 +65,8 @@ struct Interactive: ParsableCommand {
   @OptionGroup var recording: RecordingArguments
 
   @OptionGroup var plugins: PluginArguments
+
+  @OptionGroup var graphics: GraphicsArguments
 
   func run() throws {
     let scene: Scene
@@ -129,6 +135,8 @@ struct Interactive: ParsableCommand {
         "optiscope: --trace goes with --record FILE (see 'optiscope run --help')\n")
       throw ExitCode(1)
     }
+    // Asked before curses starts, so the terminal's replies are not read as keys.
+    let graphicsChoice = graphics.choice()
     let terminal: Terminal
     do {
       terminal = try Terminal(
@@ -151,12 +159,17 @@ struct Interactive: ParsableCommand {
       usesASCII: appearance.usesASCII || !terminal.supportsUnicode, themes: themes,
       colorDepth: terminal.colorDepth, cells: appearance.cells.mode)
     let backend = TerminalBackend(terminal)
+    let graphics = LiveMapImage(graphicsChoice)
+    backend.mapImage = graphics
     var race = LiveRace(session: session, plugins: started)
+    race.graphics = graphics
+    race.graphicsNotice = graphicsChoice.notice
     race.recording = request
     race.format = format
     race.clock = { ProgramLoop.seconds(backend.elapsed) }
     let end = ProgramLoop.run(&race, on: backend)
     race.finish()
+    graphics?.stop()
     terminal.stop()
     for note in race.notes {
       StandardStream.warn("optiscope: \(note)\n")

@@ -40,6 +40,11 @@ struct LiveRace {
   /// Whether the recording's frame 0 is already written (headless `record` starts it):
   /// the first view shows the screen without recording it again.
   var startsRecorded = false
+  /// The map as an image (`--graphics`), drawn by the terminal backend; told each
+  /// frame's model here. Nil for the text map.
+  var graphics: LiveMapImage?
+  /// Why an asked-for `--graphics` is not used, for the message line at the start.
+  var graphicsNotice: String?
 
   /// A recording to start with the program: its file, format and optional trajectory file.
   struct RecordingRequest {
@@ -227,6 +232,7 @@ extension LiveRace: Program {
     case .key(let key): return Key(key).map { .app(.key($0)) }
     case .interrupt: return .app(.key(.interrupt))
     case .mouseClick(let column, let row): return .app(.click(column: column, row: row))
+    case .mouseMove(let column, let row): return .app(.pointer(column: column, row: row))
     case .resize(let width, let height): return .app(.resize(width: width, height: height))
     case .timeout, .signal, .endOfInput: return nil
     }
@@ -243,6 +249,8 @@ extension LiveRace: Program {
 
   mutating func start() -> [ProgramEffect<Input>] {
     startRequestedRecording()
+    // After the recording's own line, so that this one shows (and is recorded).
+    if let graphicsNotice { _ = session.send(.notice(Message(graphicsNotice, isError: true))) }
     return pluginSteps()
   }
 
@@ -274,6 +282,10 @@ extension LiveRace: Program {
   mutating func view(time: Double) -> Canvas {
     // What the frame shows of the plug-ins, noted first, so a replay reruns them to it.
     if let plugins { plugins.noteSteps(&session) }
+    if let failure = graphics?.takeFailure() {
+      _ = session.send(.notice(Message(failure, isError: true)))
+    }
+    graphics?.model = session.model
     if startsRecorded {
       startsRecorded = false
       return App.view(session.model)

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Plugins
 
-/// `--python` and `--step-timeout`: how plug-in optimizers are run.
+/// `--python`, `--step-timeout` and `--plugin-output`: how plug-in optimizers are run, and
+/// where what they print goes.
 struct PluginArguments: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -14,9 +15,54 @@ struct PluginArguments: ParsableArguments {
     help: ArgumentHelp("Seconds a plug-in step may take.", valueName: "seconds"))
   var stepTimeout: String = "5"
 
+  @Option(
+    help: ArgumentHelp(
+      "Write what plug-ins print (stdout, stderr, warnings) to FILE (replaced).",
+      valueName: "file"))
+  var pluginOutput: String?
+
   // The notebook package's own process serves `@:OBJECT` over these two inherited pipes.
   @Option(help: .hidden)
   var pluginChannel: String?
+
+  /// The `--plugin-output` file, opened (not yet in place) before anything runs, so a bad
+  /// path is refused first; nil without the option.
+  func openPluginOutput() throws -> FileSink? {
+    guard let pluginOutput else { return nil }
+    do {
+      return try FileSink.open(pluginOutput, force: true, option: "--plugin-output")
+    } catch {
+      throw CommandError(error.description)
+    }
+  }
+
+  /// Says where what the plug-ins printed went: into `sink` (`--plugin-output`), each
+  /// plug-in's text after a `== LABEL ==` line; else, for each plug-in that printed, a note
+  /// on standard error (never the text itself, which may hold anything) naming how to see it.
+  static func finish(
+    _ sink: FileSink?, printed: [(label: String, text: String)], otherwise hint: String
+  ) throws {
+    if let sink {
+      var text = ""
+      for (label, output) in printed where !output.isEmpty {
+        text += "== \(label) ==\n" + output + (output.hasSuffix("\n") ? "" : "\n")
+      }
+      do {
+        try sink.write(Array(text.utf8))
+        try sink.commit()
+      } catch {
+        throw CommandError("cannot write --plugin-output '\(sink.path)': \(error)")
+      }
+      return
+    }
+    for (label, output) in printed where !output.isEmpty {
+      let lines =
+        output.split(separator: "\n", omittingEmptySubsequences: false).count
+        - (output.hasSuffix("\n") ? 1 : 0)
+      StandardStream.warn(
+        "optiscope: \(label) printed \(lines) line\(lines == 1 ? "" : "s"), not shown (\(hint))")
+    }
+  }
 
   /// The interpreter and helper, checked.
   func runtime() throws -> PluginRuntime {

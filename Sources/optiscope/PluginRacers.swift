@@ -69,7 +69,7 @@ final class PluginRacers {
       let spec = optimizer.spec
       let external = ExternalOptimizer(
         name: spec.source + ":" + spec.object,
-        settings: Self.settings(optimizer.hyperparameters))
+        settings: Self.settings(optimizer.hyperparameters), keepsState: optimizer.shape != .history)
       let index = session.addExternalRacer(label: spec.object, external, spec: spec.text)
       entries.append(Entry(index: index, optimizer: optimizer))
     }
@@ -85,7 +85,7 @@ final class PluginRacers {
       let spec = optimizer.spec
       let external = ExternalOptimizer(
         name: spec.source + ":" + spec.object,
-        settings: Self.settings(optimizer.hyperparameters))
+        settings: Self.settings(optimizer.hyperparameters), keepsState: optimizer.shape != .history)
       entries.append(Entry(index: add(spec.object, external), optimizer: optimizer))
     }
   }
@@ -124,7 +124,8 @@ final class PluginRacers {
         racer.stepCount < race.stepCount
       else { continue }
       do {
-        try entry.optimizer.request(from: racer.current)
+        // With its state, for the inspector (a few µs of the helper's time).
+        try entry.optimizer.request(from: racer.current, withState: true)
       } catch {
         fail(position, error, &session)
         continue
@@ -174,7 +175,11 @@ final class PluginRacers {
       fail(position, error, &session)
     case .success(let outcome):
       if let step = outcome.step {
-        session.updateExternalRacers { $0.arrive(at: step.position, racer: index) }
+        let printed = entries[position].optimizer.recentLines
+        session.updateExternalRacers {
+          $0.arrive(at: step.position, racer: index, evaluations: step.evaluations)
+          $0.report(state: step.state, printed: printed, racer: index)
+        }
       } else {
         entries[position].isFinished = true
       }
@@ -202,7 +207,7 @@ final class PluginRacers {
       guard !entry.isGone, !entry.isFinished, racer.isActive else { continue }
       do {
         if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
-          race.arrive(at: step.position, racer: entry.index)
+          race.arrive(at: step.position, racer: entry.index, evaluations: step.evaluations)
         } else {
           entries[position].isFinished = true
         }
@@ -225,7 +230,9 @@ final class PluginRacers {
       }
       do {
         if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
-          session.updateExternalRacers { $0.arrive(at: step.position, racer: entry.index) }
+          session.updateExternalRacers {
+            $0.arrive(at: step.position, racer: entry.index, evaluations: step.evaluations)
+          }
         } else {
           entries[position].isFinished = true
         }
@@ -284,6 +291,11 @@ final class PluginRacers {
     if error.kind != .exception {
       entries[position].optimizer.terminate()
       entries[position].isGone = true
+    }
+    // What it printed before it raised, for the inspector.
+    let (index, printed) = (entries[position].index, entries[position].optimizer.recentLines)
+    session.updateExternalRacers {
+      $0.report(state: $0.racers[index].external?.state ?? [:], printed: printed, racer: index)
     }
     fail(position, Self.reason(error), &session)
   }

@@ -18,13 +18,20 @@ extension Record {
   func recordGIF(_ plan: Plan) throws {
     let recorder: GIFRecorder
     let trace: FileSink?
+    let file: FileSink
     do {
       let size =
         try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
-      let file = try ImageFile(path: out, force: recording.force)
+      file = try FileSink.openImage(out, force: recording.force)
       trace = try recording.openTrace(besides: out, option: "--out")
-      recorder = try GIFRecorder(
-        file: file, size: size, framesPerSecond: plan.scene.framesPerSecond)
+      recorder = try GIFRecorder(size: size, framesPerSecond: plan.scene.framesPerSecond) {
+        [out] bytes in
+        do {
+          try file.write(bytes)
+        } catch {
+          throw CommandError("cannot write --out '\(out)': \(error)")
+        }
+      }
     } catch let error as ImageError {
       throw CommandError(error.description)
     } catch {
@@ -33,13 +40,18 @@ extension Record {
     var session = Session(
       scene: plan.scene, size: plan.size, usesASCII: false, themes: plan.themes,
       colorDepth: .full256)
+    /// Leaves the animation's and the trajectories' files as they were.
+    func abandon() {
+      recorder.discard()
+      file.discard()
+      trace?.discard()
+    }
     if let trace {
       session.startRecording(
         Recorder(trajectoriesTo: trace.path, sink: trace), time: 0, timestamp: 0,
         showsIndicator: false)
       if let failure = session.recorder?.traceFailure {
-        recorder.discard()
-        trace.discard()
+        abandon()
         throw CommandError("cannot write --trace '\(trace.path)': \(failure)")
       }
     }
@@ -47,31 +59,35 @@ extension Record {
       var program = GIFRecording(
         session: session, animation: recorder, frames: plan.frames, screen: plan.size)
     else {
-      recorder.discard()
-      trace?.discard()
+      abandon()
       throw CommandError("no function to draw")
     }
     let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
     _ = ProgramLoop.run(&program, on: backend)
     session = program.session
-    // The trajectories, like the animation, are put in place only once whole.
-    defer { trace?.discard() }
     do {
       switch program.failure {
       case .image(let error): throw error
       case .trace(let reason):
-        recorder.discard()
+        abandon()
         throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(reason)")
       case nil: try recorder.finish()
       }
+      try file.commit()
+      file.close()
     } catch let error as ImageError {
-      recorder.discard()
+      abandon()
       throw CommandError(error.description)
+    } catch let error as FileSink.Failure {
+      abandon()
+      throw CommandError("cannot write --out '\(out)': \(error)")
     }
+    // The trajectories, like the animation, are put in place only once whole.
     session.stopRecording()
     do {
       try trace?.commit()
     } catch {
+      trace?.discard()
       throw CommandError(error.description)
     }
     if isatty(STDERR_FILENO) == 1 {

@@ -5,7 +5,8 @@ import PlotImage
 extension Render {
   /// What `render --format png|svg|pdf` writes: the checked file, format and size.
   struct ImagePlan {
-    var file: ImageFile
+    /// The file, open under its temporary name (see `FileSink`).
+    var file: FileSink
     var format: ImageFormat
     var size: PixelSize
   }
@@ -23,13 +24,13 @@ extension Render {
       throw CommandError("bad --format '\(format)': expected text, png, svg or pdf")
     }
     guard let out else { throw CommandError("--format \(name) needs --out FILE") }
+    let size: PixelSize
     do {
-      let size =
-        try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
-      return ImagePlan(file: try ImageFile(path: out, force: force), format: chosen, size: size)
+      size = try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
     } catch {
       throw CommandError(error.description)
     }
+    return ImagePlan(file: try FileSink.openImage(out, force: force), format: chosen, size: size)
   }
 
   /// Runs the race and writes its final figure.
@@ -40,12 +41,15 @@ extension Render {
     let figure = Figure(picture: picture, theme: model.theme)
     let field = ImageRenderer.field(
       objective: objective, view: figure.view, width: plan.size.width, height: plan.size.height)
+    let bytes: [UInt8]
     do {
-      try ImageRenderer.write(
+      bytes = try ImageRenderer.data(
         figure, field: field, format: plan.format, width: plan.size.width,
-        height: plan.size.height, to: plan.file)
+        height: plan.size.height)
     } catch {
+      plan.file.discard()
       throw CommandError(error.description)
     }
+    try plan.file.writeWhole(bytes)
   }
 }

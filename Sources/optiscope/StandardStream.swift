@@ -14,6 +14,8 @@ enum StandardStream {
   /// Why a write failed: the system's reason ("No space left on device").
   struct Failure: Error, CustomStringConvertible {
     var description: String
+    /// Whether the reader has gone (`optiscope trace | head -1`): not an error to report.
+    var isBrokenPipe = false
   }
 
   /// Writes all of `text`, retrying after interruptions, short writes and a full pipe;
@@ -35,18 +37,35 @@ enum StandardStream {
         var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
         _ = poll(&ready, 1, 1000)
       } else {
-        throw Failure(description: String(cString: strerror(written < 0 ? errno : EIO)))
+        let code = written < 0 ? errno : EIO
+        throw Failure(description: String(cString: strerror(code)), isBrokenPipe: code == EPIPE)
       }
     }
   }
 
   /// Writes `text` to standard output, or fails the command with one line saying why.
+  ///
+  /// A reader that has gone (`optiscope check ... | head -1`) ends the program quietly,
+  /// as `cat` ends: by SIGPIPE, which shells do not report, and with no line on stderr.
   static func print(_ text: String) throws(CommandError) {
     do {
       try StandardStream.output.write(text)
     } catch {
+      if error.isBrokenPipe { endQuietlyForBrokenPipe() }
       throw CommandError("cannot write to standard output: \(error)")
     }
+  }
+
+  /// Ends the process as a write to a closed pipe ends a program that does not ignore
+  /// SIGPIPE (status 128+13); plug-in helpers see their stdin close and exit.
+  static func endQuietlyForBrokenPipe() -> Never {
+    signal(SIGPIPE, SIG_DFL)
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGPIPE)
+    sigprocmask(SIG_UNBLOCK, &signals, nil)
+    raise(SIGPIPE)
+    _exit(128 + SIGPIPE)
   }
 
   /// The most characters a message shows: enough for any message of the program's

@@ -15,6 +15,11 @@ final class TerminalBackend: LoopBackend {
   var size: (width: Int, height: Int) { terminal.size }
   var elapsed: Duration { started.duration(to: clock.now) }
   var waitsForJobs: Bool { false }
-  func draw(_ canvas: Canvas) { terminal.draw(canvas) }
+  /// The map as an image over the text screen (`--graphics`); nil for text only.
+  var mapImage: LiveMapImage?
+
+  func draw(_ canvas: Canvas) {
+    if let mapImage { mapImage.show(canvas, on: terminal) } else { terminal.draw(canvas) }
+  }
   func nextEvent(timeout: Duration?) -> TerminalEvent { terminal.nextEvent(timeout: timeout) }
 }

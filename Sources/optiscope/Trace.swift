@@ -33,7 +33,11 @@ struct Trace: ParsableCommand {
       inner iterations; jsonl rows carry evals, its closure calls so far), lion (lr, beta1, beta2, weight_decay; lion-pytorch's update) and \
       newton (lr, damping: damped Newton with exact Hessians). torch's optimizers also take \
       maximize=true. clip=MAX in a SPEC clips the gradient to norm MAX before every step, as \
-      torch.nn.utils.clip_grad_norm_ does. jsonl rows of asgd carry its averaged point as ax, ay.
+      torch.nn.utils.clip_grad_norm_ does (for lbfgs, at every closure call). \
+      shape=vector|scalars|matrix holds (x, y) as one 2-element tensor (the default but for \
+      muon), two scalar tensors or a 1x2 matrix (muon's default and only one): it changes \
+      adafactor (a matrix is factored) and nothing element-wise. jsonl rows of asgd carry its \
+      averaged point as ax, ay.
 
       --change STEP:INDEX:KEY=VALUE edits the INDEX-th --optimizer (1-based) after STEP steps, \
       before step STEP+1, keeping its state (moments, step count) like editing a torch \
@@ -108,9 +112,13 @@ struct Trace: ParsableCommand {
   @OptionGroup var plugins: PluginArguments
 
   func run() throws {
+    let printedFile = try plugins.openPluginOutput()
     let table = try makeTable()
     let output = try table.render()
     try StandardStream.print(output)
+    try PluginArguments.finish(
+      printedFile, printed: table.plugins.map { ($0.label, $0.optimizer.printed) },
+      otherwise: "--plugin-output FILE keeps it")
   }
 
   /// Checks every input and builds the run; throws `CommandError` with a one-line message.

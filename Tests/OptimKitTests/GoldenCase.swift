@@ -24,9 +24,13 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
   let exactSteps: Int?
   /// For closure optimizers (LBFGS): torch's closure calls in step k (0 for the start).
   let evaluations: [Int]?
+  /// torch's message where torch refuses the case's `shape` (Muon and a vector); the
+  /// trajectory is then empty.
+  let refused: String?
 
   enum CodingKeys: String, CodingKey {
     case id, function, expr, start, steps, optimizer, params, changes, trajectory, evaluations
+    case refused
     case exactSteps = "exact_steps"
   }
 

@@ -146,16 +146,19 @@ import Testing
     #expect(
       canvas.lines == [
         "f − f* (log scale) vs step    ",
-        "1e+02┤⠑⠤⢄                     ",
+        "1e+02┤⠑⠤⢄┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈",
         "     │   ⠑⠤⢄                  ",
         "     │      ⠑⠤⢄               ",
         "     │         ⠑⠤⢄            ",
         "     │            ⠑⠒⢄         ",
-        "1e-05┤               ⠑⠒⢄      ",
+        "1e-05┤┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈⠑⠒⢄┈┈┈┈┈┈",
         "     │                  ⠑⠒⢄   ",
-        "1e-08┤                     ⠑⠒●",
-        "     0               step 3000",
+        "1e-08┤┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈⠑⠒●",
+        "     0      1000     step 3000",
       ])
+    // The gridlines are faint: the border colour, dimmed, under the lines.
+    #expect(canvas[10, 1].foreground == SnapshotTheme.theme.border)
+    #expect(canvas[10, 1].attributes == [.dim])
   }
 
   @Test("the loss chart at 100,000 steps, with f* unknown: an honest title")
@@ -167,16 +170,16 @@ import Testing
     ).draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 10))
     #expect(
       canvas.lines == [
-        "f − lowest f (log scale) vs step    ",
-        "1e+02┤⠑⠒⠤⣀⡀                         ",
-        "     │    ⠈⠒⠢⢄⣀                     ",
-        "     │         ⠑⠒⠤⣀⡀                ",
-        "     │             ⠈⠒⠢⢄⣀            ",
-        "1e-05┤                  ⠑⠒⠤⣀⡀       ",
-        "     │                      ⠈⠒⠢⢄⣀   ",
-        "     │                           ⠑⠢⡀",
-        "1e-10┤                             ●",
-        "     0                   step 100000",
+        "f − 1e-08 (shifted log) vs step     ",
+        " 1e+02┤⠑⠒⢄⣀┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈",
+        "      │    ⠉⠒⠢⣀⡀                    ",
+        "      │        ⠈⠑⠢⢄⣀                ",
+        "      │             ⠑⠒⠤⣀⡀           ",
+        " 1e-05┤┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈⠈⠒⠢⣀⡀┈┈┈┈┈┈┈",
+        "      │                     ⠈⠑⠒⢄⣀   ",
+        "      │                          ⠉⠢⡄",
+        "≤1e-10┤┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈●",
+        "      0            50000 step 100000",
       ])
   }
 

@@ -31,12 +31,13 @@ struct InputDecodingTests {
     #expect(reading("[<16;200;60M") == .report(.press(column: 199, row: 59)))
   }
 
-  @Test("SGR releases, other buttons, the wheel and motion are read and dropped")
+  @Test("SGR releases, other buttons and the wheel are read and dropped")
   func sgrOther() {
     #expect(reading("[<0;41;13m") == .report(.other))
     #expect(reading("[<2;41;13M") == .report(.other))
     #expect(reading("[<64;41;13M") == .report(.other))
-    #expect(reading("[<32;41;13M") == .report(.other))
+    // The wheel's motion bit pattern (64 + 32) is not the pointer's.
+    #expect(reading("[<96;41;13M") == .report(.other))
     // Broken reports are still report bytes: dropped, not typed.
     #expect(reading("[<0;41M") == .report(.other))
     #expect(reading("[<0;4x") == .report(.other))
@@ -56,6 +57,18 @@ struct InputDecodingTests {
     // Columns beyond 95 come as UTF-8 characters (mode 1005) or Latin-1 bytes.
     let wide = "[M " + String(UnicodeScalar(33 + 150)!) + "!"
     #expect(reading(wide) == .report(.press(column: 150, row: 0)))
+  }
+
+  @Test("motion under any-motion tracking (1003), in either encoding, is the pointer's cell")
+  func motion() {
+    // 32 + 3: no button held; 32 + 0: moving with the left button down; Shift held.
+    #expect(reading("[<35;41;13M") == .report(.motion(column: 40, row: 12)))
+    #expect(reading("[<32;1;1M") == .report(.motion(column: 0, row: 0)))
+    #expect(reading("[<39;5;6M") == .report(.motion(column: 4, row: 5)))
+    let x10 =
+      "[M" + String(UnicodeScalar(32 + 35)!) + String(UnicodeScalar(33 + 40)!)
+      + String(UnicodeScalar(33 + 12)!)
+    #expect(reading(x10) == .report(.motion(column: 40, row: 12)))
   }
 
   @Test("ESC then anything else is not a report: Esc and the keys as typed")

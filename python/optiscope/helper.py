@@ -8,9 +8,10 @@ for f and its gradient (``evaluate``) whenever the optimizer calls its
 closure or ``func_grad`` somewhere optiscope has not already told it. It
 exits when stdin closes, so it never outlives optiscope.
 
-Everything the plug-in prints (``print``, ``sys.stderr``, warnings) is
-captured and sent back in the replies' ``output`` field; file descriptor 1
-is moved away at start so even C code cannot write into the protocol.
+Everything the plug-in prints (``print``, ``sys.stderr``, warnings, and what
+C code writes to file descriptors 1 and 2) is captured and sent back in the
+replies' ``output`` field; the protocol has its own copy of descriptor 1, so
+nothing else can write into it.
 
 The notebook package (``optiscope/__init__.py``) serves objects of its own
 process with the same ``Session`` class.
@@ -40,22 +41,68 @@ class PluginError(Exception):
 
 
 class Capture(io.TextIOBase):
-    """A text stream that keeps what is written until `take()`."""
+    """A text stream that keeps what is written until `take()` (from any thread)."""
 
     def __init__(self):
+        import threading
         self.parts = []
+        self.lock = threading.Lock()
 
     def writable(self):
         return True
 
     def write(self, text):
-        self.parts.append(str(text))
+        with self.lock:
+            self.parts.append(str(text))
         return len(text)
 
+    before_take = None
+
     def take(self):
-        text = "".join(self.parts)
-        self.parts = []
+        if self.before_take is not None:
+            self.before_take()
+        with self.lock:
+            text = "".join(self.parts)
+            self.parts = []
         return text
+
+
+def capture_descriptors(capture):
+    """Points file descriptors 1 and 2 at a pipe whose text joins `capture`.
+
+    What C code, a subprocess or `os.write(1, ...)` writes bypasses sys.stdout;
+    a thread reads it from the pipe so it is kept with the rest (it may come
+    with the reply after the step that wrote it).
+    """
+    import select
+    import threading
+    readable, writable = os.pipe()
+    os.dup2(writable, 1)
+    os.dup2(writable, 2)
+    os.close(writable)
+    os.set_blocking(readable, False)
+
+    def take_waiting():
+        """What the pipe holds now, into the capture (never waits)."""
+        with capture.lock:
+            while True:
+                try:
+                    data = os.read(readable, 65536)
+                except BlockingIOError:
+                    return
+                if not data:
+                    return
+                capture.parts.append(data.decode("utf-8", "replace"))
+
+    def drain():
+        # Keeps the pipe from filling while a step writes a lot.
+        while True:
+            select.select([readable], [], [])
+            take_waiting()
+
+    threading.Thread(target=drain, daemon=True).start()
+    # Each reply first takes what the step wrote, so it comes with that step's reply.
+    capture.before_take = take_waiting
 
 
 def parse_keywords(text):
@@ -158,15 +205,24 @@ def where_of(error):
 
 def number(value):
     value = float(value)
+    if value - value == 0.0:  # finite: inf - inf and nan - nan are nan
+        return value
     if math.isnan(value):
         return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return value
+    return "inf" if value > 0 else "-inf"
 
 
 def numbers(values):
     return [number(v) for v in values]
+
+
+def encode(message):
+    """One protocol line for `message`: a step's point written directly, the rest by json."""
+    if len(message) == 3 and message.get("op") == "point":
+        x, y = message["x"], message["y"]
+        if type(x) is float and type(y) is float:  # finite (number() made the others strings)
+            return '{"op":"point","x":%r,"y":%r}\n' % (x, y)
+    return json.dumps(message, allow_nan=False) + "\n"
 
 
 def from_number(value):
@@ -202,9 +258,10 @@ class Session:
             self.handle(message)
 
     def reply(self, message):
-        output = self.capture.take()
-        if output:
-            message["output"] = output
+        if self.capture.before_take is not None:
+            self.capture.before_take()
+        if self.capture.parts:
+            message["output"] = self.capture.take()
         self.send(message)
 
     def handle(self, message):
@@ -278,13 +335,18 @@ class Session:
             self.torch = torch
             self.parameter = torch.tensor(self.start.copy(), dtype=torch.float64, requires_grad=True)
             parameter = self.parameter
+            # Fresh tensors each time, as backward() makes after zero_grad() (an optimizer
+            # may keep a reference to a grad), built from numpy: a third of torch.tensor's cost.
+            from_numpy, array = torch.from_numpy, np.array
 
             def closure():
                 """f at the parameter, with .grad set to ∇f there: evaluated by optiscope."""
                 x, y = parameter.detach().tolist()
                 f, gx, gy = self.evaluate(x, y)
-                parameter.grad = torch.tensor((gx, gy), dtype=torch.float64)
-                return torch.tensor(f, dtype=torch.float64)
+                parameter.grad = from_numpy(array((gx, gy), dtype=np.float64))
+                return from_numpy(array(f, dtype=np.float64))
+
+            self.gradient_tensor = lambda gx, gy: from_numpy(array((gx, gy), dtype=np.float64))
 
             self.closure = closure
             try:
@@ -308,16 +370,21 @@ class Session:
         return from_number(answer["f"]), from_number(answer["gx"]), from_number(answer["gy"])
 
     def step(self, message):
-        import numpy as np
-        self.known = (from_number(message["x"]), from_number(message["y"]), from_number(message["f"]),
-                      from_number(message["gx"]), from_number(message["gy"]))
+        self.known = (float(message["x"]), float(message["y"]), float(message["f"]),
+                      float(message["gx"]), float(message["gy"]))
         if self.shape == "torch":
-            torch = self.torch
             # optiscope's position and the tensor's agree unless optiscope moved the racer.
-            self.parameter.grad = torch.tensor((self.known[3], self.known[4]), dtype=torch.float64)
+            self.parameter.grad = self.gradient_tensor(self.known[3], self.known[4])
             self.optimizer.step(self.closure)
-            point = self.parameter.detach().tolist()
-        elif self.shape == "update":
+            x, y = self.parameter.detach().tolist()
+            self.steps_taken += 1
+            self.known = None
+            reply = {"op": "point", "x": number(x), "y": number(y)}
+            if message.get("state"):
+                reply["state"] = self.state()
+            return reply
+        import numpy as np
+        if self.shape == "update":
             w = np.array([self.known[0], self.known[1]], dtype=np.float64)
             dw = np.array([self.known[3], self.known[4]], dtype=np.float64)
             result = self.obj(w, dw, self.config)
@@ -378,9 +445,9 @@ class Session:
                 for key, value in values.items():
                     found[str(key)] = plain(value)
         elif self.shape == "update":
+            # The whole numeric config: its settings and what the rule keeps in it (velocity, ...).
             for key, value in self.config.items():
-                if key not in self.kwargs or plain(value) != plain(self.kwargs[key]):
-                    found[str(key)] = plain(value)
+                found[str(key)] = plain(value)
         return {k: v for k, v in found.items() if v is not None}
 
     def hyperparameters(self):
@@ -452,12 +519,12 @@ def watch_parent():
 
 
 def main():
-    # The protocol keeps its own copy of fd 1; fd 1 itself then points at stderr
-    # (which optiscope discards), so no write from C code reaches the protocol.
-    protocol_out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    os.dup2(2, 1)
+    # The protocol keeps its own copy of fd 1; fds 1 and 2 then point at a pipe into the
+    # capture, so no write from C code reaches the protocol, and none is lost.
+    protocol_out = os.dup(1)
     protocol_in = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
     capture = Capture()
+    capture_descriptors(capture)
     sys.stdout = capture
     sys.stderr = capture
     # The plug-in's imports find modules of the folder optiscope runs in, not this one.
@@ -475,8 +542,10 @@ def main():
         return json.loads(line)
 
     def send(message):
-        protocol_out.write(json.dumps(message, allow_nan=False) + "\n")
-        protocol_out.flush()
+        # One write(2) per message, no buffering layers in between.
+        data = encode(message).encode("utf-8")
+        while data:
+            data = data[os.write(protocol_out, data):]
 
     watch_parent()
     try:
