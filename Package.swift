@@ -14,12 +14,22 @@ let package = Package(
     // Starts plug-in helper processes. Without its Foundation trait, so the
     // program still links FoundationEssentials only.
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+    // RealModule: exp, log, pow and the rest as `Double.exp(x)`, without a libc import.
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
     // Pure math: expressions, test functions, torch.optim optimizers, races.
-    .target(name: "OptimKit"),
+    // The C library for system calls, imported in one place (see Sources/LibC/LibC.swift).
+    .target(name: "LibC"),
+    .target(
+      name: "OptimKit",
+      dependencies: ["LibC", .product(name: "RealModule", package: "swift-numerics")]
+    ),
     // Pure drawing into an in-memory grid of cells.
-    .target(name: "Plot", dependencies: ["OptimKit"]),
+    .target(
+      name: "Plot",
+      dependencies: ["OptimKit", .product(name: "RealModule", package: "swift-numerics")]
+    ),
     // The program's state machine: Model, Msg, update, view, Recorder.
     .target(name: "App", dependencies: ["OptimKit", "Plot"]),
     // What App must not do itself: finding and reading theme files (disk, environment).
@@ -27,7 +37,9 @@ let package = Package(
     // Plug-in optimizers: the helper process, its JSON-lines protocol, `check`.
     .target(
       name: "Plugins",
-      dependencies: ["OptimKit", .product(name: "Subprocess", package: "swift-subprocess")]
+      dependencies: [
+        "OptimKit", "LibC", .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
     ),
     // ncurses with wide-character support; see Sources/CNCursesW/shim.h.
     .systemLibrary(
@@ -53,17 +65,23 @@ let package = Package(
     ),
     // The figure as pixels: PNG, SVG, PDF and animated GIF; the only importer of CCairo, CGIF
     // and CPNG.
-    .target(name: "PlotImage", dependencies: ["CCairo", "CGIF", "CPNG", "Plot", "OptimKit"]),
+    .target(
+      name: "PlotImage",
+      dependencies: [
+        "CCairo", "CGIF", "CPNG", "Plot", "OptimKit", "LibC",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
     // Images in the terminal (kitty, sixel): asking the terminal, encoding, placing;
     // the only importer of CSixel.
-    .target(name: "TerminalGraphics", dependencies: ["CSixel"]),
+    .target(name: "TerminalGraphics", dependencies: ["CSixel", "LibC"]),
     // The only importer of CNCursesW.
-    .target(name: "Terminal", dependencies: ["CNCursesW", "Plot"]),
+    .target(name: "Terminal", dependencies: ["CNCursesW", "Plot", "LibC"]),
     .executableTarget(
       name: "optiscope",
       dependencies: [
         "OptimKit", "Plot", "App", "Runtime", "Terminal", "Plugins", "PlotImage",
-        "TerminalGraphics",
+        "TerminalGraphics", "LibC",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary linked at a fixed address: the loader then has no
@@ -73,13 +91,13 @@ let package = Package(
     ),
     .testTarget(
       name: "OptimKitTests",
-      dependencies: ["OptimKit"],
+      dependencies: ["OptimKit", "LibC"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
     // Screens/ holds the expected whole screens (read through #filePath, not bundled).
     .testTarget(
-      name: "AppTests", dependencies: ["App", "Plot", "OptimKit"], exclude: ["Screens"]),
+      name: "AppTests", dependencies: ["App", "Plot", "OptimKit", "LibC"], exclude: ["Screens"]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "App", "Plot"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Plot"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
@@ -88,7 +106,7 @@ let package = Package(
       dependencies: ["TerminalGraphics", "PlotImage", "Plot", "OptimKit"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
-      name: "PluginsTests", dependencies: ["Plugins", "OptimKit"], exclude: ["Fixtures"]),
+      name: "PluginsTests", dependencies: ["Plugins", "OptimKit", "LibC"], exclude: ["Fixtures"]),
     // Runs the real binary: headless commands, and the interactive program in tmux.
     .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
   ]

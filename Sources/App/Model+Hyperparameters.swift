@@ -45,7 +45,7 @@ extension Model {
         continue
       }
       do {
-        try race.setHyperparameter(nudge.key, to: moved, racer: index)
+        try race.edit(.hyperparameter(nudge.key, moved), racer: index)
         let description = "\(racer.label): \(nudge.key)=\(Model.format(moved))"
         changed.append(description)
         effects.append(.liveChange(step: race.stepCount, description: description))
@@ -169,7 +169,7 @@ extension Model {
           continue
         }
         do {
-          try race.setHyperparameter(key, to: value, racer: index)
+          try race.edit(.hyperparameter(key, value), racer: index)
           let description = "\(racer.label): \(key)=\(Model.format(value))"
           changes.append("\(key)=\(Model.format(value))")
           effects.append(.liveChange(step: race.stepCount, description: description))

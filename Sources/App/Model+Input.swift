@@ -109,7 +109,7 @@ extension Model {
   mutating func use(_ choice: FunctionChoice, effects: inout [Effect]) {
     for (index, racer) in race.racers.enumerated() {
       if let rate = choice.learningRates[racer.optimizer.kind.name] {
-        try? race.setHyperparameter(.learningRate, to: rate, racer: index)
+        try? race.edit(.hyperparameter(.learningRate, rate), racer: index)
       }
     }
     presetHyperparameters = race.racers.map(\.optimizer.hyperparameters)

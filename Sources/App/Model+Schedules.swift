@@ -51,7 +51,7 @@ extension Model {
     let schedule = kind.flatMap(Model.defaultSchedule)
     var changed: [String] = []
     for index in indices {
-      guard (try? race.setSchedule(schedule, racer: index)) != nil else { continue }
+      guard (try? race.edit(.schedule(schedule), racer: index)) != nil else { continue }
       let label = race.racers[index].label
       let description = "\(label): " + (schedule?.description ?? "schedule=none")
       changed.append(description)

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// An operation of two arguments in an expression: arithmetic, `^`, `min`, `max`, `atan2`,
 /// with torch's partial derivatives.
@@ -30,10 +26,10 @@ enum BinaryOperation: String, CaseIterable, Sendable {
     case .subtract: return a - b
     case .multiply: return a * b
     case .divide: return a / b
-    case .power: return CMath.pow(a, b)
+    case .power: return Double.power(a, b)
     case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
     case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
-    case .atan2: return CMath.atan2(a, b)
+    case .atan2: return Double.atan2(y: a, x: b)
     }
   }
 
@@ -48,8 +44,8 @@ enum BinaryOperation: String, CaseIterable, Sendable {
     case .power:
       // torch: the base's partial is 0 where the exponent is 0; the exponent's partial is 0
       // where the base is 0 and the exponent is not negative (else it would be 0·log 0).
-      let base = b == 0 ? 0 : b * CMath.pow(a, b - 1)
-      let exponent = (a == 0 && b >= 0) ? 0 : result * CMath.log(a)
+      let base = b == 0 ? 0 : b * Double.power(a, b - 1)
+      let exponent = (a == 0 && b >= 0) ? 0 : result * Double.log(a)
       return (base, exponent)
     case .min:
       // Ties split the gradient half to each argument, as torch.minimum does.
@@ -78,9 +74,9 @@ enum BinaryOperation: String, CaseIterable, Sendable {
     case .power:
       let baseMasked = b == 0
       let exponentMasked = a == 0 && b >= 0
-      let aa = baseMasked || b == 1 ? 0 : b * (b - 1) * CMath.pow(a, b - 2)
-      let log = CMath.log(a)
-      let ab = baseMasked || exponentMasked ? 0 : CMath.pow(a, b - 1) * (1 + b * log)
+      let aa = baseMasked || b == 1 ? 0 : b * (b - 1) * Double.power(a, b - 2)
+      let log = Double.log(a)
+      let ab = baseMasked || exponentMasked ? 0 : Double.power(a, b - 1) * (1 + b * log)
       let bb = exponentMasked ? 0 : result * log * log
       return (aa, ab, bb)
     case .atan2:

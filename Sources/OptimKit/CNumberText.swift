@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// Numbers written by C's printf, always with "." for the decimal point.
 ///
@@ -10,9 +6,9 @@
 /// formatter is exact (it rounds the binary value itself) and fast, and
 /// needs no Foundation. The terminal sets the locale from the environment,
 /// so a locale's own decimal point (a comma) is put back to ".".
-public enum CNumberText {
+package enum CNumberText {
   /// `value` through the printf `pattern` for one double, such as "%.3g" or "%.2e".
-  public static func format(_ pattern: String, _ value: Double) -> String {
+  package static func format(_ pattern: String, _ value: Double) -> String {
     let capacity = 512
     let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) {
       buffer -> String in

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// `a^c` for a constant exponent c, computed the way torch's `pow(Tensor, Scalar)` does.
 ///
@@ -23,7 +19,7 @@ enum ConstantPower {
     case -0.5: return 1 / a.squareRoot()
     case -1: return 1 / a
     case -2: return 1 / (a * a)
-    default: return CMath.pow(a, c)
+    default: return Double.power(a, c)
     }
   }
 

@@ -21,23 +21,6 @@ struct Dual: Sendable {
   var dy: Double
   var dependence: Dependence
 
-  /// A constant: zero derivative, depends on nothing.
-  @inline(__always)
-  init(constant: Double) {
-    value = constant
-    dx = 0
-    dy = 0
-    dependence = []
-  }
-
-  @inline(__always)
-  init(value: Double, dx: Double, dy: Double, dependence: Dependence) {
-    self.value = value
-    self.dx = dx
-    self.dy = dy
-    self.dependence = dependence
-  }
-
   /// The variable x at `value`: ∂/∂x = 1.
   @inline(__always)
   static func x(_ value: Double) -> Dual { Dual(value: value, dx: 1, dy: 0, dependence: .x) }
@@ -83,4 +66,11 @@ struct Dual: Sendable {
     case (false, false): return 0
     }
   }
+}
+
+// In an extension, so that the struct keeps its memberwise initializer.
+extension Dual {
+  /// A constant: zero derivative, depends on nothing.
+  @inline(__always)
+  init(constant: Double) { self.init(value: constant, dx: 0, dy: 0, dependence: []) }
 }

@@ -2,9 +2,9 @@
 ///
 /// Unknown optimizer names, expression names and theme keys all suggest the
 /// nearest known one; one definition keeps their suggestions consistent.
-public enum EditDistance {
+package enum EditDistance {
   /// The fewest single-character insertions, deletions or substitutions turning `a` into `b`.
-  public static func between(_ a: String, _ b: String) -> Int {
+  package static func between(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     guard !a.isEmpty else { return b.count }

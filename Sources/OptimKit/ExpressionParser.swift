@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// Turns the text of an expression into a syntax tree by recursive descent, or explains
 /// in one line, with a column, why it cannot.
@@ -41,7 +37,7 @@ struct ExpressionParser {
   static let names: [String: Meaning] = {
     var names: [String: Meaning] = [
       "x": .value(.x), "y": .value(.y), "pi": .value(.constant(Double.pi)),
-      "e": .value(.constant(M_E)),
+      "e": .value(.constant(2.718281828459045)),
     ]
     for operation in UnaryOperation.allCases {
       if let name = operation.functionName { names[name] = .unary(operation) }
@@ -93,36 +89,40 @@ struct ExpressionParser {
     if position < tokens.count - 1 { position += 1 }
   }
 
+  /// Sums and differences of terms.
   private mutating func expression() throws(ExpressionError) -> ExpressionNode {
-    var tree = try term()
-    while true {
-      switch current.kind {
-      case .plus:
-        advance()
-        tree = .binary(.add, tree, try term())
-      case .minus:
-        advance()
-        tree = .binary(.subtract, tree, try term())
-      default:
-        return tree
+    try leftAssociative(operand: { parser throws(ExpressionError) in try parser.term() }) {
+      switch $0 {
+      case .plus: .add
+      case .minus: .subtract
+      default: nil
       }
     }
   }
 
+  /// Products and quotients of signed factors.
   private mutating func term() throws(ExpressionError) -> ExpressionNode {
-    var tree = try unary()
-    while true {
-      switch current.kind {
-      case .times:
-        advance()
-        tree = .binary(.multiply, tree, try unary())
-      case .divide:
-        advance()
-        tree = .binary(.divide, tree, try unary())
-      default:
-        return tree
+    try leftAssociative(operand: { parser throws(ExpressionError) in try parser.unary() }) {
+      switch $0 {
+      case .times: .multiply
+      case .divide: .divide
+      default: nil
       }
     }
+  }
+
+  /// One precedence level of left-associative operators: `operand (operator operand)*`,
+  /// where `operation` names the operator a token stands for at this level (nil: none).
+  private mutating func leftAssociative(
+    operand: (inout ExpressionParser) throws(ExpressionError) -> ExpressionNode,
+    operation: (ExpressionToken.Kind) -> BinaryOperation?
+  ) throws(ExpressionError) -> ExpressionNode {
+    var tree = try operand(&self)
+    while let next = operation(current.kind) {
+      advance()
+      tree = .binary(next, tree, try operand(&self))
+    }
+    return tree
   }
 
   private mutating func unary() throws(ExpressionError) -> ExpressionNode {

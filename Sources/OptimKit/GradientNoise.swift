@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// Seeded Gaussian noise added to every gradient: what the "stochastic" in SGD does to a method.
 ///
@@ -47,9 +43,9 @@ public struct GradientNoise: Hashable, Sendable, CustomStringConvertible {
     _ = generator.next()
     let u1 = generator.nextOpenUnit()
     let u2 = generator.nextOpenUnit()
-    let radius = (-2 * log(u1)).squareRoot()
+    let radius = (-2 * Double.log(u1)).squareRoot()
     let angle = 2 * Double.pi * u2
-    return Point(x: radius * cos(angle), y: radius * sin(angle))
+    return Point(x: radius * Double.cos(angle), y: radius * Double.sin(angle))
   }
 
   /// The noise vector added to the gradient of step `step` (counting from 1); zero when σ = 0.

@@ -11,12 +11,6 @@ public struct Hessian: Hashable, Sendable, CustomStringConvertible {
   /// ∂²f/∂y².
   public var yy: Double
 
-  public init(xx: Double, xy: Double, yy: Double) {
-    self.xx = xx
-    self.xy = xy
-    self.yy = yy
-  }
-
   public static let zero = Hessian(xx: 0, xy: 0, yy: 0)
 
   /// Whether all three entries are finite.

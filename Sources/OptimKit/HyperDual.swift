@@ -18,32 +18,6 @@ struct HyperDual: Sendable {
   var dyy: Double
   var dependence: Dependence
 
-  /// A constant: all derivatives zero, depends on nothing.
-  @inline(__always)
-  init(constant: Double) {
-    value = constant
-    dx = 0
-    dy = 0
-    dxx = 0
-    dxy = 0
-    dyy = 0
-    dependence = []
-  }
-
-  @inline(__always)
-  init(
-    value: Double, dx: Double, dy: Double, dxx: Double, dxy: Double, dyy: Double,
-    dependence: Dependence
-  ) {
-    self.value = value
-    self.dx = dx
-    self.dy = dy
-    self.dxx = dxx
-    self.dxy = dxy
-    self.dyy = dyy
-    self.dependence = dependence
-  }
-
   /// The variable x at `value`.
   static func x(_ value: Double) -> HyperDual {
     HyperDual(value: value, dx: 1, dy: 0, dxx: 0, dxy: 0, dyy: 0, dependence: .x)
@@ -118,5 +92,14 @@ struct HyperDual: Sendable {
       dxy: second(a.dx, a.dy, a.dxy, aX, aY, b.dx, b.dy, b.dxy, bX, bY),
       dyy: second(a.dy, a.dy, a.dyy, aY, aY, b.dy, b.dy, b.dyy, bY, bY),
       dependence: a.dependence.union(b.dependence))
+  }
+}
+
+// In an extension, so that the struct keeps its memberwise initializer.
+extension HyperDual {
+  /// A constant: all derivatives zero, depends on nothing.
+  @inline(__always)
+  init(constant: Double) {
+    self.init(value: constant, dx: 0, dy: 0, dxx: 0, dxy: 0, dyy: 0, dependence: [])
   }
 }

@@ -2,7 +2,8 @@
 ///
 /// Every value stored here has passed torch's own checks, so the update rules
 /// never meet a negative learning rate or a beta of 1. Switches are stored as
-/// 1 or 0 so that one `set(_:to:)` serves the command line and live keys alike.
+/// 1 or 0 so that one `set(_:to:)` serves the command line and live keys alike
+/// (both reach it through `OptimizerEdit`).
 public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   /// The optimizer these settings belong to.
   public let kind: OptimizerKind
@@ -43,15 +44,19 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Finds the key called `name` (torch's name, case-insensitive) among this optimizer's.
-  public func key(named name: String) throws -> Hyperparameter {
+  ///
+  /// The one place a hyper-parameter's name becomes a key: the edge (command line,
+  /// scene files, logs) parses names with it into an `OptimizerEdit`.
+  public func key(named name: String) throws(OptimizerError) -> Hyperparameter {
     guard let key = Hyperparameter(name: name), keys.contains(key) else {
-      throw OptimizerError.unknownHyperparameter(kind, key: name)
+      throw .unknownHyperparameter(kind, key: name)
     }
     return key
   }
 
-  /// Sets `key` to `value` after torch's checks, leaving everything unchanged when refused.
-  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
+  /// Sets `key` to `value` after torch's checks, leaving everything unchanged when refused;
+  /// live changes come through `OptimizerSpec.edit(_:)`.
+  mutating func set(_ key: Hyperparameter, to value: Double) throws(OptimizerError) {
     try set([key: value])
   }
 
@@ -59,7 +64,7 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
   ///
   /// Nothing changes when any value is refused; the message names the first
   /// offending key in torch's order.
-  public mutating func set(_ changes: [Hyperparameter: Double]) throws {
+  mutating func set(_ changes: [Hyperparameter: Double]) throws(OptimizerError) {
     for key in changes.keys where kind.allowedRange(of: key) == nil {
       throw OptimizerError.unknownHyperparameter(kind, key: key.name)
     }
@@ -89,20 +94,6 @@ public struct Hyperparameters: Hashable, Sendable, CustomStringConvertible {
       }
     }
     values = changed
-  }
-
-  /// Sets the key called `name` to `value`; see `set(_:to:)`.
-  public mutating func set(_ name: String, to value: Double) throws {
-    try set(key(named: name), to: value)
-  }
-
-  /// Sets the key called `name` from text as typed: a number, or true/false/1/0 for a switch.
-  public mutating func set(_ name: String, toText text: String) throws {
-    let key = try key(named: name)
-    guard let value = key.value(parsing: text) else {
-      throw OptimizerError.malformedValue(kind, key, text: text)
-    }
-    try set(key, to: value)
   }
 
   /// How `value` of `key` is written back: shortest round-trip number, or true/false.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// A learning-rate schedule with torch.optim.lr_scheduler's semantics, scaling an optimizer's lr.
 ///
@@ -154,9 +150,9 @@ public struct LearningRateSchedule: Hashable, Sendable, CustomStringConvertible 
     let t = Double(step)
     switch kind {
     case .step:
-      return base * pow(value(.gamma), (t / value(.stepSize)).rounded(.down))
+      return base * Double.power(value(.gamma), (t / value(.stepSize)).rounded(.down))
     case .exponential:
-      return base * pow(value(.gamma), t)
+      return base * Double.power(value(.gamma), t)
     case .cosine:
       return Self.cosine(
         base: base, t: t, period: value(.period), floor: value(.minimumLearningRate))
@@ -176,7 +172,7 @@ public struct LearningRateSchedule: Hashable, Sendable, CustomStringConvertible 
 
   /// torch's `CosineAnnealingLR._get_closed_form_lr`, in its order of operations.
   private static func cosine(base: Double, t: Double, period: Double, floor: Double) -> Double {
-    floor + (base - floor) * (1 + cos(Double.pi * t / period)) / 2
+    floor + (base - floor) * (1 + Double.cos(Double.pi * t / period)) / 2
   }
 
   /// ReduceLROnPlateau's bookkeeping between steps.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// A torch.optim optimizer for two parameters: its settings and its running state.
 ///
@@ -68,55 +64,38 @@ public struct Optimizer: Sendable {
     return schedule.learningRate(base: base, step: scheduleStep, plateauRate: plateau.rate)
   }
 
-  /// Sets, replaces or (nil) removes the schedule, keeping the optimizer's state.
+  /// Applies one change of settings, keeping all state (moments, step count, accumulators),
+  /// as editing torch's `param_groups[0]` or assigning a scheduler's attribute does.
   ///
-  /// The schedule starts at t = 0, as a torch scheduler built at this point would.
-  public mutating func setSchedule(_ schedule: LearningRateSchedule?) {
-    spec.schedule = schedule
-    scheduleStep = 0
-    plateau = LearningRateSchedule.PlateauState()
-  }
-
-  /// Changes one setting of the current schedule, keeping its clock and plateau state
-  /// (like assigning `scheduler.T_max`); throws `OptimizerError` when there is no schedule
-  /// or the value is refused.
-  public mutating func setScheduleParameter(_ key: ScheduleParameter, to value: Double) throws {
-    guard var schedule = spec.schedule else {
-      throw OptimizerError.schedule(kind, .settingWithoutSchedule(key.name))
-    }
-    do {
-      try schedule.set(key, to: value)
-    } catch {
-      throw OptimizerError.schedule(kind, error)
-    }
-    spec.schedule = schedule
-  }
-
-  /// Changes one hyper-parameter and keeps all state; throws `OptimizerError` when refused.
-  ///
-  /// As in torch, `initial_accumulator_value` only matters when the state is
-  /// created, so changing it takes effect at the next `reset()`.
-  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
-    if key == .maxIter, hyperparameters[.maxEval] == 0 {
+  /// - A hyper-parameter: as in torch, `initial_accumulator_value` only matters when
+  ///   the state is created, so changing it takes effect at the next `reset()`; a new
+  ///   `lr` makes a plateau schedule go on from it.
+  /// - A schedule setting keeps the schedule's clock and plateau state (like assigning
+  ///   `scheduler.T_max`); refused when there is no schedule.
+  /// - A schedule (or nil, none) starts at t = 0, as a torch scheduler built now would.
+  public mutating func edit(_ edit: OptimizerEdit) throws(OptimizerError) {
+    switch edit {
+    case .hyperparameter(.maxIter, let value) where hyperparameters[.maxEval] == 0:
       // torch resolves max_eval=None to max_iter·5/4 when the optimizer is built, so a later
       // max_iter leaves max_eval where it was.
       let resolved = Double(Int(hyperparameters.value(.maxIter)) * 5 / 4)
       var changed = spec
-      try changed.set(.maxIter, to: value)
-      try changed.set(.maxEval, to: resolved)
+      try changed.edit(.hyperparameter(.maxIter, value))
+      try changed.edit(.hyperparameter(.maxEval, resolved))
       spec = changed
-      return
+    case .hyperparameter(let key, _):
+      try spec.edit(edit)
+      if key == .learningRate {
+        // Like writing param_group["lr"]: a plateau schedule goes on from the new lr.
+        plateau.rate = nil
+      }
+    case .scheduleParameter:
+      try spec.edit(edit)
+    case .schedule:
+      try spec.edit(edit)
+      scheduleStep = 0
+      plateau = LearningRateSchedule.PlateauState()
     }
-    try spec.set(key, to: value)
-    if key == .learningRate {
-      // Like writing param_group["lr"]: a plateau schedule goes on from the new lr.
-      plateau.rate = nil
-    }
-  }
-
-  /// Changes the hyper-parameter called `name` (torch's name); see `set(_:to:)`.
-  public mutating func set(_ name: String, to value: Double) throws {
-    try set(spec.hyperparameters.key(named: name), to: value)
   }
 
   /// Forgets all state (moments, step count, accumulators), keeping the settings.
@@ -211,8 +190,8 @@ public struct Optimizer: Sendable {
   ) {
     let step = Double(stepCount)
     let learningRate = settings.learningRate
-    let oneMinusBeta2 = pow(step, settings.value(.beta2Decay))
-    let inverseRoot = 1 / pow(step, 0.5)
+    let oneMinusBeta2 = Double.power(step, settings.value(.beta2Decay))
+    let inverseRoot = 1 / Double.power(step, 0.5)
     let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
     let eps1 = settings.value(.eps1)
     let eps2 = settings.value(.eps2)
@@ -238,7 +217,7 @@ public struct Optimizer: Sendable {
       stepScalar(&position.y, g.y, &stateY)
       return
     }
-    let alpha = atLeast(eps2, Self.norm(position) / pow(2, 0.5)) * relativeStep
+    let alpha = atLeast(eps2, Self.norm(position) / Double.power(2, 0.5)) * relativeStep
     if decays {
       position.x *= decay
       position.y *= decay
@@ -268,7 +247,7 @@ public struct Optimizer: Sendable {
     let update = Point(
       x: 1 / clamped(estimate.x).squareRoot() * g.x,
       y: 1 / clamped(estimate.y).squareRoot() * g.y)
-    let denominator = atLeast(1, Self.norm(update) / (pow(2, 0.5) * d))
+    let denominator = atLeast(1, Self.norm(update) / (Double.power(2, 0.5) * d))
     let scale = -alpha / denominator
     position.x = position.x.addingProduct(scale, update.x)
     position.y = position.y.addingProduct(scale, update.y)

@@ -1,4 +1,4 @@
-/// Why an optimizer name, spec or hyper-parameter value was refused.
+/// Why an optimizer name, spec, hyper-parameter value or live edit was refused.
 ///
 /// Every case prints as one line that names the optimizer, the key and what
 /// would have been accepted, so a user can fix a typo without reading docs.
@@ -29,6 +29,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case malformedSpec(String, reason: String)
   /// The learning-rate schedule part of the spec was refused.
   case schedule(OptimizerKind, ScheduleError)
+  /// An edit named a racer the race does not have (`index` is 0-based).
+  case noSuchRacer(index: Int, count: Int)
 
   public var description: String {
     switch self {
@@ -78,6 +80,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
       return "bad optimizer spec '\(text)': \(reason) (expected NAME[:KEY=VALUE[,KEY=VALUE...]])"
     case .schedule(let kind, let error):
       return "\(kind): \(error)"
+    case .noSuchRacer(let index, let count):
+      return "no optimizer number \(index + 1); the race has \(count)"
     }
   }
 }

@@ -52,7 +52,7 @@ public enum OptimizerKind: String, CaseIterable, Hashable, Sendable, CustomStrin
   }
 
   /// Finds an optimizer by name, or explains which names exist and which is closest.
-  public static func named(_ name: String) throws -> OptimizerKind {
+  public static func named(_ name: String) throws(OptimizerError) -> OptimizerKind {
     if let kind = OptimizerKind(name: name) { return kind }
     if name.lowercased() == "sparseadam" || name.lowercased() == "sparse_adam" {
       throw OptimizerError.notApplicable(

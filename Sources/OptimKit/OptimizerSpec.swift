@@ -31,8 +31,8 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Holds (x, y) as `shape`; throws `OptimizerError.unsupportedShape` where torch refuses it.
-  public mutating func setShape(_ shape: ParameterShape) throws {
-    guard kind.accepts(shape) else { throw OptimizerError.unsupportedShape(kind, shape) }
+  public mutating func setShape(_ shape: ParameterShape) throws(OptimizerError) {
+    guard kind.accepts(shape) else { throw .unsupportedShape(kind, shape) }
     self.shape = shape
   }
 
@@ -40,14 +40,14 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
   ///
   /// Values are judged together, so `nesterov:momentum=0,nesterov=false` is
   /// accepted whatever order the keys came in.
-  public init(kind: OptimizerKind, values: [Hyperparameter: Double]) throws {
+  public init(kind: OptimizerKind, values: [Hyperparameter: Double]) throws(OptimizerError) {
     self.init(kind: kind)
     try hyperparameters.set(values)
     givenKeys = kind.hyperparameters.filter { values[$0] != nil }
   }
 
   /// Parses `NAME[:KEY=VALUE[,KEY=VALUE...]]`; throws `OptimizerError` with a one-line reason.
-  public init(parsing text: String) throws {
+  public init(parsing text: String) throws(OptimizerError) {
     let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
     let name = String(parts[0])
     guard !name.isEmpty else {
@@ -123,11 +123,27 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Changes one value, keeping it among the given keys; throws `OptimizerError` when refused.
-  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
-    try hyperparameters.set(key, to: value)
-    if !givenKeys.contains(key) {
-      givenKeys = kind.hyperparameters.filter { givenKeys.contains($0) || $0 == key }
+  /// Applies one edit, keeping a changed hyper-parameter among the given keys; nothing
+  /// changes when the value is refused.
+  public mutating func edit(_ edit: OptimizerEdit) throws(OptimizerError) {
+    switch edit {
+    case .hyperparameter(let key, let value):
+      try hyperparameters.set(key, to: value)
+      if !givenKeys.contains(key) {
+        givenKeys = kind.hyperparameters.filter { givenKeys.contains($0) || $0 == key }
+      }
+    case .scheduleParameter(let key, let value):
+      guard var changed = schedule else {
+        throw .schedule(kind, .settingWithoutSchedule(key.name))
+      }
+      do {
+        try changed.set(key, to: value)
+      } catch {
+        throw .schedule(kind, error)
+      }
+      schedule = changed
+    case .schedule(let replacement):
+      schedule = replacement
     }
   }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// One optimizer at several values of one setting: `adam:lr=1e-3..1,count=9`.
 ///
@@ -134,7 +130,8 @@ public struct OptimizerSweep: Hashable, Sendable, CustomStringConvertible {
         let fraction = Double(k) / Double(count - 1)
         switch spacing {
         // In logarithms: upper / lower itself overflows for 1e-300..1e300.
-        case .log: value = exp(log(lower) + (log(upper) - log(lower)) * fraction)
+        case .log:
+          value = Double.exp(Double.log(lower) + (Double.log(upper) - Double.log(lower)) * fraction)
         // Weighted, so that -1e308..1e308 does not overflow in upper − lower.
         case .linear: value = lower * (1 - fraction) + upper * fraction
         }

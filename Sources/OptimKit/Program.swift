@@ -4,9 +4,12 @@
 /// for gradients thousands of times a second, so the tree is compiled once:
 /// constant subtrees are folded, constant exponents get their own
 /// instruction (see `ConstantPower`), and evaluation walks an array over a
-/// stack buffer of known size. There are two loops, one for values only and
-/// one for values with gradients (`Dual`), so the hot heatmap path pays
-/// nothing for derivatives.
+/// stack buffer of known size. One loop serves values, gradients (`Dual`) and
+/// Hessians (`HyperDual`) through `ExpressionScalar`; it is specialized per
+/// type, so the hot heatmap path pays nothing for derivatives: against the three
+/// hand-written loops it replaced (release builds, whole-process cpu, median A/B of
+/// 3 runs) a 150,000-step Adam/momentum race took 0.99×, 10⁶ Newton steps 1.00× and
+/// a 1000×400 render 1.00×.
 struct Program: Equatable, Sendable {
   let instructions: [Instruction]
   /// The deepest the evaluation stack gets.
@@ -50,82 +53,24 @@ struct Program: Equatable, Sendable {
   }
 
   /// f(x, y).
-  func value(x: Double, y: Double) -> Double {
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: stackSize) { stack in
-      var top = -1
-      for instruction in instructions {
-        switch instruction {
-        case .constant(let value):
-          top += 1
-          stack[top] = value
-        case .x:
-          top += 1
-          stack[top] = x
-        case .y:
-          top += 1
-          stack[top] = y
-        case .unary(let operation):
-          stack[top] = operation.value(stack[top])
-        case .constantPower(let exponent):
-          stack[top] = ConstantPower.value(stack[top], exponent)
-        case .binary(let operation):
-          let right = stack[top]
-          top -= 1
-          stack[top] = operation.value(stack[top], right)
-        }
-      }
-      return stack[0]
-    }
-  }
+  func value(x: Double, y: Double) -> Double { evaluate(x: x, y: y) }
 
   /// f(x, y) with its exact gradient.
-  func dual(x: Double, y: Double) -> Dual {
-    withUnsafeTemporaryAllocation(of: Dual.self, capacity: stackSize) { stack in
-      var top = -1
-      for instruction in instructions {
-        switch instruction {
-        case .constant(let value):
-          top += 1
-          stack[top] = Dual(constant: value)
-        case .x:
-          top += 1
-          stack[top] = .x(x)
-        case .y:
-          top += 1
-          stack[top] = .y(y)
-        case .unary(let operation):
-          let argument = stack[top]
-          let result = operation.value(argument.value)
-          stack[top] = argument.chained(
-            result: result, derivative: operation.derivative(argument.value, result: result))
-        case .constantPower(let exponent):
-          let argument = stack[top]
-          stack[top] = argument.chained(
-            result: ConstantPower.value(argument.value, exponent),
-            derivative: ConstantPower.derivative(argument.value, exponent))
-        case .binary(let operation):
-          let right = stack[top]
-          top -= 1
-          let left = stack[top]
-          let result = operation.value(left.value, right.value)
-          stack[top] = Dual.combined(
-            left, right, result: result,
-            partials: operation.partials(left.value, right.value, result: result))
-        }
-      }
-      return stack[0]
-    }
-  }
+  func dual(x: Double, y: Double) -> Dual { evaluate(x: x, y: y) }
 
   /// f(x, y) with its exact gradient and Hessian, for Newton's method.
-  func hyperDual(x: Double, y: Double) -> HyperDual {
-    withUnsafeTemporaryAllocation(of: HyperDual.self, capacity: stackSize) { stack in
+  func hyperDual(x: Double, y: Double) -> HyperDual { evaluate(x: x, y: y) }
+
+  /// Runs the instructions over `Scalar` at (x, y): the one interpreter loop.
+  @inline(__always)
+  private func evaluate<Scalar: ExpressionScalar>(x: Double, y: Double) -> Scalar {
+    withUnsafeTemporaryAllocation(of: Scalar.self, capacity: stackSize) { stack in
       var top = -1
       for instruction in instructions {
         switch instruction {
         case .constant(let value):
           top += 1
-          stack[top] = HyperDual(constant: value)
+          stack[top] = Scalar(constant: value)
         case .x:
           top += 1
           stack[top] = .x(x)
@@ -133,29 +78,13 @@ struct Program: Equatable, Sendable {
           top += 1
           stack[top] = .y(y)
         case .unary(let operation):
-          let argument = stack[top]
-          let result = operation.value(argument.value)
-          stack[top] = argument.chained(
-            result: result,
-            first: operation.derivative(argument.value, result: result),
-            second: operation.secondDerivative(argument.value, result: result))
+          stack[top] = stack[top].applying(operation)
         case .constantPower(let exponent):
-          let argument = stack[top]
-          stack[top] = argument.chained(
-            result: ConstantPower.value(argument.value, exponent),
-            first: ConstantPower.derivative(argument.value, exponent),
-            second: ConstantPower.secondDerivative(argument.value, exponent))
+          stack[top] = stack[top].raised(toConstant: exponent)
         case .binary(let operation):
           let right = stack[top]
           top -= 1
-          let left = stack[top]
-          let result = operation.value(left.value, right.value)
-          let first = operation.partials(left.value, right.value, result: result)
-          let second = operation.secondPartials(left.value, right.value, result: result)
-          stack[top] = HyperDual.combined(
-            left, right, result: result,
-            partials: HyperDual.Partials(
-              a: first.0, b: first.1, aa: second.0, ab: second.1, bb: second.2))
+          stack[top] = .combining(stack[top], right, by: operation)
         }
       }
       return stack[0]

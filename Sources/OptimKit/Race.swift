@@ -119,43 +119,14 @@ public struct Race: Sendable {
     restart(from: start)
   }
 
-  /// Changes one hyper-parameter of the racer at `index` (0-based), keeping its state.
+  /// Changes the settings of the racer at `index` (0-based), keeping its state.
   ///
-  /// Throws `RaceError` for a bad index and `OptimizerError` for a key or value
-  /// the optimizer refuses; nothing changes then.
-  public mutating func setHyperparameter(_ key: Hyperparameter, to value: Double, racer index: Int)
-    throws
-  {
+  /// Throws `OptimizerError.noSuchRacer` for a bad index, and the optimizer's refusal
+  /// for a value it does not accept; nothing changes then.
+  public mutating func edit(_ edit: OptimizerEdit, racer index: Int) throws(OptimizerError) {
     guard racers.indices.contains(index) else {
-      throw RaceError.noSuchRacer(index: index, count: racers.count)
+      throw .noSuchRacer(index: index, count: racers.count)
     }
-    try racers[index].set(key, to: value)
-  }
-
-  /// Changes the hyper-parameter called `name` (torch's name) of the racer at `index` (0-based).
-  public mutating func setHyperparameter(_ name: String, to value: Double, racer index: Int) throws
-  {
-    guard racers.indices.contains(index) else {
-      throw RaceError.noSuchRacer(index: index, count: racers.count)
-    }
-    try racers[index].set(name, to: value)
-  }
-
-  /// Sets, replaces or (nil) removes the schedule of the racer at `index`, keeping its state.
-  public mutating func setSchedule(_ schedule: LearningRateSchedule?, racer index: Int) throws {
-    guard racers.indices.contains(index) else {
-      throw RaceError.noSuchRacer(index: index, count: racers.count)
-    }
-    racers[index].setSchedule(schedule)
-  }
-
-  /// Changes one schedule setting of the racer at `index`, keeping the schedule's clock.
-  public mutating func setScheduleParameter(
-    _ key: ScheduleParameter, to value: Double, racer index: Int
-  ) throws {
-    guard racers.indices.contains(index) else {
-      throw RaceError.noSuchRacer(index: index, count: racers.count)
-    }
-    try racers[index].setScheduleParameter(key, to: value)
+    try racers[index].edit(edit)
   }
 }

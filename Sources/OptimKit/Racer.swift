@@ -186,25 +186,9 @@ public struct Racer: Sendable {
       lastUpdate: lastUpdate, optimizer: optimizer.inspection)
   }
 
-  /// Sets, replaces or (nil) removes the learning-rate schedule, keeping the optimizer's state;
-  /// the schedule starts at t = 0.
-  public mutating func setSchedule(_ schedule: LearningRateSchedule?) {
-    optimizer.setSchedule(schedule)
-  }
-
-  /// Changes one setting of the schedule, keeping its clock; throws `OptimizerError`.
-  public mutating func setScheduleParameter(_ key: ScheduleParameter, to value: Double) throws {
-    try optimizer.setScheduleParameter(key, to: value)
-  }
-
-  /// Changes one hyper-parameter, keeping the optimizer's state; throws `OptimizerError`.
-  public mutating func set(_ key: Hyperparameter, to value: Double) throws {
-    try optimizer.set(key, to: value)
-  }
-
-  /// Changes the hyper-parameter called `name` (torch's name); throws `OptimizerError`.
-  public mutating func set(_ name: String, to value: Double) throws {
-    try optimizer.set(name, to: value)
+  /// Changes the optimizer's settings, keeping its state; see `Optimizer.edit(_:)`.
+  public mutating func edit(_ edit: OptimizerEdit) throws(OptimizerError) {
+    try optimizer.edit(edit)
   }
 
   /// Starts again at `start` on `objective` with fresh optimizer state and the current settings.

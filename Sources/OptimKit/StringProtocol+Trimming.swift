@@ -1,7 +1,7 @@
 extension StringProtocol {
   /// The text without leading and trailing spaces and tabs (Unicode space separators
   /// included): what a value typed around `=` or `,` may carry.
-  public func trimmingSpaces() -> String {
+  package func trimmingSpaces() -> String {
     func isSpace(_ character: Character) -> Bool {
       character.unicodeScalars.allSatisfy {
         $0 == "\t" || $0.properties.generalCategory == .spaceSeparator

@@ -80,20 +80,18 @@ public struct Trail: RandomAccessCollection, Hashable, Sendable {
   ///
   /// Read every frame, so it walks the two stored arrays directly rather than
   /// through the collection's index (which picks an array per element).
-  public var positions: [Point] {
-    var result: [Point] = []
-    result.reserveCapacity(count)
-    for waypoint in history { result.append(waypoint.position) }
-    for waypoint in recent { result.append(waypoint.position) }
-    return result
-  }
+  public var positions: [Point] { gathered(\.position) }
 
   /// f at each waypoint, oldest first, for a loss chart (read every frame, like `positions`).
-  public var values: [Double] {
-    var result: [Double] = []
+  public var values: [Double] { gathered(\.value) }
+
+  /// One part of every waypoint, oldest first, from the two stored arrays in turn.
+  @inline(__always)
+  private func gathered<Part>(_ part: (Waypoint) -> Part) -> [Part] {
+    var result: [Part] = []
     result.reserveCapacity(count)
-    for waypoint in history { result.append(waypoint.value) }
-    for waypoint in recent { result.append(waypoint.value) }
+    for waypoint in history { result.append(part(waypoint)) }
+    for waypoint in recent { result.append(part(waypoint)) }
     return result
   }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// A function of one argument in an expression: its value and its derivative, with torch's
 /// conventions at kinks and edges.
@@ -30,24 +26,24 @@ enum UnaryOperation: String, CaseIterable, Sendable {
   func value(_ a: Double) -> Double {
     switch self {
     case .negate: return -a
-    case .sin: return CMath.sin(a)
-    case .cos: return CMath.cos(a)
-    case .tan: return CMath.tan(a)
-    case .asin: return CMath.asin(a)
-    case .acos: return CMath.acos(a)
-    case .atan: return CMath.atan(a)
-    case .sinh: return CMath.sinh(a)
-    case .cosh: return CMath.cosh(a)
-    case .tanh: return CMath.tanh(a)
-    case .exp: return CMath.exp(a)
-    case .log: return CMath.log(a)
+    case .sin: return Double.sin(a)
+    case .cos: return Double.cos(a)
+    case .tan: return Double.tan(a)
+    case .asin: return Double.asin(a)
+    case .acos: return Double.acos(a)
+    case .atan: return Double.atan(a)
+    case .sinh: return Double.sinh(a)
+    case .cosh: return Double.cosh(a)
+    case .tanh: return Double.tanh(a)
+    case .exp: return Double.exp(a)
+    case .log: return Double.log(a)
     case .sqrt: return a.squareRoot()
     case .abs: return Swift.abs(a)
     case .sigmoid:
       // torch's formula; exp(-a) = ∞ for very negative a gives 0, never NaN.
-      return 1 / (1 + CMath.exp(-a))
+      return 1 / (1 + Double.exp(-a))
     case .softplus:
-      return a > Self.softplusThreshold ? a : CMath.log1p(CMath.exp(a))
+      return a > Self.softplusThreshold ? a : Double.log(onePlus: Double.exp(a))
     case .relu:
       // NaN stays NaN, as in torch.
       return a > 0 ? a : (a.isNaN ? a : 0)
@@ -59,14 +55,14 @@ enum UnaryOperation: String, CaseIterable, Sendable {
   func derivative(_ a: Double, result: Double) -> Double {
     switch self {
     case .negate: return -1
-    case .sin: return CMath.cos(a)
-    case .cos: return -CMath.sin(a)
+    case .sin: return Double.cos(a)
+    case .cos: return -Double.sin(a)
     case .tan: return 1 + result * result
     case .asin: return 1 / (1 - a * a).squareRoot()
     case .acos: return -1 / (1 - a * a).squareRoot()
     case .atan: return 1 / (a * a + 1)
-    case .sinh: return CMath.cosh(a)
-    case .cosh: return CMath.sinh(a)
+    case .sinh: return Double.cosh(a)
+    case .cosh: return Double.sinh(a)
     case .tanh: return 1 - result * result
     case .exp: return result
     case .log: return 1 / a
@@ -75,7 +71,7 @@ enum UnaryOperation: String, CaseIterable, Sendable {
     case .sigmoid: return (1 - result) * result
     case .softplus:
       if a > Self.softplusThreshold { return 1 }
-      let z = CMath.exp(a)
+      let z = Double.exp(a)
       return z / (z + 1)
     case .relu: return result <= 0 ? 0 : 1  // torch's threshold_backward: 0 at 0
     }
@@ -99,7 +95,7 @@ enum UnaryOperation: String, CaseIterable, Sendable {
     case .sigmoid: return result * (1 - result) * (1 - 2 * result)
     case .softplus:
       if a > Self.softplusThreshold { return 0 }
-      let s = 1 / (1 + CMath.exp(-a))
+      let s = 1 / (1 + Double.exp(-a))
       return s * (1 - s)
     }
   }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// torch.optim's per-element update for one step, with that step's scalars computed once.
 ///
@@ -29,8 +25,8 @@ struct UpdateRule {
     if kind == .nadam {
       let beta1 = settings.value(.beta1)
       let decay = settings.value(.momentumDecay)
-      momentumCoefficient = beta1 * (1 - 0.5 * pow(0.96, step * decay))
-      nextMomentumCoefficient = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * decay))
+      momentumCoefficient = beta1 * (1 - 0.5 * Double.power(0.96, step * decay))
+      nextMomentumCoefficient = beta1 * (1 - 0.5 * Double.power(0.96, (step + 1) * decay))
     } else {
       momentumCoefficient = 0
       nextMomentumCoefficient = 0
@@ -144,11 +140,11 @@ struct UpdateRule {
     let beta2 = value(.beta2)
     s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
-    let biasCorrection1 = 1 - pow(beta1, step)
-    let biasCorrection2 = 1 - pow(beta2, step)
+    let biasCorrection1 = 1 - Double.power(beta1, step)
+    let biasCorrection2 = 1 - Double.power(beta2, step)
     let stepSize = value(.learningRate) / biasCorrection1
     // Python's `bias_correction2**0.5`: the C library's pow, not sqrt.
-    let biasCorrection2Root = pow(biasCorrection2, 0.5)
+    let biasCorrection2Root = Double.power(biasCorrection2, 0.5)
     let denominator: Double
     if settings.isOn(.amsgrad) {
       s.maximumSecondMoment = maximum(s.maximumSecondMoment, s.secondMoment)
@@ -165,7 +161,7 @@ struct UpdateRule {
     let beta1 = value(.beta1)
     let beta2 = value(.beta2)
     let learningRate = value(.learningRate)
-    let biasCorrection2 = 1 - pow(beta2, step)
+    let biasCorrection2 = 1 - Double.power(beta2, step)
     let mu = momentumCoefficient
     let muNext = nextMomentumCoefficient
     s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
@@ -184,16 +180,17 @@ struct UpdateRule {
     let learningRate = value(.learningRate)
     s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
-    let biasCorrection1 = 1 - pow(beta1, step)
-    let biasCorrection2 = 1 - pow(beta2, step)
+    let biasCorrection1 = 1 - Double.power(beta1, step)
+    let biasCorrection2 = 1 - Double.power(beta2, step)
     let correctedFirstMoment = s.firstMoment / biasCorrection1
     // The length of the approximated simple moving average, and its limit.
     let rhoInfinity = 2 / (1 - beta2) - 1
-    let rho = rhoInfinity - 2 * step * pow(beta2, step) / biasCorrection2
+    let rho = rhoInfinity - 2 * step * Double.power(beta2, step) / biasCorrection2
     if rho > 5 {
-      let rectification = pow(
+      let rectification = Double.power(
         (rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho), 0.5)
-      let adaptive = pow(biasCorrection2, 0.5) / (s.secondMoment.squareRoot() + value(.epsilon))
+      let adaptive =
+        Double.power(biasCorrection2, 0.5) / (s.secondMoment.squareRoot() + value(.epsilon))
       s.effectiveStep = learningRate * adaptive * rectification
       p = add(p, correctedFirstMoment * learningRate * adaptive * rectification, alpha: -1)
     } else {
@@ -207,7 +204,7 @@ struct UpdateRule {
     let beta1 = value(.beta1)
     s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.infinityNorm = maximum(s.infinityNorm * value(.beta2), abs(g) + value(.epsilon))
-    let clr = value(.learningRate) / (1 - pow(beta1, step))
+    let clr = value(.learningRate) / (1 - Double.power(beta1, step))
     s.effectiveStep = value(.learningRate) / s.infinityNorm
     p = addcdiv(p, s.firstMoment, s.infinityNorm, value: -clr)
   }
@@ -251,7 +248,7 @@ struct UpdateRule {
       s.average = p
     }
     s.effectiveStep = eta
-    s.eta = learningRate / pow(1 + lambd * learningRate * step, value(.alpha))
+    s.eta = learningRate / Double.power(1 + lambd * learningRate * step, value(.alpha))
     let sinceStart = step - value(.t0)
     s.mu = 1 / (sinceStart > 1 ? sinceStart : 1)
   }

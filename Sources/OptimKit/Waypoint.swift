@@ -6,12 +6,6 @@ public struct Waypoint: Hashable, Sendable {
   /// f at `position`.
   public var value: Double
 
-  public init(step: Int, position: Point, value: Double) {
-    self.step = step
-    self.position = position
-    self.value = value
-  }
-
   /// Whether position and value are all finite: a point that can be drawn.
   public var isFinite: Bool { position.isFinite && value.isFinite }
 }

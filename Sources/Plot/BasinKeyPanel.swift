@@ -1,11 +1,5 @@
 import OptimKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The basins' key: for whose optimizer, how far along, and one swatch per minimum with the
 /// share of the map that reaches it.
 struct BasinKeyPanel {

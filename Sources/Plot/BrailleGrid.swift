@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// A sub-grid of 2 × 4 braille dots per cell that lines are drawn on.
 ///
@@ -234,7 +230,7 @@ public struct BrailleGrid: Sendable {
     // Dots are square and a cell is two dots wide and four tall, so `\` and `/`
     // run corner to corner at atan(4/2) ≈ 63.4° from the horizontal; each
     // character takes the directions nearest to its own.
-    let angle = 0.5 * atan2(2 * xy, xx - yy) * 180 / Double.pi
+    let angle = 0.5 * Double.atan2(y: 2 * xy, x: xx - yy) * 180 / Double.pi
     let folded = angle < 0 ? angle + 180 : angle
     switch folded {
     case ..<31.7, 148.3...: return "-"

@@ -1,11 +1,5 @@
 import OptimKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The function sampled over the plot area, its level set, and the finished cells.
 ///
 /// Sampling is the expensive part of a frame, so a heatmap is made once per

@@ -1,11 +1,5 @@
 import OptimKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The inspector panel: the selected optimizer's −∇f, last update and its length, lr now,
 /// the effective per-coordinate step, the momentum buffer, and the optimizer's own state
 /// (Rprop's step sizes, ASGD's eta/mu/ax, LBFGS's curvature pairs, Adafactor's variances).

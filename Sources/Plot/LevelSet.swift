@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// The contour levels of a view and the log scale the heatmap is shaded on.
 ///
@@ -41,13 +37,13 @@ public struct LevelSet: Hashable, Sendable {
   /// The 20 quantile fractions of the recipe, computed like numpy's
   /// `np.linspace(1e-4 ** (1/3), 0.95 ** (1/3), 20) ** 3`.
   public static let quantileFractions: [Double] = {
-    let start = pow(1e-4, 1.0 / 3.0)
-    let stop = pow(0.95, 1.0 / 3.0)
+    let start = Double.power(1e-4, 1.0 / 3.0)
+    let stop = Double.power(0.95, 1.0 / 3.0)
     let count = 20
     let step = (stop - start) / Double(count - 1)
     return (0..<count).map { index in
       let linear = index == count - 1 ? stop : Double(index) * step + start
-      return pow(linear, 3.0)
+      return Double.power(linear, 3.0)
     }
   }()
 
@@ -117,7 +113,7 @@ public struct LevelSet: Hashable, Sendable {
 
   /// The shading coordinate of f: log(f), or log(f − minimum + shift) when shifted.
   public func logValue(_ value: Double) -> Double {
-    isShifted ? log(value - minimum + shift) : log(value)
+    isShifted ? Double.log(value - minimum + shift) : Double.log(value)
   }
 
   /// The shade (0…1) of a band; out-of-range bands are clamped.
@@ -148,7 +144,7 @@ public struct LevelSet: Hashable, Sendable {
   {
     guard levels.count >= 2 else { return Array(repeating: 0.5, count: levels.count + 1) }
     func logarithm(_ value: Double) -> Double {
-      shifted ? log(value - minimum + shift) : log(value)
+      shifted ? Double.log(value - minimum + shift) : Double.log(value)
     }
     let logs = levels.map(logarithm)
     guard let low = logs.first, let high = logs.last, low.isFinite, high.isFinite, high > low

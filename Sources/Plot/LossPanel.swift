@@ -1,10 +1,5 @@
 import OptimKit
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// The loss panel: f − f* against step, on a log scale (or a linear one, `y`), one
 /// braille line per optimizer, so who converges fastest is seen at a glance.
@@ -75,9 +70,9 @@ struct LossPanel {
       let gap = value - reference
       guard gap.isFinite else {
         // f and f* near opposite ends of the doubles: f − f* overflows, its half does not.
-        return log10(value / 2 - reference / 2) + log10(2.0)
+        return Double.log10(value / 2 - reference / 2) + Double.log10(2.0)
       }
-      return log10(max(gap, floor))
+      return Double.log10(max(gap, floor))
     }
     let rows = region.height - 2
     let (low, high, ticks) =
@@ -88,7 +83,7 @@ struct LossPanel {
     // On a log scale, a gap of zero or less (or below the floor) sits at the bottom too.
     let below =
       isLog
-      ? range.hasFinite && !(range.overallLowest - reference >= pow(10, low) * (1 - 1e-9))
+      ? range.hasFinite && !(range.overallLowest - reference >= Double.power(10, low) * (1 - 1e-9))
       : (coordinate(range.overallLowest) ?? low) < low - 1e-9
     let above = (coordinate(range.overallHighest) ?? high) > high + 1e-9
     var labels = ticks.map { (tick: Tick) in tick.label }
@@ -244,7 +239,7 @@ struct LossPanel {
   /// The smallest of 1, 2 and 5 × 10ⁿ that is at least `least`.
   static func niceSpacing(atLeast least: Double) -> Double {
     guard least.isFinite, least > 0 else { return 1 }
-    let power = pow(10, log10(least).rounded(.down))
+    let power = Double.power(10, Double.log10(least).rounded(.down))
     for factor in [1.0, 2, 5, 10] where factor * power >= least * (1 - 1e-12) {
       return factor * power
     }

@@ -1,11 +1,5 @@
 import OptimKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// An arrow drawn on a map from a point in a direction, with a fixed length on screen.
 ///
 /// Only the direction is drawn (the lengths of gradients and updates differ by
@@ -17,12 +11,6 @@ public struct MapArrow: Sendable {
   /// The direction in the plane's units; only its angle on screen matters.
   public var direction: Point
   public var color: Color
-
-  public init(origin: Point, direction: Point, color: Color) {
-    self.origin = origin
-    self.direction = direction
-    self.color = color
-  }
 
   /// The arrow's end in braille-dot coordinates of `projection`'s map, or nil when nothing
   /// is drawn: an eighth of the map's shorter side (in square dots), at least 6 dots.

@@ -1,10 +1,5 @@
 import OptimKit
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// Draws one map: the heatmap, the optimizers' trails, the markers and the
 /// optimizers' current positions (or arrows at the border for those out of view).
@@ -321,7 +316,7 @@ struct MapPainter {
     let arrows: [Character] =
       usesASCII
       ? [">", "/", "^", "\\", "<", "/", "v", "\\"] : ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
-    let angle = atan2(dy, dx)
+    let angle = Double.atan2(y: dy, x: dx)
     let sector = Int((angle / (Double.pi / 4)).rounded()) & 7
     return arrows[sector]
   }

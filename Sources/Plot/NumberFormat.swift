@@ -1,11 +1,6 @@
 import OptimKit
+import RealModule
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Short, fixed-style renderings of numbers for panels with little room.
 public enum NumberFormat {
@@ -27,14 +22,14 @@ public enum NumberFormat {
     if value == 0 { return value.sign == .minus ? "-0.00e+00" : "0.00e+00" }
     let magnitude = abs(value)
     guard magnitude >= 1e-290, magnitude <= 1e290 else { return nil }
-    var exponent = Int(log10(magnitude).rounded(.down))
-    var scaled = magnitude / pow(10, Double(exponent - 2))
+    var exponent = Int(Double.log10(magnitude).rounded(.down))
+    var scaled = magnitude / Double.power(10, Double(exponent - 2))
     if scaled < 100 {
       exponent -= 1
-      scaled = magnitude / pow(10, Double(exponent - 2))
+      scaled = magnitude / Double.power(10, Double(exponent - 2))
     } else if scaled >= 1000 {
       exponent += 1
-      scaled = magnitude / pow(10, Double(exponent - 2))
+      scaled = magnitude / Double.power(10, Double(exponent - 2))
     }
     guard scaled >= 99, scaled < 1001, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else {
       return nil

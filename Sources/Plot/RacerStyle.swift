@@ -6,10 +6,4 @@ public struct RacerStyle: Hashable, Sendable {
   public var glyph: Character
   /// The glyph used when only ASCII may be drawn.
   public var asciiGlyph: Character
-
-  public init(color: Color, glyph: Character, asciiGlyph: Character) {
-    self.color = color
-    self.glyph = glyph
-    self.asciiGlyph = asciiGlyph
-  }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// Where each part of the screen goes for a given size: status line, maps,
 /// legend, loss panel and message line.
@@ -64,7 +60,7 @@ public struct ScreenPlan: Hashable, Sendable {
     let below = Self.belowPlan(body: body, racerCount: count)
     func mismatch(_ map: Region) -> Double {
       guard map.width > 0, map.height > 0 else { return .infinity }
-      return abs(log(Double(map.width) / (2 * Double(map.height)) / aspect))
+      return abs(Double.log(Double(map.width) / (2 * Double(map.height)) / aspect))
     }
     let chosen = mismatch(beside.map) <= mismatch(below.map) ? beside : below
     panelsBeside = chosen.map.width < width

@@ -71,13 +71,6 @@ public struct Theme: Hashable, Sendable {
     public var rising: Character
     public var falling: Character
 
-    public init(horizontal: Character, vertical: Character, rising: Character, falling: Character) {
-      self.horizontal = horizontal
-      self.vertical = vertical
-      self.rising = rising
-      self.falling = falling
-    }
-
     /// The four glyphs in file order: horizontal, vertical, rising, falling.
     public var all: [Character] { [horizontal, vertical, rising, falling] }
 

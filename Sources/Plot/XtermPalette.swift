@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The colours behind xterm's 256 colour indices, for deriving lighter and
 /// darker shades of a theme's colours.
 ///
@@ -68,7 +62,7 @@ public enum XtermPalette {
     let color = rgb(index)
     func linear(_ channel: Double) -> Double {
       let value = channel / 255
-      return value <= 0.04045 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
+      return value <= 0.04045 ? value / 12.92 : Double.power((value + 0.055) / 1.055, 2.4)
     }
     let red = linear(color.red)
     let green = linear(color.green)
@@ -76,7 +70,7 @@ public enum XtermPalette {
     let x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047
     let y = 0.2126 * red + 0.7152 * green + 0.0722 * blue
     let z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883
-    func f(_ t: Double) -> Double { t > 0.008856 ? cbrt(t) : 7.787 * t + 16.0 / 116.0 }
+    func f(_ t: Double) -> Double { t > 0.008856 ? Double.root(t, 3) : 7.787 * t + 16.0 / 116.0 }
     return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
   }
 
@@ -101,8 +95,9 @@ public enum XtermPalette {
       guard towards else { continue }
       // Lightness counts double: a shade is first of all lighter or darker.
       let distance =
-        4 * pow(other.lightness - target.lightness, 2) + pow(other.a - target.a, 2)
-        + pow(other.b - target.b, 2)
+        4 * Double.power(other.lightness - target.lightness, 2)
+        + Double.power(other.a - target.a, 2)
+        + Double.power(other.b - target.b, 2)
       if distance < bestDistance {
         bestDistance = distance
         best = candidate

@@ -12,13 +12,6 @@ public struct FigureLayout: Hashable, Sendable {
     public var y: Double
     public var width: Double
     public var height: Double
-
-    public init(x: Double, y: Double, width: Double, height: Double) {
-      self.x = x
-      self.y = y
-      self.width = width
-      self.height = height
-    }
   }
 
   public let width: Int

@@ -1,12 +1,7 @@
 import CCairo
 import OptimKit
 import Plot
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import RealModule
 
 /// Draws a `Figure` over its `FigureField` with cairo, anti-aliased, on any cairo surface.
 ///
@@ -389,8 +384,8 @@ struct FigurePainter {
     for index in 0..<10 {
       let angle = -Double.pi / 2 + Double(index) * Double.pi / 5
       let distance = index % 2 == 0 ? radius : radius * 0.42
-      let x = centre.x + distance * cos(angle)
-      let y = centre.y + distance * sin(angle)
+      let x = centre.x + distance * Double.cos(angle)
+      let y = centre.y + distance * Double.sin(angle)
       if index == 0 { cairo_move_to(context, x, y) } else { cairo_line_to(context, x, y) }
     }
     cairo_close_path(context)
@@ -474,18 +469,18 @@ struct FigurePainter {
   static func ticks(_ low: Double, _ high: Double, count: Int) -> [Double] {
     guard low.isFinite, high.isFinite, high > low, count > 0 else { return [] }
     let rough = (high - low) / Double(count)
-    let power = pow(10, log10(rough).rounded(.down))
+    let power = Double.power(10, Double.log10(rough).rounded(.down))
     let candidates = [1.0, 2, 5, 10].map { $0 * power }
     let step =
-      candidates.min { abs(log($0 / rough)) < abs(log($1 / rough)) } ?? power
+      candidates.min { abs(Double.log($0 / rough)) < abs(Double.log($1 / rough)) } ?? power
     let first = (low / step - 1e-9).rounded(.up)
     let last = (high / step + 1e-9).rounded(.down)
     guard first <= last else { return [] }
     // Multiples of the step, each computed afresh so that no rounding error adds up.
     return stride(from: first, through: last, by: 1).map { multiple in
       let value = multiple * step
-      let decimals = max(0, -Int(log10(step).rounded(.down)))
-      let factor = pow(10, Double(decimals))
+      let decimals = max(0, -Int(Double.log10(step).rounded(.down)))
+      let factor = Double.power(10, Double(decimals))
       return multiple == 0 ? 0 : (value * factor).rounded() / factor
     }
   }

@@ -1,11 +1,6 @@
 import CCairo
 import CGIF
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// Makes an animated GIF of a race, one figure per frame, through giflib.
 ///

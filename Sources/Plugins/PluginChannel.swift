@@ -1,12 +1,7 @@
 import Dispatch
+import LibC
 import Subprocess
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 #if canImport(System)
   import System
@@ -99,8 +94,8 @@ public final class PluginChannel: @unchecked Sendable {
       output = toChild[1]
       input = fromChild[0]
     case .failure(let error):
-      Glibc.close(toChild[1])
-      Glibc.close(fromChild[0])
+      LibC.close(toChild[1])
+      LibC.close(fromChild[0])
       throw error
     case nil:
       throw PluginError(.protocolBroken, "the plug-in helper did not start")
@@ -211,8 +206,8 @@ public final class PluginChannel: @unchecked Sendable {
   public func close() {
     guard !isClosed else { return }
     isClosed = true
-    Glibc.close(output)
-    if input != output { Glibc.close(input) }
+    LibC.close(output)
+    if input != output { LibC.close(input) }
   }
 
   /// Seconds on a monotonic clock.

@@ -77,7 +77,8 @@ public struct PluginCheck: Sendable {
     var referenceSpec = reference
     for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
       do {
-        try referenceSpec.set(referenceSpec.hyperparameters.key(named: key), to: value)
+        try referenceSpec.edit(
+          .hyperparameter(referenceSpec.hyperparameters.key(named: key), value))
       } catch {
         return PluginCheckResult(
           name: name, steps: steps,

@@ -1,11 +1,6 @@
 import FoundationEssentials
+import LibC
 import OptimKit
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Which Python runs plug-ins, and where optiscope's helper script is.
 ///

@@ -1,11 +1,7 @@
 import CNCursesW
 import Plot
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// The real screen: ncurses, started on stdout and stdin.
 ///

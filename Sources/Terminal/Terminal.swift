@@ -1,11 +1,6 @@
 import CNCursesW
+import LibC
 import Plot
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The full-screen terminal: takes it over, reads keys and clicks, shows canvases, gives it back.
 ///

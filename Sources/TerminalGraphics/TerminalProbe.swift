@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// Asks the terminal what it can show, with a short timeout, before the screen is taken
 /// over: kitty's graphics query, the cell size (`CSI 16 t`), the sixel colour

@@ -1,15 +1,10 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import LibC
 import Plot
 import Runtime
 import Terminal
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// How the picture looks, shared by `run`, `render` and `record`: the theme,
 /// colours and ASCII-only drawing.

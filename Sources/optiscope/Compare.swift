@@ -4,12 +4,6 @@ import OptimKit
 import Plot
 import Plugins
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope compare`: race optimizers headlessly with equal step budgets and print a ranking.
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -99,18 +93,8 @@ struct Compare: ParsableCommand {
     } else {
       board = Leaderboard(criterion: .finalValueOnly, tolerance: 0)
     }
-    let startPoint: Point
-    if let start {
-      startPoint = try Trace.parsePoint(start)
-    } else if let defaultStart {
-      startPoint = defaultStart
-    } else {
-      throw CommandError("--expr needs --start X,Y (e.g. --start 1,1)")
-    }
-    guard let stepCount = Int(steps), (0...Trace.maximumSteps).contains(stepCount) else {
-      throw CommandError(
-        "--steps must be a whole number from 0 to \(Trace.maximumSteps), got '\(steps)'")
-    }
+    let startPoint = try Trace.startPoint(start, default: defaultStart)
+    let stepCount = try Trace.stepCount(steps)
     guard let tol = Double(tolerance), tol.isFinite, tol >= 0 else {
       throw CommandError("--tolerance must be a finite number >= 0, got '\(tolerance)'")
     }

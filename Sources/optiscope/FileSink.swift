@@ -1,11 +1,6 @@
 import App
 import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// A file written for a recording, a trace or a saved scene: unbuffered writes to a
 /// temporary file beside it, renamed into place once the first part is whole.

@@ -1,11 +1,7 @@
 import ArgumentParser
 import TerminalGraphics
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// `--graphics auto|kitty|sixel|none`: the live map as an image in terminals that show
 /// images (see README "Images in the terminal").

@@ -1,16 +1,11 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import LibC
 import OptimKit
 import Plot
 import Plugins
 import Terminal
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `optiscope` (or `optiscope run`): the full-screen race, steered from the keyboard.
 struct Interactive: ParsableCommand {

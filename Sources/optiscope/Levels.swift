@@ -4,12 +4,6 @@ import FoundationEssentials
 import OptimKit
 import Plot
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope levels`: print the contour levels the heatmap would use.
 struct Levels: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,11 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// The `optiscope` command: the interactive race, and headless subcommands.
 @main

@@ -1,12 +1,7 @@
 import App
+import LibC
 import Plot
 import PlotImage
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension Record {
   /// Whether `--format gif` asks for an animation instead of a text recording.

@@ -1,15 +1,10 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import LibC
 import OptimKit
 import Plot
 import Plugins
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `optiscope record`: run a race headlessly and record every frame to a file.
 struct Record: ParsableCommand {

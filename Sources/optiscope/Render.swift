@@ -1,14 +1,9 @@
 import App
 import ArgumentParser
 import FoundationEssentials
+import LibC
 import OptimKit
 import Plot
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `optiscope render`: run a race headlessly and print its final screen.
 struct Render: ParsableCommand {

@@ -6,12 +6,6 @@ import Plugins
 import Runtime
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope replay`: play a recorded text log in the terminal, or verify it by re-simulation.
 struct Replay: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,12 +2,6 @@ import App
 import ArgumentParser
 import FoundationEssentials
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The scene options shared by `run`, `render` and `record`: a scene file, and function, start,
 /// optimizers, sweeps, view, layout, pace, noise and the panels shown on top of it.
 struct SceneArguments: ParsableArguments {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import LibC
 
 /// The size of the terminal standard output goes to, asked of the system (`TIOCGWINSZ`):
 /// the one runtime helper that asks, so commands that only print (`render`) need no

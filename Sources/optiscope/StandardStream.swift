@@ -1,10 +1,5 @@
+import LibC
 import Plot
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Standard output and standard error, written straight to their descriptors.
 enum StandardStream {

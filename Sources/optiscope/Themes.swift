@@ -5,12 +5,6 @@ import Plot
 import Runtime
 import Terminal
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope themes`: list the themes that can be found, each with a one-line preview.
 struct Themes: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -4,12 +4,6 @@ import FoundationEssentials
 import OptimKit
 import Plugins
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `optiscope trace`: race optimizers headlessly and print every step, for tests and scripts.
 struct Trace: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -126,18 +120,8 @@ struct Trace: ParsableCommand {
     let (choice, hasOwnStart) = try function.requiredChoice()
     let objective = choice.objective
     let defaultStart = hasOwnStart ? choice.start : nil
-    let startPoint: Point
-    if let start {
-      startPoint = try Self.parsePoint(start)
-    } else if let defaultStart {
-      startPoint = defaultStart
-    } else {
-      throw CommandError("--expr needs --start X,Y (e.g. --start 1,1)")
-    }
-    guard let stepCount = Int(steps), (0...Self.maximumSteps).contains(stepCount) else {
-      throw CommandError(
-        "--steps must be a whole number from 0 to \(Self.maximumSteps), got '\(steps)'")
-    }
+    let startPoint = try Self.startPoint(start, default: defaultStart)
+    let stepCount = try Self.stepCount(steps)
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
     }
@@ -186,6 +170,25 @@ struct Trace: ParsableCommand {
   }
 
   /// Parses `X,Y` (spaces and surrounding parentheses allowed) into a finite point.
+  /// `--start` as `trace` and `compare` take it: X,Y, else the function's own start;
+  /// an `--expr` has none.
+  static func startPoint(_ text: String?, default defaultStart: Point?) throws -> Point {
+    if let text { return try parsePoint(text) }
+    guard let defaultStart else {
+      throw CommandError("--expr needs --start X,Y (e.g. --start 1,1)")
+    }
+    return defaultStart
+  }
+
+  /// `--steps` as `trace` and `compare` take it: a whole number from 0 to `maximumSteps`.
+  static func stepCount(_ text: String) throws -> Int {
+    guard let count = Int(text), (0...maximumSteps).contains(count) else {
+      throw CommandError(
+        "--steps must be a whole number from 0 to \(maximumSteps), got '\(text)'")
+    }
+    return count
+  }
+
   static func parsePoint(_ text: String) throws -> Point {
     var body = text.trimmingSpaces()
     if body.hasPrefix("(") && body.hasSuffix(")") {

@@ -24,52 +24,16 @@ struct TraceTable {
   struct Scheduled {
     let step: Int
     let racer: Int
-    let edit: Edit
-  }
-
-  /// What a change does: set a hyper-parameter, a schedule setting, or the whole schedule.
-  enum Edit {
-    case hyperparameter(Hyperparameter, Double)
-    case scheduleParameter(ScheduleParameter, Double)
-    /// `schedule=cosine,T=200` (or `schedule=none`): a new schedule starting at t = 0.
-    case schedule(LearningRateSchedule?)
+    let edit: OptimizerEdit
   }
 
   /// Resolves one change against `spec` as it is when the change applies, and applies it there.
-  static func resolve(_ change: TraceChange, on spec: inout OptimizerSpec) throws -> Edit {
-    if change.key.lowercased() == "schedule" {
-      do {
-        let schedule = try LearningRateSchedule.parse(change.text)
-        spec.schedule = schedule
-        return .schedule(schedule)
-      } catch {
-        throw OptimizerError.schedule(spec.kind, error)
-      }
-    }
-    if Hyperparameter(rawValue: change.key.lowercased()) == nil,
-      let key = ScheduleParameter(name: change.key)
-    {
-      guard var schedule = spec.schedule else {
-        throw OptimizerError.schedule(spec.kind, .settingWithoutSchedule(change.key))
-      }
-      guard let value = Double(change.text) else {
-        throw OptimizerError.schedule(
-          spec.kind, .malformedValue(schedule.kind, key, text: change.text))
-      }
-      do {
-        try schedule.set(key, to: value)
-      } catch {
-        throw OptimizerError.schedule(spec.kind, error)
-      }
-      spec.schedule = schedule
-      return .scheduleParameter(key, value)
-    }
-    let key = try spec.hyperparameters.key(named: change.key)
-    guard let value = key.value(parsing: change.text) else {
-      throw OptimizerError.malformedValue(spec.kind, key, text: change.text)
-    }
-    try spec.set(key, to: value)
-    return .hyperparameter(key, value)
+  static func resolve(_ change: TraceChange, on spec: inout OptimizerSpec) throws(OptimizerError)
+    -> OptimizerEdit
+  {
+    let edit = try OptimizerEdit(key: change.key, text: change.text, for: spec)
+    try spec.edit(edit)
+    return edit
   }
 
   /// Checks every change against the optimizer it edits, as it will be when the change applies.
@@ -128,14 +92,7 @@ struct TraceTable {
     for step in 0..<steps {
       while let change = pending.first, change.step == step {
         pending.removeFirst()
-        switch change.edit {
-        case .hyperparameter(let key, let value):
-          try race.setHyperparameter(key, to: value, racer: change.racer)
-        case .scheduleParameter(let key, let value):
-          try race.setScheduleParameter(key, to: value, racer: change.racer)
-        case .schedule(let schedule):
-          try race.setSchedule(schedule, racer: change.racer)
-        }
+        try race.edit(change.edit, racer: change.racer)
       }
       guard race.isRunning || plugins.contains(where: \.isActive) else { break }
       TraceRows.step(&race, format: format, to: &output)

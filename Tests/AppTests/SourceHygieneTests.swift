@@ -52,4 +52,22 @@ import Testing
     }
     #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
   }
+
+  /// The C library is imported in one place, `Sources/LibC`, and math comes from RealModule:
+  /// no `#if canImport(Glibc)` block in every file that needs `exp` or `write`.
+  @Test func onlyLibCImportsTheCLibrary() throws {
+    let files = try #require(FileManager.default.enumerator(atPath: Self.sources.path))
+      .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") && !$0.hasPrefix("LibC/") }
+    #expect(files.count > 50)
+    for file in files {
+      let text = try String(
+        contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+      let imports = text.split(separator: "\n").filter {
+        let line = $0.trimmingCharacters(in: .whitespaces)
+        return line.hasPrefix("import Glibc") || line.hasPrefix("import Darwin")
+          || line.hasPrefix("@_exported import")
+      }
+      #expect(imports.isEmpty, "\(file) imports the C library itself; import LibC")
+    }
+  }
 }

@@ -26,7 +26,8 @@ import Testing
       if step > 0 { race.step() }
       for change in golden.changes ?? [] where change.step == step {
         for (key, number) in change.params {
-          try race.setHyperparameter(key, to: number.value, racer: 0)
+          let named = try race.racers[0].spec.hyperparameters.key(named: key)
+          try race.edit(.hyperparameter(named, number.value), racer: 0)
         }
       }
       let racer = race.racers[0]

@@ -1,6 +1,7 @@
 import Foundation
-import OptimKit
 import Testing
+
+@testable import OptimKit
 
 /// Exact Hessians from second-order forward mode, against second derivatives worked out by hand.
 @Suite struct HessianTests {

@@ -61,10 +61,10 @@ import Testing
   /// keeps it, so the spec then states it.
   @Test func liveMaxIterKeepsTheResolvedMaxEval() throws {
     var optimizer = Optimizer(kind: .lbfgs)
-    try optimizer.set(.maxIter, to: 4)
+    try optimizer.edit(.hyperparameter(.maxIter, 4))
     #expect(optimizer.hyperparameters[.maxEval] == 25)
     #expect(optimizer.hyperparameters[.maxIter] == 4)
-    try optimizer.set(.maxIter, to: 8)
+    try optimizer.edit(.hyperparameter(.maxIter, 8))
     #expect(optimizer.hyperparameters[.maxEval] == 25)
   }
 }

@@ -171,7 +171,7 @@ import Testing
       objective: objective, start: start, specs: [try OptimizerSpec(parsing: "adam:lr=0.1")])
     scheduled.step(times: 5)
     let schedule = try LearningRateSchedule(kind: .exponential, values: [.gamma: 0.5])
-    try scheduled.setSchedule(schedule, racer: 0)
+    try scheduled.edit(.schedule(schedule), racer: 0)
     #expect(scheduled.racers[0].optimizer.learningRate == 0.1)
     #expect(scheduled.racers[0].optimizer.stepCount == 5)
     scheduled.step(times: 5)
@@ -180,12 +180,12 @@ import Testing
       objective: objective, start: start, specs: [try OptimizerSpec(parsing: "adam:lr=0.1")])
     manual.step(times: 5)
     for k in 0..<5 {
-      try manual.setHyperparameter(.learningRate, to: 0.1 * pow(0.5, Double(k)), racer: 0)
+      try manual.edit(.hyperparameter(.learningRate, 0.1 * pow(0.5, Double(k))), racer: 0)
       manual.step()
     }
     #expect(scheduled.racers[0].trail == manual.racers[0].trail)
     // Removing it returns to the base lr, again keeping the state.
-    try scheduled.setSchedule(nil, racer: 0)
+    try scheduled.edit(.schedule(nil), racer: 0)
     #expect(scheduled.racers[0].optimizer.learningRate == 0.1)
     #expect(scheduled.racers[0].optimizer.stepCount == 10)
   }
@@ -195,11 +195,11 @@ import Testing
     var position = Point.zero
     for _ in 0..<5 { optimizer.step(&position, gradient: .zero) }
     #expect(near(optimizer.learningRate, 0.5))
-    try optimizer.setScheduleParameter(.period, to: 20)
+    try optimizer.edit(.scheduleParameter(.period, 20))
     #expect(optimizer.scheduleStep == 5)
     #expect(near(optimizer.learningRate, (1 + cos(Double.pi / 4)) / 2))
-    #expect(throws: OptimizerError.self) { try optimizer.setScheduleParameter(.gamma, to: 0.5) }
-    #expect(throws: OptimizerError.self) { try optimizer.setScheduleParameter(.period, to: 0) }
+    #expect(throws: OptimizerError.self) { try optimizer.edit(.scheduleParameter(.gamma, 0.5)) }
+    #expect(throws: OptimizerError.self) { try optimizer.edit(.scheduleParameter(.period, 0)) }
   }
 
   @Test func liveLearningRateChangeMovesTheBase() throws {
@@ -208,7 +208,7 @@ import Testing
     optimizer.step(&position, gradient: .zero)
     optimizer.step(&position, gradient: .zero)
     #expect(optimizer.learningRate == 0.25)
-    try optimizer.set(.learningRate, to: 2)
+    try optimizer.edit(.hyperparameter(.learningRate, 2))
     #expect(optimizer.learningRate == 0.5)
   }
 

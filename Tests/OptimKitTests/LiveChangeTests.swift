@@ -9,7 +9,7 @@ import Testing
     optimizer.step(&position, gradient: Point(x: 2, y: 0))
     // First step: buffer = g = 2 (torch copies the gradient, no dampening); x = 1 - 0.1·2.
     #expect(position.x == 0.8)
-    try optimizer.set("lr", to: 0.5)
+    try optimizer.edit(.hyperparameter(.learningRate, 0.5))
     optimizer.step(&position, gradient: Point(x: 1, y: 0))
     // buffer = 0.9·2 + 1 = 2.8; x = 0.8 - 0.5·2.8 = -0.6 (a reset buffer would give 0.3).
     #expect(abs(position.x - -0.6) < 1e-15)
@@ -23,7 +23,7 @@ import Testing
     // m = 0.1, v = 0.001, both bias-corrected to 1: a step of lr / (1 + eps).
     #expect(abs(position.x - -0.1 / (1 + 1e-8)) < 1e-15)
     #expect(abs(position.y - 0.1 / (1 + 1e-8)) < 1e-15)
-    try optimizer.set(.beta1, to: 0.5)
+    try optimizer.edit(.hyperparameter(.beta1, 0.5))
     let before = position
     optimizer.step(&position, gradient: Point(x: 1, y: -1))
     // m = 0.1 + 0.5·(1 - 0.1) = 0.55, t = 2 so 1 - 0.5² = 0.75; v/(1-0.999²) = 1.
@@ -47,7 +47,7 @@ import Testing
     var optimizer = Optimizer(try OptimizerSpec(parsing: "momentum:lr=0.1"))
     var position = Point(x: 1, y: 0)
     optimizer.step(&position, gradient: Point(x: 2, y: 0))
-    try optimizer.set(.learningRate, to: 0.5)
+    try optimizer.edit(.hyperparameter(.learningRate, 0.5))
     optimizer.reset()
     #expect(optimizer.stepCount == 0)
     #expect(optimizer.hyperparameters[.learningRate] == 0.5)

@@ -25,7 +25,7 @@ import Testing
 
   @Test func rpropEtasAreCheckedLiveToo() throws {
     var optimizer = Optimizer(try OptimizerSpec(parsing: "rprop"))
-    #expect(throws: OptimizerError.self) { try optimizer.set(.etaPlus, to: 0.9) }
+    #expect(throws: OptimizerError.self) { try optimizer.edit(.hyperparameter(.etaPlus, 0.9)) }
     #expect(optimizer.hyperparameters[.etaPlus] == 1.2)
   }
 

@@ -55,7 +55,7 @@ import Testing
     var race = Race(
       objective: rosenbrock, start: start, specs: try specs("adam:lr=0.01", "momentum:lr=0.0005"))
     race.step(times: 25)
-    try race.setHyperparameter("lr", to: 0.02, racer: 0)
+    try race.edit(.hyperparameter(.learningRate, 0.02), racer: 0)
     race.step(times: 5)
     let newStart = Point(x: 0.5, y: -0.5)
     race.restart(from: newStart)
@@ -81,11 +81,12 @@ import Testing
 
   @Test func badRacerIndexIsRefused() throws {
     var race = Race(objective: ellipse, start: .zero, specs: try specs("adam"))
-    #expect(throws: RaceError.noSuchRacer(index: 1, count: 1)) {
-      try race.setHyperparameter("lr", to: 0.1, racer: 1)
+    #expect(throws: OptimizerError.noSuchRacer(index: 1, count: 1)) {
+      try race.edit(.hyperparameter(.learningRate, 0.1), racer: 1)
     }
     #expect(
-      "\(RaceError.noSuchRacer(index: 1, count: 1))" == "no optimizer number 2; the race has 1")
+      "\(OptimizerError.noSuchRacer(index: 1, count: 1))" == "no optimizer number 2; the race has 1"
+    )
   }
 
   @Test func nonFiniteStartIsDivergedAtStepZero() throws {

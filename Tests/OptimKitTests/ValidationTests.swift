@@ -70,10 +70,12 @@ import Testing
 
   @Test func refusedLiveChangeLeavesSettingsAlone() throws {
     var optimizer = Optimizer(try OptimizerSpec(parsing: "nesterov:lr=0.1"))
-    #expect(throws: OptimizerError.self) { try optimizer.set(.momentum, to: 0) }
-    #expect(throws: OptimizerError.self) { try optimizer.set("beta1", to: 0.5) }
-    #expect(throws: OptimizerError.self) { try optimizer.set(.learningRate, to: -0.1) }
-    #expect(throws: OptimizerError.self) { try optimizer.set(.nesterov, to: 0.5) }
+    #expect(throws: OptimizerError.self) { try optimizer.edit(.hyperparameter(.momentum, 0)) }
+    #expect(throws: OptimizerError.self) { try optimizer.edit(.hyperparameter(.beta1, 0.5)) }
+    #expect(throws: OptimizerError.self) {
+      try optimizer.edit(.hyperparameter(.learningRate, -0.1))
+    }
+    #expect(throws: OptimizerError.self) { try optimizer.edit(.hyperparameter(.nesterov, 0.5)) }
     #expect(optimizer.hyperparameters[.momentum] == 0.9)
     #expect(optimizer.hyperparameters[.learningRate] == 0.1)
   }

@@ -3,12 +3,6 @@ import Testing
 
 @testable import Plot
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 @Suite struct PanelTests {
   private let view = ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1)
 
@@ -132,7 +126,7 @@ import Testing
     let at = (0..<count).map { $0 * steps / (count - 1) }
     var racer = RacerDrawing(
       label: "adam", styleIndex: 0, trail: [Point(x: 0, y: 0)], step: steps, value: 1e-8,
-      lossHistory: at.map { pow(10, 2 - 10 * Double($0) / Double(steps)) })
+      lossHistory: at.map { Double.power(10, 2 - 10 * Double($0) / Double(steps)) })
     racer.lossSteps = at
     return racer
   }

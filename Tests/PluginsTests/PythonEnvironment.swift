@@ -1,9 +1,6 @@
 import FoundationEssentials
+import LibC
 import Plugins
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The Python with numpy and torch the plug-in tests run.
 ///

@@ -1,12 +1,9 @@
 import App
 import Foundation
+import LibC
 import Plot
 import Runtime
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Loading theme files from disk: line endings, and files that are not what they seem.
 @Suite("Theme files on disk: CRLF, pipes and huge files")
