@@ -108,15 +108,17 @@ public final class MapImage {
   /// last `draw` (the whole image after a new size); nil when none does.
   public private(set) var changedRect: Rect?
 
-  /// The smallest rectangle where `now` and `before` differ; nil when they are equal.
-  private static func difference(_ now: [UInt32], _ before: [UInt32], width: Int, height: Int)
-    -> Rect?
-  {
+  /// The smallest rectangle where `now` and `before` (row-major, `width` × `height`) differ;
+  /// nil when they are equal. Also what `GIFRecorder` writes of each frame after the first.
+  static func difference<Pixel: Equatable>(
+    _ now: [Pixel], _ before: [Pixel], width: Int, height: Int
+  ) -> Rect? {
     var (left, top, right, bottom) = (width, height, -1, -1)
     now.withUnsafeBufferPointer { now in
       before.withUnsafeBufferPointer { before in
         for row in 0..<height {
           let base = row * width
+          // The first and last changed column of the row, if any.
           var first = 0
           while first < width, now[base + first] == before[base + first] { first += 1 }
           guard first < width else { continue }
