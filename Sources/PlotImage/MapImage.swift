@@ -1,6 +1,7 @@
 import CCairo
 import CPNG
 import OptimKit
+import Plot
 
 /// The map of a figure alone, as pixels, for a terminal that shows images: the
 /// heatmap, contours, trails and markers filling the map region's pixels, with
@@ -23,6 +24,7 @@ public final class MapImage {
   public private(set) var backdropGeneration = 0
 
   /// What the backdrop was drawn for; a new one is drawn when it changes.
+  // duplicates: a cache key's stored fields, alike in shape to NCursesBackend's stored lets only.
   private struct BackdropKey: Hashable {
     var formula: String
     var title: String
@@ -89,20 +91,8 @@ public final class MapImage {
     return changedRect != nil
   }
 
-  /// A rectangle of pixels, origin top-left.
-  public struct Rect: Hashable, Sendable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-      self.x = x
-      self.y = y
-      self.width = width
-      self.height = height
-    }
-  }
+  /// A rectangle of pixels, origin top-left: Plot's `Region` of cells, counted in pixels.
+  public typealias Rect = Region
 
   /// The smallest rectangle holding every pixel that differs from the frame before the
   /// last `draw` (the whole image after a new size); nil when none does.
