@@ -1,16 +1,31 @@
+import OptimKit
 import Plot
 
-/// Writes a recording as the program runs: header, inputs, changes and frames, into a sink.
+/// Writes a recording as the program runs — a text log or a cast (header, inputs, changes and
+/// frames), and with it, or alone, the CSV trajectories (`--trace`) — each into its own sink.
 ///
 /// Each frame goes out whole in one write, together with the input and
 /// change lines before it, so a log cut short by a crash or a full disk ends
 /// at a complete frame. The first failed write stops the recorder for good
 /// (`failure` says why); the program goes on without it.
+///
+/// The trajectories follow the race rather than the screen: whatever a message
+/// did to it (`observe(before:after:)`) goes out as rows of `TraceRows`, the
+/// rows `optiscope trace` prints for the same race. A failed write of them
+/// stops only the trajectories (`traceFailure`); the log goes on.
 public struct Recorder {
   /// The file's name as shown on screen.
   public let file: String
   public let format: RecordingFormat
-  private let sink: any RecordingSink
+  /// The log's or cast's sink; nil for a recorder of trajectories alone (`record --format gif`,
+  /// whose frames are pictures written elsewhere).
+  private let sink: (any RecordingSink)?
+  /// The trajectories' sink, while they are written.
+  private var traceSink: (any RecordingSink)?
+  /// The trajectories' file as given (`--trace`), if any.
+  public let traceFile: String?
+  /// Why writing the trajectories failed, once it has; no more rows are written then.
+  public private(set) var traceFailure: String?
   /// Lines waiting to go out with the next frame (text format).
   private var pending = ""
   /// Clock ticks since the last line or frame, not yet written.
@@ -28,13 +43,57 @@ public struct Recorder {
   /// Whether a frame identical to the previous one is left out (its tick is counted instead).
   public var skipsRepeatedFrames: Bool
 
+  /// A recorder of a log or cast into `sink`, with the trajectories into `trace`'s sink if given.
   public init(
-    file: String, format: RecordingFormat, sink: any RecordingSink, skipsRepeatedFrames: Bool = true
+    file: String, format: RecordingFormat, sink: any RecordingSink,
+    skipsRepeatedFrames: Bool = true,
+    trace: (file: String, sink: any RecordingSink)? = nil
   ) {
     self.file = file
     self.format = format
     self.sink = sink
     self.skipsRepeatedFrames = skipsRepeatedFrames
+    traceFile = trace?.file
+    traceSink = trace?.sink
+  }
+
+  /// A recorder of the trajectories alone, into `sink`: the frames go elsewhere.
+  public init(trajectoriesTo file: String, sink: any RecordingSink) {
+    self.file = file
+    format = .text
+    self.sink = nil
+    skipsRepeatedFrames = true
+    traceFile = file
+    traceSink = sink
+  }
+
+  /// Whether frames are recorded (a log or cast), not the trajectories alone.
+  public var recordsFrames: Bool { sink != nil }
+
+  /// Whether the trajectories are being written (asked for and not failed or stopped).
+  public var isTracing: Bool { traceSink != nil }
+
+  /// Writes the trajectories' header and every racer's start (step 0); on failure, see
+  /// `traceFailure`.
+  public mutating func beginTrace(race: Race) {
+    var output = TraceRows.csvHeader
+    for racer in race.racers { TraceRows.append(racer, format: .csv, to: &output) }
+    writeTrace(output)
+  }
+
+  /// Writes the trajectories' rows for whatever one message did to the race (new steps, or
+  /// a restart); on failure, see `traceFailure`.
+  public mutating func observe(before: Race, after: Race) {
+    guard traceSink != nil else { return }
+    let output = TraceRows.rows(from: before, to: after, format: .csv)
+    guard !output.isEmpty else { return }
+    writeTrace(output)
+  }
+
+  /// Stops writing the trajectories (their file could not be put in place) and closes them.
+  public mutating func stopTracing() {
+    traceSink?.close()
+    traceSink = nil
   }
 
   /// Writes the header: the scene (text) or the asciicast header (cast), plus for a
@@ -57,7 +116,7 @@ public struct Recorder {
 
   /// Notes an input that was sent to `update`, with the live changes it caused.
   public mutating func note(_ message: Msg, changes: [LogEvent]) {
-    guard failure == nil, format == .text, message.logText != nil else { return }
+    guard failure == nil, sink != nil, format == .text, message.logText != nil else { return }
     flushTicks()
     pending += LogEvent.input(message).text
     for change in changes { pending += change.text }
@@ -65,7 +124,7 @@ public struct Recorder {
 
   /// Notes a plug-in event (`LogEvent.pluginSteps` and the like) where it happened.
   public mutating func note(_ event: LogEvent) {
-    guard failure == nil, format == .text else { return }
+    guard failure == nil, sink != nil, format == .text else { return }
     flushTicks()
     pending += event.text
   }
@@ -80,7 +139,7 @@ public struct Recorder {
   /// Unless it is the first, a frame identical to the last one written is left out
   /// when `skipsRepeatedFrames` is set; its ticks are counted into the next line.
   public mutating func frame(_ canvas: Canvas, step: Int, time: Double) throws {
-    guard failure == nil else { return }
+    guard failure == nil, sink != nil else { return }
     if skipsRepeatedFrames, let lastCanvas, lastCanvas == canvas { return }
     let start = startTime ?? time
     startTime = start
@@ -110,10 +169,13 @@ public struct Recorder {
     frameCount += 1
   }
 
-  /// Writes what is still pending and closes the sink.
+  /// Writes what is still pending and closes the sinks.
   public mutating func finish() throws {
-    defer { sink.close() }
-    guard failure == nil else { return }
+    defer {
+      sink?.close()
+      traceSink?.close()
+    }
+    guard failure == nil, sink != nil else { return }
     if format == .cast, frameCount > 0 {
       // Show the cursor again, so a player leaves the terminal as it found it.
       pending = CastEncoder.output("\u{1B}[?25h", time: lastTime)
@@ -138,14 +200,28 @@ public struct Recorder {
     try write(Array(text.utf8))
   }
 
-  /// One write of `bytes` to the sink; the first failure is kept and rethrown.
+  /// One write of `bytes` to the sink; the first failure is kept and rethrown, and stops the
+  /// trajectories too (the recording ends there).
   private mutating func write(_ bytes: [UInt8]) throws {
+    guard let sink else { return }
     do {
       try sink.write(bytes)
     } catch {
       failure = "\(error)"
       sink.close()
+      stopTracing()
       throw error
+    }
+  }
+
+  /// One write of trajectory rows; the first failure is kept and stops the trajectories.
+  private mutating func writeTrace(_ text: String) {
+    guard let traceSink else { return }
+    do {
+      try traceSink.write(Array(text.utf8))
+    } catch {
+      traceFailure = "\(error)"
+      stopTracing()
     }
   }
 }

@@ -162,7 +162,15 @@ public struct SceneFile: Hashable, Sendable {
       _ = try SceneOptions.parsePoint(value, option: "start")
       options.start = value
     case "optimizer":
-      try Self.check(value, as: "optimizer") { _ = try OptimizerSpec(parsing: $0) }
+      do {
+        _ = try OptimizerSpec(parsing: value)
+      } catch {
+        if SceneOptions.looksLikePlugin(value) {
+          throw SceneOptions.Problem(
+            description: "'\(value)' is a plug-in optimizer: write it as `plugin = \(value)`")
+        }
+        throw SceneOptions.Problem(description: "bad optimizer '\(value)': \(error)")
+      }
       options.optimizers.append(value)
     case "sweep":
       do {

@@ -146,7 +146,7 @@ public struct SceneOptions: Sendable, Hashable {
         if looksLikePlugin(text) {
           throw Problem(
             description:
-              "'\(text)' is a plug-in optimizer: plug-ins race live (optiscope --optimizer SPEC) and run in 'optiscope check' and 'optiscope trace'; the picture commands do not take them yet"
+              "'\(text)' is a plug-in optimizer: plug-ins race beside a built-in optimizer, named with --optimizer (live, render, record, trace, compare, check) or `plugin = SPEC` in a scene file"
           )
         }
         throw Problem(description: "bad --optimizer '\(text)': \(error)")

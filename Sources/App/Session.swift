@@ -102,6 +102,8 @@ public struct Session {
       let size = ScreenSize(width: width, height: height).bounded
       message = .resize(width: size.width, height: size.height)
     }
+    // The race before, for the trajectories to write what the message did to it.
+    let before = recorder?.isTracing == true ? model.race : nil
     let (next, effects) = update(model, message)
     model = next
     // Only a tick just adds to the trails, and the pointer's moves leave them alone;
@@ -127,6 +129,7 @@ public struct Session {
       }
       recorder?.note(message, changes: changes)
     }
+    if let before { recorder?.observe(before: before, after: model.race) }
     return effects
   }
 
@@ -136,7 +139,7 @@ public struct Session {
   /// returned canvas already shows it).
   public mutating func frame(time: Double) -> Canvas {
     let canvas = view(model, cache: &frameCache)
-    guard let format = recorder?.format else { return canvas }
+    guard let format = recorder?.format, recorder?.recordsFrames == true else { return canvas }
     let recorded = format == .text && model.colorDepth.hasColor ? plainFrame() : canvas
     do {
       // Through the optional, so the recorder is changed in place, not copied.
@@ -159,9 +162,10 @@ public struct Session {
     return view(model, picture: picture, plan: plan, heatmap: heatmap)
   }
 
-  /// Starts recording with `recorder` (its sink open and empty): writes the header and
+  /// Starts recording with `recorder` (its sinks open and empty): writes the header and
   /// the journal so far, shows "● REC file" (unless `showsIndicator` is false, as for a
-  /// headless recording), and records that screen as frame 0.
+  /// headless recording), records that screen as frame 0, then the trajectories' start
+  /// (a failure there is the recorder's `traceFailure`, for the caller to report).
   ///
   /// Returns false (and shows why) when even the header cannot be written.
   @discardableResult
@@ -182,8 +186,16 @@ public struct Session {
     self.recorder = started
     recordingFailure = nil
     if showsIndicator { _ = send(.recordingStarted(file: recorder.file)) }
-    _ = frame(time: time)
+    if recorder.recordsFrames { _ = frame(time: time) }
+    let race = model.race
+    self.recorder?.beginTrace(race: race)
     return self.recorder != nil
+  }
+
+  /// Stops the recording's trajectories, and closes them, leaving the recording going (their
+  /// file could not be put in place).
+  public mutating func stopTracing() {
+    recorder?.stopTracing()
   }
 
   /// Finishes the recording, if any, and says on screen where it went; returns it.

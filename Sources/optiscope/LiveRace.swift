@@ -12,7 +12,8 @@ import Terminal
 /// messages, sends them through the session, and turns the session's effects
 /// into the loop's: file writes and plug-in steps become jobs whose outcomes
 /// come back as messages (`Message.done`, `Input.plugin`), so the loop
-/// never blocks on them and a recording holds every change they made.
+/// never blocks on them and a recording holds every change they made. The
+/// trajectories (`--trace`) are the session's recorder's too.
 struct LiveRace {
   /// The running program.
   private(set) var session: Session
@@ -22,8 +23,6 @@ struct LiveRace {
   var recording: RecordingRequest?
   /// The format `R` records in.
   var format: RecordingFormat = .text
-  /// The trajectories being written with the recording (`--trace`).
-  private(set) var trace: TraceRecorder?
   /// Lines for standard error once the terminal is restored (where recordings went).
   private(set) var notes: [String] = []
   /// Seconds since the start, by the loop's clock (for a recording's frame times).
@@ -36,6 +35,8 @@ struct LiveRace {
   private(set) var traceFailure: String?
   /// Clock ticks sent so far.
   private var ticks = 0
+  /// Whether the trajectories' failure is already reported (it is reported once).
+  private var reportedTraceFailure = false
   /// Whether the recording's frame 0 is already written (headless `record` starts it):
   /// the first view shows the screen without recording it again.
   var startsRecorded = false
@@ -49,7 +50,7 @@ struct LiveRace {
   struct RecordingRequest {
     var sink: FileSink
     var format: RecordingFormat
-    var trace: TraceRecorder?
+    var trace: FileSink?
   }
 
   /// What the race acts on.
@@ -74,12 +75,14 @@ struct LiveRace {
 
   /// Ends the recordings and says where they went; closes the plug-ins' helpers.
   mutating func finish() {
-    if let stopped = session.stopRecording(), stopped.failure == nil {
-      notes.append("recorded \(stopped.frameCount) frames to \(stopped.file)")
-    }
-    if let finished = trace {
-      finished.finish()
-      if finished.failure == nil { notes.append("wrote trajectories to \(finished.path)") }
+    let tracing = session.recorder?.isTracing == true
+    if let stopped = session.stopRecording() {
+      if stopped.failure == nil {
+        notes.append("recorded \(stopped.frameCount) frames to \(stopped.file)")
+      }
+      if tracing, stopped.traceFailure == nil, let file = stopped.traceFile {
+        notes.append("wrote trajectories to \(file)")
+      }
     }
     plugins?.stop()
   }
@@ -88,37 +91,37 @@ struct LiveRace {
   private mutating func startRequestedRecording() {
     guard let recording else { return }
     let recorder = Recorder(
-      file: recording.sink.path, format: recording.format, sink: recording.sink)
+      file: recording.sink.path, format: recording.format, sink: recording.sink,
+      trace: recording.trace.map { ($0.path, $0) })
     guard session.startRecording(recorder, time: clock(), timestamp: Self.timestamp()) else {
+      recording.trace?.discard()
       return
     }
-    trace = recording.trace
-    let race = session.model.race
-    attempt { try $0.begin(race: race) }
+    _ = checkTrace()
     // Frame 0 is whole: the recording (and the trace) now replace what was there.
     commit(recording.sink)
-    if let started = trace {
-      do {
-        try started.commit()
-      } catch {
-        started.discard()
-        trace = nil
-        _ = session.send(.notice(Message("trajectories stopped: \(error)", isError: true)))
-      }
+    guard let trace = recording.trace else { return }
+    guard session.recorder?.isTracing == true else {
+      // Stopped before it began: its file stays as it was.
+      trace.discard()
+      return
+    }
+    do {
+      try trace.commit()
+    } catch {
+      trace.discard()
+      session.stopTracing()
+      _ = session.send(.notice(Message("trajectories stopped: \(error)", isError: true)))
     }
   }
 
   /// Sends one message through the session, with the trajectories and plug-ins that follow
   /// the race; returns the loop's effects.
   private mutating func send(_ message: Msg) -> [ProgramEffect<Input>] {
-    let before = trace == nil && plugins == nil ? nil : session.model.race
+    let before = plugins == nil ? nil : session.model.race
     let effects = session.send(message)
     if let before, let plugins { plugins.restartIfNeeded(before: before, &session) }
-    if let before, trace != nil {
-      let after = session.model.race
-      attempt { try $0.observe(before: before, after: after) }
-      if traceFailure != nil { return [.quit] }
-    }
+    if !checkTrace() { return [.quit] }
     var loop: [ProgramEffect<Input>] = []
     for effect in effects {
       switch effect {
@@ -140,10 +143,6 @@ struct LiveRace {
       case .stopRecording:
         if let stopped = session.stopRecording(), stopped.failure == nil {
           notes.append("recorded \(stopped.frameCount) frames to \(stopped.file)")
-        }
-        if let finished = trace {
-          finished.finish()
-          trace = nil
         }
       case .saveScene(let text):
         loop.append(.run(.now { .done(Self.save(scene: text)) }))
@@ -200,39 +199,27 @@ struct LiveRace {
     }
   }
 
-  /// Runs a trace write; on failure drops the trace and says so on screen (or, headless,
-  /// keeps the reason in `traceFailure`).
-  private mutating func attempt(_ body: (inout TraceRecorder) throws -> Void) {
-    guard var active = trace else { return }
-    do {
-      try body(&active)
-      trace = active
-    } catch {
-      if frameLimit != nil {
-        // Kept for `record` to discard with the recording.
-        traceFailure = "cannot write --trace '\(active.path)': \(error)"
-        return
-      }
-      trace = nil
-      _ = session.send(
-        .notice(
-          Message(
-            "trajectories stopped: cannot write \(active.path): \(error)", isError: true)))
+  /// Reports trajectories whose write just failed: on screen, or, headless, in
+  /// `traceFailure` (for `record` to discard with the recording); false when the program
+  /// should stop then.
+  private mutating func checkTrace() -> Bool {
+    guard let recorder = session.recorder, let reason = recorder.traceFailure,
+      let file = recorder.traceFile, !reportedTraceFailure
+    else { return true }
+    reportedTraceFailure = true
+    if frameLimit != nil {
+      traceFailure = "cannot write --trace '\(file)': \(reason)"
+      return false
     }
-  }
-
-  /// The trajectories, for headless `record` to finish or discard.
-  mutating func takeTrace() -> TraceRecorder? {
-    defer { trace = nil }
-    return trace
+    _ = session.send(
+      .notice(
+        Message("trajectories stopped: cannot write \(file): \(reason)", isError: true)))
+    return true
   }
 
   /// Puts back the session after the caller changed it outside the loop (headless `record`
   /// starts its recording itself, to refuse a file it cannot write before any frame).
   mutating func replaceSession(_ session: Session) { self.session = session }
-
-  /// Sets the trajectories written with a recording started by the caller (headless `record`).
-  mutating func follow(_ trace: TraceRecorder?) { self.trace = trace }
 
   /// Seconds since 1970, for a cast's header.
   static func timestamp() -> Int { Int(Date().timeIntervalSince1970) }

@@ -8,10 +8,11 @@ extension Record {
   var writesGIF: Bool { recording.format.lowercased() == "gif" }
 
   /// `record --format gif`: one figure per recorded frame, the same frames a text
-  /// log holds (frame 0 the start, then one clock tick each), --fps frames a second.
+  /// log holds (frame 0 the start, then one clock tick each), --fps frames a second,
+  /// drawn by the one loop (`GIFRecording`).
   func recordGIF(_ plan: Plan) throws {
     let recorder: GIFRecorder
-    var trace: TraceRecorder?
+    let trace: FileSink?
     let file: FileSink
     do {
       let size =
@@ -34,43 +35,56 @@ extension Record {
     var session = Session(
       scene: plan.scene, size: plan.size, usesASCII: false, themes: plan.themes,
       colorDepth: .full256)
-    let first = session.model.picture
-    guard let objective = first.objective else {
+    /// Leaves the animation's and the trajectories' files as they were.
+    func abandon() {
       recorder.discard()
       file.discard()
+      trace?.discard()
+    }
+    if let trace {
+      session.startRecording(
+        Recorder(trajectoriesTo: trace.path, sink: trace), time: 0, timestamp: 0,
+        showsIndicator: false)
+      if let failure = session.recorder?.traceFailure {
+        abandon()
+        throw CommandError("cannot write --trace '\(trace.path)': \(failure)")
+      }
+    }
+    guard
+      var program = GIFRecording(
+        session: session, animation: recorder, frames: plan.frames, screen: plan.size)
+    else {
+      abandon()
       throw CommandError("no function to draw")
     }
-    let theme = session.model.theme
-    let field = ImageRenderer.field(
-      objective: objective, view: first.view, width: recorder.size.width,
-      height: recorder.size.height)
+    let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
+    _ = ProgramLoop.run(&program, on: backend)
+    session = program.session
     do {
-      try trace?.begin(race: session.model.race)
-      try recorder.add(Figure(picture: first, theme: theme, view: first.view), field: field)
-      for _ in 1..<plan.frames {
-        let before = trace == nil ? nil : session.model.race
-        _ = session.send(.tick)
-        if let before { try trace?.observe(before: before, after: session.model.race) }
-        try recorder.add(
-          Figure(picture: session.model.picture, theme: theme, view: first.view), field: field)
+      switch program.failure {
+      case .image(let error): throw error
+      case .trace(let reason):
+        abandon()
+        throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(reason)")
+      case nil: try recorder.finish()
       }
-      try recorder.finish()
       try file.commit()
       file.close()
     } catch let error as ImageError {
-      recorder.discard()
-      file.discard()
+      abandon()
       throw CommandError(error.description)
     } catch let error as FileSink.Failure {
-      recorder.discard()
-      file.discard()
+      abandon()
       throw CommandError("cannot write --out '\(out)': \(error)")
-    } catch {
-      recorder.discard()
-      file.discard()
-      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
     }
-    trace?.finish()
+    // The trajectories, like the animation, are put in place only once whole.
+    session.stopRecording()
+    do {
+      try trace?.commit()
+    } catch {
+      trace?.discard()
+      throw CommandError(error.description)
+    }
     if isatty(STDERR_FILENO) == 1 {
       StandardStream.warn(
         "recorded \(recorder.frameCount) frames (step \(session.model.race.stepCount)) to \(out)\n")

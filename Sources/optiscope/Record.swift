@@ -67,7 +67,7 @@ struct Record: ParsableCommand {
       return
     }
     let sink: FileSink
-    var trace: TraceRecorder?
+    let trace: FileSink?
     do {
       sink = try FileSink.open(out, force: recording.force, option: "--out")
     } catch {
@@ -92,7 +92,8 @@ struct Record: ParsableCommand {
     defer { race.plugins?.stop() }
     session = race.session
     let recorder = Recorder(
-      file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false)
+      file: out, format: plan.format, sink: sink, skipsRepeatedFrames: false,
+      trace: trace.map { ($0.path, $0) })
     let started = session.startRecording(
       recorder, time: 0, timestamp: Int(Date().timeIntervalSince1970), showsIndicator: false)
     /// Stops, and leaves whatever was not committed as it was before the run.
@@ -101,11 +102,9 @@ struct Record: ParsableCommand {
       sink.discard()
       trace?.discard()
     }
-    do {
-      try trace?.begin(race: session.model.race)
-    } catch {
+    if let failure = session.recorder?.traceFailure {
       abandon()
-      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(error)")
+      throw CommandError("cannot write --trace '\(trace?.path ?? "")': \(failure)")
     }
     // Frame 0 and the trace's start are whole: now the files replace what was there.
     if started {
@@ -120,18 +119,15 @@ struct Record: ParsableCommand {
     // Every further frame is one tick of the one loop, on a screen in memory whose clock
     // moves by exactly a frame a tick.
     race.replaceSession(session)
-    race.follow(trace)
     race.frameLimit = plan.frames
     race.startsRecorded = true
     let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
     _ = ProgramLoop.run(&race, on: backend)
     session = race.session
-    trace = race.takeTrace()
     if let failure = race.traceFailure {
       abandon()
       throw CommandError(failure)
     }
-    trace?.finish()
     let finished = session.stopRecording()
     if let failure = session.recordingFailure {
       sink.discard()

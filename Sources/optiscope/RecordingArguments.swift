@@ -29,7 +29,7 @@ struct RecordingArguments: ParsableArguments {
   /// Opens the --trace file, if any; refused in one line when it cannot be written or is
   /// the recording's own file (`recording`, given as `option`), however it is spelled.
   func openTrace(besides recording: String, option: String) throws(FileSink.Failure)
-    -> TraceRecorder?
+    -> FileSink?
   {
     guard let trace else { return nil }
     guard FileSink.Identity(trace) != FileSink.Identity(recording) else {
@@ -37,6 +37,6 @@ struct RecordingArguments: ParsableArguments {
         description:
           "--trace '\(trace)' and \(option) '\(recording)' are the same file; give two files")
     }
-    return TraceRecorder(sink: try FileSink.open(trace, force: force, option: "--trace"))
+    return try FileSink.open(trace, force: force, option: "--trace")
   }
 }

@@ -79,13 +79,19 @@ struct Render: ParsableCommand {
 
   /// Checks every input, runs the race and draws it; throws `CommandError`.
   func makeOutput() throws -> String {
-    let (model, depth) = try makeModel()
-    let canvas = view(model)
+    let (_, canvas, depth) = try run(drawsScreen: true)
     return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
   }
 
   /// Checks every input and runs the race; throws `CommandError`.
   func makeModel() throws -> (Model, ColorDepth) {
+    let (model, _, depth) = try run(drawsScreen: false)
+    return (model, depth)
+  }
+
+  /// Checks every input and runs the race as a program of the one loop (`RenderRun`); the
+  /// model at the end, the screen the loop drew (when `drawsScreen`) and the output's depth.
+  private func run(drawsScreen: Bool) throws -> (Model, Canvas, ColorDepth) {
     let checked: Scene
     let file: SceneFile
     let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
@@ -119,19 +125,16 @@ struct Render: ParsableCommand {
       throw CommandError(error.description)
     }
     let depth = appearance.outputDepth()
-    var model = Model(
+    let model = Model(
       scene: checked, width: screen.width, height: screen.height, themes: themes,
       colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false),
       cells: appearance.cells.mode)
     let started = try PluginRacers.start(pluginTexts, for: checked, runtime: plugins.runtime)
-    if started.isEmpty {
-      model.advance(steps: steps)
-    } else {
-      defer { for plugin in started { plugin.terminate() } }
-      let racers = PluginRacers(started) { model.addExternalRacer(label: $0, $1) }
-      model.advance(steps: steps) { racers.stepWaiting(&$0) }
-    }
-    return (model, depth)
+    defer { for plugin in started { plugin.terminate() } }
+    var program = RenderRun(model: model, steps: steps, plugins: started, drawsScreen: drawsScreen)
+    let backend = HeadlessBackend(width: screen.width, height: screen.height)
+    _ = ProgramLoop.run(&program, on: backend)
+    return (program.model, backend.screen, depth)
   }
 
   /// The terminal's size when stdout is one, else 120×40.

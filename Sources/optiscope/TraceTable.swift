@@ -1,3 +1,4 @@
+import App
 import OptimKit
 
 /// Runs a race for `optiscope trace` and renders every step as CSV or JSON lines.
@@ -78,12 +79,12 @@ struct TraceTable {
     race.noise = noise
     var output = ""
     output.reserveCapacity((steps + 1) * specs.count * 64 + 64)
-    if format == .csv { output += Self.csvHeader }
+    if format == .csv { output += TraceRows.csvHeader }
     for racer in race.racers {
       append(racer, to: &output)
     }
     for plugin in plugins {
-      Self.append(
+      TraceRows.append(
         label: plugin.label, sample: plugin.current, status: plugin.status, format: format,
         to: &output)
     }
@@ -94,13 +95,9 @@ struct TraceTable {
         try race.edit(change.edit, racer: change.racer)
       }
       guard race.isRunning || plugins.contains(where: \.isActive) else { break }
-      let active = race.racers.map(\.isActive)
-      race.step()
-      for (index, racer) in race.racers.enumerated() where active[index] {
-        append(racer, to: &output)
-      }
+      TraceRows.step(&race, format: format, to: &output)
       for plugin in plugins where try plugin.step() {
-        Self.append(
+        TraceRows.append(
           label: plugin.label, sample: plugin.current, status: plugin.status, format: format,
           to: &output)
       }
@@ -110,63 +107,6 @@ struct TraceTable {
 
   /// One row for the racer's latest sample.
   private func append(_ racer: Racer, to output: inout String) {
-    Self.append(racer, format: format, to: &output)
-  }
-
-  /// The CSV header line, `optimizer,step,x,y,f,status`.
-  static let csvHeader = "optimizer,step,x,y,f,status\n"
-
-  /// One row in `format` for the racer's latest sample; shared with recordings' `--trace`.
-  static func append(_ racer: Racer, format: TraceFormat, to output: inout String) {
-    append(
-      label: racer.label, sample: racer.current,
-      status: racer.status == .diverged ? "diverged" : "running",
-      averagedPosition: racer.optimizer.averagedPosition,
-      evaluations: racer.optimizer.kind.needsClosure ? racer.evaluationCount : nil,
-      format: format, to: &output)
-  }
-
-  /// One row: a racer's name, its latest sample and status, for ASGD the averaged point, and
-  /// for LBFGS (jsonl only: the CSV columns stay fixed) the evaluations so far.
-  static func append(
-    label: String, sample: Sample, status: String, averagedPosition: Point? = nil,
-    evaluations: Int? = nil, format: TraceFormat, to output: inout String
-  ) {
-    switch format {
-    case .csv:
-      output += label
-      output += ","
-      output += String(sample.step)
-      output += ","
-      output += sample.position.x.description
-      output += ","
-      output += sample.position.y.description
-      output += ","
-      output += sample.value.description
-      output += ","
-      output += status
-      output += "\n"
-    case .jsonl:
-      output += "{\"optimizer\":\"\(label)\",\"step\":\(sample.step)"
-      output += ",\"x\":" + json(sample.position.x)
-      output += ",\"y\":" + json(sample.position.y)
-      output += ",\"f\":" + json(sample.value)
-      output += ",\"gx\":" + json(sample.gradient.x)
-      output += ",\"gy\":" + json(sample.gradient.y)
-      if let average = averagedPosition {
-        // ASGD's averaged point ax, torch's state["ax"].
-        output += ",\"ax\":" + json(average.x) + ",\"ay\":" + json(average.y)
-      }
-      if let evaluations {
-        // LBFGS's closure calls so far (one step is many); other rows have one per step.
-        output += ",\"evals\":" + String(evaluations)
-      }
-      output += ",\"status\":\"\(status)\"}\n"
-    }
-  }
-
-  /// A JSON number, or the strings "nan", "inf", "-inf", which JSON has no numbers for.
-  private static func json(_ value: Double) -> String {
-    value.isFinite ? value.description : "\"\(value.description)\""
+    TraceRows.append(racer, format: format, to: &output)
   }
 }

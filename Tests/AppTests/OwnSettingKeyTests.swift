@@ -36,7 +36,7 @@ import Testing
       for (key, value) in entry.values {
         let actual: Double? = model.race.racers[0].optimizer.hyperparameters[key]
         #expect(actual == value, "\(spec) \(key)")
-        try reference.setHyperparameter(key, to: value, racer: 0)
+        try reference.edit(.hyperparameter(key, value), racer: 0)
       }
       let stepCount = model.race.racers[0].optimizer.stepCount
       #expect(stepCount == entry.step, "state kept")

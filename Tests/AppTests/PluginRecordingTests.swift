@@ -128,10 +128,10 @@ struct PluginRecordingTests {
   @Test("verify reruns the plug-in to the logged steps: the lagging live race verifies")
   func rerunVerifies() throws {
     let log = try RecordingLog(parsing: try Self.liveLog(), name: "test.log")
-    let outcome = try LogVerifier.verify(log) { session in
+    let outcome = try LogVerifier.verify(log, plugins: { session in
       session.addExternalRacer(label: "Fake", ExternalOptimizer(name: "fake.py:Fake"))
       return FakePlugins()
-    }
+    })
     #expect(outcome == .identical(frames: 25))
   }
 
@@ -140,10 +140,10 @@ struct PluginRecordingTests {
     let log = try RecordingLog(parsing: try Self.liveLog(failsAt: 10), name: "test.log")
     #expect(log.events.contains(.pluginFailed(racer: 1, step: 9)))
     let rerun = { (plugin: FakePlugins) in
-      try LogVerifier.verify(log) { session in
+      try LogVerifier.verify(log, plugins: { session in
         session.addExternalRacer(label: "Fake", ExternalOptimizer(name: "fake.py:Fake"))
         return plugin
-      }
+      })
     }
     #expect(try rerun(FakePlugins(failsAt: 10)) == .identical(frames: 25))
     guard case .mismatch(let other) = try rerun(FakePlugins(lr: 0.02, failsAt: 10)) else {

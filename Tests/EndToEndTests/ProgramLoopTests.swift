@@ -42,6 +42,29 @@ struct ProgramLoopTests {
     #expect(backend.drawCount == 3)
   }
 
+  @Test("render is a one-screen program: the race runs at the start, one screen, a tick quits")
+  func renderDrawsOneScreen() throws {
+    let scene = try SceneOptions(
+      function: "himmelblau", optimizers: ["adam:lr=0.1", "sgd:lr=0.01"]
+    ).scene()
+    let model = Model(scene: scene, width: 60, height: 20, colorDepth: .none)
+    var run = RenderRun(model: model, steps: 250, plugins: [], drawsScreen: true)
+    let backend = HeadlessBackend(width: 60, height: 20)
+    #expect(ProgramLoop.run(&run, on: backend) == .quit)
+    var advanced = model
+    advanced.advance(steps: 250)
+    #expect(run.model.race.stepCount == 250)
+    #expect(backend.screen == App.view(advanced))
+    #expect(backend.drawCount == 1)
+
+    // For an image the model is drawn as a figure: no cells are drawn.
+    var imageRun = RenderRun(model: model, steps: 250, plugins: [], drawsScreen: false)
+    let imageBackend = HeadlessBackend(width: 60, height: 20)
+    #expect(ProgramLoop.run(&imageRun, on: imageBackend) == .quit)
+    #expect(imageRun.model.race.stepCount == 250)
+    #expect(imageBackend.screen == Canvas(width: 0, height: 0))
+  }
+
   @Test("replay's keys arrive as messages: space pauses at frame 0, '.' steps, q quits")
   func replayKeys() throws {
     var paused = ReplayPlayer(log: try Self.log(), speed: 1, size: (100, 3))

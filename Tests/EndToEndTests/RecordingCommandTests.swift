@@ -123,6 +123,14 @@ struct RecordingCommandTests {
     let csv = try scratch.text("r.csv")
     #expect(csv.hasPrefix("optimizer,step,x,y,f,status\n"))
     #expect(csv == traced.stdout)
+    // An animation's trajectories come from the same recorder.
+    let animated = try OptiscopeProcess.run(
+      ["record"] + arguments + [
+        "--steps-per-frame", "7", "--frames", "16", "--format", "gif", "--pixels", "160x128",
+        "--out", scratch.path("r.gif"), "--trace", scratch.path("g.csv"),
+      ])
+    #expect(animated.status == 0, "\(animated.stderr)")
+    #expect(try scratch.text("g.csv") == traced.stdout)
   }
 
   @Test("--format cast writes asciicast v2 that a real reader accepts")
