@@ -34,6 +34,7 @@ public struct Scene: Sendable {
     labels: [String]? = nil, noise: GradientNoise = .none, showsLeaderboard: Bool = false,
     showsInspector: Bool = false, showsBasins: Bool = false, selection: Selection = .all
   ) {
+    // duplicates: a public memberwise init other modules call (like RacerDrawing's).
     self.function = function
     self.start = start ?? function.start
     self.specs = specs

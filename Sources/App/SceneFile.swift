@@ -132,6 +132,17 @@ public struct SceneFile: Hashable, Sendable {
     }
   }
 
+  /// Checks `value` with `parse`, reporting a failure as "bad WHAT 'VALUE': why".
+  private static func check<Failure: Error>(
+    _ value: String, as what: String, _ parse: (String) throws(Failure) -> Void
+  ) throws(SceneOptions.Problem) {
+    do throws(Failure) {
+      try parse(value)
+    } catch {
+      throw SceneOptions.Problem(description: "bad \(what) '\(value)': \(error)")
+    }
+  }
+
   /// Checks `value` for `key` and stores it.
   private mutating func set(_ key: String, to value: String) throws(SceneOptions.Problem) {
     switch key {
@@ -142,11 +153,7 @@ public struct SceneFile: Hashable, Sendable {
       }
       options.function = value
     case "expression":
-      do {
-        _ = try Expression(parsing: value)
-      } catch {
-        throw SceneOptions.Problem(description: "bad expression '\(value)': \(error)")
-      }
+      try Self.check(value, as: "expression") { _ = try Expression(parsing: $0) }
       options.expression = value
     case "view":
       _ = try SceneOptions.parseView(value, option: "view")

@@ -106,19 +106,25 @@ static void optiscope_emergency_restore(void) {
   }
 }
 
+/// Restores what can be restored safely, puts back the signal's default action
+/// and raises it again, so the process ends as the signal would have ended it.
+static void optiscope_restore_and_die(int signal_number) {
+  optiscope_emergency_restore();
+  struct sigaction fallback;
+  memset(&fallback, 0, sizeof fallback);
+  fallback.sa_handler = SIG_DFL;
+  sigemptyset(&fallback.sa_mask);
+  sigaction(signal_number, &fallback, NULL);
+  raise(signal_number);
+}
+
 /// SIGINT, SIGTERM, SIGHUP: only record the signal; the run loop notices it
 /// on its next input poll and leaves through the normal path. A second
 /// signal while the first is still pending means the loop is stuck: restore
 /// what can be restored safely and die with the signal.
 static void optiscope_terminate_handler(int signal_number) {
   if (optiscope_pending_signal != 0) {
-    optiscope_emergency_restore();
-    struct sigaction fallback;
-    memset(&fallback, 0, sizeof fallback);
-    fallback.sa_handler = SIG_DFL;
-    sigemptyset(&fallback.sa_mask);
-    sigaction(signal_number, &fallback, NULL);
-    raise(signal_number);
+    optiscope_restore_and_die(signal_number);
     return;
   }
   optiscope_pending_signal = signal_number;
@@ -127,13 +133,7 @@ static void optiscope_terminate_handler(int signal_number) {
 /// Crashes (a Swift trap is SIGILL or SIGTRAP): restore the terminal, then let
 /// the signal kill the process as it would have (core dump, exit status).
 static void optiscope_crash_handler(int signal_number) {
-  optiscope_emergency_restore();
-  struct sigaction fallback;
-  memset(&fallback, 0, sizeof fallback);
-  fallback.sa_handler = SIG_DFL;
-  sigemptyset(&fallback.sa_mask);
-  sigaction(signal_number, &fallback, NULL);
-  raise(signal_number);
+  optiscope_restore_and_die(signal_number);
 }
 
 /// Installs the handlers and the atexit hook. Called before curses starts, so

@@ -91,34 +91,26 @@ struct ExpressionParser {
 
   /// Sums and differences of terms.
   private mutating func expression() throws(ExpressionError) -> ExpressionNode {
-    try leftAssociative(operand: { parser throws(ExpressionError) in try parser.term() }) {
-      switch $0 {
-      case .plus: .add
-      case .minus: .subtract
-      default: nil
-      }
+    try leftAssociative([(.plus, .add), (.minus, .subtract)]) { parser throws(ExpressionError) in
+      try parser.term()
     }
   }
 
   /// Products and quotients of signed factors.
   private mutating func term() throws(ExpressionError) -> ExpressionNode {
-    try leftAssociative(operand: { parser throws(ExpressionError) in try parser.unary() }) {
-      switch $0 {
-      case .times: .multiply
-      case .divide: .divide
-      default: nil
-      }
+    try leftAssociative([(.times, .multiply), (.divide, .divide)]) {
+      parser throws(ExpressionError) in try parser.unary()
     }
   }
 
   /// One precedence level of left-associative operators: `operand (operator operand)*`,
-  /// where `operation` names the operator a token stands for at this level (nil: none).
+  /// with the operation each of the level's operator tokens stands for.
   private mutating func leftAssociative(
-    operand: (inout ExpressionParser) throws(ExpressionError) -> ExpressionNode,
-    operation: (ExpressionToken.Kind) -> BinaryOperation?
+    _ operators: [(token: ExpressionToken.Kind, operation: BinaryOperation)],
+    operand: (inout ExpressionParser) throws(ExpressionError) -> ExpressionNode
   ) throws(ExpressionError) -> ExpressionNode {
     var tree = try operand(&self)
-    while let next = operation(current.kind) {
+    while let next = operators.first(where: { $0.token == current.kind })?.operation {
       advance()
       tree = .binary(next, tree, try operand(&self))
     }

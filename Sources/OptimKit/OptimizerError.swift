@@ -32,6 +32,7 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   /// An edit named a racer the race does not have (`index` is 0-based).
   case noSuchRacer(index: Int, count: Int)
 
+  // duplicates: one switch arm per case, alike in shape only.
   public var description: String {
     switch self {
     case .unknownOptimizer(let name, let suggestion):

@@ -1,3 +1,4 @@
+// duplicates: the per-kind hyper-parameter lists are torch's, alike in shape only.
 /// Which torch.optim update rule an optimizer follows.
 ///
 /// `momentum` and `nesterov` are torch's `SGD` with other defaults (momentum

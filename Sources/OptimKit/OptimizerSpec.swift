@@ -59,6 +59,12 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     var scheduleSettings: [(key: String, value: String)] = []
     var clip: Double?
     var shape: ParameterShape?
+    /// clip, shape and schedule may each be given once.
+    func once(_ isFirst: Bool, _ setting: String) throws(OptimizerError) {
+      guard isFirst else {
+        throw OptimizerError.malformedSpec(text, reason: "\(setting) is given more than once")
+      }
+    }
     if parts.count > 1 {
       let settings = Hyperparameters(defaultsFor: kind)
       for item in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
@@ -68,9 +74,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
         }
         let name = String(pair[0])
         if name.lowercased() == "clip" {
-          guard clip == nil else {
-            throw OptimizerError.malformedSpec(text, reason: "clip is given more than once")
-          }
+          try once(clip == nil, "clip")
           guard let value = Double(String(pair[1])), value.isFinite, value >= 0 else {
             throw OptimizerError.badClip(kind, text: String(pair[1]))
           }
@@ -78,9 +82,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
           continue
         }
         if name.lowercased() == "shape" {
-          guard shape == nil else {
-            throw OptimizerError.malformedSpec(text, reason: "shape is given more than once")
-          }
+          try once(shape == nil, "shape")
           guard let value = ParameterShape(name: String(pair[1])) else {
             throw OptimizerError.badShape(kind, text: String(pair[1]))
           }
@@ -88,9 +90,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
           continue
         }
         if name.lowercased() == "schedule" {
-          guard scheduleName == nil else {
-            throw OptimizerError.malformedSpec(text, reason: "schedule is given more than once")
-          }
+          try once(scheduleName == nil, "schedule")
           scheduleName = String(pair[1])
           continue
         }

@@ -14,6 +14,7 @@ public struct RacerInspection: Hashable, Sendable {
   /// The optimizer's state.
   public var optimizer: OptimizerInspection
 
+  // duplicates: a public memberwise init other modules call.
   public init(
     position: Point, gradient: Point, lastGradientUsed: Point, lastUpdate: Point,
     optimizer: OptimizerInspection

@@ -11,6 +11,7 @@ public struct Sample: Hashable, Sendable {
   /// ∇f at `position`.
   public var gradient: Point
 
+  // duplicates: a public memberwise init other modules call (like ViewBox's, Region's).
   public init(step: Int, position: Point, value: Double, gradient: Point) {
     self.step = step
     self.position = position

@@ -1,3 +1,4 @@
+// duplicates: the catalog entries are data, alike in shape (name, formula, view, minima).
 extension TestFunction {
   /// Every built-in function, in the order a menu lists them.
   ///

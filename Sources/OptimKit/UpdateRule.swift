@@ -134,12 +134,22 @@ struct UpdateRule {
     }
   }
 
-  private func adam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
-    let g = decay(&p, g, decoupled: kind == .adamw || settings.isOn(.decoupledWeightDecay))
+  /// Adam's two moment updates, as torch's adam, nadam and radam write them
+  /// (`exp_avg.lerp_(grad, 1 - beta1)`, `exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)`);
+  /// returns beta1 and beta2.
+  private func updateMoments(_ g: Double, _ s: inout ParameterState) -> (
+    beta1: Double, beta2: Double
+  ) {
     let beta1 = value(.beta1)
     let beta2 = value(.beta2)
     s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
     s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
+    return (beta1, beta2)
+  }
+
+  private func adam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
+    let g = decay(&p, g, decoupled: kind == .adamw || settings.isOn(.decoupledWeightDecay))
+    let (beta1, beta2) = updateMoments(g, &s)
     let biasCorrection1 = 1 - Double.power(beta1, step)
     let biasCorrection2 = 1 - Double.power(beta2, step)
     let stepSize = value(.learningRate) / biasCorrection1
@@ -158,14 +168,11 @@ struct UpdateRule {
 
   private func nadam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let g = decay(&p, g, decoupled: settings.isOn(.decoupledWeightDecay))
-    let beta1 = value(.beta1)
-    let beta2 = value(.beta2)
+    let (_, beta2) = updateMoments(g, &s)
     let learningRate = value(.learningRate)
     let biasCorrection2 = 1 - Double.power(beta2, step)
     let mu = momentumCoefficient
     let muNext = nextMomentumCoefficient
-    s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
-    s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let denominator = (s.secondMoment / biasCorrection2).squareRoot() + value(.epsilon)
     let productNext = momentumProduct * muNext
     s.effectiveStep = learningRate / denominator
@@ -175,11 +182,8 @@ struct UpdateRule {
 
   private func radam(_ p: inout Double, _ g: Double, _ s: inout ParameterState) {
     let g = decay(&p, g, decoupled: settings.isOn(.decoupledWeightDecay))
-    let beta1 = value(.beta1)
-    let beta2 = value(.beta2)
+    let (beta1, beta2) = updateMoments(g, &s)
     let learningRate = value(.learningRate)
-    s.firstMoment = Self.lerp(s.firstMoment, g, 1 - beta1)
-    s.secondMoment = addcmul(s.secondMoment * beta2, g, g, value: 1 - beta2)
     let biasCorrection1 = 1 - Double.power(beta1, step)
     let biasCorrection2 = 1 - Double.power(beta2, step)
     let correctedFirstMoment = s.firstMoment / biasCorrection1

@@ -8,6 +8,7 @@ public struct ViewBox: Hashable, Sendable, CustomStringConvertible {
   public var yMin: Double
   public var yMax: Double
 
+  // duplicates: a public memberwise init other modules call, shaped like Region's.
   public init(xMin: Double, xMax: Double, yMin: Double, yMax: Double) {
     self.xMin = xMin
     self.xMax = xMax

@@ -54,15 +54,8 @@ enum BlockCells {
     let (across, down) = key.mode.samplesPerCell
     let count = across * down
     let continuous = Heatmap.isContinuous(key: key, theme: theme)
-    let fills = (0..<levels.bandCount).map { theme.fillColor(shade: levels.shade(ofBand: $0)) }
-    func color(_ index: Int) -> Color {
-      guard let band = bands[index] else { return theme.undefinedColor }
-      let fill = fills[min(max(band, 0), fills.count - 1)]
-      guard continuous, let shade = levels.continuousShade(of: samples[index]),
-        let rgb = theme.fillColor(shade: shade).rgb
-      else { return fill }
-      return Color(rgb: rgb, fallback: fill)
-    }
+    let color = Heatmap.sampleColor(
+      samples: samples, bands: bands, levels: levels, key: key, theme: theme)
     let splits = Self.splits(count: count)
     let sampleColumns = key.sampleColumns
     var colors = Array(repeating: Color.terminalDefault, count: count)

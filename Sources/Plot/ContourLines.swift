@@ -81,13 +81,7 @@ public struct ContourLines: Sendable {
 
   /// The index of the first level ≥ value (levels ascending).
   private static func firstLevel(atLeast value: Double, in levels: [Double]) -> Int {
-    var low = 0
-    var high = levels.count
-    while low < high {
-      let middle = (low + high) / 2
-      if levels[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low
+    LevelSet.firstIndex(atLeast: value, in: levels)
   }
 
   /// Draws the one or two segments of `level` across the square whose top-left

@@ -270,16 +270,15 @@ public struct Heatmap: Sendable {
     key.colorDepth == .truecolor && !theme.colorRamp.isEmpty
   }
 
-  /// Draws two samples per cell as `▀`: the upper sample's colour in front, the
-  /// lower one's behind; each the band's colour, and at 24 bits a colour that
-  /// follows log f continuously.
-  private static func drawHalfBlocks(
+  /// The colour of sample `index`: its band's fill, or — when the theme and mode draw
+  /// log f continuously — the continuous shade with that fill as the fallback. Shared by the
+  /// half-block and the quadrant/sextant (`BlockCells`) drawings.
+  static func sampleColor(
     samples: [Double], bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme
-  ) -> Canvas {
-    var canvas = Canvas(width: key.width, height: key.height)
+  ) -> (Int) -> Color {
     let continuous = isContinuous(key: key, theme: theme)
     let fills = (0..<levels.bandCount).map { theme.fillColor(shade: levels.shade(ofBand: $0)) }
-    func color(_ index: Int) -> Color {
+    return { index in
       guard let band = bands[index] else { return theme.undefinedColor }
       let fill = fills[min(max(band, 0), fills.count - 1)]
       guard continuous, let shade = levels.continuousShade(of: samples[index]),
@@ -287,6 +286,16 @@ public struct Heatmap: Sendable {
       else { return fill }
       return Color(rgb: rgb, fallback: fill)
     }
+  }
+
+  /// Draws two samples per cell as `▀`: the upper sample's colour in front, the
+  /// lower one's behind; each the band's colour, and at 24 bits a colour that
+  /// follows log f continuously.
+  private static func drawHalfBlocks(
+    samples: [Double], bands: [Int?], levels: LevelSet, key: HeatmapKey, theme: Theme
+  ) -> Canvas {
+    var canvas = Canvas(width: key.width, height: key.height)
+    let color = sampleColor(samples: samples, bands: bands, levels: levels, key: key, theme: theme)
     for row in 0..<key.height {
       for column in 0..<key.width {
         let upper = color((2 * row) * key.width + column)

@@ -102,11 +102,17 @@ public struct LevelSet: Hashable, Sendable {
   /// (level[k−1], level[k]], so a value equal to a level belongs to the band below it.
   public func band(of value: Double) -> Int? {
     guard value.isFinite else { return nil }
+    return Self.firstIndex(atLeast: value, in: values)
+  }
+
+  /// The index of the first of `levels` (ascending) that is ≥ `value`, by bisection;
+  /// `levels.count` when there is none. Also where `ContourLines` starts a band.
+  static func firstIndex(atLeast value: Double, in levels: [Double]) -> Int {
     var low = 0
-    var high = values.count
+    var high = levels.count
     while low < high {
       let middle = (low + high) / 2
-      if values[middle] < value { low = middle + 1 } else { high = middle }
+      if levels[middle] < value { low = middle + 1 } else { high = middle }
     }
     return low
   }

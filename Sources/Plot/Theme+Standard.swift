@@ -35,6 +35,7 @@ extension Theme {
     theme.asciiUndefinedGlyph = "x"
     theme.undefinedColor = .xterm(240, 8, 7)
     theme.undefinedBackground = .xterm(234, 0, 0)
+    // duplicates: the standard themes' racer tables are data, alike in shape only.
     theme.racers = [
       RacerStyle(color: .xterm(203, 9, 1), glyph: "●", asciiGlyph: "1"),
       RacerStyle(color: .xterm(231, 15, 7), glyph: "■", asciiGlyph: "2"),

@@ -207,6 +207,7 @@ public enum ThemeFile {
     ThemeKey("background", "behind panels, text and the status bar", "colour") {
       $0.background = try ThemeValue.color($1)
     },
+    // duplicates: one row per key (name, help, parser), alike in shape only.
     ThemeKey("text", "panel text and numbers", "colour") { $0.text = try ThemeValue.color($1) },
     ThemeKey("heading", "panel headings", "colour") { $0.heading = try ThemeValue.color($1) },
     ThemeKey("dim_text", "secondary text: hyper-parameters, axes, hints", "colour") {

@@ -31,12 +31,7 @@ enum ThemeValue {
 
   /// A list of colour indices 0…limit, or `none`.
   static func colorList(_ text: String, limit: UInt8) throws(Problem) -> [UInt8] {
-    if text.lowercased() == "none" { return [] }
-    let items = words(text)
-    guard items.count >= 2 else {
-      throw Problem("needs at least 2 colours from low to high f (or none)")
-    }
-    guard items.count <= 64 else { throw Problem("has \(items.count) colours, at most 64") }
+    let items = try rampItems(text)
     var colors: [UInt8] = []
     for item in items { colors.append(try number(item, limit: limit, what: "colour")) }
     return colors
@@ -44,12 +39,7 @@ enum ThemeValue {
 
   /// A list of 24-bit colours `#rrggbb`, or `none`.
   static func rgbList(_ text: String) throws(Problem) -> [UInt32] {
-    if text.lowercased() == "none" { return [] }
-    let items = words(text)
-    guard items.count >= 2 else {
-      throw Problem("needs at least 2 colours from low to high f (or none)")
-    }
-    guard items.count <= 64 else { throw Problem("has \(items.count) colours, at most 64") }
+    let items = try rampItems(text)
     var colors: [UInt32] = []
     for item in items {
       guard item.count == 7, item.first == "#", let value = UInt32(item.dropFirst(), radix: 16)
@@ -57,6 +47,17 @@ enum ThemeValue {
       colors.append(value)
     }
     return colors
+  }
+
+  /// The words of a colour ramp, 2 to 64 of them from low to high f; none for `none`.
+  private static func rampItems(_ text: String) throws(Problem) -> [String] {
+    if text.lowercased() == "none" { return [] }
+    let items = words(text)
+    guard items.count >= 2 else {
+      throw Problem("needs at least 2 colours from low to high f (or none)")
+    }
+    guard items.count <= 64 else { throw Problem("has \(items.count) colours, at most 64") }
+    return items
   }
 
   static func number(_ text: String, limit: UInt8, what: String) throws(Problem) -> UInt8 {

@@ -179,26 +179,13 @@ public final class GIFRecorder {
     let width = size.width
     var (left, top, right, bottom) = (0, 0, width - 1, size.height - 1)
     if !previous.isEmpty {
-      (left, top, right, bottom) = (width, size.height, -1, -1)
-      indices.withUnsafeBufferPointer { now in
-        previous.withUnsafeBufferPointer { before in
-          for row in 0..<size.height {
-            let base = row * width
-            // The first and last changed column of the row, if any.
-            var first = 0
-            while first < width, now[base + first] == before[base + first] { first += 1 }
-            guard first < width else { continue }
-            var last = width - 1
-            while now[base + last] == before[base + last] { last -= 1 }
-            left = min(left, first)
-            right = max(right, last)
-            top = min(top, row)
-            bottom = max(bottom, row)
-          }
-        }
+      if let changed = MapImage.difference(indices, previous, width: width, height: size.height) {
+        (left, top) = (changed.x, changed.y)
+        (right, bottom) = (changed.x + changed.width - 1, changed.y + changed.height - 1)
+      } else {
+        // Nothing changed: a one-pixel frame that repeats what is there keeps the timing.
+        (left, top, right, bottom) = (0, 0, 0, 0)
       }
-      // Nothing changed: a one-pixel frame that repeats what is there keeps the timing.
-      if right < 0 { (left, top, right, bottom) = (0, 0, 0, 0) }
     }
     // Disposal 1 (keep the frame); after the first frame, pixels that did not change are
     // transparent, so the frame below shows through and long runs compress to almost nothing.

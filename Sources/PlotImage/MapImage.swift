@@ -1,6 +1,7 @@
 import CCairo
 import CPNG
 import OptimKit
+import Plot
 
 /// The map of a figure alone, as pixels, for a terminal that shows images: the
 /// heatmap, contours, trails and markers filling the map region's pixels, with
@@ -23,6 +24,7 @@ public final class MapImage {
   public private(set) var backdropGeneration = 0
 
   /// What the backdrop was drawn for; a new one is drawn when it changes.
+  // duplicates: a cache key's stored fields, alike in shape to NCursesBackend's stored lets only.
   private struct BackdropKey: Hashable {
     var formula: String
     var title: String
@@ -89,34 +91,24 @@ public final class MapImage {
     return changedRect != nil
   }
 
-  /// A rectangle of pixels, origin top-left.
-  public struct Rect: Hashable, Sendable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-      self.x = x
-      self.y = y
-      self.width = width
-      self.height = height
-    }
-  }
+  /// A rectangle of pixels, origin top-left: Plot's `Region` of cells, counted in pixels.
+  public typealias Rect = Region
 
   /// The smallest rectangle holding every pixel that differs from the frame before the
   /// last `draw` (the whole image after a new size); nil when none does.
   public private(set) var changedRect: Rect?
 
-  /// The smallest rectangle where `now` and `before` differ; nil when they are equal.
-  private static func difference(_ now: [UInt32], _ before: [UInt32], width: Int, height: Int)
-    -> Rect?
-  {
+  /// The smallest rectangle where `now` and `before` (row-major, `width` × `height`) differ;
+  /// nil when they are equal. Also what `GIFRecorder` writes of each frame after the first.
+  static func difference<Pixel: Equatable>(
+    _ now: [Pixel], _ before: [Pixel], width: Int, height: Int
+  ) -> Rect? {
     var (left, top, right, bottom) = (width, height, -1, -1)
     now.withUnsafeBufferPointer { now in
       before.withUnsafeBufferPointer { before in
         for row in 0..<height {
           let base = row * width
+          // The first and last changed column of the row, if any.
           var first = 0
           while first < width, now[base + first] == before[base + first] { first += 1 }
           guard first < width else { continue }

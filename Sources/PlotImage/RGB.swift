@@ -9,6 +9,7 @@ public struct RGB: Hashable, Sendable {
   public var green: Double
   public var blue: Double
 
+  // duplicates: a public memberwise init other modules call (shaped like FigureLayout's lets).
   public init(red: Double, green: Double, blue: Double) {
     self.red = red
     self.green = green

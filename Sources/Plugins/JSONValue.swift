@@ -281,6 +281,7 @@ public enum JSONValue: Hashable, Sendable {
       }
     }
 
+    // duplicates: alike in shape to array(); the separators and members differ.
     mutating func object() -> JSONValue? {
       index += 1
       depth += 1

@@ -43,6 +43,7 @@ public struct PluginCheckResult: Sendable {
     return false
   }
 
+  // duplicates: a switch over cases to one line of text, alike in shape to TerminalError's only.
   /// The report: one line, or two when a state variable is named.
   public var text: String {
     switch verdict {

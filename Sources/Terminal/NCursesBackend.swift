@@ -116,6 +116,7 @@ final class NCursesBackend: TerminalBackend {
   }
 
   /// A function key read by `get_wch` (KEY_CODE_YES).
+  // duplicates: a key table (ncurses code to key), alike in shape to LiveRace's only.
   private static func input(forKey code: Int32) -> TerminalInput {
     switch code {
     case KEY_UP: return .key(.up)

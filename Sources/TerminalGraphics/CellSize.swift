@@ -3,6 +3,7 @@ public struct CellSize: Hashable, Sendable {
   public var width: Int
   public var height: Int
 
+  // duplicates: a public memberwise init other modules call (MapProjection's is alike in shape).
   public init(width: Int, height: Int) {
     self.width = width
     self.height = height

@@ -18,14 +18,18 @@ struct AppearanceArguments: ParsableArguments {
       valueName: "name|path"))
   var theme: String?
 
-  @Option(help: "Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")
-  var color: ColorChoice = .auto
-
-  @Option(
-    help: ArgumentHelp(
-      "How many colours to use: 24bit, 256, 16 or 8 (default: what the terminal has).",
-      valueName: "n"))
-  var colors: String?
+  /// `--color` and `--colors`.
+  @OptionGroup var colorArguments: ColorArguments
+  /// `--color`: auto, always or never.
+  var color: ColorChoice {
+    get { colorArguments.color }
+    set { colorArguments.color = newValue }
+  }
+  /// `--colors` as given, nil for the terminal's own depth.
+  var colors: String? {
+    get { colorArguments.colors }
+    set { colorArguments.colors = newValue }
+  }
 
   @Option(
     help: ArgumentHelp(
@@ -37,12 +41,6 @@ struct AppearanceArguments: ParsableArguments {
   @Flag(
     help: "Draw with ASCII only: no braille, blocks or box drawing (automatic outside UTF-8).")
   var ascii = false
-
-  func validate() throws {
-    if let colors, ColorPolicy.colorCount(argument: colors) == nil {
-      throw ValidationError("--colors must be 24bit, 256, 16 or 8, got \(colors)")
-    }
-  }
 
   /// The themes `t` cycles through and the chosen one's position — `--theme`, else
   /// `sceneTheme` (a scene file's), else the default — or the reason the chosen theme

@@ -42,6 +42,7 @@ struct Check: ParsableCommand {
   @Option(help: ArgumentHelp("The built-in optimizer SPEC to compare with, e.g. adam:lr=0.1."))
   var against: String
 
+  // duplicates: --start/--steps/--tolerance as in compare, but with check's own help and defaults.
   @OptionGroup var function: FunctionArguments
 
   @Option(

@@ -42,6 +42,7 @@ struct Compare: ParsableCommand {
       """
   )
 
+  // duplicates: options shaped like check's and PluginArguments', with compare's own help.
   @OptionGroup var function: FunctionArguments
 
   @Option(

@@ -296,6 +296,7 @@ extension LiveRace: Program {
 
 extension Key {
   /// The App's name for a terminal key; nil for keys the program does not use.
+  // duplicates: a one-to-one key mapping, alike in shape to its neighbour only.
   init?(_ key: TerminalEvent.Key) {
     switch key {
     case .up: self = .up

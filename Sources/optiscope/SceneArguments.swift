@@ -5,6 +5,7 @@ import FoundationEssentials
 /// The scene options shared by `run`, `render` and `record`: a scene file, and function, start,
 /// optimizers, sweeps, view, layout, pace, noise and the panels shown on top of it.
 struct SceneArguments: ParsableArguments {
+  // duplicates: --start as in Trace.swift and Render.swift (being changed elsewhere now).
   @Option(
     help: ArgumentHelp(
       "A scene file (key = value lines, see README \"Scenes\"), or a recording whose scene to "

@@ -29,28 +29,15 @@ struct Themes: ParsableCommand {
       """
   )
 
-  @Option(help: "Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")
-  var color: ColorChoice = .auto
-
-  @Option(
-    help: ArgumentHelp(
-      "How many colours to use: 24bit, 256, 16 or 8 (default: what the terminal has).",
-      valueName: "n"))
-  var colors: String?
+  /// `--color` and `--colors`, as `render` takes them.
+  @OptionGroup var colorArguments: ColorArguments
 
   @Flag(help: "Only ASCII characters (automatic outside a UTF-8 locale).")
   var ascii = false
 
-  func validate() throws {
-    if let colors, ColorPolicy.colorCount(argument: colors) == nil {
-      throw ValidationError("--colors must be 24bit, 256, 16 or 8, got \(colors)")
-    }
-  }
-
   func run() throws {
     var appearance = AppearanceArguments()
-    appearance.color = color
-    appearance.colors = colors
+    appearance.colorArguments = colorArguments
     appearance.ascii = ascii
     let depth = appearance.outputDepth()
     let usesASCII = appearance.usesASCII
