@@ -10,7 +10,8 @@ extension InputLineView {
       } else if let error = line.error {
         .error(error)
       } else {
-        .hint("Enter " + (line.purpose == .expression ? "use it" : "restart there") + ", Esc cancel")
+        .hint(
+          "Enter " + (line.purpose == .expression ? "use it" : "restart there") + ", Esc cancel")
       }
     self.init(
       prompt: line.purpose.prompt, characters: line.characters, cursor: line.cursor, note: note,
