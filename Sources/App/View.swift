@@ -35,10 +35,12 @@ func view(_ model: Model, picture: Picture, plan: ScreenPlan, heatmap: Heatmap?)
   picture.drawUnfinished(into: &canvas, plan: plan, heatmap: heatmap, theme: theme)
   if !plan.isTooSmall {
     if let input = model.input {
-      InputLineView(line: input, theme: theme).draw(into: &canvas, row: model.height - 1)
+      InputLineView(line: input, theme: theme).draw(
+        into: &canvas, area: Region(x: 0, y: model.height - 1, width: model.width, height: 1))
     }
     if model.isHelpShown {
-      HelpOverlay(theme: theme, usesASCII: model.usesASCII).draw(into: &canvas)
+      HelpOverlay(theme: theme, usesASCII: model.usesASCII).draw(
+        into: &canvas, area: Region(x: 0, y: 0, width: model.width, height: model.height))
     }
   }
   Picture.finish(&canvas, theme: theme, usesASCII: model.usesASCII)

@@ -6,7 +6,7 @@ import OptimKit
 ///
 /// The −∇f and update labels are drawn in the colours of the map's arrows, so
 /// the panel is also the arrows' key.
-struct InspectorPanel {
+struct InspectorPanel: Widget {
   var inspector: InspectorDrawing
   /// The theme style of the racer it is about.
   var styleIndex: Int
@@ -65,8 +65,8 @@ struct InspectorPanel {
     "(" + NumberFormat.scientific(point.x) + ", " + NumberFormat.scientific(point.y) + ")"
   }
 
-  func draw(into canvas: inout Canvas, region: Region) {
-    guard !region.isEmpty else { return }
+  func draw(into canvas: inout Canvas, area: Region) {
+    guard !area.isEmpty else { return }
     let style = theme.racerStyle(styleIndex)
     TextRun.write(
       [
@@ -75,12 +75,12 @@ struct InspectorPanel {
           String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
           attributes: [.bold]),
         TextRun(inspector.label, color: style.color, attributes: [.bold]),
-      ], into: &canvas, x: region.x, y: region.y, width: region.width)
+      ], into: &canvas, x: area.x, y: area.y, width: area.width)
     let labelWidth = self.labelWidth
-    for (offset, line) in lines.enumerated() where offset + 1 < region.height {
+    for (offset, line) in lines.enumerated() where offset + 1 < area.height {
       // In a narrow panel vectors lose their brackets: "-1.23e+00 4.56e-01".
       let value =
-        labelWidth + line.value.count > region.width
+        labelWidth + line.value.count > area.width
         ? line.value.split(separator: ", ", omittingEmptySubsequences: false).joined(separator: " ")
           .filter { $0 != "(" && $0 != ")" }
         : line.value
@@ -89,7 +89,7 @@ struct InspectorPanel {
           TextRun(
             TextRun.padded(line.label, to: labelWidth), color: line.color, attributes: [.bold]),
           TextRun(value, color: theme.text),
-        ], into: &canvas, x: region.x, y: region.y + 1 + offset, width: region.width)
+        ], into: &canvas, x: area.x, y: area.y + 1 + offset, width: area.width)
     }
   }
 }

@@ -4,7 +4,7 @@ import OptimKit
 ///
 /// Drawn in place of the loss chart, so it ranks the race as it runs: those that
 /// arrived first by their arrival step, then the others by f, diverged last.
-struct LeaderboardPanel {
+struct LeaderboardPanel: Widget {
   var leaderboard: LeaderboardDrawing
   var racers: [RacerDrawing]
   var theme: Theme
@@ -13,13 +13,13 @@ struct LeaderboardPanel {
   /// The rows it would like: a heading, a column header, one per racer.
   var preferredHeight: Int { leaderboard.entries.count + 2 }
 
-  func draw(into canvas: inout Canvas, region: Region) {
-    guard !region.isEmpty else { return }
+  func draw(into canvas: inout Canvas, area: Region) {
+    guard !area.isEmpty else { return }
     TextRun.write(
       [
         TextRun("leaderboard ", color: theme.heading, attributes: [.bold]),
         TextRun(leaderboard.criterion, color: theme.dimText),
-      ], into: &canvas, x: region.x, y: region.y, width: region.width)
+      ], into: &canvas, x: area.x, y: area.y, width: area.width)
     let entries = leaderboard.entries
     let reached = entries.map(Self.arrival)
     let arrivalWidth = max(reached.map(\.count).max() ?? 0, 7)
@@ -27,19 +27,19 @@ struct LeaderboardPanel {
     let rankWidth = max(String(entries.count).count, 2)
     let fixed = rankWidth + 3 + 1 + arrivalWidth + 1 + valueWidth
     let labelWidth = max(
-      4, min(max(entries.map(\.label.count).max() ?? 0, 9), region.width - fixed))
-    var y = region.y + 1
-    if region.height >= entries.count + 2 {
+      4, min(max(entries.map(\.label.count).max() ?? 0, 9), area.width - fixed))
+    var y = area.y + 1
+    if area.height >= entries.count + 2 {
       let header =
         String(repeating: " ", count: rankWidth + 3) + TextRun.padded("optimizer", to: labelWidth)
         + " " + TextRun.padded("arrived", to: arrivalWidth, right: true) + " "
         + TextRun.padded("f", to: valueWidth, right: true)
       TextRun.write(
-        [TextRun(header, color: theme.dimText)], into: &canvas, x: region.x, y: y,
-        width: region.width)
+        [TextRun(header, color: theme.dimText)], into: &canvas, x: area.x, y: y,
+        width: area.width)
       y += 1
     }
-    for (entry, arrival) in zip(entries, reached) where y < region.y + region.height {
+    for (entry, arrival) in zip(entries, reached) where y < area.y + area.height {
       let style = theme.racerStyle(
         racers.indices.contains(entry.index) ? racers[entry.index].styleIndex : entry.index)
       let isSelected = racers.indices.contains(entry.index) && racers[entry.index].isSelected
@@ -64,7 +64,7 @@ struct LeaderboardPanel {
               + TextRun.padded(
                 NumberFormat.scientific(entry.finalValue), to: valueWidth, right: true),
             color: entry.isDiverged ? theme.dimText : theme.text),
-        ], into: &canvas, x: region.x, y: y, width: region.width)
+        ], into: &canvas, x: area.x, y: y, width: area.width)
       y += 1
     }
   }

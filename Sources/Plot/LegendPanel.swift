@@ -9,18 +9,18 @@ import OptimKit
 /// With room for two rows per optimizer (a narrow, tall panel) the numbers go
 /// on a second row; otherwise one table row each, dropping the least
 /// important columns (hyper-parameters, then |∇f|, then step) when narrow.
-struct LegendPanel {
+struct LegendPanel: Widget {
   var racers: [RacerDrawing]
   var view: ViewBox
   var theme: Theme
   var usesASCII: Bool
 
-  func draw(into canvas: inout Canvas, region: Region) {
-    guard !region.isEmpty else { return }
-    if region.height >= 2 * racers.count + 1 && region.width < 70 {
-      drawTwoRows(into: &canvas, region: region)
+  func draw(into canvas: inout Canvas, area: Region) {
+    guard !area.isEmpty else { return }
+    if area.height >= 2 * racers.count + 1 && area.width < 70 {
+      drawTwoRows(into: &canvas, area: area)
     } else {
-      drawTable(into: &canvas, region: region)
+      drawTable(into: &canvas, area: area)
     }
   }
 
@@ -63,33 +63,33 @@ struct LegendPanel {
     racer.isSelected ? [.bold, .reverse] : (racer.isVisible ? [.bold] : [.dim])
   }
 
-  private func drawTwoRows(into canvas: inout Canvas, region: Region) {
+  private func drawTwoRows(into canvas: inout Canvas, area: Region) {
     TextRun.write(
       [TextRun("optimizers", color: theme.heading, attributes: [.bold])], into: &canvas,
-      x: region.x, y: region.y, width: region.width)
+      x: area.x, y: area.y, width: area.width)
     for (index, racer) in racers.enumerated() {
-      let y = region.y + 1 + 2 * index
+      let y = area.y + 1 + 2 * index
       let style = theme.racerStyle(racer.styleIndex)
-      let label = TextRun.truncated(racer.label, to: max(1, region.width - 5))
+      let label = TextRun.truncated(racer.label, to: max(1, area.width - 5))
       var first = [
         number(index, styleIndex: racer.styleIndex), glyph(racer.styleIndex),
         TextRun(" ", color: theme.text),
       ]
       first.append(TextRun(label, color: style.color, attributes: labelAttributes(racer)))
-      let room = region.width - 3 - TextRun.width(of: label) - 1
+      let room = area.width - 3 - TextRun.width(of: label) - 1
       if room >= 4, !racer.hyperparameterSummary.isEmpty {
         first.append(
           TextRun(
             " " + TextRun.truncated(racer.hyperparameterSummary, to: room), color: theme.dimText))
       }
-      TextRun.write(first, into: &canvas, x: region.x, y: y, width: region.width)
+      TextRun.write(first, into: &canvas, x: area.x, y: y, width: area.width)
       let state = status(of: racer)
       if racer.status == .diverged && racer.step == 0 && racer.failure == nil {
         // f is not a number at the start point: that is the whole story.
         let reason = "  f " + NumberFormat.scientific(racer.value) + " at the start"
         TextRun.write(
-          [TextRun(reason, color: state.color)], into: &canvas, x: region.x, y: y + 1,
-          width: region.width)
+          [TextRun(reason, color: state.color)], into: &canvas, x: area.x, y: y + 1,
+          width: area.width)
         continue
       }
       let pieces = [
@@ -103,17 +103,17 @@ struct LegendPanel {
         // Where "#12·57ev" does not fit, the evaluations alone ("57ev"): with LBFGS in the
         // race they are what makes the counts comparable, even at 80×24.
         var piece = piece
-        if used + TextRun.width(of: piece) > region.width, piece.hasPrefix("  #"),
+        if used + TextRun.width(of: piece) > area.width, piece.hasPrefix("  #"),
           let evaluations = racer.evaluations, evaluations != racer.step
         {
           piece = "  \(evaluations)ev"
         }
-        guard used + TextRun.width(of: piece) <= region.width else { continue }
+        guard used + TextRun.width(of: piece) <= area.width else { continue }
         second.append(TextRun(piece, color: theme.dimText))
         used += TextRun.width(of: piece)
       }
       second.append(TextRun("  " + state.full, color: state.color))
-      TextRun.write(second, into: &canvas, x: region.x, y: y + 1, width: region.width)
+      TextRun.write(second, into: &canvas, x: area.x, y: y + 1, width: area.width)
     }
   }
 
@@ -179,8 +179,8 @@ struct LegendPanel {
     return columns
   }
 
-  private func drawTable(into canvas: inout Canvas, region: Region) {
-    let width = region.width
+  private func drawTable(into canvas: inout Canvas, area: Region) {
+    let width = area.width
     let columns = tableColumns(width: width)
     var header = "   " + TextRun.padded("optimizer", to: columns.label)
     if columns.parameters > 0 {
@@ -197,9 +197,9 @@ struct LegendPanel {
     let statusHeading = columns.status >= 6 ? "status" : (columns.status >= 4 ? "stat" : "")
     header += " " + TextRun.padded(statusHeading, to: columns.status)
     TextRun.write(
-      [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: region.x,
-      y: region.y, width: width)
-    for (index, racer) in racers.enumerated() where index + 1 < region.height {
+      [TextRun(header, color: theme.heading, attributes: [.bold])], into: &canvas, x: area.x,
+      y: area.y, width: width)
+    for (index, racer) in racers.enumerated() where index + 1 < area.height {
       let style = theme.racerStyle(racer.styleIndex)
       let state = status(of: racer)
       var runs = [
@@ -244,7 +244,7 @@ struct LegendPanel {
       }
       let word = columns.usesShortStatus ? state.short : state.full
       runs.append(TextRun(" " + TextRun.padded(word, to: columns.status), color: state.color))
-      TextRun.write(runs, into: &canvas, x: region.x, y: region.y + 1 + index, width: width)
+      TextRun.write(runs, into: &canvas, x: area.x, y: area.y + 1 + index, width: width)
     }
   }
 }

@@ -14,7 +14,7 @@ import RealModule
 /// there is room for; the step axis has ticks at round steps and ends at the
 /// furthest racer's step (a thinned history's points sit at their own steps).
 /// The selected optimizer's line is drawn last and the others dimmed.
-struct LossPanel {
+struct LossPanel: Widget {
   var racers: [RacerDrawing]
   var minimumValue: Double?
   var scale = LossScale.log
@@ -34,8 +34,8 @@ struct LossPanel {
     var label: String
   }
 
-  func draw(into canvas: inout Canvas, region: Region) {
-    guard region.height >= 3, region.width > 12 else { return }
+  func draw(into canvas: inout Canvas, area: Region) {
+    guard area.height >= 3, area.width > 12 else { return }
     // The selected optimizer's line is drawn last, on top where lines cross.
     let visible = racers.enumerated().filter { $0.element.isVisible }
     let shown = visible.filter { !$0.element.isSelected } + visible.filter { $0.element.isSelected }
@@ -56,8 +56,8 @@ struct LossPanel {
     TextRun.write(
       [
         TextRun(title, color: theme.heading, attributes: [.bold]),
-        TextRun(words.first { titleWidth + $0.count <= region.width } ?? "", color: theme.dimText),
-      ], into: &canvas, x: region.x, y: region.y, width: region.width)
+        TextRun(words.first { titleWidth + $0.count <= area.width } ?? "", color: theme.dimText),
+      ], into: &canvas, x: area.x, y: area.y, width: area.width)
 
     // Where a value of f goes on the y axis, before clamping to the chart's range.
     let reference = range.reference
@@ -74,7 +74,7 @@ struct LossPanel {
       }
       return Double.log10(max(gap, floor))
     }
-    let rows = region.height - 2
+    let rows = area.height - 2
     let (low, high, ticks) =
       isLog
       ? logAxis(range: range, coordinate: coordinate, rows: rows)
@@ -93,7 +93,7 @@ struct LossPanel {
     if above, !labels.isEmpty { labels[0] = (usesASCII ? ">=" : "≥") + labels[0] }
     let axisWidth = (labels.map { TextRun.width(of: $0) }.max() ?? 1) + 1
     let chart = Region(
-      x: region.x + axisWidth, y: region.y + 1, width: region.width - axisWidth, height: rows)
+      x: area.x + axisWidth, y: area.y + 1, width: area.width - axisWidth, height: rows)
     guard chart.width > 2, chart.height > 0 else { return }
     let axisColor = theme.dimText
     func row(of position: Double) -> Int {
@@ -113,7 +113,7 @@ struct LossPanel {
           TextRun(
             TextRun.padded(labels[index], to: axisWidth - 1, right: true) + "┤", color: axisColor)
         ],
-        into: &canvas, x: region.x, y: y, width: axisWidth)
+        into: &canvas, x: area.x, y: y, width: axisWidth)
       for column in 0..<chart.width { canvas[chart.x + column, y] = grid }
     }
 
@@ -128,7 +128,7 @@ struct LossPanel {
     let dotWidth = Double(braille.dotWidth - 1)
     let dotHeight = Double(braille.dotHeight - 1)
     drawStepAxis(
-      steps: steps, into: &canvas, x: region.x, y: chart.y + chart.height, width: region.width,
+      steps: steps, into: &canvas, x: area.x, y: chart.y + chart.height, width: area.width,
       chart: chart, dotWidth: dotWidth)
 
     var ends: [(index: Int, x: Double, y: Double)] = []

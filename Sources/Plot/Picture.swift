@@ -164,7 +164,7 @@ public struct Picture: Sendable {
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
       notes: statusNotes, recordingLabel: recordingLabel, pointer: pointerReadout, theme: theme,
       usesASCII: usesASCII
-    ).draw(into: &canvas, region: plan.status)
+    ).draw(into: &canvas, area: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
     // The inspector's arrows start at its racer, so they go with it when it is hidden.
     let arrows =
@@ -199,7 +199,7 @@ public struct Picture: Sendable {
     }
     if let legend = plan.legend {
       LegendPanel(racers: racers, view: view, theme: theme, usesASCII: usesASCII)
-        .draw(into: &canvas, region: legend)
+        .draw(into: &canvas, area: legend)
     }
     if let loss = plan.loss {
       drawSidePanels(
@@ -230,23 +230,23 @@ public struct Picture: Sendable {
       let panel = InspectorPanel(
         inspector: inspector, styleIndex: styleIndex(ofRacer: inspector.racerIndex), theme: theme,
         usesASCII: usesASCII)
-      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, area: area) }
     }
     if let basins {
       let panel = BasinKeyPanel(
         basins: basins, styleIndex: styleIndex(ofRacer: basins.racerIndex), theme: theme,
         usesASCII: usesASCII)
-      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, region: area) }
+      if let area = take(panel.preferredHeight) { panel.draw(into: &canvas, area: area) }
     }
     if let leaderboard {
       let panel = LeaderboardPanel(
         leaderboard: leaderboard, racers: racers, theme: theme, usesASCII: usesASCII)
-      if let area = take(bottom - top) { panel.draw(into: &canvas, region: area) }
+      if let area = take(bottom - top) { panel.draw(into: &canvas, area: area) }
     } else if bottom - top >= 5, let area = take(bottom - top) {
       LossPanel(
         racers: racers, minimumValue: minimumValue, scale: lossScale, view: view,
         viewMinimum: viewMinimum, theme: theme, usesASCII: usesASCII
-      ).draw(into: &canvas, region: area)
+      ).draw(into: &canvas, area: area)
     }
   }
 

@@ -5,7 +5,7 @@ import OptimKit
 ///
 /// When the line is too narrow the formula is shortened first, then the view
 /// box is left out, so the step and the notices stay visible.
-struct StatusLine {
+struct StatusLine: Widget {
   var title: String
   var formula: String
   var view: ViewBox
@@ -23,11 +23,11 @@ struct StatusLine {
   var theme: Theme
   var usesASCII = false
 
-  func draw(into canvas: inout Canvas, region: Region) {
-    guard !region.isEmpty else { return }
+  func draw(into canvas: inout Canvas, area: Region) {
+    guard !area.isEmpty else { return }
     let background = theme.statusBackground
-    for column in 0..<region.width {
-      canvas[region.x + column, region.y] = Cell(glyph: " ", background: background)
+    for column in 0..<area.width {
+      canvas[area.x + column, area.y] = Cell(glyph: " ", background: background)
     }
     let foreground = theme.statusForeground
     let separator = TextRun(usesASCII ? " | " : " │ ", color: theme.dimText)
@@ -55,8 +55,8 @@ struct StatusLine {
     let hints = [keyHint, keyHint.split(separator: " · ").last.map(String.init) ?? "", ""]
     let hint =
       hints.map { $0.isEmpty ? "" : $0 + " " }
-      .first { leftWidth + TextRun.width(of: $0) <= region.width } ?? ""
-    let recordingRoom = region.width - leftWidth - TextRun.width(of: hint)
+      .first { leftWidth + TextRun.width(of: $0) <= area.width } ?? ""
+    let recordingRoom = area.width - leftWidth - TextRun.width(of: hint)
     let recording =
       recordingLabel.isEmpty || TextRun.width(of: recordingLabel) + 2 > recordingRoom
       ? "" : recordingLabel + "  "
@@ -71,7 +71,7 @@ struct StatusLine {
         attributes: pointer.isEmpty ? [] : [.bold]),
     ]
     let viewWidth = TextRun.width(of: viewText) + 3
-    var room = region.width - fixed
+    var room = area.width - fixed
     if room >= viewWidth {
       room -= viewWidth
     }
@@ -79,24 +79,24 @@ struct StatusLine {
     if formulaRoom >= 8, !formula.isEmpty {
       middle.append(TextRun("  " + TextRun.truncated(formula, to: formulaRoom), color: theme.text))
     }
-    if region.width - fixed >= viewWidth { middle += viewRun }
+    if area.width - fixed >= viewWidth { middle += viewRun }
     let runs =
       [TextRun(titleText, color: foreground, attributes: [.bold])] + middle + tail
     TextRun.write(
-      runs, into: &canvas, x: region.x, y: region.y, width: region.width, background: background)
+      runs, into: &canvas, x: area.x, y: area.y, width: area.width, background: background)
     let hintWidth = TextRun.width(of: hint)
     let recordingWidth = TextRun.width(of: recording)
-    if !hint.isEmpty, region.width > hintWidth {
+    if !hint.isEmpty, area.width > hintWidth {
       TextRun.write(
         [TextRun(hint, color: theme.dimText)], into: &canvas,
-        x: region.x + region.width - hintWidth, y: region.y, width: hintWidth,
+        x: area.x + area.width - hintWidth, y: area.y, width: hintWidth,
         background: background)
     }
-    let recordingX = region.width - hintWidth - recordingWidth
+    let recordingX = area.width - hintWidth - recordingWidth
     if !recording.isEmpty, recordingX > TextRun.width(of: titleText) {
       TextRun.write(
         [TextRun(recording, color: theme.error, attributes: [.bold])], into: &canvas,
-        x: region.x + recordingX, y: region.y, width: recordingWidth, background: background)
+        x: area.x + recordingX, y: area.y, width: recordingWidth, background: background)
     }
   }
 }

@@ -24,7 +24,7 @@ import Testing
     for minimumValue in [nil, 0.0, -1e308] {
       var canvas = Canvas(width: 30, height: 8)
       LossPanel(racers: racers, minimumValue: minimumValue, theme: .standard, usesASCII: false)
-        .draw(into: &canvas, region: Region(x: 0, y: 0, width: 30, height: 8))
+        .draw(into: &canvas, area: Region(x: 0, y: 0, width: 30, height: 8))
       let text = canvas.lines.joined(separator: "\n").lowercased()
       #expect(
         !text.contains("nan") && !text.contains("inf"),

@@ -21,7 +21,7 @@ import Testing
     let panel = InspectorPanel(
       inspector: drawing, styleIndex: 0, theme: .standard, usesASCII: false)
     var canvas = Canvas(width: width, height: panel.preferredHeight)
-    panel.draw(into: &canvas, region: Region(x: 0, y: 0, width: width, height: canvas.height))
+    panel.draw(into: &canvas, area: Region(x: 0, y: 0, width: width, height: canvas.height))
     return canvas.lines
   }
 

@@ -20,7 +20,7 @@ import Testing
       racers: [lbfgs, adam], view: ViewBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1),
       theme: SnapshotTheme.theme, usesASCII: false
     )
-    .draw(into: &canvas, region: Region(x: 0, y: 0, width: 28, height: 5))
+    .draw(into: &canvas, area: Region(x: 0, y: 0, width: 28, height: 5))
     #expect(
       canvas.lines == [
         "optimizers                  ",

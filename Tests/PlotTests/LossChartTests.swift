@@ -31,7 +31,7 @@ import Testing
     LossPanel(
       racers: racers, minimumValue: minimumValue, scale: scale, view: view,
       theme: SnapshotTheme.theme, usesASCII: false
-    ).draw(into: &canvas, region: Region(x: 0, y: 0, width: width, height: height))
+    ).draw(into: &canvas, area: Region(x: 0, y: 0, width: width, height: height))
     return canvas
   }
 

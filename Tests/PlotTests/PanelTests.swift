@@ -22,7 +22,7 @@ import Testing
   @Test func legendTableRows() {
     var canvas = Canvas(width: 70, height: 3)
     LegendPanel(racers: racers, view: view, theme: SnapshotTheme.theme, usesASCII: false)
-      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 70, height: 3))
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 70, height: 3))
     #expect(
       canvas.lines == [
         "   optimizer parameters           step         f      |∇f| status     ",
@@ -37,7 +37,7 @@ import Testing
   @Test func narrowLegendDropsColumns() {
     var canvas = Canvas(width: 36, height: 3)
     LegendPanel(racers: racers, view: view, theme: SnapshotTheme.theme, usesASCII: false)
-      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 3))
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 36, height: 3))
     #expect(
       canvas.lines == [
         "   optimizer         f status       ",
@@ -49,7 +49,7 @@ import Testing
   @Test func legendTwoRowsWhenTallAndNarrow() {
     var canvas = Canvas(width: 40, height: 5)
     LegendPanel(racers: racers, view: view, theme: SnapshotTheme.theme, usesASCII: false)
-      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 40, height: 5))
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 40, height: 5))
     #expect(
       canvas.lines
         == [
@@ -73,7 +73,7 @@ import Testing
   @Test func lossPanelAxesAndLineEnds() {
     var canvas = Canvas(width: 20, height: 6)
     LossPanel(racers: racers, minimumValue: 0, theme: SnapshotTheme.theme, usesASCII: false)
-      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 20, height: 6))
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 20, height: 6))
     let lines = canvas.lines
     #expect(lines[0] == "f − f* (log) vs step")
     #expect(lines[1].hasPrefix("1e+02┤"))
@@ -98,7 +98,7 @@ import Testing
     }
     var canvas = Canvas(width: 36, height: 11)
     LegendPanel(racers: many, view: view, theme: SnapshotTheme.theme, usesASCII: false)
-      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 11))
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 36, height: 11))
     #expect(
       canvas.lines == [
         "   optimizer         f status       ",
@@ -115,7 +115,7 @@ import Testing
       ])
     // In ASCII the glyphs are the numbers themselves: written once.
     LegendPanel(racers: many, view: view, theme: SnapshotTheme.theme, usesASCII: true)
-      .draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 11))
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 36, height: 11))
     #expect(canvas.lines[1] == " 1 o0         1.00e+00 running      ")
     #expect(canvas.lines[10] == " A o9         1.00e+00 running      ")
   }
@@ -136,7 +136,7 @@ import Testing
     var canvas = Canvas(width: 30, height: 10)
     LossPanel(
       racers: [thinned(steps: 3000)], minimumValue: 0, theme: SnapshotTheme.theme, usesASCII: false
-    ).draw(into: &canvas, region: Region(x: 0, y: 0, width: 30, height: 10))
+    ).draw(into: &canvas, area: Region(x: 0, y: 0, width: 30, height: 10))
     #expect(
       canvas.lines == [
         "f − f* (log scale) vs step    ",
@@ -161,7 +161,7 @@ import Testing
     LossPanel(
       racers: [thinned(steps: 100_000)], minimumValue: nil, theme: SnapshotTheme.theme,
       usesASCII: false
-    ).draw(into: &canvas, region: Region(x: 0, y: 0, width: 36, height: 10))
+    ).draw(into: &canvas, area: Region(x: 0, y: 0, width: 36, height: 10))
     #expect(
       canvas.lines == [
         "f − 1e-08 (shifted log) vs step     ",

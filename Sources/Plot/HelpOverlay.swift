@@ -1,54 +1,39 @@
-import Plot
-
-/// The `?` help: every key in a framed box over the middle of the screen, in two columns
+/// The `?` help: every key in a framed box over the middle of its area, in two columns
 /// when one would not fit the height.
-struct HelpOverlay {
-  var theme: Theme
-  var usesASCII: Bool
+///
+/// It draws the rows it is given (the program's keys live with the program), so the
+/// drawing knows nothing of how keys are handled.
+public struct HelpOverlay: Widget {
+  /// The rows of the help: the keys, then what they do.
+  public var rows: [(keys: String, action: String)]
+  public var theme: Theme
+  public var usesASCII: Bool
 
-  /// The lines of the help, key column first.
-  static let lines: [(keys: String, action: String)] = [
-    ("space  n .", "pause / resume · one step (pauses)"),
-    ("r", "restart from the start point (the same noise again)"),
-    ("[  ]", "fewer / more steps per frame"),
-    ("Tab S-Tab o", "select next / previous optimizer, or all · o: it alone"),
-    ("+  -", "learning rate \(HyperparameterNudge.learningRateFactorText) / ÷√2 (selected)"),
-    ("b B v V m M", "beta1 / beta2 / momentum down / up: 1−β ×2 / ÷2, 0.9 ↔ 0.95"),
-    ("k K  < >", "choose / move an optimizer's own setting (etas, history…)"),
-    ("d", "settings of the selected back to the scene's (lr, betas…)"),
-    ("c", "lr schedule: none → step → exponential → cosine → …"),
-    ("g  G", "gradient noise σ down / up: 0, 0.01, 0.03, 0.1 … (all alike)"),
-    ("1 … 9", "show / hide optimizer N"),
-    ("arrows z Z 0 w", "pan · zoom in / out · reset · fit to the trails"),
-    ("f  F", "next / previous built-in function"),
-    ("e  s", "type a function of x and y · a start point (or click)"),
-    ("  editing", "← → Home End ^A ^E · ^W ^U ^K Del · ↑ ↓ earlier entries"),
-    ("l t L y", "layout · next theme · leaderboard · chart log / linear"),
-    ("i", "inspector: −∇f and update arrows, step, lr/√v̂, state"),
-    ("a", "basins of attraction of the selected optimizer"),
-    ("R  S  P", "start / stop recording · save the scene · save a PNG"),
-    ("?  q", "this help · quit (also Ctrl-C)"),
-  ]
-
-  /// How many columns the lines go in: one when they fit the screen's height, else as many
-  /// as needed (at most 3, descriptions shortened), so every key stays visible.
-  static func columnCount(height: Int) -> Int {
-    let rowsAvailable = max(1, height - 4)
-    return max(1, min(3, (lines.count + rowsAvailable - 1) / rowsAvailable))
+  public init(rows: [(keys: String, action: String)], theme: Theme, usesASCII: Bool) {
+    self.rows = rows
+    self.theme = theme
+    self.usesASCII = usesASCII
   }
 
-  func draw(into canvas: inout Canvas) {
-    let columns = Self.columnCount(height: canvas.height)
-    let keyWidth = Self.lines.map(\.keys.count).max() ?? 0
-    let fullWidth = Self.lines.map { keyWidth + 2 + $0.action.count }.max() ?? 0
-    let rowsPerColumn = (Self.lines.count + columns - 1) / columns
+  /// How many columns the rows go in: one when they fit `height`, else as many
+  /// as needed (at most 3, descriptions shortened), so every key stays visible.
+  public func columnCount(height: Int) -> Int {
+    let rowsAvailable = max(1, height - 4)
+    return max(1, min(3, (rows.count + rowsAvailable - 1) / rowsAvailable))
+  }
+
+  public func draw(into canvas: inout Canvas, area: Region) {
+    let columns = columnCount(height: area.height)
+    let keyWidth = rows.map(\.keys.count).max() ?? 0
+    let fullWidth = rows.map { keyWidth + 2 + $0.action.count }.max() ?? 0
+    let rowsPerColumn = (rows.count + columns - 1) / columns
     // In several columns, long descriptions are shortened to share the width.
     let textWidth =
-      columns == 1 ? fullWidth : min(fullWidth, (canvas.width - 4 - 3 * (columns - 1)) / columns)
-    let boxWidth = min(canvas.width, columns * textWidth + 3 * (columns - 1) + 4)
-    let boxHeight = min(canvas.height, rowsPerColumn + 4)
-    let left = max(0, (canvas.width - boxWidth) / 2)
-    let top = max(0, (canvas.height - boxHeight) / 2)
+      columns == 1 ? fullWidth : min(fullWidth, (area.width - 4 - 3 * (columns - 1)) / columns)
+    let boxWidth = min(area.width, columns * textWidth + 3 * (columns - 1) + 4)
+    let boxHeight = min(area.height, rowsPerColumn + 4)
+    let left = area.x + max(0, (area.width - boxWidth) / 2)
+    let top = area.y + max(0, (area.height - boxHeight) / 2)
     let background = theme.statusBackground
     for row in top..<(top + boxHeight) {
       for column in left..<(left + boxWidth) {
@@ -59,7 +44,7 @@ struct HelpOverlay {
     canvas.write(
       " optiscope keys ", x: left + 2, y: top, foreground: theme.heading, background: background,
       attributes: [.bold])
-    for (index, line) in Self.lines.enumerated() {
+    for (index, line) in rows.enumerated() {
       let column = index / rowsPerColumn
       let x = left + 2 + column * (textWidth + 3)
       let y = top + 1 + index % rowsPerColumn

@@ -1,0 +1,20 @@
+import Plot
+
+extension InputLineView {
+  /// The bottom row for `line`: its prompt, text and cursor, and as the note the length
+  /// limit when a character was refused, else the line's error, else the keys that finish it.
+  init(line: InputLine, theme: Theme) {
+    let note: Note =
+      if line.isAtLimit {
+        .error("at most \(InputLine.maximumLength) characters")
+      } else if let error = line.error {
+        .error(error)
+      } else {
+        .hint(
+          "Enter " + (line.purpose == .expression ? "use it" : "restart there") + ", Esc cancel")
+      }
+    self.init(
+      prompt: line.purpose.prompt, characters: line.characters, cursor: line.cursor, note: note,
+      theme: theme)
+  }
+}
