@@ -118,11 +118,13 @@ struct LossPanel: Widget {
     }
 
     // The furthest step any shown history reaches: its last entry's own step.
+    // Histories are read in place (`loss(_:)`): they may be a race's own trails.
     let steps = max(
       shown.map { entry in
         let racer = entry.element
-        return racer.lossSteps.count == racer.lossHistory.count
-          ? (racer.lossSteps.last ?? 0) : racer.lossHistory.count - 1
+        let count = racer.lossCount
+        guard racer.hasLossSteps else { return count - 1 }
+        return count > 0 ? racer.loss(count - 1).step : 0
       }.max() ?? 1, 1)
     var braille = BrailleGrid(width: chart.width, height: chart.height)
     let dotWidth = Double(braille.dotWidth - 1)
@@ -141,12 +143,13 @@ struct LossPanel: Widget {
     }
     for (_, racer) in shown {
       // A history entry's step: its own when the history was thinned, else its index.
-      let stepsOf = racer.lossSteps
-      let hasSteps = stepsOf.count == racer.lossHistory.count
-      let end = Self.drawLine(racer.lossHistory, on: &braille, owner: racer.styleIndex) { index in
-        Int(Double(hasSteps ? stepsOf[index] : index) / Double(steps) * dotWidth + 0.5)
+      let end = Self.drawLine(
+        count: racer.lossCount, value: { racer.loss($0).value }, on: &braille,
+        owner: racer.styleIndex
+      ) { index in
+        Int(Double(racer.loss(index).step) / Double(steps) * dotWidth + 0.5)
       } dot: {
-        dot(step: hasSteps ? stepsOf[$0] : $0, value: $1)
+        dot(step: racer.loss($0).step, value: $1)
       }
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
@@ -296,17 +299,30 @@ struct LossPanel: Widget {
     _ values: [Double], on grid: inout BrailleGrid, owner: Int, column: (Int) -> Int,
     dot: (Int, Double) -> (x: Double, y: Double)
   ) -> (x: Double, y: Double)? {
+    drawLine(
+      count: values.count, value: { values[$0] }, on: &grid, owner: owner, column: column,
+      dot: dot)
+  }
+
+  /// `drawLine(_:on:owner:column:dot:)` of the `count` values `value(index)` gives, for
+  /// a history read in place rather than copied into an array.
+  @inline(__always)
+  static func drawLine(
+    count: Int, value valueAt: (Int) -> Double, on grid: inout BrailleGrid, owner: Int,
+    column: (Int) -> Int, dot: (Int, Double) -> (x: Double, y: Double)
+  ) -> (x: Double, y: Double)? {
     var previous: (x: Double, y: Double)?
     var start = 0
-    while start < values.count {
+    let valueCount = count
+    while start < valueCount {
       // The steps start..<end share one dot column. Columns never decrease
       // with the step, so the end is found by galloping and bisecting, with
       // a few calls of `column` per column instead of one per step.
       let here = column(start)
       var known = start
       var stride = 1
-      var bound = values.count
-      while known + stride < values.count {
+      var bound = valueCount
+      while known + stride < valueCount {
         guard column(known + stride) == here else {
           bound = known + stride
           break
@@ -322,7 +338,7 @@ struct LossPanel: Widget {
       }
       var run: Run?
       for step in start..<low {
-        let value = values[step]
+        let value = valueAt(step)
         guard value.isFinite else {
           if let current = run {
             previous = draw(current, after: previous, on: &grid, owner: owner, dot: dot)

@@ -38,16 +38,18 @@ struct LossRange {
     let known = minimumValue.flatMap { $0.isFinite ? $0 : nil }
     var smallest: Double?
     for racer in racers {
-      let positions = racer.trail.count == racer.lossHistory.count ? racer.trail : nil
-      for (index, value) in racer.lossHistory.enumerated() where value.isFinite {
+      // Read in place (`forEachLoss`, `pathPoint`): the histories may be a race's own.
+      let hasPositions = racer.pathCount == racer.lossCount
+      racer.forEachLoss { index, _, value in
+        guard value.isFinite else { return }
         all = (min(all.low, value), max(all.high, value), true)
         if let known {
           let gap = value - known
           if gap > 0, gap.isFinite, gap < (smallest ?? .infinity) { smallest = gap }
         }
-        if let view, let positions {
-          let point = positions[index]
-          guard point.isFinite, view.contains(point) else { continue }
+        if let view, hasPositions {
+          let point = racer.pathPoint(index)
+          guard point.isFinite, view.contains(point) else { return }
         }
         inView = (min(inView.low, value), max(inView.high, value), true)
       }
@@ -67,9 +69,11 @@ struct LossRange {
     overallLowest = all.any ? all.low : lowest
     overallHighest = all.any ? all.high : highest
     if known == nil {
+      let shift = reference
       for racer in racers {
-        for value in racer.lossHistory where value.isFinite {
-          let gap = value - reference
+        racer.forEachLoss { _, _, value in
+          guard value.isFinite else { return }
+          let gap = value - shift
           if gap > 0, gap.isFinite { smallest = min(smallest ?? gap, gap) }
         }
       }
