@@ -24,6 +24,9 @@ struct LossPanel: Widget {
   var viewMinimum: Double?
   var theme: Theme
   var usesASCII: Bool
+  /// The range worked out before drawing, from summaries kept between frames
+  /// (`Picture.lossRange`); used when it was worked out for these racers and values.
+  var preparedRange: LossRange?
 
   /// The most decades the log scale spans below its top: gaps below sit on its floor.
   static let maximumDecades = 16.0
@@ -37,14 +40,20 @@ struct LossPanel: Widget {
   func draw(into canvas: inout Canvas, area: Region) {
     guard area.height >= 3, area.width > 12 else { return }
     // The selected optimizer's line is drawn last, on top where lines cross.
-    let visible = racers.enumerated().filter { $0.element.isVisible }
-    let shown = visible.filter { !$0.element.isSelected } + visible.filter { $0.element.isSelected }
+    let shown = Self.shownRacers(racers)
     let dimmed = Set(
-      visible.contains { $0.element.isSelected }
-        ? visible.filter { !$0.element.isSelected }.map(\.element.styleIndex) : [])
-    let range = LossRange(
-      racers: shown.map(\.element), minimumValue: minimumValue, view: view,
-      viewMinimum: viewMinimum)
+      shown.contains { $0.racer.isSelected }
+        ? shown.filter { !$0.racer.isSelected }.map(\.racer.styleIndex) : [])
+    let inputs =
+      preparedRange == nil
+      ? nil
+      : LossSummaries.Inputs(
+        racers: shown, minimumValue: minimumValue, view: view, viewMinimum: viewMinimum)
+    let range =
+      preparedRange.flatMap { $0.inputs != nil && $0.inputs == inputs ? $0 : nil }
+      ?? LossRange(
+        racers: shown.map(\.racer), minimumValue: minimumValue, view: view,
+        viewMinimum: viewMinimum)
     let title = range.title(scale: scale, usesASCII: usesASCII) + " "
     let words: [String]
     switch scale {
@@ -121,7 +130,7 @@ struct LossPanel: Widget {
     // Histories are read in place (`loss(_:)`): they may be a race's own trails.
     let steps = max(
       shown.map { entry in
-        let racer = entry.element
+        let racer = entry.racer
         let count = racer.lossCount
         guard racer.hasLossSteps else { return count - 1 }
         return count > 0 ? racer.loss(count - 1).step : 0
@@ -154,7 +163,7 @@ struct LossPanel: Widget {
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
     // Each line's colour once, not once per cell.
-    let colors = (0...min(255, max(0, shown.map(\.element.styleIndex).max() ?? 0))).map {
+    let colors = (0...min(255, max(0, shown.map(\.racer.styleIndex).max() ?? 0))).map {
       theme.racerStyle($0).color
     }
     braille.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
@@ -170,6 +179,15 @@ struct LossPanel: Widget {
       canvas[chart.x + column, chart.y + row] = Cell(
         usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color, attributes: [.bold])
     }
+  }
+
+  /// The racers the chart shows with their places in the picture, in drawing order: the
+  /// visible ones, the selected one last (on top where lines cross).
+  static func shownRacers(_ racers: [RacerDrawing]) -> [(index: Int, racer: RacerDrawing)] {
+    let visible = racers.enumerated().filter { $0.element.isVisible }.map {
+      (index: $0.offset, racer: $0.element)
+    }
+    return visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
   }
 
   /// The log axis: whole decades from below the lowest gap (but at most

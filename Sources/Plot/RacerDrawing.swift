@@ -137,6 +137,12 @@ public struct RacerDrawing: Sendable {
     return result
   }
 
+  /// Whether the trail and loss history are a race trail's waypoints, shared.
+  var sharesWaypoints: Bool { shared != nil }
+
+  /// The shared waypoints' arrays, nil when not shared (for tests).
+  var sharedParts: (older: [Waypoint], newer: [Waypoint])? { shared }
+
   /// How many points the trail has (`trail.count`, without copying it).
   var pathCount: Int {
     if let shared { return shared.older.count + shared.newer.count }
