@@ -183,11 +183,9 @@ public struct LossSummaries: Sendable {
       summaries = [:]
     }
     var current = racers.map { entry in
-      var summary = summaries[entry.index] ?? Summary()
-      if !summary.isContinued(by: entry.racer) {
-        summary = Summary()
-        freshSummaries += 1
-      }
+      let kept = summaries[entry.index].flatMap { $0.isContinued(by: entry.racer) ? $0 : nil }
+      if kept == nil { freshSummaries += 1 }
+      var summary = kept ?? Summary()
       summary.add(entry.racer, view: view, knownMinimum: known)
       return summary
     }

@@ -137,7 +137,9 @@ public struct Picture: Sendable {
   /// The loss chart's range on the screen `plan` lays out (this picture's) with `heatmap`,
   /// from `summaries` kept from the last frame, brought up to date for the next; nil (and
   /// nothing kept) when the screen has no loss chart.
-  public func lossRange(keeping summaries: inout LossSummaries?, plan: ScreenPlan, heatmap: Heatmap?)
+  public func lossRange(
+    keeping summaries: inout LossSummaries?, plan: ScreenPlan, heatmap: Heatmap?
+  )
     -> LossRange?
   {
     guard !plan.isTooSmall, plan.loss != nil, leaderboard == nil else {

@@ -1,16 +1,17 @@
 import App
 import OptimKit
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 /// A frame's picture reads the race's trails in place and sums up the loss histories
 /// from frame to frame (issue 17): the frames stay those drawn afresh.
 @Suite struct SharedTrailTests {
-  /// A race of three optimizers on Himmelblau after `steps` steps, past thinning at 1,200.
+  /// A race of three optimizers on Himmelblau after `steps` steps (past 3,072 a trail is thinned).
   static func race(steps: Int) throws -> Race {
     let function = try #require(TestFunction.named("himmelblau"))
     var race = Race(
-      objective: function, start: function.start,
+      objective: function.expression, start: function.start,
       specs: try ["adam:lr=0.1", "sgd:lr=0.01", "momentum:lr=0.01"].map {
         try OptimizerSpec(parsing: $0)
       })
@@ -20,7 +21,7 @@ import Testing
 
   @Test("a race's picture shares each trail's storage and reads the same points, f and steps")
   func pictureSharesTheTrails() throws {
-    let race = try Self.race(steps: 1_200)
+    let race = try Self.race(steps: 4_000)
     let picture = Picture(
       race: race, title: "Himmelblau", formula: "", function: "himmelblau",
       view: ViewBox(xMin: -5, xMax: 5, yMin: -5, yMax: 5))
@@ -55,7 +56,7 @@ import Testing
   func lossSummariesAreContinued() throws {
     let scene = try RecordingTests.scene(noise: nil)
     let (continued, fresh, session) = TrailLayerTests.play(
-      Array(repeating: .tick, count: 50), scene: scene, size: ScreenSize(width: 100, height: 30))
+      Array(repeating: .tick, count: 50), scene: scene, size: ScreenSize(width: 120, height: 40))
     #expect(continued == fresh)
     #expect(session.frameCache.lossFreshSummaries == scene.specs.count)
   }
