@@ -364,7 +364,8 @@ struct FigurePainter {
         color: racer.status == .diverged ? RGB(xterm: 214) : figure.text, anchor: 1)
       if !racer.hyperparameterSummary.isEmpty {
         text(
-          context, Self.fitted(context, racer.hyperparameterSummary, width: textWidth, size: valueSize),
+          context,
+          Self.fitted(context, racer.hyperparameterSummary, width: textWidth, size: valueSize),
           x: textX, y: middle + 19 * unit, size: valueSize, color: figure.dimText, anchor: 0)
       }
     }
