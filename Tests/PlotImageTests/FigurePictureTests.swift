@@ -1,6 +1,6 @@
-import OptimKit
 import Testing
 
+@testable import OptimKit
 @testable import Plot
 @testable import PlotImage
 
