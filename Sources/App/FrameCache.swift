@@ -2,7 +2,7 @@ import Plot
 
 /// What one frame keeps for the next so that drawing frame after frame stays quick: the
 /// heatmap, sampled again only when the function, view, map size or look changed, and
-/// the trails as drawn, continued when they only grew.
+/// the trails as drawn and the loss histories summed up, continued when they only grew.
 ///
 /// Owned by whoever draws frame after frame (a `Session`, the run loop), not by
 /// `Model`: a cache is not the program's state, and `update` never touches it.
@@ -13,6 +13,9 @@ public struct FrameCache: Sendable {
   var heatmap: Heatmap?
   /// The trails as drawn for the last frame; nil draws them afresh.
   var trails: TrailLayer?
+  /// The loss histories summed up for the last frame's loss chart range, continued
+  /// when they only grew (kept with the trails).
+  var lossSummaries: LossSummaries?
   /// Whether the trails are drawn into a kept layer, for frames to continue.
   public let keepsTrails: Bool
   /// How many times a heatmap was sampled for this cache (for tests and diagnostics).
@@ -32,7 +35,12 @@ public struct FrameCache: Sendable {
   /// but a tick, which may have done more to the trails than add to them.
   public mutating func dropTrails() {
     trails = nil
+    lossSummaries = nil
   }
+
+  /// How many loss histories were summed up afresh, rather than continued, since the
+  /// summaries were last dropped (for tests).
+  public var lossFreshSummaries: Int { lossSummaries?.freshSummaries ?? 0 }
 
   /// The heatmap `picture` needs on the screen `plan` lays out with `theme`: the kept one
   /// when its key and theme are the same, else a fresh one, kept for the next frame.

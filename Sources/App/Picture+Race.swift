@@ -14,18 +14,17 @@ extension Picture {
     hidden: Set<Int> = [], message: String = "", messageIsError: Bool = false
   ) {
     let racers = race.racers.enumerated().map { index, racer in
+      // The trail's waypoints are shared, not copied: the map's line, the loss history
+      // and, since the history is thinned, each entry's own step (the chart's x axis).
       var drawing = RacerDrawing(
-        label: racer.label, styleIndex: index, trail: racer.trail.positions,
+        label: racer.label, styleIndex: index, waypoints: racer.trail,
         status: racer.status, hyperparameterSummary: Self.summary(of: racer),
         step: racer.stepCount, value: racer.value, gradientNorm: racer.gradient.length,
-        lossHistory: racer.trail.values, isVisible: !hidden.contains(index),
+        isVisible: !hidden.contains(index),
         isSelected: selected == index, learningRate: racer.optimizer.learningRate,
-        scheduleName: racer.optimizer.schedule?.kind.name,
-        trailAppendedCount: racer.trail.appendedCount)
+        scheduleName: racer.optimizer.schedule?.kind.name)
       drawing.evaluations = racer.evaluationCount
       drawing.averagedTrail = racer.averagedTrail.positions
-      // The thinned history's own steps, so the loss chart's x axis is the step.
-      drawing.lossSteps = racer.trail.map(\.step)
       if let external = racer.external {
         drawing.learningRate = external.settings?[.learningRate]
         // The plug-in's own words, escaped: they come from Python and may hold anything.

@@ -23,6 +23,8 @@ public func view(_ model: Model, cache: inout FrameCache) -> Canvas {
   if cache.keepsTrails {
     picture.updateTrails(&cache.trails, plan: plan)
     picture.trailLayer = cache.trails
+    picture.lossRange = picture.lossRange(
+      keeping: &cache.lossSummaries, plan: plan, heatmap: heatmap)
   }
   return view(model, picture: picture, plan: plan, heatmap: heatmap)
 }

@@ -82,6 +82,15 @@ public struct Trail: RandomAccessCollection, Hashable, Sendable {
   /// through the collection's index (which picks an array per element).
   public var positions: [Point] { gathered(\.position) }
 
+  /// The waypoints as the two arrays the trail keeps them in, oldest first: the start and
+  /// thinned history, then the newest.
+  ///
+  /// Shared, not copied: a picture reads a long trail every frame, and taking
+  /// these costs two references where `positions` and `values` copy every point
+  /// (the picture must be let go before the trail grows again, or the next
+  /// `append` copies the array it shares).
+  public var storedParts: (older: [Waypoint], newer: [Waypoint]) { (history, recent) }
+
   /// f at each waypoint, oldest first, for a loss chart (read every frame, like `positions`).
   public var values: [Double] { gathered(\.value) }
 

@@ -24,6 +24,9 @@ struct LossPanel: Widget {
   var viewMinimum: Double?
   var theme: Theme
   var usesASCII: Bool
+  /// The range worked out before drawing, from summaries kept between frames
+  /// (`Picture.lossRange`); used when it was worked out for these racers and values.
+  var preparedRange: LossRange?
 
   /// The most decades the log scale spans below its top: gaps below sit on its floor.
   static let maximumDecades = 16.0
@@ -37,14 +40,20 @@ struct LossPanel: Widget {
   func draw(into canvas: inout Canvas, area: Region) {
     guard area.height >= 3, area.width > 12 else { return }
     // The selected optimizer's line is drawn last, on top where lines cross.
-    let visible = racers.enumerated().filter { $0.element.isVisible }
-    let shown = visible.filter { !$0.element.isSelected } + visible.filter { $0.element.isSelected }
+    let shown = Self.shownRacers(racers)
     let dimmed = Set(
-      visible.contains { $0.element.isSelected }
-        ? visible.filter { !$0.element.isSelected }.map(\.element.styleIndex) : [])
-    let range = LossRange(
-      racers: shown.map(\.element), minimumValue: minimumValue, view: view,
-      viewMinimum: viewMinimum)
+      shown.contains { $0.racer.isSelected }
+        ? shown.filter { !$0.racer.isSelected }.map(\.racer.styleIndex) : [])
+    let inputs =
+      preparedRange == nil
+      ? nil
+      : LossSummaries.Inputs(
+        racers: shown, minimumValue: minimumValue, view: view, viewMinimum: viewMinimum)
+    let range =
+      preparedRange.flatMap { $0.inputs != nil && $0.inputs == inputs ? $0 : nil }
+      ?? LossRange(
+        racers: shown.map(\.racer), minimumValue: minimumValue, view: view,
+        viewMinimum: viewMinimum)
     let title = range.title(scale: scale, usesASCII: usesASCII) + " "
     let words: [String]
     switch scale {
@@ -118,11 +127,13 @@ struct LossPanel: Widget {
     }
 
     // The furthest step any shown history reaches: its last entry's own step.
+    // Histories are read in place (`loss(_:)`): they may be a race's own trails.
     let steps = max(
       shown.map { entry in
-        let racer = entry.element
-        return racer.lossSteps.count == racer.lossHistory.count
-          ? (racer.lossSteps.last ?? 0) : racer.lossHistory.count - 1
+        let racer = entry.racer
+        let count = racer.lossCount
+        guard racer.hasLossSteps else { return count - 1 }
+        return count > 0 ? racer.loss(count - 1).step : 0
       }.max() ?? 1, 1)
     var braille = BrailleGrid(width: chart.width, height: chart.height)
     let dotWidth = Double(braille.dotWidth - 1)
@@ -141,17 +152,18 @@ struct LossPanel: Widget {
     }
     for (_, racer) in shown {
       // A history entry's step: its own when the history was thinned, else its index.
-      let stepsOf = racer.lossSteps
-      let hasSteps = stepsOf.count == racer.lossHistory.count
-      let end = Self.drawLine(racer.lossHistory, on: &braille, owner: racer.styleIndex) { index in
-        Int(Double(hasSteps ? stepsOf[index] : index) / Double(steps) * dotWidth + 0.5)
+      let end = Self.drawLine(
+        count: racer.lossCount, value: { racer.loss($0).value }, on: &braille,
+        owner: racer.styleIndex
+      ) { index in
+        Int(Double(racer.loss(index).step) / Double(steps) * dotWidth + 0.5)
       } dot: {
-        dot(step: hasSteps ? stepsOf[$0] : $0, value: $1)
+        dot(step: racer.loss($0).step, value: $1)
       }
       if let end { ends.append((racer.styleIndex, end.x, end.y)) }
     }
     // Each line's colour once, not once per cell.
-    let colors = (0...min(255, max(0, shown.map(\.element.styleIndex).max() ?? 0))).map {
+    let colors = (0...min(255, max(0, shown.map(\.racer.styleIndex).max() ?? 0))).map {
       theme.racerStyle($0).color
     }
     braille.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, owner in
@@ -167,6 +179,15 @@ struct LossPanel: Widget {
       canvas[chart.x + column, chart.y + row] = Cell(
         usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color, attributes: [.bold])
     }
+  }
+
+  /// The racers the chart shows with their places in the picture, in drawing order: the
+  /// visible ones, the selected one last (on top where lines cross).
+  static func shownRacers(_ racers: [RacerDrawing]) -> [(index: Int, racer: RacerDrawing)] {
+    let visible = racers.enumerated().filter { $0.element.isVisible }.map {
+      (index: $0.offset, racer: $0.element)
+    }
+    return visible.filter { !$0.racer.isSelected } + visible.filter { $0.racer.isSelected }
   }
 
   /// The log axis: whole decades from below the lowest gap (but at most
@@ -296,17 +317,30 @@ struct LossPanel: Widget {
     _ values: [Double], on grid: inout BrailleGrid, owner: Int, column: (Int) -> Int,
     dot: (Int, Double) -> (x: Double, y: Double)
   ) -> (x: Double, y: Double)? {
+    drawLine(
+      count: values.count, value: { values[$0] }, on: &grid, owner: owner, column: column,
+      dot: dot)
+  }
+
+  /// `drawLine(_:on:owner:column:dot:)` of the `count` values `value(index)` gives, for
+  /// a history read in place rather than copied into an array.
+  @inline(__always)
+  static func drawLine(
+    count: Int, value valueAt: (Int) -> Double, on grid: inout BrailleGrid, owner: Int,
+    column: (Int) -> Int, dot: (Int, Double) -> (x: Double, y: Double)
+  ) -> (x: Double, y: Double)? {
     var previous: (x: Double, y: Double)?
     var start = 0
-    while start < values.count {
+    let valueCount = count
+    while start < valueCount {
       // The steps start..<end share one dot column. Columns never decrease
       // with the step, so the end is found by galloping and bisecting, with
       // a few calls of `column` per column instead of one per step.
       let here = column(start)
       var known = start
       var stride = 1
-      var bound = values.count
-      while known + stride < values.count {
+      var bound = valueCount
+      while known + stride < valueCount {
         guard column(known + stride) == here else {
           bound = known + stride
           break
@@ -322,7 +356,7 @@ struct LossPanel: Widget {
       }
       var run: Run?
       for step in start..<low {
-        let value = values[step]
+        let value = valueAt(step)
         guard value.isFinite else {
           if let current = run {
             previous = draw(current, after: previous, on: &grid, owner: owner, dot: dot)

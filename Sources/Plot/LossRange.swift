@@ -8,7 +8,7 @@ import OptimKit
 /// top of a chart spanning hundreds of decades. So the range is worked out from the
 /// values taken where the optimizers were in view (the map's own range of f, which the
 /// picture shows); values beyond it are drawn at the chart's edge.
-struct LossRange {
+public struct LossRange: Sendable {
   /// What is subtracted from f: f* when known, else the lowest f in view (0 when no
   /// value in view is finite).
   let reference: Double
@@ -24,6 +24,9 @@ struct LossRange {
   let hasFinite: Bool
   /// The smallest positive f − reference, for the log scale's floor.
   let smallestGap: Double?
+  /// What a range kept by `LossSummaries` was worked out from; nil for one worked out
+  /// on the spot.
+  var inputs: LossSummaries.Inputs?
 
   /// The range of `racers`' histories; a racer whose trail holds one point per history
   /// entry has its entries outside `view` left out of the range (nil view: none left out).
@@ -32,24 +35,34 @@ struct LossRange {
     racers: [RacerDrawing], minimumValue: Double?, view: ViewBox? = nil,
     viewMinimum: Double? = nil
   ) {
-    var inView = (low: Double.infinity, high: -Double.infinity, any: false)
-    var all = (low: Double.infinity, high: -Double.infinity, any: false)
+    let known = minimumValue.flatMap { $0.isFinite ? $0 : nil }
+    var summaries = racers.map { racer in
+      var summary = LossSummaries.Summary()
+      summary.add(racer, view: view, knownMinimum: known)
+      return summary
+    }
+    self.init(
+      summaries: &summaries, racers: racers, minimumValue: minimumValue,
+      viewMinimum: viewMinimum)
+  }
+
+  /// The range from each racer's summary (`summaries[i]` of `racers[i]`, brought up to
+  /// date with its whole history); where f* is unknown, the summaries are also brought up
+  /// to date with the smallest gap above the shift, which only then is known.
+  init(
+    summaries: inout [LossSummaries.Summary], racers: [RacerDrawing], minimumValue: Double?,
+    viewMinimum: Double?
+  ) {
+    var inView = LossSummaries.Extremes()
+    var all = LossSummaries.Extremes()
     // With f* known, the smallest gap is found in the same pass (one pass a frame).
     let known = minimumValue.flatMap { $0.isFinite ? $0 : nil }
     var smallest: Double?
-    for racer in racers {
-      let positions = racer.trail.count == racer.lossHistory.count ? racer.trail : nil
-      for (index, value) in racer.lossHistory.enumerated() where value.isFinite {
-        all = (min(all.low, value), max(all.high, value), true)
-        if let known {
-          let gap = value - known
-          if gap > 0, gap.isFinite, gap < (smallest ?? .infinity) { smallest = gap }
-        }
-        if let view, let positions {
-          let point = positions[index]
-          guard point.isFinite, view.contains(point) else { continue }
-        }
-        inView = (min(inView.low, value), max(inView.high, value), true)
+    for summary in summaries {
+      inView.add(summary.inView)
+      all.add(summary.all)
+      if known != nil, let gap = summary.smallestKnownGap, gap < (smallest ?? .infinity) {
+        smallest = gap
       }
     }
     let range = inView.any ? inView : all
@@ -67,11 +80,10 @@ struct LossRange {
     overallLowest = all.any ? all.low : lowest
     overallHighest = all.any ? all.high : highest
     if known == nil {
-      for racer in racers {
-        for value in racer.lossHistory where value.isFinite {
-          let gap = value - reference
-          if gap > 0, gap.isFinite { smallest = min(smallest ?? gap, gap) }
-        }
+      let shift = reference
+      for index in summaries.indices {
+        summaries[index].addShiftedGaps(of: racers[index], above: shift)
+        if let gap = summaries[index].smallestShiftedGap { smallest = min(smallest ?? gap, gap) }
       }
     }
     smallestGap = smallest

@@ -57,6 +57,9 @@ public struct Picture: Sendable {
   /// The trails as drawn for an earlier frame of this picture's single map, continued
   /// instead of drawn again (see `TrailLayer`); nil draws them afresh.
   public var trailLayer: TrailLayer?
+  /// The loss chart's range, worked out for this picture from summaries kept between
+  /// frames (`lossRange(keeping:plan:heatmap:)`); nil works it out afresh.
+  public var lossRange: LossRange?
 
   public init(
     title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
@@ -129,6 +132,27 @@ public struct Picture: Sendable {
       racers: MapPainter.drawingOrder(indexed).map(\.racer),
       projection: MapProjection(view: view, region: map))
     layer = updated
+  }
+
+  /// The loss chart's range on the screen `plan` lays out (this picture's) with `heatmap`,
+  /// from `summaries` kept from the last frame, brought up to date for the next; nil (and
+  /// nothing kept) when the screen has no loss chart.
+  public func lossRange(
+    keeping summaries: inout LossSummaries?, plan: ScreenPlan, heatmap: Heatmap?
+  )
+    -> LossRange?
+  {
+    guard !plan.isTooSmall, plan.loss != nil, leaderboard == nil else {
+      summaries = nil
+      return nil
+    }
+    var kept = summaries ?? LossSummaries()
+    summaries = nil  // so that `kept` holds the only reference and is not copied when changed
+    let range = kept.range(
+      of: LossPanel.shownRacers(racers), minimumValue: minimumValue, view: view,
+      viewMinimum: heatmap?.levels.minimum)
+    summaries = kept
+    return range
   }
 
   /// Draws the frame on a new canvas of `width` × `height` cells.
@@ -245,7 +269,7 @@ public struct Picture: Sendable {
     } else if bottom - top >= 5, let area = take(bottom - top) {
       LossPanel(
         racers: racers, minimumValue: minimumValue, scale: lossScale, view: view,
-        viewMinimum: viewMinimum, theme: theme, usesASCII: usesASCII
+        viewMinimum: viewMinimum, theme: theme, usesASCII: usesASCII, preparedRange: lossRange
       ).draw(into: &canvas, area: area)
     }
   }

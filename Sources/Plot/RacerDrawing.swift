@@ -10,7 +10,16 @@ public struct RacerDrawing: Sendable {
   /// Which theme style (colour + glyph) it uses.
   public var styleIndex: Int
   /// Every position so far, the start first.
-  public var trail: [Point]
+  ///
+  /// A copy when the drawing shares a race's trail (`init(label:styleIndex:waypoints:)`):
+  /// the drawing code reads the shared waypoints in place (`pathCount`, `pathPoint`).
+  public var trail: [Point] {
+    get { shared.map { Self.gathered($0, \.position) } ?? ownTrail }
+    set {
+      unshare()
+      ownTrail = newValue
+    }
+  }
   /// A second, fainter trail in the same colour (ASGD's averaged point `ax`); empty for none.
   public var averagedTrail: [Point] = []
   /// How many points were ever added to the trail (`Trail.appendedCount`): more than
@@ -29,10 +38,22 @@ public struct RacerDrawing: Sendable {
   /// |∇f| at the current position.
   public var gradientNorm: Double
   /// f after each step (index 0 = at the start), for the loss panel.
-  public var lossHistory: [Double]
+  public var lossHistory: [Double] {
+    get { shared.map { Self.gathered($0, \.value) } ?? ownLossHistory }
+    set {
+      unshare()
+      ownLossHistory = newValue
+    }
+  }
   /// The step of each `lossHistory` entry, when the history is thinned (a long race
   /// keeps fewer points than steps); empty: entry i is step i.
-  public var lossSteps: [Int] = []
+  public var lossSteps: [Int] {
+    get { shared.map { Self.gathered($0, \.step) } ?? ownLossSteps }
+    set {
+      unshare()
+      ownLossSteps = newValue
+    }
+  }
   /// Hidden optimizers keep their legend row (dimmed) but leave the map.
   public var isVisible: Bool
   /// The optimizer the user is steering; its legend row is highlighted.
@@ -55,18 +76,132 @@ public struct RacerDrawing: Sendable {
   ) {
     self.label = label
     self.styleIndex = styleIndex
-    self.trail = trail
+    self.ownTrail = trail
     self.trailAppendedCount = trailAppendedCount ?? trail.count
     self.status = status
     self.hyperparameterSummary = hyperparameterSummary
     self.step = step
     self.value = value
     self.gradientNorm = gradientNorm
-    self.lossHistory = lossHistory
+    self.ownLossHistory = lossHistory
     self.isVisible = isVisible
     self.isSelected = isSelected
     self.learningRate = learningRate
     self.scheduleName = scheduleName
+  }
+
+  /// A drawing whose trail, loss history and steps are a race's trail's waypoints, shared
+  /// rather than copied: with eleven trails of thousands of waypoints, copying them into
+  /// the picture was a good part of every frame (issue 17).
+  public init(
+    label: String, styleIndex: Int, waypoints: Trail, status: RacerStatus = .running,
+    hyperparameterSummary: String = "", step: Int = 0, value: Double = .nan,
+    gradientNorm: Double = .nan, isVisible: Bool = true, isSelected: Bool = false,
+    learningRate: Double? = nil, scheduleName: String? = nil
+  ) {
+    self.init(
+      label: label, styleIndex: styleIndex, trail: [], status: status,
+      hyperparameterSummary: hyperparameterSummary, step: step, value: value,
+      gradientNorm: gradientNorm, isVisible: isVisible, isSelected: isSelected,
+      learningRate: learningRate, scheduleName: scheduleName,
+      trailAppendedCount: waypoints.appendedCount)
+    let parts = waypoints.storedParts
+    shared = (parts.older, parts.newer)
+  }
+
+  /// The trail's points when set on their own (`trail`), not shared.
+  private var ownTrail: [Point]
+  private var ownLossHistory: [Double]
+  private var ownLossSteps: [Int] = []
+  /// A race trail's waypoints, in the two arrays it keeps them in (`Trail.storedParts`),
+  /// shared: the trail, the loss history and its steps all at once. Nil once any of
+  /// those is set on its own.
+  private var shared: (older: [Waypoint], newer: [Waypoint])?
+
+  /// Turns shared waypoints into the drawing's own arrays, before one of them is set.
+  private mutating func unshare() {
+    guard let parts = shared else { return }
+    ownTrail = Self.gathered(parts, \.position)
+    ownLossHistory = Self.gathered(parts, \.value)
+    ownLossSteps = Self.gathered(parts, \.step)
+    shared = nil
+  }
+
+  private static func gathered<Part>(
+    _ parts: (older: [Waypoint], newer: [Waypoint]), _ part: (Waypoint) -> Part
+  ) -> [Part] {
+    var result: [Part] = []
+    result.reserveCapacity(parts.older.count + parts.newer.count)
+    for waypoint in parts.older { result.append(part(waypoint)) }
+    for waypoint in parts.newer { result.append(part(waypoint)) }
+    return result
+  }
+
+  /// Whether the trail and loss history are a race trail's waypoints, shared.
+  var sharesWaypoints: Bool { shared != nil }
+
+  /// The shared waypoints' arrays, nil when not shared (for tests).
+  var sharedParts: (older: [Waypoint], newer: [Waypoint])? { shared }
+
+  /// How many points the trail has (`trail.count`, without copying it).
+  var pathCount: Int {
+    if let shared { return shared.older.count + shared.newer.count }
+    return ownTrail.count
+  }
+
+  /// The trail's point at `index` (`trail[index]`, without copying it).
+  @inline(__always)
+  func pathPoint(_ index: Int) -> Point {
+    if let shared {
+      return index < shared.older.count
+        ? shared.older[index].position : shared.newer[index - shared.older.count].position
+    }
+    return ownTrail[index]
+  }
+
+  /// How many entries the loss history has (`lossHistory.count`, without copying it).
+  var lossCount: Int {
+    if let shared { return shared.older.count + shared.newer.count }
+    return ownLossHistory.count
+  }
+
+  /// Whether every loss entry has its own step (`lossSteps` as long as the history).
+  var hasLossSteps: Bool { shared != nil || ownLossSteps.count == ownLossHistory.count }
+
+  /// Calls `body` with each loss entry's index, step (its own when `hasLossSteps`, else
+  /// the index) and f, oldest first, reading shared waypoints in place.
+  @inline(__always)
+  func forEachLoss(_ body: (_ index: Int, _ step: Int, _ value: Double) -> Void) {
+    if let shared {
+      var index = 0
+      for waypoint in shared.older {
+        body(index, waypoint.step, waypoint.value)
+        index += 1
+      }
+      for waypoint in shared.newer {
+        body(index, waypoint.step, waypoint.value)
+        index += 1
+      }
+      return
+    }
+    let hasSteps = ownLossSteps.count == ownLossHistory.count
+    for (index, value) in ownLossHistory.enumerated() {
+      body(index, hasSteps ? ownLossSteps[index] : index, value)
+    }
+  }
+
+  /// The loss entry at `index`: its step (as `forEachLoss` gives it) and f.
+  @inline(__always)
+  func loss(_ index: Int) -> (step: Int, value: Double) {
+    if let shared {
+      let waypoint =
+        index < shared.older.count ? shared.older[index] : shared.newer[index - shared.older.count]
+      return (waypoint.step, waypoint.value)
+    }
+    return (
+      ownLossSteps.count == ownLossHistory.count ? ownLossSteps[index] : index,
+      ownLossHistory[index]
+    )
   }
 
   /// The legend's step count: "12", or "12·57ev" when the evaluations differ from the steps.
@@ -76,10 +211,21 @@ public struct RacerDrawing: Sendable {
   }
 
   /// The current position: the trail's last point.
-  public var position: Point? { trail.last }
+  public var position: Point? {
+    let count = pathCount
+    return count > 0 ? pathPoint(count - 1) : nil
+  }
 
   /// The last position with finite coordinates (where a diverged optimizer was last seen).
-  public var lastFinitePosition: Point? { trail.last(where: \.isFinite) }
+  public var lastFinitePosition: Point? {
+    var index = pathCount - 1
+    while index >= 0 {
+      let point = pathPoint(index)
+      if point.isFinite { return point }
+      index -= 1
+    }
+    return nil
+  }
 
   /// Whether it is shown as out of view: running or converged, with its position outside.
   public func isOutOfView(_ view: ViewBox) -> Bool {

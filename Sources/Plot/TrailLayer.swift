@@ -74,13 +74,14 @@ public struct TrailLayer: Sendable {
   /// exactly as much as the trail did, no point was thinned away; the first
   /// and last drawn points being the same ones tells a trail that restarted.
   private func hasOnlyGrown(_ racer: RacerDrawing, from progress: Progress) -> Bool {
-    let trail = racer.trail
-    guard trail.count >= progress.count,
-      racer.trailAppendedCount - progress.appendedCount == trail.count - progress.count
+    // Read in place: `racer.trail` would copy a shared trail.
+    let count = racer.pathCount
+    guard count >= progress.count,
+      racer.trailAppendedCount - progress.appendedCount == count - progress.count
     else { return false }
     guard progress.count > 0 else { return true }
-    return Self.same(trail[0], progress.first)
-      && Self.same(trail[progress.count - 1], progress.last)
+    return Self.same(racer.pathPoint(0), progress.first)
+      && Self.same(racer.pathPoint(progress.count - 1), progress.last)
   }
 
   /// Whether two points are the very same numbers (NaN included).
@@ -96,10 +97,10 @@ public struct TrailLayer: Sendable {
   /// from such a point, as it would have.
   private mutating func draw(_ racer: RacerDrawing, rank: Int, projection: MapProjection) {
     var state = progress[rank]
-    let trail = racer.trail
-    guard state.count < trail.count else { return }
-    for index in state.count..<trail.count {
-      let point = trail[index]
+    let count = racer.pathCount
+    guard state.count < count else { return }
+    for index in state.count..<count {
+      let point = racer.pathPoint(index)
       guard point.isFinite else {
         state.end = nil
         state.endKey = BrailleGrid.offGridKey
@@ -113,10 +114,10 @@ public struct TrailLayer: Sendable {
       state.end = dot
       state.endKey = key
     }
-    if state.count == 0 { state.first = trail.first }
-    state.count = trail.count
+    if state.count == 0 { state.first = racer.pathPoint(0) }
+    state.count = count
     state.appendedCount = racer.trailAppendedCount
-    state.last = trail.last
+    state.last = racer.pathPoint(count - 1)
     progress[rank] = state
   }
 }

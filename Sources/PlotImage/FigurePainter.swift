@@ -210,11 +210,14 @@ struct FigurePainter {
     cairo_save(context)
     cairo_rectangle(context, layout.map.x, layout.map.y, layout.map.width, layout.map.height)
     cairo_clip(context)
-    for trail in figure.trails where trail.isVisible && !trail.averagedPoints.isEmpty {
-      paintAveragedTrail(context, trail)
+    // The picture's racers, read as the cell renderer reads them; each in its colour.
+    let racers = figure.picture.racers
+    for (index, racer) in racers.enumerated() where racer.isVisible && !racer.averagedTrail.isEmpty
+    {
+      paintAveragedTrail(context, racer.averagedTrail, color: figure.color(ofRacer: index))
     }
-    for trail in figure.trails where trail.isVisible {
-      paintTrail(context, trail)
+    for (index, racer) in racers.enumerated() where racer.isVisible {
+      paintTrail(context, racer.trail, color: figure.color(ofRacer: index))
     }
     if let start = figure.start, start.isFinite {
       let centre = point(start)
@@ -227,17 +230,17 @@ struct FigurePainter {
       cairo_arc(context, centre.x, centre.y, 6 * unit, 0, 2 * Double.pi)
       cairo_stroke(context)
     }
-    for trail in figure.trails where trail.isVisible {
-      paintEnd(context, trail)
+    for (index, racer) in racers.enumerated() where racer.isVisible {
+      paintEnd(context, racer, color: figure.color(ofRacer: index))
     }
     cairo_restore(context)
   }
 
   /// A trail: the path with a dark edge under it so it shows on light and dark bands,
   /// and a small dot at every step while the dots stay apart.
-  private func paintTrail(_ context: OpaquePointer, _ trail: FigureTrail) {
+  private func paintTrail(_ context: OpaquePointer, _ trail: [Point], color: RGB) {
     let unit = layout.unit
-    let points = trail.points.map { $0.isFinite ? point($0) : nil }
+    let points = trail.map { $0.isFinite ? point($0) : nil }
     func path() {
       cairo_new_path(context)
       var drawing = false
@@ -261,7 +264,7 @@ struct FigurePainter {
     cairo_set_line_width(context, 4 * unit)
     cairo_stroke(context)
     path()
-    setColor(context, trail.color)
+    setColor(context, color)
     cairo_set_line_width(context, 2 * unit)
     cairo_stroke(context)
     if points.count <= 400 {
@@ -275,10 +278,10 @@ struct FigurePainter {
   }
 
   /// A second trail (ASGD's averaged point): a thin, half-transparent path in the trail's colour.
-  private func paintAveragedTrail(_ context: OpaquePointer, _ trail: FigureTrail) {
+  private func paintAveragedTrail(_ context: OpaquePointer, _ points: [Point], color: RGB) {
     cairo_new_path(context)
     var drawing = false
-    for position in trail.averagedPoints {
+    for position in points {
       guard position.isFinite else {
         drawing = false
         continue
@@ -287,24 +290,24 @@ struct FigurePainter {
       if drawing { cairo_line_to(context, p.x, p.y) } else { cairo_move_to(context, p.x, p.y) }
       drawing = true
     }
-    cairo_set_source_rgba(context, trail.color.red, trail.color.green, trail.color.blue, 0.45)
+    cairo_set_source_rgba(context, color.red, color.green, color.blue, 0.45)
     cairo_set_line_width(context, 1.2 * layout.unit)
     cairo_stroke(context)
   }
 
   /// Where an optimizer is now: a disc in its colour; a cross where a diverged one was last seen.
-  private func paintEnd(_ context: OpaquePointer, _ trail: FigureTrail) {
+  private func paintEnd(_ context: OpaquePointer, _ racer: RacerDrawing, color: RGB) {
     let unit = layout.unit
-    guard let last = trail.points.last(where: \.isFinite) else { return }
+    guard let last = racer.lastFinitePosition else { return }
     let centre = point(last)
-    if trail.status == .diverged {
+    if racer.status == .diverged {
       let arm = 6 * unit
       for (width, dark) in [(4.5 * unit, true), (2.2 * unit, false)] {
         cairo_set_line_width(context, width)
         if dark {
           cairo_set_source_rgba(context, 0, 0, 0, 0.7)
         } else {
-          setColor(context, trail.color)
+          setColor(context, color)
         }
         line(context, centre.x - arm, centre.y - arm, centre.x + arm, centre.y + arm)
         line(context, centre.x - arm, centre.y + arm, centre.x + arm, centre.y - arm)
@@ -313,7 +316,7 @@ struct FigurePainter {
     }
     cairo_new_path(context)
     cairo_arc(context, centre.x, centre.y, 5.5 * unit, 0, 2 * Double.pi)
-    setColor(context, trail.color)
+    setColor(context, color)
     cairo_fill_preserve(context)
     cairo_set_source_rgba(context, 0, 0, 0, 0.8)
     cairo_set_line_width(context, 1.4 * unit)
@@ -333,34 +336,36 @@ struct FigurePainter {
       context, "step \(figure.step)", x: area.x, y: area.y + 12 * unit, size: 14 * unit,
       color: figure.text, anchor: 0, bold: true)
     let rows = area.y + 30 * unit
-    for (index, trail) in figure.trails.enumerated() {
+    for (index, racer) in figure.picture.racers.enumerated() {
+      let color = figure.color(ofRacer: index)
       let top = rows + Double(index) * rowHeight
       guard top + rowHeight <= area.y + area.height + 1 else { break }
       let middle = top + 9 * unit
-      let alpha = trail.isVisible ? 1.0 : 0.35
+      let alpha = racer.isVisible ? 1.0 : 0.35
       cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
       cairo_set_line_width(context, 2.5 * unit)
-      cairo_set_source_rgba(context, trail.color.red, trail.color.green, trail.color.blue, alpha)
+      cairo_set_source_rgba(context, color.red, color.green, color.blue, alpha)
       line(context, area.x, middle, area.x + sample, middle)
       cairo_new_path(context)
       cairo_arc(context, area.x + sample, middle, 4.5 * unit, 0, 2 * Double.pi)
       cairo_fill(context)
       let value =
-        trail.status == .diverged ? "diverged" : "f " + NumberFormat.scientific(trail.value)
+        racer.status == .diverged ? "diverged" : "f " + NumberFormat.scientific(racer.value)
       let valueSize = 12 * unit
       let valueWidth = measure(context, value, size: valueSize)
       let labelSize = 14 * unit
       let label = Self.fitted(
-        context, trail.label, width: textWidth - valueWidth - 8 * unit, size: labelSize, bold: true)
+        context, racer.label, width: textWidth - valueWidth - 8 * unit, size: labelSize, bold: true)
       text(
         context, label, x: textX, y: middle + labelSize * 0.35, size: labelSize,
-        color: trail.isVisible ? trail.color : figure.dimText, anchor: 0, bold: true)
+        color: racer.isVisible ? color : figure.dimText, anchor: 0, bold: true)
       text(
         context, value, x: area.x + area.width, y: middle + labelSize * 0.35, size: valueSize,
-        color: trail.status == .diverged ? RGB(xterm: 214) : figure.text, anchor: 1)
-      if !trail.summary.isEmpty {
+        color: racer.status == .diverged ? RGB(xterm: 214) : figure.text, anchor: 1)
+      if !racer.hyperparameterSummary.isEmpty {
         text(
-          context, Self.fitted(context, trail.summary, width: textWidth, size: valueSize),
+          context,
+          Self.fitted(context, racer.hyperparameterSummary, width: textWidth, size: valueSize),
           x: textX, y: middle + 19 * unit, size: valueSize, color: figure.dimText, anchor: 0)
       }
     }

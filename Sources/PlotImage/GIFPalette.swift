@@ -25,9 +25,9 @@ struct GIFPalette {
     // Contour lines are black at half opacity, anti-aliased: full and partial cover.
     bands.forEach { add($0.mixed(with: .black, 0.5)) }
     bands.forEach { add($0.mixed(with: .black, 0.25)) }
-    for trail in figure.trails {
-      add(trail.color)
-      add(trail.color.mixed(with: .black, 0.55))
+    for color in figure.trailColors {
+      add(color)
+      add(color.mixed(with: .black, 0.55))
     }
     [
       figure.background, figure.text, figure.dimText, figure.startColor, figure.minimumColor,

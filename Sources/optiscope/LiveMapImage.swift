@@ -109,7 +109,7 @@ final class LiveMapImage {
           // One palette per backdrop: its colours and every trail's and marker's.
           let figure = Figure(picture: picture, theme: model.theme)
           let sample = image.paletteSample(
-            colors: figure.trails.map(\.color) + [
+            colors: figure.trailColors + [
               figure.startColor, figure.minimumColor, .black, .white,
               RGB(red: 0.3, green: 0.3, blue: 0.3),
             ])
