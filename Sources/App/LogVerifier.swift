@@ -128,7 +128,7 @@ public enum LogVerifier {
                 "\(where_): the replay is at step \(model.race.stepCount), the log says \(frame.step)"
             ))
         }
-        let rows = view(model).lines.map(LogText.oneLine)
+        let rows = view(model, basins: session.basins).lines.map(LogText.oneLine)
         if let mismatch = compare(frame.rows, rows, at: where_) { return .mismatch(mismatch) }
         framesSeen += 1
       }
@@ -181,7 +181,7 @@ public enum LogVerifier {
       ?? "'> ticks \(count)' after the last frame"
     for done in 0..<count {
       let model = session.model
-      guard (model.isRacing && model.input == nil) || model.isComputingBasins else { break }
+      guard (model.isRacing && model.input == nil) || session.basins.isComputing else { break }
       let before = model.race.stepCount
       _ = session.send(.tick)
       let step = session.model.race.stepCount

@@ -14,7 +14,8 @@ extension Model {
   /// The frame's description for Plot: the race, the view and the notes.
   ///
   /// Without a heatmap or trail drawing: those are kept between frames by the
-  /// `FrameCache` of `view(_:cache:)`, and a picture without them draws them afresh.
+  /// `FrameCache` of `view(_:cache:)`, and a picture without them draws them afresh;
+  /// and without the basins, which the runtime's `BasinOverlay` computes and adds.
   public var picture: Picture { picture(at: colorDepth) }
 
   /// `picture` as shown at `colorDepth`: a text log's plain frames draw the
@@ -43,18 +44,12 @@ extension Model {
       picture.leaderboard = LeaderboardDrawing(entries: ranking, criterion: leaderboardCriterion)
     }
     picture.inspector = inspectorDrawing
-    picture.basins = basinDrawing
     return picture
   }
 
-  /// The status line's notes: the noise, and the basins while they are computed.
+  /// The status line's notes: the noise (the runtime's `BasinOverlay` adds the basins' progress).
   var statusNotes: [String] {
-    var notes: [String] = []
-    if let noiseNote { notes.append(noiseNote) }
-    if let progress = basinProgress, progress < 1 {
-      notes.append("basins \(Int((progress * 100).rounded(.down)))%")
-    }
-    return notes
+    noiseNote.map { [$0] } ?? []
   }
 
   /// The selected racer's index, or nil when the keys act on all.

@@ -72,10 +72,9 @@ public struct Model: Sendable {
   /// The setting `<` `>` move, chosen with `k` `K` among the selected optimizers' own
   /// (Rprop's etas, LBFGS's history_size…); nil: the first of them.
   public internal(set) var tunedKey: Hyperparameter?
-  /// Whether the basins of attraction (`a`) are shown for the selected optimizer.
+  /// Whether the basins of attraction (`a`) are shown for the selected optimizer (the
+  /// runtime's `BasinOverlay` computes them).
   public internal(set) var isBasinsShown = false
-  /// The basins being computed or computed, with what they were computed for.
-  var basinOverlay: BasinOverlay?
 
   /// How the `e` and `s` input lines edit; see `InputEditing`.
   public let inputEditing: InputEditing
@@ -120,7 +119,6 @@ public struct Model: Sendable {
     self.height = max(0, height)
     chooseThemes(themes.choices, current: themes.index)
     refreshLeaderboard()
-    refreshBasins()
   }
 
   /// Uses `choices` as the themes `t` cycles through, starting at `index`
@@ -132,26 +130,6 @@ public struct Model: Sendable {
     if let chosen = choices[themeIndex].theme { theme = chosen }
   }
 
-  /// Takes `steps` optimizer steps at once, as frames would, for headless pictures, and
-  /// finishes any background work (the basins), so the picture shows it complete.
-  public mutating func advance(steps: Int) {
-    stepRace(times: steps)
-    refreshBasins()
-    finishBasins()
-  }
-
-  /// `advance(steps:)` for a race with external racers: after each step of the race,
-  /// `external` moves them (waiting for them, as headless pictures may).
-  public mutating func advance(steps: Int, external: (inout Race) -> Void) {
-    for _ in 0..<max(0, steps) {
-      race.step()
-      external(&race)
-      leaderboard.observe(race)
-    }
-    refreshBasins()
-    finishBasins()
-  }
-
   /// Steps the race, feeding the leaderboard after every step so arrivals are exact.
   mutating func stepRace(times count: Int = 1) {
     for _ in 0..<max(0, count) {
@@ -160,18 +138,20 @@ public struct Model: Sendable {
     }
   }
 
-  /// Adds a plug-in racer (see `ExternalOptimizer`) after the scene's; returns its index.
-  @discardableResult
-  public mutating func addExternalRacer(label: String, _ external: ExternalOptimizer) -> Int {
-    let index = race.appendExternal(label: label, external)
-    presetHyperparameters.append(race.racers[index].optimizer.hyperparameters)
-    return index
-  }
-
-  /// Moves or fails plug-in racers as their answers come (`Race.arrive`, `Race.fail`):
-  /// the one change to the race that does not come through `update`.
-  public mutating func updateExternalRacers(_ body: (inout Race) -> Void) {
-    body(&race)
+  /// Applies a plug-in racer's news (`Msg.external`) to the race: a new racer after the
+  /// scene's, a step, a report, a failure.
+  mutating func apply(_ event: ExternalEvent) {
+    switch event {
+    case .joined(let label, let external):
+      let index = race.appendExternal(label: label, external)
+      presetHyperparameters.append(race.racers[index].optimizer.hyperparameters)
+    case .arrived(let index, let position, let evaluations):
+      race.arrive(at: position, racer: index, evaluations: evaluations)
+    case .reported(let index, let state, let printed):
+      race.report(state: state, printed: printed, racer: index)
+    case .failed(let index, let reason):
+      race.fail(reason, racer: index)
+    }
   }
 
   /// Where the race starts.
@@ -180,10 +160,7 @@ public struct Model: Sendable {
   /// Whether racer `index` (0-based) is drawn.
   public func isVisible(_ index: Int) -> Bool { !hiddenRacers.contains(index) }
 
-  /// Whether the program should block until the next key instead of ticking: paused or
-  /// finished, with no basins left to compute.
-  public var isIdle: Bool { (isPaused || !race.isRunning) && !isComputingBasins }
-
-  /// Whether the race itself should step on a tick.
-  var isRacing: Bool { !isPaused && race.isRunning }
+  /// Whether the race itself should step on a tick: not paused, not finished. A run loop
+  /// also ticks while basins are computed (`Session.isIdle`).
+  public var isRacing: Bool { !isPaused && race.isRunning }
 }

@@ -1,6 +1,7 @@
 extension Msg {
   /// The message as a recording's input line, without the leading `> `; nil for `.tick`,
-  /// which a log counts rather than lists.
+  /// which a log counts rather than lists, and for what the runtime itself sends (a plug-in's
+  /// news, a headless advance), which a log does not list as input.
   ///
   /// `key +`, `key space`, `key tab`, `key U+00E9`… (see `Key.logName`),
   /// `click COLUMN ROW`, `pointer COLUMN ROW`, `resize WIDTH HEIGHT`, `recording FILE`,
@@ -10,7 +11,7 @@ extension Msg {
     case .key(let key): return "key " + key.logName
     case .click(let column, let row): return "click \(column) \(row)"
     case .pointer(let column, let row): return "pointer \(column) \(row)"
-    case .tick: return nil
+    case .tick, .external, .advance: return nil
     case .resize(let width, let height): return "resize \(width) \(height)"
     case .recordingStarted(let file): return "recording " + LogText.oneLine(file)
     case .recordingStopped(let note):

@@ -23,4 +23,8 @@ public enum Msg: Hashable, Sendable {
   case recordingStopped(Message)
   /// Something the run loop wants the user to read, e.g. where a scene was saved.
   case notice(Message)
+  /// A plug-in racer joined, moved or failed: the runtime's news of racers stepped outside.
+  case external(ExternalEvent)
+  /// Headless pictures: `steps` race steps at once, as that many ticks' frames would take.
+  case advance(steps: Int)
 }

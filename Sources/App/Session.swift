@@ -25,6 +25,9 @@ public struct Session {
 
   /// What frames keep for the next: the heatmap and the trails as drawn.
   public private(set) var frameCache = FrameCache()
+  /// The basins of attraction (`a`) computed so far: one share a tick, refreshed after
+  /// every message.
+  public private(set) var basins = BasinOverlay()
   /// The heatmap of the plain (colourless) frames a text log records, kept between frames.
   private var plainCache = FrameCache()
 
@@ -43,6 +46,7 @@ public struct Session {
     self.model = model
     header = SceneFile(
       scene: scene, size: size, theme: model.theme.name, usesASCII: usesASCII)
+    basins.refresh(for: model)
   }
 
   /// A session rebuilt from a log's header, its theme found by `themes`; throws a reason
@@ -63,19 +67,15 @@ public struct Session {
       inputEditing: formatVersion >= 2 ? .readline : .appendOnly)
   }
 
-  /// Adds a plug-in racer to the model (see `Model.addExternalRacer`), and its SPEC to the
-  /// header, so a recording names it; returns its index.
+  /// Adds a plug-in racer to the race after the scene's (`ExternalEvent.joined`), and its SPEC
+  /// to the header, so a recording names it; returns its index.
   @discardableResult
   public mutating func addExternalRacer(
     label: String, _ external: ExternalOptimizer, spec: String? = nil
   ) -> Int {
     if let spec { header.plugins.append(spec) }
-    return model.addExternalRacer(label: label, external)
-  }
-
-  /// Moves or fails plug-in racers as their answers come (see `Model.updateExternalRacers`).
-  public mutating func updateExternalRacers(_ body: (inout Race) -> Void) {
-    model.updateExternalRacers(body)
+    _ = send(.external(.joined(label: label, external)))
+    return model.race.racers.count - 1
   }
 
   /// Journals a plug-in event (steps taken, an edit delivered, a failure) and notes it in
@@ -86,6 +86,10 @@ public struct Session {
     recorder?.note(event)
   }
 
+  /// Whether the run loop may block until the next key instead of ticking: the race paused
+  /// or finished, and no basins left to compute.
+  public var isIdle: Bool { !model.isRacing && !basins.isComputing }
+
   /// The steps each plug-in racer has taken, in race order; empty without plug-ins.
   public var pluginSteps: [Int] {
     model.race.racers.filter(\.isExternal).map(\.stepCount)
@@ -95,8 +99,10 @@ public struct Session {
   /// the effects for the run loop to carry out.
   ///
   /// A resize is bounded first (`ScreenSize.bounded`), so the model, the journal
-  /// and the log all hold a size that a log may hold and replay can draw.
+  /// and the log all hold a size that a log may hold and replay can draw. A plug-in's
+  /// news (`Msg.external`) is not journaled: `noteExternal` logs what a replay reruns.
   public mutating func send(_ message: Msg) -> [Effect] {
+    if case .external = message { return update(&model, message) }
     var message = message
     if case .resize(let width, let height) = message {
       let size = ScreenSize(width: width, height: height).bounded
@@ -104,8 +110,10 @@ public struct Session {
     }
     // The race before, for the trajectories to write what the message did to it.
     let before = recorder?.isTracing == true ? model.race : nil
-    let (next, effects) = update(model, message)
-    model = next
+    let effects = update(&model, message)
+    // A tick's share of the basins (for what they were refreshed for), then the refresh.
+    if message == .tick { basins.advance() }
+    basins.refresh(for: model)
     // Only a tick just adds to the trails, and the pointer's moves leave them alone;
     // after anything else they are drawn afresh.
     switch message {
@@ -138,7 +146,7 @@ public struct Session {
   /// A write that fails stops the recording and says so on screen (the
   /// returned canvas already shows it).
   public mutating func frame(time: Double) -> Canvas {
-    let canvas = view(model, cache: &frameCache)
+    let canvas = view(model, cache: &frameCache, basins: basins)
     guard let format = recorder?.format, recorder?.recordsFrames == true else { return canvas }
     let recorded = format == .text && model.colorDepth.hasColor ? plainFrame() : canvas
     do {
@@ -157,6 +165,7 @@ public struct Session {
   private mutating func plainFrame() -> Canvas {
     let plan = model.plan
     var picture = model.picture(at: .none)
+    basins.show(on: &picture, race: model.race)
     let heatmap = plainCache.heatmap(for: picture, plan: plan, theme: model.theme)
     picture.trailLayer = frameCache.trails
     return view(model, picture: picture, plan: plan, heatmap: heatmap)
@@ -225,6 +234,6 @@ public struct Session {
         Message(
           "recording stopped: cannot write \(failed.file): \(error) "
             + "(\(failed.frameCount) frames kept)", isError: true)))
-    return view(model, cache: &frameCache)
+    return view(model, cache: &frameCache, basins: basins)
   }
 }

@@ -6,13 +6,21 @@ import OptimKit
 /// and resizes all come through here, so tests can drive the whole program.
 public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
   var next = model
+  let effects = update(&next, msg)
+  return (next, effects)
+}
+
+/// `update(model, msg)` in place: the same next model, without a copy of the race (its
+/// trails) while the old model is still held, which a run loop that keeps only the
+/// latest model (`Session`, a headless picture) need not pay for every message.
+public func update(_ next: inout Model, _ msg: Msg) -> [Effect] {
+  let hadInput = next.input != nil
   var effects: [Effect] = []
   switch msg {
   case .tick:
     if next.isRacing, next.input == nil {
       next.stepRace(times: next.stepsPerFrame)
     }
-    next.advanceBasins()
   case .resize(let width, let height):
     next.width = max(0, width)
     next.height = max(0, height)
@@ -25,7 +33,7 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.handleKey(key, effects: &effects)
     // Editing the open input line changes nothing the refreshes below depend on, and a
     // paste is thousands of such keys: they cost the edit alone.
-    if model.input != nil, next.input != nil, key != .enter { return (next, effects) }
+    if hadInput, next.input != nil, key != .enter { return effects }
   case .recordingStarted(let file):
     next.recordingFile = file
     next.message = Message("recording to \(file) — R stops")
@@ -34,8 +42,18 @@ public func update(_ model: Model, _ msg: Msg) -> (Model, [Effect]) {
     next.message = note
   case .notice(let note):
     next.message = note
+  case .external(let event):
+    // Only the race changes: the leaderboard sees a plug-in's step at the race's next step,
+    // as it sees the built-in racers', and nothing the refreshes below read is touched.
+    next.apply(event)
+    return effects
+  case .advance(let steps):
+    next.stepRace(times: steps)
+    // Sees the plug-in racers where their last news left them (the race's steps saw them
+    // before it), so steps taken one at a time with their news in between rank exactly.
+    next.leaderboard.observe(next.race)
+    return effects
   }
   next.refreshLeaderboard()
-  next.refreshBasins()
-  return (next, effects)
+  return effects
 }

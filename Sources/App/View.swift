@@ -4,10 +4,12 @@ import Plot
 ///
 /// Pure: the same model always gives the same canvas, so tests compare
 /// canvases and a recording can store exactly what the screen showed. Samples
-/// the heatmap afresh; frame after frame, `view(_:cache:)` keeps it.
-public func view(_ model: Model) -> Canvas {
+/// the heatmap afresh; frame after frame, `view(_:cache:)` keeps it. The basins
+/// (`a`) are computed whole, as a headless picture shows them; a run loop passes
+/// the ones it has computed so far.
+public func view(_ model: Model, basins: BasinOverlay? = nil) -> Canvas {
   var cache = FrameCache(keepsTrails: false)
-  return view(model, cache: &cache)
+  return view(model, cache: &cache, basins: basins)
 }
 
 /// `view(model)`, keeping in `cache` what the next frame can reuse: the heatmap, and (if it
@@ -15,10 +17,11 @@ public func view(_ model: Model) -> Canvas {
 /// than a tick happened.
 ///
 /// The layout (`ScreenPlan`), the heatmap's key and the last touches are worked
-/// out once per frame.
-public func view(_ model: Model, cache: inout FrameCache) -> Canvas {
+/// out once per frame. `basins` are those computed so far (nil: computed whole now).
+public func view(_ model: Model, cache: inout FrameCache, basins: BasinOverlay? = nil) -> Canvas {
   let plan = model.plan
   var picture = model.picture
+  (basins ?? BasinOverlay(complete: model)).show(on: &picture, race: model.race)
   let heatmap = cache.heatmap(for: picture, plan: plan, theme: model.theme)
   if cache.keepsTrails {
     picture.updateTrails(&cache.trails, plan: plan)

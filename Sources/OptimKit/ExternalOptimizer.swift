@@ -7,7 +7,7 @@
 /// The race never waits for an external racer: `Race.step()` passes it over,
 /// so built-in racing stays bit-identical and as fast as before, and the
 /// program that talks to the plug-in moves it when its answer has come.
-public struct ExternalOptimizer: Sendable, Equatable {
+public struct ExternalOptimizer: Sendable, Hashable {
   /// How the optimizer was named, e.g. `my_adam.py:My_Adam:lr=0.1`.
   public var name: String
   /// The settings the keys may edit (torch's `param_groups[0]` by optiscope's names); nil

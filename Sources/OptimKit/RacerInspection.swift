@@ -13,16 +13,4 @@ public struct RacerInspection: Hashable, Sendable {
   public var stepLength: Double { lastUpdate.length }
   /// The optimizer's state.
   public var optimizer: OptimizerInspection
-
-  // duplicates: a public memberwise init other modules call.
-  public init(
-    position: Point, gradient: Point, lastGradientUsed: Point, lastUpdate: Point,
-    optimizer: OptimizerInspection
-  ) {
-    self.position = position
-    self.gradient = gradient
-    self.lastGradientUsed = lastGradientUsed
-    self.lastUpdate = lastUpdate
-    self.optimizer = optimizer
-  }
 }

@@ -11,23 +11,19 @@ public struct Sample: Hashable, Sendable {
   /// ∇f at `position`.
   public var gradient: Point
 
-  // duplicates: a public memberwise init other modules call (like ViewBox's, Region's).
-  public init(step: Int, position: Point, value: Double, gradient: Point) {
-    self.step = step
-    self.position = position
-    self.value = value
-    self.gradient = gradient
-  }
-
-  /// Evaluates `objective` at `position`.
-  public init(step: Int, position: Point, objective: any Objective) {
-    let (value, gradient) = objective.valueAndGradient(at: position)
-    self.init(step: step, position: position, value: value, gradient: gradient)
-  }
-
   /// Whether x, y and f are finite; the first sample where they are not marks divergence.
   public var isFinite: Bool { position.isFinite && value.isFinite }
 
   /// The drawable part of the sample.
   public var waypoint: Waypoint { Waypoint(step: step, position: position, value: value) }
+}
+
+// In an extension, so the memberwise init (step, position, value, gradient) stays: the
+// race's own, and tests', not other modules' (which evaluate an objective).
+extension Sample {
+  /// Evaluates `objective` at `position`.
+  public init(step: Int, position: Point, objective: any Objective) {
+    let (value, gradient) = objective.valueAndGradient(at: position)
+    self.init(step: step, position: position, value: value, gradient: gradient)
+  }
 }

@@ -2,13 +2,11 @@
 public struct CellSize: Hashable, Sendable {
   public var width: Int
   public var height: Int
+}
 
-  // duplicates: a public memberwise init other modules call (MapProjection's is alike in shape).
-  public init(width: Int, height: Int) {
-    self.width = width
-    self.height = height
-  }
-
+// In an extension, so the memberwise init (width, height) stays, for this module and its
+// tests: other modules get a size from a probe or a report.
+extension CellSize {
   /// A size in pixels only when both sides are plausible (2 to 400 pixels): a terminal
   /// that reports zeros or nonsense gets the text map.
   public init?(checkedWidth width: Int, height: Int) {

@@ -37,15 +37,9 @@ struct Levels: ParsableCommand {
     guard function.isGiven else {
       throw CommandError("give --function NAME or --expr EXPRESSION")
     }
-    let choice: FunctionChoice
-    let grid: (width: Int, height: Int)
-    do {
-      let options = SceneOptions(function: function.function, expression: function.expr, view: view)
-      choice = try options.scene().function
-      grid = try SceneOptions.parseSize(size)
-    } catch {
-      throw CommandError(error.description)
-    }
+    let options = SceneOptions(function: function.function, expression: function.expr, view: view)
+    let choice = try options.scene().function
+    let grid = try SceneOptions.parseSize(size)
     let points = Heatmap.samplePoints(view: choice.view, columns: grid.width, rows: grid.height)
     let levels = LevelSet(samples: points.map { choice.objective.value(at: $0) })
     guard !levels.values.isEmpty else {

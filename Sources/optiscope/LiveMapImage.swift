@@ -48,7 +48,7 @@ final class LiveMapImage {
     let plan = model.plan
     guard !plan.isTooSmall, plan.maps.count == 1, plan.mapTitles.isEmpty,
       let map = plan.maps.first, map.width > 0, map.height > 0, !model.isHelpShown,
-      picture.basins == nil, picture.inspector == nil, picture.objective != nil,
+      !model.showsBasins, picture.inspector == nil, picture.objective != nil,
       picture.view.isValid
     else { return nil }
     return map

@@ -243,8 +243,7 @@ extension LiveRace: Program {
   /// One frame at the scene's rate while the race runs; idle when paused or finished
   /// (headless `record` ticks on: every frame is recorded).
   var tickInterval: Duration? {
-    let model = session.model
-    return model.isIdle && frameLimit == nil ? nil : .seconds(1) / model.framesPerSecond
+    session.isIdle && frameLimit == nil ? nil : .seconds(1) / session.model.framesPerSecond
   }
 
   mutating func start() -> [ProgramEffect<Input>] {
@@ -288,7 +287,7 @@ extension LiveRace: Program {
     graphics?.model = session.model
     if startsRecorded {
       startsRecorded = false
-      return App.view(session.model)
+      return App.view(session.model, basins: session.basins)
     }
     return session.frame(time: time)
   }

@@ -76,15 +76,22 @@ struct Optiscope: ParsableCommand {
       // --help, --version, or a command's own explicit exit status.
       exit(withError: error)
     }
-    // A refusal of optiscope's own is one line already: a line break in it came with
-    // the input it repeats, and is shown escaped rather than joined.
-    let reason = (error as? CommandError)?.message ?? oneLine(message(for: error))
-    var line = "optiscope: " + reason
+    var line = "optiscope: " + reason(for: error)
     if code == .validationFailure {
       line += " (see '\(commandPath(for: arguments)) --help')"
     }
     StandardStream.warn((line + "\n"))
     systemExit(ExitCode.failure.rawValue)
+  }
+
+  /// The one-line report of any error: the place every refusal becomes the line after
+  /// `optiscope: `.
+  ///
+  /// A refusal of optiscope's own (`Refusal`: every module's typed error,
+  /// `CommandError`) is one line already: a line break in it came with the input
+  /// it repeats, and is shown escaped rather than joined.
+  static func reason(for error: any Error) -> String {
+    (error as? any Refusal)?.description ?? oneLine(message(for: error))
   }
 
   /// `message` on one line: ArgumentParser's `Error:` prefix and `Help:`/`Usage:` lines

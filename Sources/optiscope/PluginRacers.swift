@@ -176,10 +176,9 @@ final class PluginRacers {
     case .success(let outcome):
       if let step = outcome.step {
         let printed = entries[position].optimizer.recentLines
-        session.updateExternalRacers {
-          $0.arrive(at: step.position, racer: index, evaluations: step.evaluations)
-          $0.report(state: step.state, printed: printed, racer: index)
-        }
+        _ = session.send(
+          .external(.arrived(racer: index, at: step.position, evaluations: step.evaluations)))
+        _ = session.send(.external(.reported(racer: index, state: step.state, printed: printed)))
       } else {
         entries[position].isFinished = true
       }
@@ -198,24 +197,28 @@ final class PluginRacers {
 
   // MARK: Waiting steps (headless pictures and replays)
 
-  /// One step of every plug-in racer, waiting for each (`render`): a step that raises or
-  /// times out stops that racer with the reason in its legend.
-  func stepWaiting(_ race: inout Race) {
+  /// One step of every plug-in racer from where `race` has it, waiting for each (`render`):
+  /// their news, for `update`; a step that raises or times out stops that racer with the
+  /// reason in its legend.
+  func stepWaiting(_ race: Race) -> [ExternalEvent] {
+    var news: [ExternalEvent] = []
     for position in entries.indices {
       let entry = entries[position]
       let racer = race.racers[entry.index]
       guard !entry.isGone, !entry.isFinished, racer.isActive else { continue }
       do {
         if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
-          race.arrive(at: step.position, racer: entry.index, evaluations: step.evaluations)
+          news.append(
+            .arrived(racer: entry.index, at: step.position, evaluations: step.evaluations))
         } else {
           entries[position].isFinished = true
         }
       } catch {
         if error.kind != .exception { entries[position].isGone = true }
-        race.fail(Self.reason(error), racer: entry.index)
+        news.append(.failed(racer: entry.index, reason: Self.reason(error)))
       }
     }
+    return news
   }
 
   /// Steps plug-in `position` until its racer has taken `target` steps (or stops), waiting
@@ -230,9 +233,9 @@ final class PluginRacers {
       }
       do {
         if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
-          session.updateExternalRacers {
-            $0.arrive(at: step.position, racer: entry.index, evaluations: step.evaluations)
-          }
+          _ = session.send(
+            .external(
+              .arrived(racer: entry.index, at: step.position, evaluations: step.evaluations)))
         } else {
           entries[position].isFinished = true
         }
@@ -294,9 +297,8 @@ final class PluginRacers {
     }
     // What it printed before it raised, for the inspector.
     let (index, printed) = (entries[position].index, entries[position].optimizer.recentLines)
-    session.updateExternalRacers {
-      $0.report(state: $0.racers[index].external?.state ?? [:], printed: printed, racer: index)
-    }
+    let state = session.model.race.racers[index].external?.state ?? [:]
+    _ = session.send(.external(.reported(racer: index, state: state, printed: printed)))
     fail(position, Self.reason(error), &session)
   }
 
@@ -306,7 +308,7 @@ final class PluginRacers {
   private func fail(_ position: Int, _ reason: String, _ session: inout Session) {
     let index = entries[position].index
     let step = session.model.race.racers[index].stepCount
-    session.updateExternalRacers { $0.fail(reason, racer: index) }
+    _ = session.send(.external(.failed(racer: index, reason: reason)))
     guard announces else { return }
     session.noteExternal(.pluginFailed(racer: index, step: step))
     let label = session.model.race.racers[index].label

@@ -62,11 +62,7 @@ struct RacerList {
   }
 
   init(optimizers: [String], sweeps: [String]) throws {
-    do {
-      (specs, labels) = try SceneOptions.racers(optimizers: optimizers, sweeps: sweeps)
-    } catch {
-      throw CommandError(error.description)
-    }
+    (specs, labels) = try SceneOptions.racers(optimizers: optimizers, sweeps: sweeps)
   }
 
   /// Gradient noise from `--noise SIGMA` and `--seed N`.

@@ -6,7 +6,7 @@ import Terminal
 /// `render` as a program of the one loop (`ProgramLoop`) over a `HeadlessBackend`: the race
 /// runs at the start, the view is its final screen, and the first tick quits.
 ///
-/// The steps are taken all at once rather than one tick per frame: `render`
+/// The steps go through `update` as `Msg.advance`, all at once rather than one tick per frame: `render`
 /// prints only the last screen, and drawing the frames before it would cost
 /// most of the time for nothing. Plug-in racers are waited for after each
 /// step (`PluginRacers.stepWaiting`), as a headless loop waits for every job.
@@ -29,14 +29,23 @@ extension RenderRun: Program {
   var tickInterval: Duration? { .seconds(1) / model.framesPerSecond }
 
   mutating func start() -> [ProgramEffect<Void>] {
-    if plugins.isEmpty {
-      model.advance(steps: steps)
-    } else {
-      var model = self.model
-      let racers = PluginRacers(plugins) { model.addExternalRacer(label: $0, $1) }
-      model.advance(steps: steps) { racers.stepWaiting(&$0) }
-      self.model = model
+    guard !plugins.isEmpty else {
+      _ = App.update(&model, .advance(steps: steps))
+      return []
     }
+    var model = self.model
+    let racers = PluginRacers(plugins) { label, external in
+      _ = App.update(&model, .external(.joined(label: label, external)))
+      return model.race.racers.count - 1
+    }
+    // A step of the race, then each plug-in's step from where it left them; the last
+    // advance lets the leaderboard see the plug-ins' last steps.
+    for _ in 0..<max(0, steps) {
+      _ = App.update(&model, .advance(steps: 1))
+      for news in racers.stepWaiting(model.race) { _ = App.update(&model, .external(news)) }
+    }
+    _ = App.update(&model, .advance(steps: 0))
+    self.model = model
     return []
   }
 

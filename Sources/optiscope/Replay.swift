@@ -102,11 +102,7 @@ struct Replay: ParsableCommand {
         "\(file) is an asciicast recording; play it with `asciinema play \(file)` "
           + "(replay reads optiscope's text logs)")
     }
-    do {
-      return try RecordingLog(parsing: String(decoding: data, as: UTF8.self), name: file)
-    } catch {
-      throw CommandError(error.description)
-    }
+    return try RecordingLog(parsing: String(decoding: data, as: UTF8.self), name: file)
   }
 
   /// `--verify`: prints the outcome; exits 1 on a mismatch.

@@ -26,7 +26,7 @@ struct ControlKeyTests {
     #expect(model.race.stepCount == 2)
     (model, _) = Fixture.send([Fixture.key(" "), .tick, .tick, .tick], to: model)
     #expect(model.isPaused)
-    #expect(model.isIdle)
+    #expect(!model.isRacing)
     #expect(model.race.stepCount == 2)
     (model, _) = Fixture.send([Fixture.key("n")], to: model)
     #expect(model.race.stepCount == 3)

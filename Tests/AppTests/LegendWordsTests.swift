@@ -13,7 +13,7 @@ import Testing
     options.optimizers = specs
     var model = Model(
       scene: try options.scene(), width: width, height: height, colorDepth: .none)
-    model.advance(steps: steps)
+    _ = update(&model, .advance(steps: steps))
     return view(model).lines
   }
 

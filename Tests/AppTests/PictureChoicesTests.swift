@@ -9,7 +9,7 @@ import Testing
 @Suite struct PictureChoicesTests {
   private func raced(_ steps: Int = 40) throws -> Model {
     var model = try Fixture.model()
-    model.advance(steps: steps)
+    _ = update(&model, .advance(steps: steps))
     return model
   }
 

@@ -9,12 +9,17 @@ import Testing
   /// The fixture's race plus a torch-like plug-in (index 3) and a history function (index 4).
   func model() throws -> Model {
     var model = try Fixture.model()
-    model.addExternalRacer(
-      label: "My_Adam",
-      ExternalOptimizer(
-        name: "my.py:My_Adam", settings: [.learningRate: 0.1, .beta1: 0.9, .beta2: 0.999]))
-    model.addExternalRacer(
-      label: "descent", ExternalOptimizer(name: "hw.py:descent", keepsState: false))
+    _ = update(
+      &model,
+      .external(
+        .joined(
+          label: "My_Adam",
+          ExternalOptimizer(
+            name: "my.py:My_Adam", settings: [.learningRate: 0.1, .beta1: 0.9, .beta2: 0.999]))))
+    _ = update(
+      &model,
+      .external(
+        .joined(label: "descent", ExternalOptimizer(name: "hw.py:descent", keepsState: false))))
     return model
   }
 
@@ -47,12 +52,13 @@ import Testing
 
   @Test func theInspectorShowsAPluginsStateByItsNamesAndWhatItPrintedEscaped() throws {
     var model = try model()
-    model.updateExternalRacers {
-      $0.arrive(at: Point(x: 1, y: 2), racer: 3)
-      $0.report(
-        state: ["exp_avg": [0.5, -0.25], "step": [1], "exp_avg_sq": [0.125, 2]],
-        printed: ["m_hat \u{1B}[31mred", "done"], racer: 3)
-    }
+    _ = update(&model, .external(.arrived(racer: 3, at: Point(x: 1, y: 2), evaluations: 1)))
+    _ = update(
+      &model,
+      .external(
+        .reported(
+          racer: 3, state: ["exp_avg": [0.5, -0.25], "step": [1], "exp_avg_sq": [0.125, 2]],
+          printed: ["m_hat \u{1B}[31mred", "done"])))
     (model, _) = Fixture.send(
       Array(repeating: .key(.tab), count: 4) + [Fixture.key("i")], to: model)
     let inspection = model.race.racers[3].inspection

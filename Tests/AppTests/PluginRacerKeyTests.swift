@@ -9,11 +9,15 @@ import Testing
   /// The fixture's race plus one plug-in racer with torch's param_groups, one without.
   func model() throws -> Model {
     var model = try Fixture.model()
-    model.addExternalRacer(
-      label: "My_Adam",
-      ExternalOptimizer(
-        name: "my.py:My_Adam", settings: [.learningRate: 0.1, .beta1: 0.9, .beta2: 0.999]))
-    model.addExternalRacer(label: "descent", ExternalOptimizer(name: "hw.py:descent"))
+    _ = update(
+      &model,
+      .external(
+        .joined(
+          label: "My_Adam",
+          ExternalOptimizer(
+            name: "my.py:My_Adam", settings: [.learningRate: 0.1, .beta1: 0.9, .beta2: 0.999]))))
+    _ = update(
+      &model, .external(.joined(label: "descent", ExternalOptimizer(name: "hw.py:descent"))))
     return model
   }
 
@@ -43,7 +47,7 @@ import Testing
 
   @Test func aFailureShowsInTheLegendEscaped() throws {
     var model = try model()
-    model.updateExternalRacers { $0.fail("ValueError: bad\u{1B}[31m", racer: 3) }
+    _ = update(&model, .external(.failed(racer: 3, reason: "ValueError: bad\u{1B}[31m")))
     let screen = Fixture.screen(model)
     #expect(!screen.contains("\u{1B}"))
     let rows = screen.split(separator: "\n").map(String.init)

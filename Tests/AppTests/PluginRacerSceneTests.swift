@@ -7,7 +7,8 @@ import Testing
   @Test func theSavedSceneNamesOnlyTheBuiltInOptimizers() throws {
     let plain = try Fixture.model()
     var model = plain
-    model.addExternalRacer(label: "My_Adam", ExternalOptimizer(name: "my.py:My_Adam"))
+    _ = update(
+      &model, .external(.joined(label: "My_Adam", ExternalOptimizer(name: "my.py:My_Adam"))))
     #expect(model.race.racers.count == 4)
     #expect(model.sceneFileText == plain.sceneFileText)
   }

@@ -20,11 +20,11 @@ struct PluginRecordingTests {
     func step(_ index: Int, _ session: inout Session) {
       let racer = session.model.race.racers[index]
       if racer.stepCount + 1 == failsAt {
-        session.updateExternalRacers { $0.fail("ZeroDivisionError: boom", racer: index) }
+        _ = session.send(.external(.failed(racer: index, reason: "ZeroDivisionError: boom")))
         return
       }
       let next = racer.position - lr * racer.gradient
-      session.updateExternalRacers { $0.arrive(at: next, racer: index) }
+      _ = session.send(.external(.arrived(racer: index, at: next, evaluations: 1)))
     }
 
     func reach(_ steps: [Int], in session: inout Session) {

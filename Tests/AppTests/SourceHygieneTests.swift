@@ -70,4 +70,34 @@ import Testing
       #expect(imports.isEmpty, "\(file) imports the C library itself; import LibC")
     }
   }
+
+  /// Model changes only through `update`: its fields are settable inside App alone (the
+  /// module boundary enforces the rest), no method of it that changes it is public, and in
+  /// App only `update` (Update.swift) and the Model extensions it calls (Model*.swift) set
+  /// a model's fields; the runtime sends messages instead.
+  @Test func theModelChangesOnlyThroughUpdate() throws {
+    let folder = Self.sources.appendingPathComponent("App")
+    let files = try #require(FileManager.default.enumerator(atPath: folder.path))
+      .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+    #expect(files.count > 10)
+    let setsAField = try Regex(#"\b(model|next)\.[a-zA-Z.]+\s*(=[^=]|\+=|-=)"#)
+    var found: [String] = []
+    for file in files.sorted() {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let isModelsOwn = file.hasPrefix("Model") || file == "Update.swift"
+      for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
+        let code = line.trimmingCharacters(in: .whitespaces)
+        guard !code.hasPrefix("//") else { continue }
+        if isModelsOwn, code.contains("public mutating func") {
+          found.append("App/\(file):\(number + 1): a public mutator: \(code)")
+        }
+        if !isModelsOwn, code.contains(setsAField) {
+          found.append("App/\(file):\(number + 1): sets a model's field: \(code)")
+        }
+      }
+    }
+    #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+  }
 }

@@ -97,7 +97,7 @@ import Testing
     for depth in [ColorDepth.truecolor, .full256] {
       let start = try TrueColourPictureTests.model(depth: depth)
       var raced = start
-      raced.advance(steps: 300)
+      _ = update(&raced, .advance(steps: 300))
       let before = try TrueColourPictureTests.mapCells(view(start), of: start)
       let after = try TrueColourPictureTests.mapCells(view(raced), of: raced)
       let trailCells = after.indices.filter { (0x2801...0x28FF).contains(after[$0].glyph.value) }
@@ -112,7 +112,7 @@ import Testing
   func lossChartEndsAtTheLastStep() throws {
     for steps in [3000, 20_000] {
       var model = try TrueColourPictureTests.model(depth: .none)
-      model.advance(steps: steps)
+      _ = update(&model, .advance(steps: steps))
       let lines = view(model).lines
       let axis = try #require(lines.first { $0.contains("     0 ") && $0.contains("step ") })
       #expect(axis.hasSuffix(" step \(steps)"), "\(axis)")
@@ -122,7 +122,7 @@ import Testing
   @Test("at 40×12 after 780 steps the header keeps the whole step number")
   func headerKeepsTheStep() throws {
     var model = try TrueColourPictureTests.model(width: 40, height: 12, depth: .none)
-    model.advance(steps: 780)
+    _ = update(&model, .advance(steps: 780))
     #expect(view(model).lines[0] == " Rosenbrock  (1−x)² … │ step 780 ? help ")
     let wide = try TrueColourPictureTests.model(width: 120, height: 40, depth: .none)
     #expect(view(wide).lines[0].hasSuffix(" keys act on: all · ? help "))

@@ -52,7 +52,7 @@ struct ProgramLoopTests {
     let backend = HeadlessBackend(width: 60, height: 20)
     #expect(ProgramLoop.run(&run, on: backend) == .quit)
     var advanced = model
-    advanced.advance(steps: 250)
+    _ = update(&advanced, .advance(steps: 250))
     #expect(run.model.race.stepCount == 250)
     #expect(backend.screen == App.view(advanced))
     #expect(backend.drawCount == 1)

@@ -1,6 +1,6 @@
-import OptimKit
 import Testing
 
+@testable import OptimKit
 @testable import Plugins
 
 /// The `step` request written directly is the line the protocol's JSON writer would write.
