@@ -20,6 +20,10 @@ public struct Race: Sendable {
   public private(set) var stepCount: Int = 0
   /// Gradient noise, the same stream for every racer; settable live (σ and seed).
   public var noise: GradientNoise = .none
+  /// Which examples each step's gradient uses when the objective is a model trained on data
+  /// (a `TrainingObjective`): step k's batch is the same for every racer. nil: all of them
+  /// (full batch); ignored for a plain objective.
+  public var batches: BatchPlan?
 
   /// A race of one racer per spec, all at `start`; labels are made unique ("adam", "adam#2").
   ///
@@ -88,12 +92,25 @@ public struct Race: Sendable {
   /// Advances every racer that has not diverged by one step.
   ///
   /// With noise on, a racer's k-th step adds `noise.vector(step: k)`: the
-  /// same vector for every racer at that step.
+  /// same vector for every racer at that step. On a `TrainingObjective`, its k-th step's
+  /// gradient is the loss's on `batches.examples(forStep: k)`, the same batch for every racer.
   public mutating func step() {
     stepCount += 1
     for index in racers.indices {
       let noiseVector = noise.vector(step: racers[index].stepCount + 1)
-      racers[index].step(on: objective, noise: noiseVector)
+      racers[index].step(on: objective, noise: noiseVector, batches: batches)
+    }
+  }
+
+  /// Throws unless every racer can train every parameter, when the objective is a model
+  /// whose parameters all train (`TrainingObjective.trainsAll`): `OptimizerError.cannotTrainAll`
+  /// for an optimizer that steps a pair (LBFGS, Newton, Muon, Adafactor shape=matrix),
+  /// `.pluginCannotTrainAll` for a plug-in. Such racers would step only the mapped two.
+  public func checkTrainsAll() throws(OptimizerError) {
+    guard let training = objective as? any TrainingObjective, training.trainsAll else { return }
+    for racer in racers {
+      if racer.isExternal { throw .pluginCannotTrainAll(label: racer.label) }
+      try racer.spec.checkTrainsAll()
     }
   }
 
@@ -114,6 +131,9 @@ public struct Race: Sendable {
   }
 
   /// Switches to another objective and restarts every racer at `start`.
+  ///
+  /// On a `TrainingObjective` every racer's `parameters` start again at
+  /// `objective.parameters`, with `start`'s x and y in the mapped two.
   public mutating func restart(objective: any Objective, from start: Point) {
     self.objective = objective
     restart(from: start)
