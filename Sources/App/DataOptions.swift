@@ -102,6 +102,7 @@ public struct DataOptions: Sendable, Hashable {
     let names = DataObjective.parameterNames(featureCount: data.featureCount)
     let initial =
       isFile ? nil : Self.builtInStarts[data.name].flatMap { $0.count == names.count ? $0 : nil }
+    let size = try batchSize()
     let objective: DataObjective
     do {
       objective = try DataObjective(
@@ -110,7 +111,6 @@ public struct DataOptions: Sendable, Hashable {
     } catch {
       throw SceneOptions.Problem(description: error.description)
     }
-    let size = try batchSize()
     var checked = self
     checked.model = chosenModel.rawValue
     checked.loss = chosenLoss.rawValue
@@ -119,7 +119,8 @@ public struct DataOptions: Sendable, Hashable {
     ].joined(separator: ",")
     var choice = FunctionChoice(
       name: "\(data.name) \(chosenModel.rawValue) \(chosenLoss.rawValue)",
-      title: "\(data.name) · \(chosenModel.rawValue) · \(chosenLoss.rawValue)",
+      title: "\(data.name) · \(chosenModel.rawValue) · \(chosenLoss.rawValue)"
+        + (size == .full ? "" : " · batch \(batch ?? "")"),
       formula: Self.formula(model: chosenModel, loss: chosenLoss), objective: objective,
       view: Self.standardView,
       start: Point(

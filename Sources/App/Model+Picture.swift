@@ -27,6 +27,15 @@ extension Model {
       isPaused: isPaused, selected: selectedIndex, hidden: undrawnRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.keyHint = keyHint
+    if let slice = trainingSlice {
+      picture.objective = slice.objective
+      picture.function = slice.key
+    }
+    for (index, racer) in race.racers.enumerated() where index < picture.racers.count {
+      if let extra = offMapSummary(of: racer) {
+        picture.racers[index].hyperparameterSummary += " " + extra
+      }
+    }
     picture.pointerReadout = pointerReadout ?? ""
     picture.lossScale = pictureChoices.lossScale
     if let recordingFile {
@@ -50,6 +59,7 @@ extension Model {
   /// The status line's notes: the noise, and the basins while they are computed.
   var statusNotes: [String] {
     var notes: [String] = []
+    if let dataNote { notes.append(dataNote) }
     if let noiseNote { notes.append(noiseNote) }
     if let progress = basinProgress, progress < 1 {
       notes.append("basins \(Int((progress * 100).rounded(.down)))%")

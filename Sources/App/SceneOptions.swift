@@ -113,10 +113,13 @@ public struct SceneOptions: Sendable, Hashable {
         description:
           "bad --steps-per-frame \(stepsPerFrame): expected 1 to \(Model.maximumStepsPerFrame)")
     }
-    let selection = try selection(
-      labels: Race(
-        objective: choice.objective, start: startPoint, specs: specs, labels: labels
-      ).racers.map(\.label))
+    let trial = Race(objective: choice.objective, start: startPoint, specs: specs, labels: labels)
+    do {
+      try trial.checkTrainsAll()
+    } catch {
+      throw Problem(description: error.description)
+    }
+    let selection = try selection(labels: trial.racers.map(\.label))
     return Scene(
       function: choice, start: startPoint, specs: specs, view: choice.view, layout: pictureLayout,
       framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1),
