@@ -22,6 +22,7 @@ extension HelpOverlay {
     ("1 … 9", "show / hide optimizer N"),
     ("arrows z Z 0 w", "pan · zoom in / out · reset · fit to the trails"),
     ("f  F", "next / previous built-in function"),
+    ("x  j J", "model on data: loss NLL ↔ MSE · batch smaller / larger"),
     ("e  s", "type a function of x and y · a start point (or click)"),
     ("  editing", "← → Home End ^A ^E · ^W ^U ^K Del · ↑ ↓ earlier entries"),
     ("l t L y", "layout · next theme · leaderboard · chart log / linear"),
