@@ -79,4 +79,31 @@ import Testing
     let fixed = ExploreFixture.ticks(20, to: try self.model())
     #expect(fixed.picture.function == ExploreFixture.ticks(1, to: fixed).picture.function)
   }
+
+  /// A scene (and so a recording's header) writes the data down, a file's examples included,
+  /// and reads back the same race.
+  @Test func sceneFileCarriesTheDataAndAFilesExamples() throws {
+    let table = try DataSet(parsing: "x1,x2,y\n1,2,1\n2,1,0\n-1,-2,0\n", name: "lab.csv")
+    var options = SceneOptions(optimizers: ["adam:lr=0.1"])
+    options.data = DataOptions(
+      source: "lab.csv", isFile: true, dataSet: table, loss: "mse", params: "b,w1", batch: "2",
+      trainsAll: true)
+    let scene = try options.scene()
+    let text = SceneFile(scene: scene).text
+    #expect(
+      text.contains("data = lab.csv\nmodel = logistic\nloss = mse\nparams = b,w1\nbatch = 2\n"))
+    #expect(text.contains("train-all = true\nexample = 1.0, 2.0, 1.0\nexample = 2.0, 1.0, 0.0\n"))
+    let read = try SceneFile(parsing: text, name: "saved.txt").options.scene()
+    let objective = try #require(read.function.objective as? DataObjective)
+    #expect(objective.data.features == table.features && objective.data.labels == table.labels)
+    #expect(objective.loss == .mse && objective.trainsAll)
+    #expect(objective.mappedParameters == (x: 2, y: 0))
+    #expect(read.function.batchSize == .examples(2))
+    do {
+      _ = try SceneFile(parsing: "model = linear\ndataset = outliers\n", name: "s.txt")
+      Issue.record("accepted model before dataset")
+    } catch {
+      #expect(error.description == "s.txt line 1: model needs a dataset or data line before it")
+    }
+  }
 }
