@@ -24,6 +24,8 @@ public struct Race: Sendable {
   /// (a `TrainingObjective`): step k's batch is the same for every racer. nil: all of them
   /// (full batch); ignored for a plain objective.
   public var batches: BatchPlan?
+  /// The epoch order `batches` gave last, kept so a race shuffles once an epoch.
+  private var epochOrder: (plan: BatchPlan, epoch: Int, order: [Int])?
 
   /// A race of one racer per spec, all at `start`; labels are made unique ("adam", "adam#2").
   ///
@@ -96,10 +98,31 @@ public struct Race: Sendable {
   /// gradient is the loss's on `batches.examples(forStep: k)`, the same batch for every racer.
   public mutating func step() {
     stepCount += 1
+    var examples: (step: Int, examples: [Int]?)?
     for index in racers.indices {
-      let noiseVector = noise.vector(step: racers[index].stepCount + 1)
-      racers[index].step(on: objective, noise: noiseVector, batches: batches)
+      let step = racers[index].stepCount + 1
+      let noiseVector = noise.vector(step: step)
+      if batches != nil, racers[index].isActive, !racers[index].parameters.isEmpty {
+        if examples?.step != step {
+          examples = (step, self.examples(forStep: step))
+        }
+        racers[index].step(on: objective, noise: noiseVector, examples: examples?.examples)
+      } else {
+        racers[index].step(on: objective, noise: noiseVector)
+      }
     }
+  }
+
+  /// `batches.examples(forStep:)`, shuffling only when the epoch (or the plan) changes.
+  private mutating func examples(forStep step: Int) -> [Int]? {
+    guard let plan = batches, plan.size != .full else { return nil }
+    let epoch = plan.epoch(ofStep: step)
+    if let kept = epochOrder, kept.plan == plan, kept.epoch == epoch {
+      return plan.examples(forStep: step, in: kept.order)
+    }
+    let order = plan.shuffled(epoch: epoch)
+    epochOrder = (plan, epoch, order)
+    return plan.examples(forStep: step, in: order)
   }
 
   /// Throws unless every racer can train every parameter, when the objective is a model

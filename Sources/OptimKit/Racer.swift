@@ -104,7 +104,7 @@ public struct Racer: Sendable {
   ) {
     guard isActive, external == nil else { return }
     if !parameters.isEmpty, let training = objective as? any TrainingObjective {
-      stepTraining(training, noise: noise, batches: batches)
+      stepTraining(training, noise: noise, examples: batches?.examples(forStep: current.step + 1))
       return
     }
     var position = current.position
@@ -123,12 +123,22 @@ public struct Racer: Sendable {
     finishStep(at: position, gradientUsed: gradient, on: objective)
   }
 
+  /// One step with its gradient on `examples` (nil: all of them), the race's batch of this
+  /// step: `step(on:noise:batches:)` with the batch already drawn.
+  mutating func step(on objective: any Objective, noise: Point, examples: [Int]?) {
+    guard isActive, external == nil else { return }
+    guard !parameters.isEmpty, let training = objective as? any TrainingObjective else {
+      step(on: objective, noise: noise)
+      return
+    }
+    stepTraining(training, noise: noise, examples: examples)
+  }
+
   /// A step on a model's loss: step k's batch, every parameter or the mapped two.
   private mutating func stepTraining(
-    _ training: any TrainingObjective, noise: Point, batches: BatchPlan?
+    _ training: any TrainingObjective, noise: Point, examples: [Int]?
   ) {
     let mapped = training.mappedParameters
-    let examples = batches?.examples(forStep: current.step + 1)
     var gradient =
       examples == nil
       ? fullGradient
