@@ -30,6 +30,8 @@ included, each a list of [x, y, f] after k steps.
 """
 import json
 import math
+import os
+import random
 import sys
 
 import torch
@@ -492,6 +494,224 @@ def plan(optimizers):
     return cases
 
 
+# ------------------------------------------------------------------------------------------
+# Three parameters (issue 19: races that train every parameter of a model on data).
+#
+# One float64 tensor of shape (3,), [w1, w2, b], trained on the mean squared error of a
+# linear model w1*x1 + w2*x2 + b over five points (a quadratic with cross terms), the loss
+# and gradient written exactly as Tests/OptimKitTests/HandModel.swift writes them. Every
+# per-element optimizer with its options and live changes, Adafactor as one vector and as
+# three scalars, clip= over all three, schedules (step, exponential, plateau) and
+# mini-batches drawn as OptimKit's BatchPlan draws them (SplitMix64, Fisher-Yates per
+# epoch). trajectory[k] = [w1, w2, b, loss over all five points] after k steps. Written to
+# torch-three-parameters.json beside OUTPUT, with `norms`: torch's clip_grad_norm_ of
+# vectors of 1 to 12 elements (the norm's order of rounding changes with the length).
+LINEAR_EXAMPLES = [(1.0, 2.0, 0.7), (2.0, -1.0, 5.2), (-1.0, 0.5, -2.1), (0.5, 1.5, -0.4),
+                   (3.0, 1.0, 5.9)]
+THREE_START = [0.5, -0.5, 0.3]
+
+
+def linear_mse(p, indices=None):
+    chosen = range(len(LINEAR_EXAMPLES)) if indices is None else indices
+    total = g0 = g1 = g2 = 0.0
+    for index in chosen:
+        x1, x2, target = LINEAR_EXAMPLES[index]
+        r = p[0] * x1 + p[1] * x2 + p[2] - target
+        total = total + r * r
+        g0 = g0 + r * x1
+        g1 = g1 + r * x2
+        g2 = g2 + r
+    n = float(len(chosen))
+    return total / n, [2 * g0 / n, 2 * g1 / n, 2 * g2 / n]
+
+
+MASK64 = (1 << 64) - 1
+GOLDEN_GAMMA = 0x9E3779B97F4A7C15
+
+
+def batch_order(count, seed, epoch):
+    """BatchPlan.shuffled(epoch:): SplitMix64 from seed ^ epoch*gamma, Fisher-Yates."""
+    state = seed ^ ((epoch * GOLDEN_GAMMA) & MASK64)
+    order = list(range(count))
+    for last in range(count - 1, 0, -1):
+        state = (state + GOLDEN_GAMMA) & MASK64
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        z = z ^ (z >> 31)
+        pick = z % (last + 1)
+        order[last], order[pick] = order[pick], order[last]
+    return order
+
+
+def batch_examples(size, count, seed, step):
+    """BatchPlan.examples(forStep:): None for the full batch."""
+    if size is None or max(1, size) >= count:
+        return None
+    per_epoch = (count + size - 1) // size
+    epoch = (step - 1) // per_epoch + 1
+    first = ((step - 1) % per_epoch) * size
+    return batch_order(count, seed, epoch)[first:first + size]
+
+
+SCHEDULERS = {
+    "step": lambda o, s: torch.optim.lr_scheduler.StepLR(o, step_size=int(s["step_size"]),
+                                                          gamma=s.get("gamma", 0.1)),
+    "exponential": lambda o, s: torch.optim.lr_scheduler.ExponentialLR(o, gamma=s["gamma"]),
+    "plateau": lambda o, s: torch.optim.lr_scheduler.ReduceLROnPlateau(
+        o, mode="min", factor=s.get("factor", 0.1), patience=int(s.get("patience", 10)),
+        threshold=s.get("threshold", 1e-4), cooldown=int(s.get("cooldown", 0)),
+        min_lr=s.get("min_lr", 0)),
+}
+SCHEDULE_KEYS = {"step_size", "gamma", "factor", "patience", "threshold", "cooldown", "min_lr"}
+
+
+def run_three(case):
+    cls, fixed = OPTIMIZERS[case["optimizer"]]
+    params = dict(case["params"])
+    clip = params.pop("clip", None)
+    holding = params.pop("shape", "vector")
+    schedule = params.pop("schedule", None)
+    schedule_settings = {k: params.pop(k) for k in list(params) if k in SCHEDULE_KEYS}
+    arguments = torch_arguments(params, fixed)
+    if case["optimizer"] not in NO_FOREACH:
+        arguments["foreach"] = False
+    start = case["start"]
+    if holding == "scalars":
+        tensors = [torch.tensor(v, dtype=torch.float64) for v in start]
+    else:
+        tensors = [torch.tensor(start, dtype=torch.float64)]
+    optimizer = cls(tensors, **arguments)
+    scheduler = SCHEDULERS[schedule](optimizer, schedule_settings) if schedule else None
+    changes = {change["step"]: change["params"] for change in case.get("changes", [])}
+
+    def position():
+        return [v for tensor in tensors for v in tensor.reshape(-1).tolist()]
+
+    loss, _ = linear_mse(start)
+    trajectory = [start + [loss]]
+    SQUARE_ROOTS.start()
+    for k in range(1, case["steps"] + 1):
+        SQUARE_ROOTS.step = k
+        p = position()
+        full, _ = linear_mse(p)
+        _, gradient = linear_mse(p, batch_examples(case.get("batch"), len(LINEAR_EXAMPLES),
+                                                   case.get("seed", 0), k))
+        if holding == "scalars":
+            for tensor, value in zip(tensors, gradient):
+                tensor.grad = torch.tensor(value, dtype=torch.float64)
+        else:
+            tensors[0].grad = torch.tensor(gradient, dtype=torch.float64)
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_(tensors, clip)
+        optimizer.step()
+        if scheduler is not None:
+            # The plateau's metric: the loss over all the data where the step's gradient was
+            # taken (optiscope's racer value there).
+            scheduler.step(full) if schedule == "plateau" else scheduler.step()
+        p = position()
+        row = p + [linear_mse(p)[0]]
+        if not all(math.isfinite(v) for v in row):
+            raise ValueError(f"{case['id']} left the finite numbers at step {k}")
+        trajectory.append(row)
+        if k in changes:
+            edit_group(optimizer.param_groups[0], changes[k])
+    if SQUARE_ROOTS.first_inexact is not None:
+        case["exact_steps"] = SQUARE_ROOTS.first_inexact - 1
+    case["trajectory"] = trajectory
+    return case
+
+
+def three_case(optimizer, params, steps=100, changes=None, batch=None, seed=0, tag=""):
+    pieces = [optimizer] + [f"{k}={v}" for k, v in sorted(params.items())]
+    if batch is not None:
+        pieces.append(f"batch={batch} seed={seed}")
+    if changes:
+        pieces.append("live")
+    if tag:
+        pieces.append(tag)
+    result = {"id": "w1,w2,b " + " ".join(pieces), "optimizer": optimizer, "params": params,
+              "steps": steps, "start": THREE_START}
+    if batch is not None:
+        result["batch"] = batch
+        result["seed"] = seed
+    if changes:
+        result["changes"] = [{"step": s, "params": p} for s, p in changes]
+    return result
+
+
+THREE_OPTIMIZERS = ["sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam",
+                    "adamw", "nadam", "radam", "adamax", "rprop", "asgd", "lion", "adafactor"]
+
+
+def three_parameter_cases():
+    cases = []
+    for optimizer in THREE_OPTIMIZERS:
+        base, options, changes = PLAN[optimizer]
+        cases.append(three_case(optimizer, base, steps=150))
+        for option in options:
+            cases.append(three_case(optimizer, {**base, **option}))
+        cases.append(three_case(optimizer, base, steps=150, changes=changes))
+        for batch, seed in [(2, 0), (1, 7)]:
+            cases.append(three_case(optimizer, base, batch=batch, seed=seed))
+    for option in [{}] + PLAN["adafactor"][1]:
+        cases.append(three_case("adafactor", {**option, "shape": "scalars"}))
+    for optimizer, clip in [("sgd", 1.0), ("momentum", 2.0), ("adam", 0.5), ("rmsprop", 2.0),
+                            ("rprop", 1.0), ("adagrad", 3.0), ("lion", 0.1), ("nadam", 0.5),
+                            ("adafactor", 1.0), ("asgd", 1.0)]:
+        cases.append(three_case(optimizer, {**PLAN[optimizer][0], "clip": clip}, tag="clipped"))
+        cases.append(three_case(optimizer, {**PLAN[optimizer][0], "clip": clip}, batch=2,
+                                seed=3, tag="clipped"))
+    for shape in ["scalars"]:
+        for optimizer, clip in [("adam", 0.5), ("adafactor", 1.0)]:
+            cases.append(three_case(optimizer, {**PLAN[optimizer][0], "clip": clip,
+                                                "shape": shape}, tag="clipped"))
+    schedules = [{"schedule": "step", "step_size": 10, "gamma": 0.5},
+                 {"schedule": "exponential", "gamma": 0.5},
+                 {"schedule": "plateau", "patience": 2, "factor": 0.5, "threshold": 0.01}]
+    for optimizer in ["sgd", "momentum", "adam", "nadam", "rprop", "adafactor", "asgd"]:
+        for schedule in schedules:
+            cases.append(three_case(optimizer, {**PLAN[optimizer][0], **schedule},
+                                    tag="scheduled"))
+        cases.append(three_case(optimizer, {**PLAN[optimizer][0], **schedules[2]}, batch=2,
+                                seed=1, tag="scheduled"))
+    return cases
+
+
+def clip_norms():
+    """clip_grad_norm_(max_norm=1) of one float64 vector of 1..12 elements, several each."""
+    generator = random.Random(19)
+    rows = []
+    for count in range(1, 13):
+        for _ in range(40):
+            vector = [generator.uniform(-10, 10) * 10 ** generator.randint(-3, 3)
+                      for _ in range(count)]
+            tensor = torch.tensor(vector, dtype=torch.float64)
+            tensor.grad = torch.tensor(vector, dtype=torch.float64)
+            torch.nn.utils.clip_grad_norm_([tensor], 1.0)
+            rows.append({"gradient": vector, "clipped": tensor.grad.tolist()})
+    return rows
+
+
+def write_three_parameters(output):
+    cases = [run_three(c) for c in three_parameter_cases()]
+    about = (f"three-parameter trajectories computed by torch.optim (torch {torch.__version__}, "
+             f"CPU capability {torch.backends.cpu.get_cpu_capability()}, float64, "
+             "foreach=False): one (3,) tensor [w1, w2, b] (params.shape=scalars: three "
+             "0-d tensors) on the mean squared error of w1*x1 + w2*x2 + b over `examples`, "
+             "the gradient on BatchPlan's batch of the step (`batch`, `seed`; none: all), "
+             "clip_grad_norm_ before the step, the scheduler after it (plateau: stepped with "
+             "the loss over all the data before the step); trajectory[k] = [w1, w2, b, loss "
+             "over all the data] after k steps; norms: clip_grad_norm_(max_norm=1) of vectors")
+    with open(output, "w") as file:
+        file.write('{"about": ' + json.dumps(about) + ',\n "examples": '
+                   + json.dumps(LINEAR_EXAMPLES) + ',\n "norms": '
+                   + json.dumps(clip_norms(), separators=(",", ":")) + ',\n "cases": [\n')
+        file.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in cases))
+        file.write("\n]}\n")
+    print(f"torch-reference: {len(cases)} three-parameter cases -> {output}", file=sys.stderr)
+
+
 def main():
     output = sys.argv[1] if len(sys.argv) > 1 else "Tests/OptimKitTests/Fixtures/torch-optimizers.json"
     optimizers = [name for name in PLAN if name not in PENDING]
@@ -510,6 +730,7 @@ def main():
         file.write("\n]}\n")
     print(f"torch-reference: {len(cases)} cases, "
           f"{sum(len(c['trajectory']) for c in cases)} points -> {output}", file=sys.stderr)
+    write_three_parameters(os.path.join(os.path.dirname(output), "torch-three-parameters.json"))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,19 @@ public struct FunctionChoice: Sendable {
   public var minimumValue: Double?
   /// Learning rates that make each optimizer visibly progress here, by optimizer name.
   public var learningRates: [String: Double]
+  /// For a model trained on data: the checked options that made it (written back to scene
+  /// files and recordings); nil for a test function or an expression.
+  public var data: DataOptions?
+  /// For a model trained on data: how many examples each step's gradient uses.
+  public var batchSize: BatchPlan.Size?
+
+  /// Which examples each step uses on this function, seeded with `seed`; nil for a full batch
+  /// or a function that is not a model trained on data.
+  public func batches(seed: UInt64) -> BatchPlan? {
+    guard let batchSize, batchSize != .full, let training = objective as? any TrainingObjective
+    else { return nil }
+    return BatchPlan(size: batchSize, exampleCount: training.exampleCount, seed: seed)
+  }
 
   public init(
     name: String, title: String, formula: String, objective: any Objective,

@@ -21,7 +21,7 @@ extension HelpOverlay {
     ("g  G", "gradient noise σ down / up: 0, 0.01, 0.03, 0.1 … (all alike)"),
     ("1 … 9", "show / hide optimizer N"),
     ("arrows z Z 0 w", "pan · zoom in / out · reset · fit to the trails"),
-    ("f  F", "next / previous built-in function"),
+    ("f F  x  j J", "next / prev function · on data: loss NLL ↔ MSE, batch ÷ / ×"),
     ("e  s", "type a function of x and y · a start point (or click)"),
     ("  editing", "← → Home End ^A ^E · ^W ^U ^K Del · ↑ ↓ earlier entries"),
     ("l t L y", "layout · next theme · leaderboard · chart log / linear"),

@@ -93,6 +93,9 @@ extension Model {
     case "o": toggleSolo()
     case "w": fitViewToTrails(effects: &effects)
     case "y": toggleLossScale()
+    case "x": switchLoss(effects: &effects)
+    case "j": cycleBatchSize(smaller: true, effects: &effects)
+    case "J": cycleBatchSize(smaller: false, effects: &effects)
     default:
       message = Message("unknown key '\(character)' — press ? for help", isError: true)
     }

@@ -28,6 +28,15 @@ extension Model {
       isPaused: isPaused, selected: selectedIndex, hidden: undrawnRacers,
       message: message?.text ?? "", messageIsError: message?.isError ?? false)
     picture.keyHint = keyHint
+    if let slice = trainingSlice {
+      picture.objective = slice.objective
+      picture.function = slice.key
+    }
+    for (index, racer) in race.racers.enumerated() where index < picture.racers.count {
+      if let extra = offMapSummary(of: racer) {
+        picture.racers[index].hyperparameterSummary += " " + extra
+      }
+    }
     picture.pointerReadout = pointerReadout ?? ""
     picture.lossScale = pictureChoices.lossScale
     if let recordingFile {
@@ -47,9 +56,12 @@ extension Model {
     return picture
   }
 
-  /// The status line's notes: the noise (the runtime's `BasinOverlay` adds the basins' progress).
+  /// The status line's notes: the data's epoch and batch, the noise (the runtime's `BasinOverlay` adds the basins' progress).
   var statusNotes: [String] {
-    noiseNote.map { [$0] } ?? []
+    var notes: [String] = []
+    if let dataNote { notes.append(dataNote) }
+    if let noiseNote { notes.append(noiseNote) }
+    return notes
   }
 
   /// The selected racer's index, or nil when the keys act on all.

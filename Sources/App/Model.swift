@@ -103,6 +103,7 @@ public struct Model: Sendable {
       objective: scene.function.objective, start: scene.start, specs: scene.specs,
       labels: scene.labels)
     race.noise = scene.noise
+    race.batches = scene.function.batches(seed: scene.noise.seed)
     presetHyperparameters = race.racers.map(\.optimizer.hyperparameters)
     leaderboard = Model.leaderboard(for: scene.function)
     leaderboardFunction = scene.function.name

@@ -76,8 +76,10 @@ public struct Recorder {
   /// Writes the trajectories' header and every racer's start (step 0); on failure, see
   /// `traceFailure`.
   public mutating func beginTrace(race: Race) {
-    var output = TraceRows.csvHeader
-    for racer in race.racers { TraceRows.append(racer, format: .csv, to: &output) }
+    var output = TraceRows.csvHeader(for: race.objective)
+    for racer in race.racers {
+      TraceRows.append(racer, on: race.objective, format: .csv, to: &output)
+    }
     writeTrace(output)
   }
 

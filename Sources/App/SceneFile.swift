@@ -29,10 +29,11 @@ public struct SceneFile: Hashable, Sendable {
   public static let keys = [
     "function", "expression", "view", "start", "optimizer", "sweep", "label", "steps-per-frame",
     "fps", "layout", "noise", "seed", "leaderboard", "inspect", "basins", "select", "steps",
-    "size", "theme", "ascii", "plugin",
+    "size", "theme", "ascii", "plugin", "dataset", "data", "model", "loss", "params", "batch",
+    "train-all", "example",
   ]
   /// The keys that may repeat: one line per racer, sweep or label, in race order.
-  static let repeatableKeys: Set<String> = ["optimizer", "sweep", "label", "plugin"]
+  static let repeatableKeys: Set<String> = ["optimizer", "sweep", "label", "plugin", "example"]
 
   /// The most steps a scene may ask for (as `render --steps`).
   public static let maximumSteps = 100_000
@@ -73,6 +74,10 @@ public struct SceneFile: Hashable, Sendable {
       options.labels = labels
     }
     if case .racer(let index) = scene.selection { options.select = String(index + 1) }
+    if let data = scene.function.data {
+      options.expression = nil
+      options.data = data
+    }
     self.size = size
     self.steps = steps
     self.theme = theme
@@ -101,6 +106,7 @@ public struct SceneFile: Hashable, Sendable {
   init(lines: ArraySlice<String>, firstLine: Int, name: String) throws(SceneOptions.Problem) {
     self.init()
     var seen: Set<String> = []
+    var examples: [String] = []
     for (offset, line) in lines.enumerated() {
       let where_ = "\(name) line \(firstLine + offset)"
       let trimmed = SceneOptions.trimmed(Substring(line))
@@ -120,6 +126,10 @@ public struct SceneFile: Hashable, Sendable {
       guard Self.repeatableKeys.contains(key) || seen.insert(key).inserted else {
         throw SceneOptions.Problem(description: "\(where_): \(key) is given twice")
       }
+      if key == "example" {
+        examples.append(value)
+        continue
+      }
       do {
         try set(key, to: value)
       } catch {
@@ -129,6 +139,18 @@ public struct SceneFile: Hashable, Sendable {
     if options.function != nil, options.expression != nil {
       throw SceneOptions.Problem(
         description: "\(name): give either function or expression, not both")
+    }
+    if !examples.isEmpty {
+      guard var data = options.data, data.isFile else {
+        throw SceneOptions.Problem(description: "\(name): example lines need data = NAME")
+      }
+      do {
+        data.dataSet = try DataSet(
+          parsing: examples.joined(separator: "\n"), name: data.source)
+      } catch {
+        throw SceneOptions.Problem(description: "\(name): \(error.description)")
+      }
+      options.data = data
     }
   }
 
@@ -217,6 +239,28 @@ public struct SceneFile: Hashable, Sendable {
       theme = value
     case "ascii":
       usesASCII = try Self.switchValue(value, key: key)
+    case "dataset", "data":
+      guard !value.isEmpty else { throw SceneOptions.Problem(description: "\(key) needs a name") }
+      if options.data != nil {
+        throw SceneOptions.Problem(description: "give either dataset or data, not both")
+      }
+      if key == "dataset", DataSet.builtIn(named: value) == nil {
+        let known = DataSet.builtIns.map(\.name).joined(separator: ", ")
+        throw SceneOptions.Problem(description: "unknown dataset '\(value)'; known: \(known)")
+      }
+      options.data = DataOptions(source: value, isFile: key == "data")
+    case "model", "loss", "params", "batch", "train-all":
+      guard var data = options.data else {
+        throw SceneOptions.Problem(description: "\(key) needs a dataset or data line before it")
+      }
+      switch key {
+      case "model": data.model = value
+      case "loss": data.loss = value
+      case "params": data.params = value
+      case "batch": data.batch = value
+      default: data.trainsAll = try Self.switchValue(value, key: key)
+      }
+      options.data = data
     case "plugin":
       guard !value.isEmpty else {
         throw SceneOptions.Problem(description: "plugin needs a SPEC (SOURCE:OBJECT)")
@@ -283,6 +327,20 @@ public struct SceneFile: Hashable, Sendable {
     add("theme", theme)
     add("ascii", usesASCII.map { $0 ? "true" : "false" })
     for plugin in plugins { add("plugin", plugin) }
+    if let data = options.data {
+      add(data.isFile ? "data" : "dataset", data.source)
+      add("model", data.model)
+      add("loss", data.loss)
+      add("params", data.params)
+      add("batch", data.batch)
+      add("train-all", data.trainsAll ? "true" : nil)
+      // A file's examples go in too, so a recording replays (and a scene loads) without it.
+      if data.isFile, let set = data.dataSet {
+        for (features, label) in zip(set.features, set.labels) {
+          add("example", (features + [label]).map(\.description).joined(separator: ", "))
+        }
+      }
+    }
     return lines.map { $0 + "\n" }.joined()
   }
 

@@ -30,6 +30,9 @@ public struct SceneOptions: Sendable, Hashable {
   /// The racers' labels, one per optimizer and sweep member, as a scene file writes them
   /// down; empty to derive them (the optimizer's name, a sweep member's `adam lr=0.001`).
   public var labels: [String] = []
+  /// The neuron lab's data, model and loss (`--data`/`--dataset` …): the function raced on
+  /// is then the model's loss, in place of `function` and `expression`.
+  public var data: DataOptions?
 
   public init(
     function: String? = nil, expression: String? = nil, start: String? = nil,
@@ -74,7 +77,7 @@ public struct SceneOptions: Sendable, Hashable {
   public static let expressionView = ViewBox(xMin: -3, xMax: 3, yMin: -3, yMax: 3)
   /// Whether nothing about the race was chosen, so the showcase scene applies.
   public var isDefault: Bool {
-    function == nil && expression == nil && optimizers.isEmpty && sweeps.isEmpty
+    function == nil && expression == nil && data == nil && optimizers.isEmpty && sweeps.isEmpty
   }
 
   /// The checked scene, or a `Problem` naming the first bad option.
@@ -110,10 +113,13 @@ public struct SceneOptions: Sendable, Hashable {
         description:
           "bad --steps-per-frame \(stepsPerFrame): expected 1 to \(Model.maximumStepsPerFrame)")
     }
-    let selection = try selection(
-      labels: Race(
-        objective: choice.objective, start: startPoint, specs: specs, labels: labels
-      ).racers.map(\.label))
+    let trial = Race(objective: choice.objective, start: startPoint, specs: specs, labels: labels)
+    do {
+      try trial.checkTrainsAll()
+    } catch {
+      throw Problem(description: error.description)
+    }
+    let selection = try selection(labels: trial.racers.map(\.label))
     return Scene(
       function: choice, start: startPoint, specs: specs, view: choice.view, layout: pictureLayout,
       framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1),
@@ -210,6 +216,14 @@ public struct SceneOptions: Sendable, Hashable {
 
   /// The function from --function or --expr (Rosenbrock when neither is given).
   public func functionChoice() throws(Problem) -> FunctionChoice {
+    if let data {
+      guard function == nil, expression == nil else {
+        throw Problem(description: "give --data or --dataset, or --function or --expr, not both")
+      }
+      var choice = try data.functionChoice()
+      if let view { choice.view = try Self.parseView(view) }
+      return choice
+    }
     switch (function, expression) {
     case (.some, .some):
       throw Problem(description: "give either --function or --expr, not both")

@@ -10,12 +10,38 @@ public enum TraceRows {
   /// The CSV header line, `optimizer,step,x,y,f,status`.
   public static let csvHeader = "optimizer,step,x,y,f,status\n"
 
+  /// The CSV header for a race on `objective`: a model trained on data adds one column per
+  /// parameter off the map, named after it (x and y are the mapped two).
+  public static func csvHeader(for objective: any Objective) -> String {
+    let extra = extraNames(of: objective)
+    guard !extra.isEmpty else { return csvHeader }
+    return "optimizer,step,x,y,f,status," + extra.joined(separator: ",") + "\n"
+  }
+
+  /// The names of a model's parameters off the map (the bias, say); none for a test function.
+  public static func extraNames(of objective: any Objective) -> [String] {
+    guard let training = objective as? any TrainingObjective else { return [] }
+    let mapped = training.mappedParameters
+    return training.parameterNames.indices.filter { $0 != mapped.x && $0 != mapped.y }
+      .map { training.parameterNames[$0] }
+  }
+
+  /// The racer's parameters off the map, in `extraNames` order.
+  static func extraValues(of racer: Racer, on objective: any Objective) -> [Double] {
+    guard let training = objective as? any TrainingObjective, !racer.parameters.isEmpty else {
+      return []
+    }
+    let mapped = training.mappedParameters
+    return racer.parameters.indices.filter { $0 != mapped.x && $0 != mapped.y }
+      .map { racer.parameters[$0] }
+  }
+
   /// Takes one step of `race` and appends a row for every racer that was running before it.
   public static func step(_ race: inout Race, format: TraceFormat, to output: inout String) {
     let active = race.racers.map(\.isActive)
     race.step()
     for (index, racer) in race.racers.enumerated() where active[index] {
-      append(racer, format: format, to: &output)
+      append(racer, on: race.objective, format: format, to: &output)
     }
   }
 
@@ -34,18 +60,22 @@ public enum TraceRows {
     } else if after.stepCount == 0, after.racers.count == before.racers.count,
       !zip(after.racers, before.racers).allSatisfy({ same($0.current, $1.current) })
     {
-      for racer in after.racers { append(racer, format: format, to: &output) }
+      for racer in after.racers { append(racer, on: after.objective, format: format, to: &output) }
     }
     return output
   }
 
-  /// One row in `format` for the racer's latest sample.
-  public static func append(_ racer: Racer, format: TraceFormat, to output: inout String) {
+  /// One row in `format` for the racer's latest sample on `objective` (whose parameters off
+  /// the map, if a model's, follow in columns of their own).
+  public static func append(
+    _ racer: Racer, on objective: any Objective, format: TraceFormat, to output: inout String
+  ) {
     append(
       label: racer.label, sample: racer.current,
       status: racer.status == .diverged ? "diverged" : "running",
       averagedPosition: racer.optimizer.averagedPosition,
       evaluations: racer.optimizer.kind.needsClosure ? racer.evaluationCount : nil,
+      extra: zip(extraNames(of: objective), extraValues(of: racer, on: objective)).map { $0 },
       format: format, to: &output)
   }
 
@@ -53,7 +83,8 @@ public enum TraceRows {
   /// for LBFGS (jsonl only: the CSV columns stay fixed) the evaluations so far.
   public static func append(
     label: String, sample: Sample, status: String, averagedPosition: Point? = nil,
-    evaluations: Int? = nil, format: TraceFormat, to output: inout String
+    evaluations: Int? = nil, extra: [(name: String, value: Double)] = [],
+    format: TraceFormat, to output: inout String
   ) {
     switch format {
     case .csv:
@@ -68,6 +99,10 @@ public enum TraceRows {
       output += sample.value.description
       output += ","
       output += status
+      for column in extra {
+        output += ","
+        output += column.value.description
+      }
       output += "\n"
     case .jsonl:
       output += "{\"optimizer\":\"\(label)\",\"step\":\(sample.step)"
@@ -84,6 +119,7 @@ public enum TraceRows {
         // LBFGS's closure calls so far (one step is many); other rows have one per step.
         output += ",\"evals\":" + String(evaluations)
       }
+      for column in extra { output += ",\"\(column.name)\":" + json(column.value) }
       output += ",\"status\":\"\(status)\"}\n"
     }
   }

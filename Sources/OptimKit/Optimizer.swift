@@ -15,7 +15,7 @@ public struct Optimizer: Sendable {
   /// The optimizer as currently set: its kind, the values given, and all settings.
   public private(set) var spec: OptimizerSpec
   /// The number of steps taken since creation or the last `reset()`.
-  public private(set) var stepCount: Int = 0
+  public internal(set) var stepCount: Int = 0
   /// Per-parameter state for x and for y.
   var stateX: ParameterState
   var stateY: ParameterState
@@ -34,6 +34,12 @@ public struct Optimizer: Sendable {
   var rowVariance: Double = 0
   /// LBFGS's state (directions, curvature pairs, counts); untouched by the other kinds.
   public private(set) var lbfgs = LBFGS()
+  /// The state of a model's parameters other than the mapped two, by parameter index (the
+  /// mapped slots unused: their state is `stateX`, `stateY`); empty until the first step of
+  /// `step(parameters:gradient:mapped:value:)`.
+  var otherStates: [ParameterState] = []
+  /// `initial_accumulator_value` when the state was created, for `otherStates` made later.
+  let initialAccumulator: Double
 
   /// An optimizer with the settings of `spec` and fresh state.
   public init(_ spec: OptimizerSpec) {
@@ -41,6 +47,7 @@ public struct Optimizer: Sendable {
     let initial = spec.hyperparameters.value(.initialAccumulatorValue)
     stateX = ParameterState(accumulator: initial)
     stateY = ParameterState(accumulator: initial)
+    initialAccumulator = initial
   }
 
   /// An optimizer of `kind` with torch's defaults.
@@ -140,6 +147,12 @@ public struct Optimizer: Sendable {
       rule.apply(to: &position.x, gradient: gradient.x, state: &stateX)
       rule.apply(to: &position.y, gradient: gradient.y, state: &stateY)
     }
+    stepSchedule(value: value)
+  }
+
+  /// Steps the schedule after a step, as `scheduler.step()` (`scheduler.step(value)` for a
+  /// plateau schedule, which does not step without a value).
+  mutating func stepSchedule(value: Double?) {
     if let schedule = spec.schedule {
       scheduleStep += 1
       if schedule.kind == .plateau, let value {

@@ -31,6 +31,11 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case schedule(OptimizerKind, ScheduleError)
   /// An edit named a racer the race does not have (`index` is 0-based).
   case noSuchRacer(index: Int, count: Int)
+  /// The optimizer cannot step every parameter of a model (`--train-all`): it needs the
+  /// whole parameter as two numbers (LBFGS, Newton), a matrix (Muon, Adafactor shape=matrix).
+  case cannotTrainAll(OptimizerKind, ParameterShape)
+  /// A plug-in racer steps two parameters only, so it cannot train every parameter.
+  case pluginCannotTrainAll(label: String)
 
   // duplicates: one switch arm per case, alike in shape only.
   public var description: String {
@@ -83,6 +88,12 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(kind): \(error)"
     case .noSuchRacer(let index, let count):
       return "no optimizer number \(index + 1); the race has \(count)"
+    case .cannotTrainAll(let kind, let shape):
+      return "\(kind) (shape=\(shape)) cannot train every parameter (--train-all): it steps the "
+        + "two mapped parameters only; drop --train-all or use a per-element optimizer"
+    case .pluginCannotTrainAll(let label):
+      return "plug-in '\(label)' cannot train every parameter (--train-all): plug-ins step the "
+        + "two mapped parameters only"
     }
   }
 }

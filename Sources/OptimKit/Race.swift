@@ -20,6 +20,12 @@ public struct Race: Sendable {
   public private(set) var stepCount: Int = 0
   /// Gradient noise, the same stream for every racer; settable live (σ and seed).
   public var noise: GradientNoise = .none
+  /// Which examples each step's gradient uses when the objective is a model trained on data
+  /// (a `TrainingObjective`): step k's batch is the same for every racer. nil: all of them
+  /// (full batch); ignored for a plain objective.
+  public var batches: BatchPlan?
+  /// The epoch order `batches` gave last, kept so a race shuffles once an epoch.
+  private var epochOrder: (plan: BatchPlan, epoch: Int, order: [Int])?
 
   /// A race of one racer per spec, all at `start`; labels are made unique ("adam", "adam#2").
   ///
@@ -88,12 +94,46 @@ public struct Race: Sendable {
   /// Advances every racer that has not diverged by one step.
   ///
   /// With noise on, a racer's k-th step adds `noise.vector(step: k)`: the
-  /// same vector for every racer at that step.
+  /// same vector for every racer at that step. On a `TrainingObjective`, its k-th step's
+  /// gradient is the loss's on `batches.examples(forStep: k)`, the same batch for every racer.
   public mutating func step() {
     stepCount += 1
+    var examples: (step: Int, examples: [Int]?)?
     for index in racers.indices {
-      let noiseVector = noise.vector(step: racers[index].stepCount + 1)
-      racers[index].step(on: objective, noise: noiseVector)
+      let step = racers[index].stepCount + 1
+      let noiseVector = noise.vector(step: step)
+      if batches != nil, racers[index].isActive, !racers[index].parameters.isEmpty {
+        if examples?.step != step {
+          examples = (step, self.examples(forStep: step))
+        }
+        racers[index].step(on: objective, noise: noiseVector, examples: examples?.examples)
+      } else {
+        racers[index].step(on: objective, noise: noiseVector)
+      }
+    }
+  }
+
+  /// `batches.examples(forStep:)`, shuffling only when the epoch (or the plan) changes.
+  private mutating func examples(forStep step: Int) -> [Int]? {
+    guard let plan = batches, plan.size != .full else { return nil }
+    let epoch = plan.epoch(ofStep: step)
+    if let kept = epochOrder, kept.plan == plan, kept.epoch == epoch {
+      return plan.examples(forStep: step, in: kept.order)
+    }
+    let order = plan.shuffled(epoch: epoch)
+    epochOrder = (plan, epoch, order)
+    return plan.examples(forStep: step, in: order)
+  }
+
+  /// Throws unless every racer can train every parameter, when the objective is a model
+  /// whose parameters all train (`TrainingObjective.trainsAll`): `OptimizerError.cannotTrainAll`
+  /// for an optimizer that steps a pair (LBFGS, Newton, Muon, Adafactor shape=matrix),
+  /// `.pluginCannotTrainAll` for a plug-in. Such racers would step only the mapped two.
+  public func checkTrainsAll() throws(OptimizerError) {
+    guard let training = objective as? any TrainingObjective, training.trainsAll else { return }
+    for racer in racers {
+      if racer.isExternal { throw .pluginCannotTrainAll(label: racer.label) }
+      try racer.spec.checkTrainsAll()
     }
   }
 
@@ -114,6 +154,9 @@ public struct Race: Sendable {
   }
 
   /// Switches to another objective and restarts every racer at `start`.
+  ///
+  /// On a `TrainingObjective` every racer's `parameters` start again at
+  /// `objective.parameters`, with `start`'s x and y in the mapped two.
   public mutating func restart(objective: any Objective, from start: Point) {
     self.objective = objective
     restart(from: start)

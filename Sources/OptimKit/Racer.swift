@@ -30,6 +30,13 @@ public struct Racer: Sendable {
   public private(set) var evaluationCount = 0
   /// Set for a racer whose steps are taken outside the race (a plug-in); nil when built-in.
   public private(set) var external: ExternalOptimizer?
+  /// Every parameter of a model trained on data (a `TrainingObjective`), in its
+  /// `parameterNames`' order, at `position`: the mapped two equal `position.x` and `.y`, the
+  /// others move only when the objective `trainsAll`. Empty for a plain objective.
+  public private(set) var parameters: [Double] = []
+  /// The loss's gradient over all the data at `parameters`, every parameter's; empty for a
+  /// plain objective. A full-batch step uses it, as the 2-D path uses `current.gradient`.
+  private var fullGradient: [Double] = []
 
   /// |∇f| below which, together with a tiny step, a racer counts as converged.
   public static let convergedGradientLength = 1e-8
@@ -37,10 +44,21 @@ public struct Racer: Sendable {
   public static let convergedStepLength = 1e-12
 
   /// A racer at `start` with a fresh optimizer built from `spec`.
+  ///
+  /// On a `TrainingObjective` the racer starts at `objective.parameters` with `start` in the
+  /// mapped two.
   public init(label: String, spec: OptimizerSpec, objective: any Objective, start: Point) {
     self.label = label
     self.optimizer = Optimizer(spec)
-    let sample = Sample(step: 0, position: start, objective: objective)
+    var sample: Sample
+    if let training = objective as? any TrainingObjective, !training.parameters.isEmpty {
+      let evaluated = Self.evaluate(training, at: start, parameters: training.parameters)
+      sample = evaluated.sample
+      parameters = evaluated.parameters
+      fullGradient = evaluated.gradient
+    } else {
+      sample = Sample(step: 0, position: start, objective: objective)
+    }
     current = sample
     lastFinite = sample
     trail = sample.isFinite ? Trail(start: sample.waypoint) : Trail()
@@ -76,8 +94,19 @@ public struct Racer: Sendable {
   /// once diverged.
   ///
   /// A zero `noise` is not added at all, so the noiseless path is bit-identical.
-  public mutating func step(on objective: any Objective, noise: Point = .zero) {
+  ///
+  /// On a `TrainingObjective` the gradient is the loss's on the examples `batches` gives this
+  /// step (`examples(forStep: stepCount + 1)`; all of them when nil), over every parameter
+  /// when the objective `trainsAll` (and the optimizer can, `stepsEveryParameter`), else over
+  /// the mapped two; `noise` adds to the mapped two.
+  public mutating func step(
+    on objective: any Objective, noise: Point = .zero, batches: BatchPlan? = nil
+  ) {
     guard isActive, external == nil else { return }
+    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
+      stepTraining(training, noise: noise, examples: batches?.examples(forStep: current.step + 1))
+      return
+    }
     var position = current.position
     var gradient = current.gradient
     if noise.x != 0 || noise.y != 0 {
@@ -94,9 +123,74 @@ public struct Racer: Sendable {
     finishStep(at: position, gradientUsed: gradient, on: objective)
   }
 
+  /// One step with its gradient on `examples` (nil: all of them), the race's batch of this
+  /// step: `step(on:noise:batches:)` with the batch already drawn.
+  mutating func step(on objective: any Objective, noise: Point, examples: [Int]?) {
+    guard isActive, external == nil else { return }
+    guard !parameters.isEmpty, let training = objective as? any TrainingObjective else {
+      step(on: objective, noise: noise)
+      return
+    }
+    stepTraining(training, noise: noise, examples: examples)
+  }
+
+  /// A step on a model's loss: step k's batch, every parameter or the mapped two.
+  private mutating func stepTraining(
+    _ training: any TrainingObjective, noise: Point, examples: [Int]?
+  ) {
+    let mapped = training.mappedParameters
+    var gradient =
+      examples == nil
+      ? fullGradient
+      : training.valueAndGradient(parameters: parameters, examples: examples).gradient
+    guard gradient.count == parameters.count else {
+      // A model whose gradient does not name every parameter cannot be stepped.
+      status = .diverged
+      return
+    }
+    if noise.x != 0 || noise.y != 0 {
+      gradient[mapped.x] += noise.x
+      gradient[mapped.y] += noise.y
+    }
+    let gradientUsed = Point(x: gradient[mapped.x], y: gradient[mapped.y])
+    if training.trainsAll, optimizer.spec.stepsEveryParameter {
+      var next = parameters
+      optimizer.step(parameters: &next, gradient: gradient, mapped: mapped, value: current.value)
+      evaluationCount += 1
+      finishStep(
+        at: Point(x: next[mapped.x], y: next[mapped.y]), gradientUsed: gradientUsed,
+        on: training, parameters: next)
+      return
+    }
+    // The mapped two as a pair, exactly as on a test function: the slice through the
+    // other parameters at their values, on this step's examples.
+    let slice = BatchSlice(objective: training, parameters: parameters, examples: examples)
+    if optimizer.kind.needsClosure {
+      stepWithClosure(on: slice, noise: noise, trainingOn: training)
+      return
+    }
+    var position = current.position
+    var hessian: Hessian?
+    if optimizer.kind.needsHessian {
+      // The objective's own Hessian for all the data; central differences on a batch.
+      hessian =
+        examples == nil
+        ? training.valueGradientAndHessian(at: position).hessian
+        : slice.valueGradientAndHessian(at: position).hessian
+    }
+    optimizer.step(&position, gradient: gradientUsed, value: current.value, hessian: hessian)
+    evaluationCount += 1
+    finishStep(at: position, gradientUsed: gradientUsed, on: training)
+  }
+
   /// LBFGS's step: torch's `step(closure)` with the closure evaluating `objective` (plus
   /// `noise`, the same vector at every call of the step); its inner iterates join the trail.
-  private mutating func stepWithClosure(on objective: any Objective, noise: Point) {
+  ///
+  /// With `training`, `objective` is the step's batch slice and the points are sampled on
+  /// the model's loss over all the data.
+  private mutating func stepWithClosure(
+    on objective: any Objective, noise: Point, trainingOn training: (any TrainingObjective)? = nil
+  ) {
     var position = current.position
     var calls = 0
     let iterates = optimizer.step(&position) { point in
@@ -106,21 +200,73 @@ public struct Racer: Sendable {
     }
     evaluationCount += calls
     for point in iterates {
-      let sample = Sample(step: current.step, position: point, objective: objective)
+      let sample =
+        training.map { Self.evaluate($0, at: point, parameters: parameters).sample }
+        ?? Sample(step: current.step, position: point, objective: objective)
       guard sample.isFinite else { break }
-      trail.append(sample.waypoint)
+      trail.append(Waypoint(step: current.step, position: point, value: sample.value))
     }
-    finishStep(at: position, gradientUsed: current.gradient, on: objective)
+    finishStep(at: position, gradientUsed: current.gradient, on: training ?? objective)
+  }
+
+  /// The sample of `training` at `position` in the mapped two and `parameters` elsewhere:
+  /// the loss over all the data and its gradient, the mapped two's in the sample.
+  private static func evaluate(
+    _ training: any TrainingObjective, at position: Point, parameters: [Double], step: Int = 0
+  ) -> (sample: Sample, parameters: [Double], gradient: [Double]) {
+    let mapped = training.mappedParameters
+    var parameters = parameters
+    guard parameters.indices.contains(mapped.x), parameters.indices.contains(mapped.y) else {
+      return (Sample(step: step, position: position, objective: training), parameters, [])
+    }
+    parameters[mapped.x] = position.x
+    parameters[mapped.y] = position.y
+    let (value, gradient) = training.valueAndGradient(parameters: parameters, examples: nil)
+    let mappedGradient =
+      gradient.indices.contains(mapped.x) && gradient.indices.contains(mapped.y)
+      ? Point(x: gradient[mapped.x], y: gradient[mapped.y]) : Point(x: .nan, y: .nan)
+    // A parameter off the map gone non-finite makes the whole point so: the racer diverges.
+    let finite = parameters.allSatisfy(\.isFinite)
+    return (
+      Sample(
+        step: step, position: position, value: finite ? value : .nan, gradient: mappedGradient),
+      parameters, gradient
+    )
   }
 
   /// Records the step's end point: the sample, the trail, divergence and convergence.
+  ///
+  /// On a `TrainingObjective` (`parameters` not empty) the sample is the loss over all the
+  /// data at the new parameters: `newParameters` when every parameter stepped, else the
+  /// current ones with `position` in the mapped two.
   private mutating func finishStep(
-    at position: Point, gradientUsed gradient: Point, on objective: any Objective
+    at position: Point, gradientUsed gradient: Point, on objective: any Objective,
+    parameters newParameters: [Double]? = nil
   ) {
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current
-    current = Sample(step: previous.step + 1, position: position, objective: objective)
+    var moved = 0.0
+    var gradientLength: Double?
+    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
+      let evaluated = Self.evaluate(
+        training, at: position, parameters: newParameters ?? parameters, step: previous.step + 1)
+      current = evaluated.sample
+      guard current.isFinite else {
+        status = .diverged
+        return
+      }
+      if newParameters != nil {
+        // Every parameter moved: convergence is judged on all of them.
+        let move = zip(evaluated.parameters, parameters).map { $0 - $1 }
+        moved = Optimizer.parameterNorm(move)
+        gradientLength = Optimizer.parameterNorm(evaluated.gradient)
+      }
+      parameters = evaluated.parameters
+      fullGradient = evaluated.gradient
+    } else {
+      current = Sample(step: previous.step + 1, position: position, objective: objective)
+    }
     guard current.isFinite else {
       status = .diverged
       return
@@ -140,11 +286,14 @@ public struct Racer: Sendable {
       }
       averagedTrail.append(Waypoint(step: current.step, position: average, value: .nan))
     }
-    let moved = (current.position - previous.position).length
-    let scale = max(1, current.position.length)
+    if gradientLength == nil {
+      moved = (current.position - previous.position).length
+    }
+    let scale = max(
+      1, gradientLength == nil ? current.position.length : Optimizer.parameterNorm(parameters))
     let still = moved <= Self.convergedStepLength * scale
-    status =
-      still && current.gradient.length <= Self.convergedGradientLength ? .converged : .running
+    let slope = gradientLength ?? current.gradient.length
+    status = still && slope <= Self.convergedGradientLength ? .converged : .running
   }
 
   /// An external racer's step has come: it is now at `position` (`gradient` was what it used),

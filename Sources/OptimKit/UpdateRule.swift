@@ -193,8 +193,10 @@ struct UpdateRule {
     if rho > 5 {
       let rectification = Double.power(
         (rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho), 0.5)
+      // `(bias_correction2**0.5) / exp_avg_sq_sqrt`: Python's float / tensor is torch's
+      // `tensor.reciprocal() * float`, two roundings, not one division.
       let adaptive =
-        Double.power(biasCorrection2, 0.5) / (s.secondMoment.squareRoot() + value(.epsilon))
+        1 / (s.secondMoment.squareRoot() + value(.epsilon)) * Double.power(biasCorrection2, 0.5)
       s.effectiveStep = learningRate * adaptive * rectification
       p = add(p, correctedFirstMoment * learningRate * adaptive * rectification, alpha: -1)
     } else {

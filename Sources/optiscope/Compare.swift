@@ -112,6 +112,12 @@ struct Compare: ParsableCommand {
     var race = Race(
       objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
     race.noise = try racing.gradientNoise()
+    race.batches = choice.batches(seed: race.noise.seed)
+    do {
+      try race.checkTrainsAll()
+    } catch {
+      throw CommandError("\(error)")
+    }
     if !pluginTexts.isEmpty && race.noise.isActive {
       throw CommandError("--noise does not reach plug-in optimizers; race them without it")
     }

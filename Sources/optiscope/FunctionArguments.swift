@@ -13,8 +13,11 @@ struct FunctionArguments: ParsableArguments {
       "Your own f(x, y), e.g. \"(1-x)^2 + 100*(y-x^2)^2\".", valueName: "expression"))
   var expr: String?
 
-  /// Whether either option was given.
-  var isGiven: Bool { function != nil || expr != nil }
+  /// `--data`/`--dataset` and the model's options: a model's loss on data instead.
+  @OptionGroup var training: DataArguments
+
+  /// Whether a function, an expression or a data set was given.
+  var isGiven: Bool { function != nil || expr != nil || training.isGiven }
 
   /// The chosen function with its presets; for commands where one must be named.
   ///
@@ -22,9 +25,12 @@ struct FunctionArguments: ParsableArguments {
   /// worth trusting, so `hasOwnStart` tells the caller whether `--start` is needed.
   func requiredChoice() throws -> (choice: FunctionChoice, hasOwnStart: Bool) {
     guard isGiven else { throw CommandError("give --function NAME or --expr EXPRESSION") }
+    let data = try training.options()
     do {
-      let choice = try SceneOptions(function: function, expression: expr).functionChoice()
-      return (choice, function != nil)
+      var options = SceneOptions(function: function, expression: expr)
+      options.data = data
+      let choice = try options.functionChoice()
+      return (choice, function != nil || data != nil)
     } catch {
       throw CommandError(error.description)
     }

@@ -75,11 +75,31 @@ struct SceneArguments: ParsableArguments {
   /// both, and any `--optimizer` replaces the file's whole list; every other
   /// option replaces just its own setting.
   func sceneFile() throws(SceneOptions.Problem) -> SceneFile {
-    guard let path = scene else { return SceneFile(options: options) }
+    let data: DataOptions?
+    do {
+      data = try function.training.options()
+    } catch {
+      throw SceneOptions.Problem(description: (error as? CommandError)?.message ?? "\(error)")
+    }
+    guard let path = scene else {
+      var file = SceneFile(options: options)
+      file.options.data = data
+      return file
+    }
     var file = try SceneFile(parsing: Self.read(path), name: path)
     if function.isGiven {
       file.options.function = function.function
       file.options.expression = function.expr
+      file.options.data = data
+    }
+    // A scene file's `data = FILE` without its examples: read the file now.
+    if var named = file.options.data, named.isFile, named.dataSet == nil {
+      do {
+        named.dataSet = try DataArguments.read(named.source)
+      } catch {
+        throw SceneOptions.Problem(description: (error as? CommandError)?.message ?? "\(error)")
+      }
+      file.options.data = named
     }
     if let start { file.options.start = start }
     if !racers.isEmpty {

@@ -143,6 +143,12 @@ struct Trace: ParsableCommand {
     var table = try TraceTable(
       objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
+    table.batches = choice.batches(seed: gradientNoise.seed)
+    do {
+      try Race(objective: objective, start: startPoint, specs: racers.specs).checkTrainsAll()
+    } catch {
+      throw CommandError("\(error)")
+    }
     if !pluginTexts.isEmpty {
       let runtime = try plugins.runtime()
       var labels = Set(racers.labels)

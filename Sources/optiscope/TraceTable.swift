@@ -14,6 +14,8 @@ struct TraceTable {
   /// One label per spec, as the optimizer column prints it (made unique by the race).
   let labels: [String]?
   let noise: GradientNoise
+  /// Which examples each step uses, for a model trained on data; nil: all of them.
+  var batches: BatchPlan?
   /// Checked changes in the order they apply: by step, then as given.
   let changes: [Scheduled]
   let format: TraceFormat
@@ -77,9 +79,10 @@ struct TraceTable {
   func render() throws -> String {
     var race = Race(objective: objective, start: start, specs: specs, labels: labels)
     race.noise = noise
+    race.batches = batches
     var output = ""
     output.reserveCapacity((steps + 1) * specs.count * 64 + 64)
-    if format == .csv { output += TraceRows.csvHeader }
+    if format == .csv { output += TraceRows.csvHeader(for: objective) }
     for racer in race.racers {
       append(racer, to: &output)
     }
@@ -107,6 +110,6 @@ struct TraceTable {
 
   /// One row for the racer's latest sample.
   private func append(_ racer: Racer, to output: inout String) {
-    TraceRows.append(racer, format: format, to: &output)
+    TraceRows.append(racer, on: objective, format: format, to: &output)
   }
 }

@@ -84,8 +84,10 @@ import Testing
   }
 
   @Test func parseErrorsPointAtTheRightHelp() throws {
-    let trace = try OptiscopeProcess.run(["trace", "--bogus"])
-    #expect(trace.stderr == "optiscope: Unknown option '--bogus' (see 'optiscope trace --help')\n")
+    // A word near no option's name: near one (--bogus, --loss), ArgumentParser suggests it.
+    let trace = try OptiscopeProcess.run(["trace", "--zzzzzzzz"])
+    #expect(
+      trace.stderr == "optiscope: Unknown option '--zzzzzzzz' (see 'optiscope trace --help')\n")
     let root = try OptiscopeProcess.run(["bogus"])
     #expect(root.stderr.contains("'bogus'"))
     #expect(root.stderr.hasSuffix("(see 'optiscope --help')\n"))
