@@ -75,7 +75,9 @@ public struct Session {
 
   /// Moves or fails plug-in racers as their answers come (see `Model.updateExternalRacers`).
   public mutating func updateExternalRacers(_ body: (inout Race) -> Void) {
+    let before = recorder?.isTracing == true ? model.race.racers.map(\.stepCount) : nil
     model.updateExternalRacers(body)
+    if let before { recorder?.observeArrivals(before: before, after: model.race) }
   }
 
   /// Journals a plug-in event (steps taken, an edit delivered, a failure) and notes it in
