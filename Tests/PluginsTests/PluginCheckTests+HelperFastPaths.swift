@@ -7,8 +7,11 @@ import Testing
 /// The helper's fast paths with real Python: the step line read by splitting it is what
 /// `json.loads` reads, and a torch optimizer's step hooks still run when the helper steps
 /// without torch's profiler annotation.
-@Suite(.serialized, .enabled(if: PythonEnvironment.isAvailable, "no Python with numpy and torch"))
-struct HelperFastPathTests {
+///
+/// In `PluginCheckTests`' serialized suite: a helper is started by blocking the calling
+/// thread until the spawn (a task on the cooperative pool) is done, so two suites starting
+/// helpers at once on a two-core machine could take every pool thread and wait forever.
+extension PluginCheckTests {
   /// Reads lines and answers, for each, whether `parse_line` and `json.loads` agree bit for bit.
   static let comparer = """
     import json, struct, sys
