@@ -10,8 +10,9 @@ import OptimKit
 public enum ExternalEvent: Hashable, Sendable {
   /// A plug-in racer joins the race after the others, labelled `label` (made unique).
   case joined(label: String, ExternalOptimizer)
-  /// Racer `racer` has stepped to `position`, using `evaluations` of f and ∇f.
-  case arrived(racer: Int, at: Point, evaluations: Int)
+  /// Racer `racer` has stepped to `position`, using `evaluations` of f and ∇f, with `noise`
+  /// added to its gradient (zero without `--noise`).
+  case arrived(racer: Int, at: Point, evaluations: Int, noise: Point = .zero)
   /// Racer `racer`'s state after its step and the last lines it printed, for the inspector.
   case reported(racer: Int, state: [String: [Double]], printed: [String])
   /// Racer `racer` has stopped, saying `reason` (an exception, a timeout).

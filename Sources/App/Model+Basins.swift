@@ -40,7 +40,7 @@ extension Model {
   public var showsBasins: Bool { basinSubject != nil }
 
   /// The racer the inspector and the basins are about: the selected one, or the first.
-  var inspectedIndex: Int? {
+  public var inspectedIndex: Int? {
     guard !race.racers.isEmpty else { return nil }
     return min(selectedIndex ?? 0, race.racers.count - 1)
   }

@@ -146,8 +146,8 @@ public struct Model: Sendable {
     case .joined(let label, let external):
       let index = race.appendExternal(label: label, external)
       presetHyperparameters.append(race.racers[index].optimizer.hyperparameters)
-    case .arrived(let index, let position, let evaluations):
-      race.arrive(at: position, racer: index, evaluations: evaluations)
+    case .arrived(let index, let position, let evaluations, let noise):
+      race.arrive(at: position, racer: index, evaluations: evaluations, noise: noise)
     case .reported(let index, let state, let printed):
       race.report(state: state, printed: printed, racer: index)
     case .failed(let index, let reason):

@@ -92,6 +92,19 @@ public struct Recorder {
     writeTrace(output)
   }
 
+  /// Writes a row for each external racer (a plug-in) that took a step since its step count
+  /// was `before` (race order): plug-ins arrive apart from the race's own steps.
+  public mutating func observeArrivals(before: [Int], after: Race) {
+    guard traceSink != nil else { return }
+    var output = ""
+    for (index, racer) in after.racers.enumerated()
+    where racer.isExternal && index < before.count && racer.stepCount > before[index] {
+      TraceRows.append(racer, on: after.objective, format: .csv, to: &output)
+    }
+    guard !output.isEmpty else { return }
+    writeTrace(output)
+  }
+
   /// Stops writing the trajectories (their file could not be put in place) and closes them.
   public mutating func stopTracing() {
     traceSink?.close()

@@ -102,7 +102,13 @@ public struct Session {
   /// and the log all hold a size that a log may hold and replay can draw. A plug-in's
   /// news (`Msg.external`) is not journaled: `noteExternal` logs what a replay reruns.
   public mutating func send(_ message: Msg) -> [Effect] {
-    if case .external = message { return update(&model, message) }
+    if case .external = message {
+      // A plug-in's step that arrives is written to the trajectories as it lands.
+      let before = recorder?.isTracing == true ? model.race.racers.map(\.stepCount) : nil
+      let effects = update(&model, message)
+      if let before { recorder?.observeArrivals(before: before, after: model.race) }
+      return effects
+    }
     var message = message
     if case .resize(let width, let height) = message {
       let size = ScreenSize(width: width, height: height).bounded

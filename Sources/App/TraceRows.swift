@@ -36,9 +36,11 @@ public enum TraceRows {
       .map { racer.parameters[$0] }
   }
 
-  /// Takes one step of `race` and appends a row for every racer that was running before it.
+  /// Takes one step of `race` and appends a row for every racer that was running before it;
+  /// an external racer (a plug-in) does not move with the race and gets its rows when it
+  /// arrives (`Recorder.observeArrivals`).
   public static func step(_ race: inout Race, format: TraceFormat, to output: inout String) {
-    let active = race.racers.map(\.isActive)
+    let active = race.racers.map { $0.isActive && !$0.isExternal }
     race.step()
     for (index, racer) in race.racers.enumerated() where active[index] {
       append(racer, on: race.objective, format: format, to: &output)

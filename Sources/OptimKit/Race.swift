@@ -61,10 +61,19 @@ public struct Race: Sendable {
     return racers.count - 1
   }
 
-  /// The external racer at `index` has stepped to `position`, using `evaluations` of f and ∇f.
-  public mutating func arrive(at position: Point, racer index: Int, evaluations: Int = 1) {
+  /// The external racer at `index` has stepped to `position`, using `evaluations` of f and ∇f
+  /// and the gradient noise `noise`.
+  public mutating func arrive(
+    at position: Point, racer index: Int, evaluations: Int = 1, noise: Point = .zero
+  ) {
     guard racers.indices.contains(index) else { return }
-    racers[index].arrive(at: position, on: objective, evaluations: evaluations)
+    racers[index].arrive(at: position, on: objective, evaluations: evaluations, noise: noise)
+  }
+
+  /// The gradient noise of the next step of racer `index`: every racer's k-th step gets
+  /// the same vector, built-in or external.
+  public func noiseOfNextStep(racer index: Int) -> Point {
+    racers.indices.contains(index) ? noise.vector(step: racers[index].stepCount + 1) : .zero
   }
 
   /// The external racer at `index` has failed, saying `reason`.

@@ -300,12 +300,14 @@ public struct Racer: Sendable {
   /// having used `evaluations` evaluations of f and ∇f (the plug-in's closure calls).
   ///
   /// The same bookkeeping as a built-in step: trail, divergence, convergence.
+  /// `noise` is the gradient noise the step was given (`--noise`), for the gradient it used.
   public mutating func arrive(
-    at position: Point, on objective: any Objective, evaluations: Int = 1
+    at position: Point, on objective: any Objective, evaluations: Int = 1, noise: Point = .zero
   ) {
     guard isActive, external != nil else { return }
     evaluationCount += max(1, evaluations)
-    finishStep(at: position, gradientUsed: current.gradient, on: objective)
+    let used = noise.x != 0 || noise.y != 0 ? current.gradient + noise : current.gradient
+    finishStep(at: position, gradientUsed: used, on: objective)
   }
 
   /// An external racer has failed (raised, timed out): it stops where it is, saying `reason`.

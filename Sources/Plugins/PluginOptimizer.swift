@@ -42,6 +42,9 @@ public final class PluginOptimizer: @unchecked Sendable {
   public private(set) var isWaiting = false
   /// The `evaluate` requests answered since the pending step was asked for.
   private var evaluationsAnswered = 0
+  /// The gradient noise of the pending step (`--noise`), added to every gradient it is
+  /// given, as a built-in step adds it at every call of its closure.
+  private var stepNoise = Point.zero
 
   /// The protocol version this side speaks.
   public static let protocolVersion = 1
@@ -188,34 +191,45 @@ public final class PluginOptimizer: @unchecked Sendable {
   }
 
   /// One step from `sample`, blocking: nil when a history function has no more points.
-  public func step(from sample: Sample, on objective: any Objective, withState: Bool = false)
-    throws(PluginError) -> PluginStep?
-  {
-    try request(from: sample, withState: withState)
+  ///
+  /// `noise` is added to every gradient the step is given (`--noise`: the race's vector
+  /// for this step, the same every racer's step of that number gets); `withState` asks
+  /// for the plug-in's state with the point, which costs the helper a few µs, so only
+  /// what shows or compares it asks.
+  public func step(
+    from sample: Sample, on objective: any Objective, noise: Point = .zero,
+    withState: Bool = false
+  ) throws(PluginError) -> PluginStep? {
+    try request(from: sample, noise: noise, withState: withState)
     while true {
       if let outcome = try poll(on: objective, timeout: stepTimeout) { return outcome.step }
       throw timedOut()
     }
   }
 
-  /// Asks for one step from `sample` without waiting for it.
-  public func request(from sample: Sample, withState: Bool = false) throws(PluginError) {
-    try channel.send(line: Self.stepLine(from: sample, withState: withState))
+  /// Asks for one step from `sample`, with `noise` added to its gradients, without waiting
+  /// for it.
+  public func request(from sample: Sample, noise: Point = .zero, withState: Bool = false)
+    throws(PluginError)
+  {
+    try channel.send(line: Self.stepLine(from: sample, noise: noise, withState: withState))
     isWaiting = true
     evaluationsAnswered = 0
+    stepNoise = noise
   }
 
   /// The `step` request from `sample`: the protocol's most frequent line, written directly
   /// (as `JSONValue.text` writes the same object, keys sorted) rather than through a
   /// dictionary, since a step's whole budget is 100 µs.
-  static func stepLine(from sample: Sample, withState: Bool) -> String {
+  static func stepLine(from sample: Sample, noise: Point = .zero, withState: Bool) -> String {
+    let gradient = Self.noisy(sample.gradient, noise)
     var line = "{\"f\":"
     line.reserveCapacity(160)
     JSONValue.write(real: sample.value, into: &line)
     line += ",\"gx\":"
-    JSONValue.write(real: sample.gradient.x, into: &line)
+    JSONValue.write(real: gradient.x, into: &line)
     line += ",\"gy\":"
-    JSONValue.write(real: sample.gradient.y, into: &line)
+    JSONValue.write(real: gradient.y, into: &line)
     line += ",\"op\":\"step\""
     if withState { line += ",\"state\":true" }
     line += ",\"x\":"
@@ -224,6 +238,12 @@ public final class PluginOptimizer: @unchecked Sendable {
     JSONValue.write(real: sample.position.y, into: &line)
     line += "}"
     return line
+  }
+
+  /// `gradient` plus `noise`; a zero `noise` is not added at all (as in a built-in step), so
+  /// the noiseless numbers stay bit-identical, −0 included.
+  static func noisy(_ gradient: Point, _ noise: Point) -> Point {
+    noise.x != 0 || noise.y != 0 ? gradient + noise : gradient
   }
 
   /// The answer to the requested step if it has come within `timeout` seconds, answering any
@@ -238,7 +258,8 @@ public final class PluginOptimizer: @unchecked Sendable {
       switch message["op"]?.string {
       case "evaluate":
         let point = Point(x: message["x"]?.double ?? .nan, y: message["y"]?.double ?? .nan)
-        let (value, gradient) = objective.valueAndGradient(at: point)
+        let (value, exact) = objective.valueAndGradient(at: point)
+        let gradient = Self.noisy(exact, stepNoise)
         evaluationsAnswered += 1
         try channel.send(
           .object([

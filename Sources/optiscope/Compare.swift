@@ -26,7 +26,8 @@ struct Compare: ParsableCommand {
       SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`. Plug-in \
       SPECs (FILE.py:OBJECT[:KEYWORDS], MODULE:OBJECT) rank beside the built-in ones, their \
       evaluations counted as the built-ins' (one per step, plus every other point their \
-      closure evaluates); their spec column is the SPEC as given. Not with --noise.
+      closure evaluates); their spec column is the SPEC as given; with --noise they are given \
+      the noisy gradient, as the built-in ones.
 
       CSV columns: rank,optimizer,spec,reached_step,final_f,x,y,distance,steps,status,\
       reached_evaluations,evaluations (reached_step and reached_evaluations empty when not \
@@ -117,9 +118,6 @@ struct Compare: ParsableCommand {
       try race.checkTrainsAll()
     } catch {
       throw CommandError("\(error)")
-    }
-    if !pluginTexts.isEmpty && race.noise.isActive {
-      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
     }
     let external = try ComparePlugins(
       pluginTexts, runtime: plugins.runtime, race: &race, steps: stepCount)

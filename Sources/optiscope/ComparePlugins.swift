@@ -49,8 +49,9 @@ final class ComparePlugins {
       let racer = race.racers[entry.index]
       guard racer.isActive else { continue }
       let answer: PluginStep?
+      let noise = race.noiseOfNextStep(racer: entry.index)
       do {
-        answer = try entry.optimizer.step(from: racer.current, on: race.objective)
+        answer = try entry.optimizer.step(from: racer.current, on: race.objective, noise: noise)
       } catch {
         throw CommandError("\(racer.label): \(error)")
       }
@@ -58,7 +59,8 @@ final class ComparePlugins {
         entries[position].isFinished = true
         continue
       }
-      race.arrive(at: answer.position, racer: entry.index, evaluations: answer.evaluations)
+      race.arrive(
+        at: answer.position, racer: entry.index, evaluations: answer.evaluations, noise: noise)
     }
   }
 

@@ -9,11 +9,16 @@ import Terminal
 /// holds; each frame is drawn as a figure into the animation, not as cells.
 ///
 /// The trajectories (`--trace`) go through the session's recorder, as for a log.
+/// Plug-in racers are stepped after each tick until they have as many steps as
+/// the race, waiting for each (`PluginRacers.catchUp`), so every frame shows
+/// them where a text log's frame would.
 /// The screen the loop draws is left blank: the animation is the output, and
 /// drawing cells nobody sees would only cost time.
 struct GIFRecording {
   /// The race being recorded.
   private(set) var session: Session
+  /// The plug-in racers (nil without any).
+  let plugins: PluginRacers?
   let animation: GIFRecorder
   /// How many frames to record, the start included.
   let frames: Int
@@ -34,9 +39,14 @@ struct GIFRecording {
     case trace(String)
   }
 
-  /// A recording of `session` into `animation`, `frames` frames long; nil when the scene has
-  /// no function to draw.
-  init?(session: Session, animation: GIFRecorder, frames: Int, screen: ScreenSize) {
+  /// A recording of `session` into `animation`, `frames` frames long, with the plug-in
+  /// racers `plugins` (already in the session's race); nil when the scene has no function
+  /// to draw.
+  init?(
+    session: Session, animation: GIFRecorder, frames: Int, screen: ScreenSize,
+    plugins: PluginRacers? = nil
+  ) {
+    self.plugins = plugins
     let first = session.model.picture
     guard let objective = first.objective else { return nil }
     self.session = session
@@ -62,6 +72,7 @@ extension GIFRecording: Program {
     guard failure == nil, ticks + 1 < frames else { return [.quit] }
     ticks += 1
     _ = session.send(.tick)
+    plugins?.catchUp(&session)
     if let reason = session.recorder?.traceFailure {
       failure = .trace(reason)
       return [.quit]

@@ -78,10 +78,6 @@ struct Interactive: ParsableCommand {
       let file = try sceneArguments.sceneFile()
       // A recording's header (`--scene run.log`) names its plug-ins too.
       pluginTexts = file.plugins + pluginTexts
-      if !pluginTexts.isEmpty && recording.trace != nil {
-        throw CommandError(
-          "--trace does not take plug-in optimizers yet; `optiscope trace` writes their rows")
-      }
       scene = try file.options.scene()
       theme = file.theme
       format = try recording.recordingFormat()

@@ -280,7 +280,10 @@ extension LiveRace: Program {
 
   mutating func view(time: Double) -> Canvas {
     // What the frame shows of the plug-ins, noted first, so a replay reruns them to it.
-    if let plugins { plugins.noteSteps(&session) }
+    if let plugins {
+      plugins.refreshState(&session)
+      plugins.noteSteps(&session)
+    }
     if let failure = graphics?.takeFailure() {
       _ = session.send(.notice(Message(failure, isError: true)))
     }

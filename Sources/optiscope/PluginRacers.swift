@@ -38,6 +38,12 @@ final class PluginRacers {
     var isFinished = false
     /// Settings to send once no step is pending.
     var edits: [(Hyperparameter, Double)] = []
+    /// Whether the pending step asked for the plug-in's state.
+    var asksState = false
+    /// The gradient noise the pending step was given.
+    var noise = Point.zero
+    /// The racer's step count its reported state belongs to (nil: none reported).
+    var stateStep: Int?
   }
 
   /// A plug-in's answer to a step, as a message for the program.
@@ -123,14 +129,19 @@ final class PluginRacers {
       guard !entry.isGone, !entry.isFinished, !entry.optimizer.isWaiting, racer.isActive,
         racer.stepCount < race.stepCount
       else { continue }
+      // With its state only while the inspector shows it: the state costs the helper a
+      // few µs a step and a longer answer.
+      let asksState = showsState(position, session.model)
+      let noise = race.noiseOfNextStep(racer: entry.index)
       do {
-        // With its state, for the inspector (a few µs of the helper's time).
-        try entry.optimizer.request(from: racer.current, withState: true)
+        try entry.optimizer.request(from: racer.current, noise: noise, withState: asksState)
       } catch {
         fail(position, error, &session)
         continue
       }
       entries[position].requestedAt = PluginChannel.now()
+      entries[position].asksState = asksState
+      entries[position].noise = noise
       jobs.append(job(position, objective: race.objective))
     }
     return jobs
@@ -164,7 +175,6 @@ final class PluginRacers {
     guard entries.indices.contains(answer.position), answer.run == entries[answer.position].run
     else { return }
     let position = answer.position
-    let index = entries[position].index
     switch answer.outcome {
     case nil:
       let timeout = entries[position].optimizer.stepTimeout
@@ -175,15 +185,57 @@ final class PluginRacers {
       fail(position, error, &session)
     case .success(let outcome):
       if let step = outcome.step {
-        let printed = entries[position].optimizer.recentLines
-        _ = session.send(
-          .external(.arrived(racer: index, at: step.position, evaluations: step.evaluations)))
-        _ = session.send(.external(.reported(racer: index, state: step.state, printed: printed)))
+        let entry = entries[position]
+        arrive(position, step, noise: entry.noise, entry.asksState, &session)
       } else {
         entries[position].isFinished = true
       }
     }
     sendEdits(position, &session)
+  }
+
+  /// Moves plug-in `position`'s racer to `step` (taken with `noise`), with the state it
+  /// brought when `withState`, else the state it last reported, and what it printed.
+  private func arrive(
+    _ position: Int, _ step: PluginStep, noise: Point, _ withState: Bool, _ session: inout Session
+  ) {
+    let index = entries[position].index
+    let printed = entries[position].optimizer.recentLines
+    let state = withState ? step.state : session.model.race.racers[index].external?.state ?? [:]
+    _ = session.send(
+      .external(
+        .arrived(racer: index, at: step.position, evaluations: step.evaluations, noise: noise)))
+    _ = session.send(.external(.reported(racer: index, state: state, printed: printed)))
+    if withState { entries[position].stateStep = session.model.race.racers[index].stepCount }
+  }
+
+  /// Whether `model` shows plug-in `position`'s state: the inspector is open on its racer
+  /// (which a recording of the screen records too), and it keeps a state.
+  private func showsState(_ position: Int, _ model: Model) -> Bool {
+    model.isInspectorShown && model.inspectedIndex == entries[position].index
+      && entries[position].optimizer.shape != .history
+  }
+
+  /// Fetches the state of the plug-in the inspector shows when what it reported is of an
+  /// earlier step and no step is pending (the inspector opened, or Tab came to it, while
+  /// the race was paused): just before a frame, so the frame shows the state of the point
+  /// it shows.
+  func refreshState(_ session: inout Session) {
+    for position in entries.indices where showsState(position, session.model) {
+      let entry = entries[position]
+      let stepCount = session.model.race.racers[entry.index].stepCount
+      guard !entry.isGone, !entry.optimizer.isWaiting, stepCount > 0,
+        entry.stateStep != stepCount
+      else { continue }
+      do {
+        let state = try entry.optimizer.state()
+        let (index, printed) = (entry.index, entry.optimizer.recentLines)
+        _ = session.send(.external(.reported(racer: index, state: state, printed: printed)))
+        entries[position].stateStep = stepCount
+      } catch {
+        fail(position, error, &session)
+      }
+    }
   }
 
   /// Notes the steps every plug-in racer has taken, when they changed since last noted (just
@@ -206,10 +258,14 @@ final class PluginRacers {
       let entry = entries[position]
       let racer = race.racers[entry.index]
       guard !entry.isGone, !entry.isFinished, racer.isActive else { continue }
+      let noise = race.noiseOfNextStep(racer: entry.index)
       do {
-        if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
+        if let step = try entry.optimizer.step(
+          from: racer.current, on: race.objective, noise: noise)
+        {
           news.append(
-            .arrived(racer: entry.index, at: step.position, evaluations: step.evaluations))
+            .arrived(
+              racer: entry.index, at: step.position, evaluations: step.evaluations, noise: noise))
         } else {
           entries[position].isFinished = true
         }
@@ -231,17 +287,29 @@ final class PluginRacers {
       guard !entry.isGone, !entry.isFinished, racer.isActive, racer.stepCount < target else {
         return
       }
+      let noise = race.noiseOfNextStep(racer: entry.index)
+      // The state of the steps a frame shows: the inspector's racer's (a replay compares it).
+      let asksState = showsState(position, session.model)
       do {
-        if let step = try entry.optimizer.step(from: racer.current, on: race.objective) {
-          _ = session.send(
-            .external(
-              .arrived(racer: entry.index, at: step.position, evaluations: step.evaluations)))
+        if let step = try entry.optimizer.step(
+          from: racer.current, on: race.objective, noise: noise, withState: asksState)
+        {
+          arrive(position, step, noise: noise, asksState, &session)
         } else {
           entries[position].isFinished = true
         }
       } catch {
         fail(position, error, &session)
       }
+    }
+  }
+
+  /// Steps every plug-in until its racer has taken as many steps as the race (or stops),
+  /// waiting for each step: a headless loop that draws every frame whole (`--format gif`).
+  func catchUp(_ session: inout Session) {
+    for position in entries.indices {
+      sendEdits(position, &session)
+      step(position, to: session.model.race.stepCount, &session)
     }
   }
 
@@ -344,6 +412,7 @@ final class PluginRacers {
           _ = try optimizer.poll(on: before.objective, timeout: optimizer.stepTimeout)
         }
         entries[position].run += 1
+        entries[position].stateStep = nil
         entries[position].edits.removeAll()
         entries[position].isFinished = false
         try optimizer.rebuild(at: after.start, steps: Self.historySteps, overrides: [:])
@@ -391,9 +460,6 @@ final class PluginRacers {
     throws -> [PluginOptimizer]
   {
     guard !texts.isEmpty else { return [] }
-    if scene.noise.standardDeviation > 0 {
-      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
-    }
     let specs: [PluginSpec]
     do {
       specs = try texts.map { text throws(PluginError) in try PluginSpec(parsing: text) }

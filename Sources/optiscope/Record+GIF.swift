@@ -11,6 +11,8 @@ extension Record {
   /// log holds (frame 0 the start, then one clock tick each), --fps frames a second,
   /// drawn by the one loop (`GIFRecording`).
   func recordGIF(_ plan: Plan) throws {
+    // No helper outlives the command, however it ends.
+    defer { for plugin in plan.plugins { plugin.terminate() } }
     let recorder: GIFRecorder
     let trace: FileSink?
     let file: FileSink
@@ -35,6 +37,10 @@ extension Record {
     var session = Session(
       scene: plan.scene, size: plan.size, usesASCII: false, themes: plan.themes,
       colorDepth: .full256)
+    // The plug-ins race after the built-in racers; in the race before the trajectories
+    // begin, so that their starts are rows too.
+    let plugins =
+      plan.plugins.isEmpty ? nil : PluginRacers(plan.plugins, session: &session, announces: false)
     /// Leaves the animation's and the trajectories' files as they were.
     func abandon() {
       recorder.discard()
@@ -52,13 +58,15 @@ extension Record {
     }
     guard
       var program = GIFRecording(
-        session: session, animation: recorder, frames: plan.frames, screen: plan.size)
+        session: session, animation: recorder, frames: plan.frames, screen: plan.size,
+        plugins: plugins)
     else {
       abandon()
       throw CommandError("no function to draw")
     }
     let backend = HeadlessBackend(width: plan.size.width, height: plan.size.height)
     _ = ProgramLoop.run(&program, on: backend)
+    plugins?.stop()
     session = program.session
     do {
       switch program.failure {

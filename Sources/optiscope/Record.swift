@@ -181,10 +181,6 @@ struct Record: ParsableCommand {
       var file = try scene.sceneFile()
       let texts = file.plugins + pluginTexts
       file.plugins = []
-      if !texts.isEmpty && (recording.trace != nil || writesGIF) {
-        throw CommandError(
-          "\(writesGIF ? "--format gif" : "--trace") does not take plug-in optimizers yet")
-      }
       let checked = try file.options.scene()
       let screen =
         try size.map { text throws(SceneOptions.Problem) in

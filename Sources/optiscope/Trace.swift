@@ -136,9 +136,6 @@ struct Trace: ParsableCommand {
       racers = try builtIn.racers(on: choice)
     }
     let gradientNoise = try racing.gradientNoise()
-    if !pluginTexts.isEmpty && gradientNoise.standardDeviation > 0 {
-      throw CommandError("--noise does not reach plug-in optimizers; race them without it")
-    }
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
     var table = try TraceTable(
       objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
@@ -166,7 +163,8 @@ struct Trace: ParsableCommand {
           labels.insert(label)
           table.plugins.append(
             PluginTraceRacer(
-              label: label, optimizer: optimizer, objective: objective, start: startPoint))
+              label: label, optimizer: optimizer, objective: objective, start: startPoint,
+              noise: gradientNoise))
         }
       } catch {
         throw CommandError("\(error)")

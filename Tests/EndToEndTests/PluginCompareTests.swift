@@ -63,16 +63,4 @@ struct PluginCompareTests {
       result.stderr
         == "optiscope: Raising_Adam: ZeroDivisionError: float division by zero (my_adam.py:67)\n")
   }
-
-  @Test func noiseIsRefusedWithPlugIns() throws {
-    let python = try PluginPython.required()
-    let result = try OptiscopeProcess.run([
-      "compare", "--python", python, "--function", "rosenbrock", "--noise", "0.1",
-      "--optimizer", "torch.optim:Adam",
-    ])
-    #expect(result.status == 1)
-    #expect(
-      result.stderr
-        == "optiscope: --noise does not reach plug-in optimizers; race them without it\n")
-  }
 }
