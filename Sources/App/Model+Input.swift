@@ -65,7 +65,16 @@ extension Model {
     case .expression:
       do {
         let expression = try Expression(parsing: line.text)
-        function = FunctionChoice(expression: expression, view: view, start: race.start)
+        if function.isOneVariable {
+          // The racers hold one parameter: y cannot come back without a new race.
+          guard !expression.mentionsY else {
+            input?.error = "f(x) has one variable: y is not one here"
+            return
+          }
+          function = FunctionChoice(oneVariable: expression, view: view, x: race.start.x)
+        } else {
+          function = FunctionChoice(expression: expression, view: view, start: race.start)
+        }
         race.restart(objective: expression, from: race.start)
         input = nil
         remember(line.text, for: .expression)
@@ -74,6 +83,14 @@ extension Model {
       } catch {
         input?.error = "\(error)"
       }
+    case .start where function.isOneVariable:
+      guard let x = Double(line.text.trimmingSpaces()), x.isFinite else {
+        input?.error = "f(x) has one variable: expected one number x, e.g. -10"
+        return
+      }
+      input = nil
+      remember(line.text, for: .start)
+      restart(at: Point(x: x, y: 0), effects: &effects)
     case .start:
       switch Model.parsePoint(line.text) {
       case .success(let point):
@@ -95,7 +112,8 @@ extension Model {
 
   /// Switches `f`/`F` through the built-in functions, taking each one's presets.
   mutating func switchFunction(by offset: Int, effects: inout [Effect]) {
-    let catalog = FunctionChoice.catalog
+    // One variable: the functions of one variable (the racers hold one parameter).
+    let catalog = function.isOneVariable ? FunctionChoice.oneVariableCatalog : FunctionChoice.catalog
     guard !catalog.isEmpty else {
       message = Message("no built-in functions", isError: true)
       return

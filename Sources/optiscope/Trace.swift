@@ -117,10 +117,10 @@ struct Trace: ParsableCommand {
 
   /// Checks every input and builds the run; throws `CommandError` with a one-line message.
   func makeTable() throws -> TraceTable {
-    let (choice, hasOwnStart) = try function.requiredChoice()
+    let (choice, hasOwnStart) = try function.requiredChoice(start: start)
     let objective = choice.objective
     let defaultStart = hasOwnStart ? choice.start : nil
-    let startPoint = try Self.startPoint(start, default: defaultStart)
+    let startPoint = try FunctionArguments.startPoint(start, on: choice, default: defaultStart)
     let stepCount = try Self.stepCount(steps)
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
@@ -141,7 +141,8 @@ struct Trace: ParsableCommand {
     }
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
     var table = try TraceTable(
-      objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
+      objective: objective, start: startPoint, steps: stepCount,
+      specs: try FunctionArguments.specs(racers.specs, on: choice),
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
     if !pluginTexts.isEmpty {
       let runtime = try plugins.runtime()
