@@ -113,7 +113,8 @@ extension Model {
   /// Switches `f`/`F` through the built-in functions, taking each one's presets.
   mutating func switchFunction(by offset: Int, effects: inout [Effect]) {
     // One variable: the functions of one variable (the racers hold one parameter).
-    let catalog = function.isOneVariable ? FunctionChoice.oneVariableCatalog : FunctionChoice.catalog
+    let catalog =
+      function.isOneVariable ? FunctionChoice.oneVariableCatalog : FunctionChoice.catalog
     guard !catalog.isEmpty else {
       message = Message("no built-in functions", isError: true)
       return

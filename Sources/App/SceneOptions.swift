@@ -297,8 +297,7 @@ public struct SceneOptions: Sendable, Hashable {
   }
 
   /// Parses one number `X` into the start of a one-variable race, (X, 0).
-  public static func parseX(_ text: String, option: String = "--start") throws(Problem) -> Point
-  {
+  public static func parseX(_ text: String, option: String = "--start") throws(Problem) -> Point {
     guard let x = Double(Self.trimmed(Substring(text))), x.isFinite else {
       throw Problem(
         description:

@@ -23,8 +23,7 @@ struct FunctionArguments: ParsableArguments {
   ///
   /// `start` (the command's --start as typed) decides, for an expression in x alone,
   /// between the one-variable mode and the map of (x, y): two numbers ask for the map.
-  func requiredChoice(start: String? = nil) throws -> (choice: FunctionChoice, hasOwnStart: Bool)
-  {
+  func requiredChoice(start: String? = nil) throws -> (choice: FunctionChoice, hasOwnStart: Bool) {
     guard isGiven else { throw CommandError("give --function NAME or --expr EXPRESSION") }
     do {
       let choice = try SceneOptions(function: function, expression: expr, start: start)
@@ -54,8 +53,7 @@ struct FunctionArguments: ParsableArguments {
 
   /// `specs` as racers of `choice`: held as one parameter, `torch.tensor([x])`, when f has
   /// one variable (Muon and `shape=` refused in one line), unchanged otherwise.
-  static func specs(_ specs: [OptimizerSpec], on choice: FunctionChoice) throws -> [OptimizerSpec]
-  {
+  static func specs(_ specs: [OptimizerSpec], on choice: FunctionChoice) throws -> [OptimizerSpec] {
     guard choice.isOneVariable else { return specs }
     return try specs.map { spec in
       var held = spec
