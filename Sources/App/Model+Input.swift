@@ -106,8 +106,10 @@ extension Model {
   /// Restarts every optimizer at `point`, keeping their settings.
   mutating func restart(at point: Point, effects: inout [Effect]) {
     race.restart(from: point)
-    message = Message("start \(Model.format(point))")
-    effects.append(.liveChange(step: 0, description: "start \(Model.format(point))"))
+    // One variable: the start is x alone (y is held at 0).
+    let text = function.isOneVariable ? "x = \(Model.format(point.x))" : Model.format(point)
+    message = Message("start \(text)")
+    effects.append(.liveChange(step: 0, description: "start \(text)"))
   }
 
   /// Switches `f`/`F` through the built-in functions, taking each one's presets.

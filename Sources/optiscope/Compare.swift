@@ -23,6 +23,11 @@ struct Compare: ParsableCommand {
       (catalog functions), else distance to the nearest known minimum <= TOLERANCE; for \
       --expr nothing is known and only final f ranks. The table says which was used.
 
+      --start may be given several times: one ranking per start, in order (csv: a leading \
+      start column). --lr LR, repeatable, races every optimizer once per rate, labelled \
+      "sgd lr=1e-3". A function of one variable (--function quadratic-squared, or --expr in x \
+      alone) takes --start X.
+
       SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`. Plug-in \
       SPECs (FILE.py:OBJECT[:KEYWORDS], MODULE:OBJECT) rank beside the built-in ones, their \
       evaluations counted as the built-ins' (one per step, plus every other point their \
