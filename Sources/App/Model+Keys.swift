@@ -25,8 +25,7 @@ extension Model {
     case .backTab: selection = selection.previous(racerCount: race.racers.count)
     case .left: pan(columns: -1, rows: 0, effects: &effects)
     case .right: pan(columns: 1, rows: 0, effects: &effects)
-    case .up,
-      .down where function.isOneVariable:
+    case .up where function.isOneVariable, .down where function.isOneVariable:
       message = Message("f(x): ↑ ↓ do not pan — f's range follows the x range (← → z Z 0)")
     case .up: pan(columns: 0, rows: 1, effects: &effects)
     case .down: pan(columns: 0, rows: -1, effects: &effects)

@@ -186,6 +186,10 @@ struct Record: ParsableCommand {
           "\(writesGIF ? "--format gif" : "--trace") does not take plug-in optimizers yet")
       }
       let checked = try file.options.scene()
+      if writesGIF, checked.function.isOneVariable {
+        throw CommandError(
+          "--format gif does not draw functions of one variable yet; record text or cast")
+      }
       let screen =
         try size.map { text throws(SceneOptions.Problem) in
           try ScreenSize(parsing: text)

@@ -39,6 +39,10 @@ struct Trace: ParsableCommand {
 
       --start defaults to the function's own start with --function; with --expr it is required.
 
+      A function of one variable (--function quadratic, quadratic-squared, quartic, \
+      double-well, or --expr in x alone) takes --start X: its one parameter is \
+      torch.tensor([x]); y and gy print as 0. muon and shape= are refused there.
+
       --sweep NAME:KEY=LOW..HIGH[,count=N][,spacing=log|linear][,KEY=VALUE...] adds one \
       optimizer per value (lr, eps, weight_decay, damping log-spaced by default, others \
       linear), labelled like "adam lr=0.001"; they follow the --optimizer ones, which matters \

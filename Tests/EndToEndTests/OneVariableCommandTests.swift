@@ -83,6 +83,14 @@ import Testing
       "optiscope: --start X is required with --expr"
     ),
     (
+      ["render", "--function", "quartic", "--format", "png", "--out", Self.neverWritten],
+      "optiscope: --format png does not draw functions of one variable yet; render them as text"
+    ),
+    (
+      ["record", "--function", "quartic", "--format", "gif", "--out", Self.neverWritten],
+      "optiscope: --format gif does not draw functions of one variable yet; record text or cast"
+    ),
+    (
       ["compare", "--function", "quadratic", "--lr", "fast"],
       "optiscope: bad --lr 'fast': expected a finite number > 0, e.g. 1e-3"
     ),
@@ -92,5 +100,10 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr == message + "\n")
+    #expect(!FileManager.default.fileExists(atPath: Self.neverWritten))
   }
+
+  /// Where a refused image would have gone.
+  static let neverWritten = FileManager.default.temporaryDirectory
+    .appendingPathComponent("optiscope-one-variable-refused.png").path
 }
