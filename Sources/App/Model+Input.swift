@@ -33,6 +33,7 @@ extension Model {
     let current: String
     switch purpose {
     case .expression: current = (function.objective as? Expression)?.source ?? ""
+    case .start where function.isOneVariable: current = Model.exactText(race.start.x)
     case .start: current = Model.exactText(race.start.x) + "," + Model.exactText(race.start.y)
     }
     input =
