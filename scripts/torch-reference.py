@@ -733,5 +733,143 @@ def main():
     write_three_parameters(os.path.join(os.path.dirname(output), "torch-three-parameters.json"))
 
 
+# ---- One variable: f(x) with x one float64 tensor of shape (1,) (optiscope's one-variable mode,
+# where a racer's parameter is torch.tensor([x])). Written to their own file by
+#     scripts/torch-reference.py one-variable [OUTPUT]
+# (default Tests/OptimKitTests/Fixtures/torch-one-variable.json); trajectory[k] = [x, f] after
+# k steps. f and f' written exactly as OneVariableFixtureTests.swift writes them.
+def quadratic_squared(x):
+    q = x * x - 6 * x + 4
+    return q * q, 2 * q * (2 * x - 6)
+
+
+def quartic(x):
+    x2 = x * x
+    return x2 * x2 - 3 * (x2 * x) + 2, 4 * (x2 * x) - 9 * x2
+
+
+def double_well(x):
+    a = x * x - 1
+    return a * a + 0.3 * x, 4 * x * a + 0.3
+
+
+ONE_VARIABLE_FUNCTIONS = {
+    "quadratic-squared": (quadratic_squared, 2.0),
+    "quartic": (quartic, -1.0),
+    "double-well": (double_well, 1.8),
+}
+
+
+def run_one_variable(case):
+    function, default_start = ONE_VARIABLE_FUNCTIONS[case["function"]]
+    start = case.setdefault("start", default_start)
+    cls, fixed = OPTIMIZERS[case["optimizer"]]
+    params = dict(case["params"])
+    clip = params.pop("clip", None)
+    arguments = torch_arguments(params, fixed)
+    if case["optimizer"] not in NO_FOREACH:
+        arguments["foreach"] = False
+    tensor = torch.tensor([start], dtype=torch.float64)
+    try:
+        optimizer = cls([tensor], **arguments)
+    except ValueError as refusal:
+        case["refused"] = str(refusal)
+        case["trajectory"] = []
+        return case
+    changes = {change["step"]: change["params"] for change in case.get("changes", [])}
+    trajectory = [[start, function(start)[0]]]
+    evaluations = [0]
+
+    def set_gradient(x):
+        loss, slope = function(x)
+        tensor.grad = torch.tensor([slope], dtype=torch.float64)
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_([tensor], clip)
+        return loss
+
+    def closure():
+        evaluations[-1] += 1
+        return torch.tensor(set_gradient(tensor.item()), dtype=torch.float64)
+
+    SQUARE_ROOTS.start()
+    for k in range(1, case["steps"] + 1):
+        SQUARE_ROOTS.step = k
+        if case["optimizer"] in CLOSURE:
+            evaluations.append(0)
+            optimizer.step(closure)
+        else:
+            set_gradient(tensor.item())
+            optimizer.step()
+        x = tensor.item()
+        row = [x, function(x)[0] if math.isfinite(x) else math.nan]
+        if not all(math.isfinite(v) for v in row):
+            trajectory.append([finite_or_none(v) for v in row])
+            break
+        trajectory.append(row)
+        if k in changes:
+            edit_group(optimizer.param_groups[0], changes[k])
+    case["steps"] = len(trajectory) - 1
+    if SQUARE_ROOTS.first_inexact is not None:
+        case["exact_steps"] = SQUARE_ROOTS.first_inexact - 1
+    case["trajectory"] = trajectory
+    if case["optimizer"] in CLOSURE:
+        case["evaluations"] = evaluations[:len(trajectory)]
+    return case
+
+
+def one_variable_cases():
+    """Every torch optimizer's base settings on the three functions and its live changes on
+    one; every option on the quartic; clip= for a few; Adafactor's options on two functions
+    (its relative step and clipping are over the tensor); LBFGS's options; Muon's refusal;
+    and the root-finding lab itself (SGD from -10 and 10 at lr 1e-3)."""
+    cases = []
+    optimizers = [name for name in PLAN if name not in PENDING]
+    for optimizer in optimizers:
+        base, options, changes = PLAN[optimizer]
+        if optimizer == "muon":
+            cases.append(case("quartic", "muon", base, tag="one-variable"))
+            continue
+        lr = {"lr": base["lr"] / 10} if "lr" in base and optimizer in (
+            "sgd", "momentum", "nesterov", "asgd") else {}
+        for function in ONE_VARIABLE_FUNCTIONS:
+            cases.append(case(function, optimizer, {**base, **lr}, steps=150))
+        for option in options:
+            cases.append(case("quartic", optimizer, {**base, **lr, **option}, steps=150))
+            if optimizer == "adafactor":
+                cases.append(case("double-well", optimizer, {**base, **option}, steps=150))
+        cases.append(case("double-well", optimizer, {**base, **lr}, steps=200, changes=changes))
+    for optimizer, clip in [("sgd", 1.0), ("adam", 0.5), ("adafactor", 1.0), ("rmsprop", 2.0)]:
+        cases.append(case("quadratic-squared", optimizer, {**PLAN[optimizer][0], "clip": clip},
+                          steps=150, start=10.0, tag="clipped"))
+    for option in LBFGS_OPTIONS:
+        for function in ONE_VARIABLE_FUNCTIONS:
+            cases.append(case(function, "lbfgs", option, steps=12))
+    cases.append(case("quadratic-squared", "lbfgs", {"clip": 1.0}, steps=12, start=10.0,
+                      tag="clipped"))
+    for start in [-10.0, 10.0]:
+        cases.append(case("quadratic-squared", "sgd", {"lr": 1e-3}, steps=300, start=start,
+                          tag="lab"))
+    return cases
+
+
+def write_one_variable(output):
+    cases = [run_one_variable(c) for c in one_variable_cases()]
+    about = (f"one-variable trajectories computed by torch.optim (torch {torch.__version__}, "
+             f"CPU capability {torch.backends.cpu.get_cpu_capability()}, float64, foreach=False) "
+             "on one tensor of shape (1,) with the hand-written f' of scripts/torch-reference.py; "
+             "trajectory[k] = [x, f] after k steps, null where not finite; refused: torch's "
+             "message")
+    with open(output, "w") as file:
+        file.write('{"about": ' + json.dumps(about) + ',\n "cases": [\n')
+        file.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in cases))
+        file.write("\n]}\n")
+    print(f"torch-reference: {len(cases)} one-variable cases, "
+          f"{sum(len(c['trajectory']) for c in cases)} points -> {output}", file=sys.stderr)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "one-variable":
+        write_one_variable(sys.argv[2] if len(sys.argv) > 2
+                           else "Tests/OptimKitTests/Fixtures/torch-one-variable.json")
+    else:
+        main()

@@ -39,6 +39,11 @@ public struct FunctionChoice: Sendable {
     else { return nil }
     return BatchPlan(size: batchSize, exampleCount: training.exampleCount, seed: seed)
   }
+  /// Whether f is a function of x alone, raced and drawn in the one-variable mode: each
+  /// racer's parameter is `torch.tensor([x])` (y stays 0), and the map is the curve f(x).
+  /// `catalogIndex` then counts in `TestFunction.oneVariableCatalog`, and `view`'s y range
+  /// is a placeholder (the curve's comes from f over the x range shown).
+  public var isOneVariable = false
 
   public init(
     name: String, title: String, formula: String, objective: any Objective,
@@ -66,6 +71,29 @@ public struct FunctionChoice: Sendable {
       view: function.view, start: function.start, minima: function.minima,
       minimumValue: function.minimumValue, learningRates: function.learningRates)
   }
+
+  /// A built-in function of one variable with all its presets.
+  public init(oneVariable function: TestFunction) {
+    self.init(function)
+    catalogIndex = TestFunction.oneVariableNames.firstIndex(of: function.name)
+    isOneVariable = true
+  }
+
+  /// A typed expression in x alone, shown over x from `view.xMin` to `view.xMax` and raced
+  /// from `x`, in the one-variable mode.
+  public init(oneVariable expression: Expression, view: ViewBox, x: Double) {
+    let line = ViewBox(xMin: view.xMin, xMax: view.xMax, yMin: -1, yMax: 1)
+    self.init(expression: expression, view: line, start: Point(x: x, y: 0))
+    isOneVariable = true
+  }
+
+  /// The built-in functions of one variable `f` / `F` step through in the one-variable mode.
+  public static var oneVariableCatalog: [FunctionChoice] {
+    TestFunction.oneVariableCatalog.map { FunctionChoice(oneVariable: $0) }
+  }
+
+  /// Whether this is a catalog function (of either kind), written down by its name.
+  public var isBuiltIn: Bool { catalogIndex != nil }
 
   /// A typed expression, shown in `view` and raced from `start`, with learning
   /// rates guessed from its curvature over the view.

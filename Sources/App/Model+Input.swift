@@ -33,6 +33,7 @@ extension Model {
     let current: String
     switch purpose {
     case .expression: current = (function.objective as? Expression)?.source ?? ""
+    case .start where function.isOneVariable: current = Model.exactText(race.start.x)
     case .start: current = Model.exactText(race.start.x) + "," + Model.exactText(race.start.y)
     }
     input =
@@ -65,7 +66,16 @@ extension Model {
     case .expression:
       do {
         let expression = try Expression(parsing: line.text)
-        function = FunctionChoice(expression: expression, view: view, start: race.start)
+        if function.isOneVariable {
+          // The racers hold one parameter: y cannot come back without a new race.
+          guard !expression.mentionsY else {
+            input?.error = "f(x) has one variable: y is not one here"
+            return
+          }
+          function = FunctionChoice(oneVariable: expression, view: view, x: race.start.x)
+        } else {
+          function = FunctionChoice(expression: expression, view: view, start: race.start)
+        }
         race.restart(objective: expression, from: race.start)
         input = nil
         remember(line.text, for: .expression)
@@ -74,6 +84,14 @@ extension Model {
       } catch {
         input?.error = "\(error)"
       }
+    case .start where function.isOneVariable:
+      guard let x = Double(line.text.trimmingSpaces()), x.isFinite else {
+        input?.error = "f(x) has one variable: expected one number x, e.g. -10"
+        return
+      }
+      input = nil
+      remember(line.text, for: .start)
+      restart(at: Point(x: x, y: 0), effects: &effects)
     case .start:
       switch Model.parsePoint(line.text) {
       case .success(let point):
@@ -89,13 +107,17 @@ extension Model {
   /// Restarts every optimizer at `point`, keeping their settings.
   mutating func restart(at point: Point, effects: inout [Effect]) {
     race.restart(from: point)
-    message = Message("start \(Model.format(point))")
-    effects.append(.liveChange(step: 0, description: "start \(Model.format(point))"))
+    // One variable: the start is x alone (y is held at 0).
+    let text = function.isOneVariable ? "x = \(Model.format(point.x))" : Model.format(point)
+    message = Message("start \(text)")
+    effects.append(.liveChange(step: 0, description: "start \(text)"))
   }
 
   /// Switches `f`/`F` through the built-in functions, taking each one's presets.
   mutating func switchFunction(by offset: Int, effects: inout [Effect]) {
-    let catalog = FunctionChoice.catalog
+    // One variable: the functions of one variable (the racers hold one parameter).
+    let catalog =
+      function.isOneVariable ? FunctionChoice.oneVariableCatalog : FunctionChoice.catalog
     guard !catalog.isEmpty else {
       message = Message("no built-in functions", isError: true)
       return

@@ -25,6 +25,8 @@ extension Model {
     case .backTab: selection = selection.previous(racerCount: race.racers.count)
     case .left: pan(columns: -1, rows: 0, effects: &effects)
     case .right: pan(columns: 1, rows: 0, effects: &effects)
+    case .up where function.isOneVariable, .down where function.isOneVariable:
+      message = Message("f(x): ↑ ↓ do not pan — f's range follows the x range (← → z Z 0)")
     case .up: pan(columns: 0, rows: 1, effects: &effects)
     case .down: pan(columns: 0, rows: -1, effects: &effects)
     case .escape, .enter, .backspace, .delete, .home, .end, .control, .interrupt: break
@@ -86,6 +88,8 @@ extension Model {
     case "c": cycleSchedule(effects: &effects)
     case "L": toggleLeaderboard()
     case "i": toggleInspector()
+    case "a" where function.isOneVariable:
+      message = Message("basins are a map of (x, y): not for f(x)", isError: true)
     case "a": toggleBasins()
     case "R": effects.append(recordingFile == nil ? .startRecording : .stopRecording)
     case "S": effects.append(.saveScene(sceneFileText))
@@ -169,6 +173,8 @@ extension Model {
       return
     }
     view = zoomed
+    // One variable: only x zooms (y's range is a placeholder; the curve's is f's).
+    if function.isOneVariable { (view.yMin, view.yMax) = (-1, 1) }
     effects.append(.liveChange(step: race.stepCount, description: "view \(view)"))
   }
 

@@ -53,6 +53,7 @@ extension Model {
       picture.leaderboard = LeaderboardDrawing(entries: ranking, criterion: leaderboardCriterion)
     }
     picture.inspector = inspectorDrawing
+    if function.isOneVariable { picture.showAsCurve(of: function.objective) }
     return picture
   }
 
@@ -87,7 +88,8 @@ extension Model {
   public var plan: ScreenPlan {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: race.racers.count,
-      viewAspect: view.isValid ? view.width / view.height : 1)
+      viewAspect: function.isOneVariable
+        ? Picture.curveAspect : view.isValid ? view.width / view.height : 1)
   }
 
   /// A click on any map restarts the race from the point under the mouse.
@@ -100,7 +102,8 @@ extension Model {
     for map in plan.maps {
       let projection = MapProjection(view: view, region: map)
       if let point = projection.point(column: column, row: row) {
-        restart(at: point, effects: &effects)
+        // One variable: the click's x; y stays 0 (the map's rows are f, not y).
+        restart(at: function.isOneVariable ? Point(x: point.x, y: 0) : point, effects: &effects)
         return
       }
     }

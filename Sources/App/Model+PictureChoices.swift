@@ -34,9 +34,17 @@ extension Model {
     where !undrawnRacers.contains(index) && racer.status != .diverged {
       points.append(contentsOf: racer.trail.positions.lazy.filter(\.isFinite))
     }
-    guard let fitted = Self.fittingView(points, map: plan.mapSize) else {
+    guard var fitted = Self.fittingView(points, map: plan.mapSize) else {
       message = Message("cannot fit the view: the trails reach too far", isError: true)
       return
+    }
+    if function.isOneVariable {
+      // One variable: x's range only, and not kept to the map's shape.
+      let xs = points.map(\.x)
+      let low = xs.min() ?? fitted.xMin
+      let high = xs.max() ?? fitted.xMax
+      let room = max((high - low) * 0.1, 0.5e-6 * max(abs(low), abs(high), 1))
+      fitted = ViewBox(xMin: low - room, xMax: high + room, yMin: -1, yMax: 1)
     }
     view = fitted
     message = Message("view fitted to the trails — 0 goes back")

@@ -103,7 +103,9 @@ extension Picture {
     if let damping = number(.damping) { parts.append("λ=" + damping) }
     if settings[.nesterov].map({ $0 != 0 }) == true, spec.kind == .sgd { parts.append("nesterov") }
     // How (x, y) is held, when not torch's default for the optimizer (`ParameterShape`).
-    if spec.shape != spec.kind.defaultShape { parts.append("shape=\(spec.shape)") }
+    if spec.shape != spec.kind.defaultShape, spec.shape != .single {
+      parts.append("shape=\(spec.shape)")
+    }
     return parts
   }
 }

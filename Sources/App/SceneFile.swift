@@ -58,14 +58,17 @@ public struct SceneFile: Hashable, Sendable {
     scene: Scene, size: ScreenSize? = nil, steps: Int? = nil, theme: String? = nil,
     usesASCII: Bool? = nil
   ) {
-    let isBuiltIn = scene.function.catalogIndex != nil
+    let isBuiltIn = scene.function.isBuiltIn
     let view = scene.view
+    // One variable: a start X and a view X0, X1, which is how the file says so.
+    let isLine = scene.function.isOneVariable
     options = SceneOptions(
       function: isBuiltIn ? scene.function.name : nil,
       expression: isBuiltIn ? nil : scene.function.name,
-      start: "\(scene.start.x), \(scene.start.y)",
+      start: isLine ? "\(scene.start.x)" : "\(scene.start.x), \(scene.start.y)",
       optimizers: scene.specs.map(\.description),
-      view: "\(view.xMin), \(view.xMax), \(view.yMin), \(view.yMax)",
+      view: isLine
+        ? "\(view.xMin), \(view.xMax)" : "\(view.xMin), \(view.xMax), \(view.yMin), \(view.yMax)",
       layout: scene.layout.rawValue, framesPerSecond: scene.framesPerSecond,
       stepsPerFrame: scene.stepsPerFrame, noise: "\(scene.noise.standardDeviation)",
       seed: "\(scene.noise.seed)", showsLeaderboard: scene.showsLeaderboard,
@@ -169,19 +172,28 @@ public struct SceneFile: Hashable, Sendable {
   private mutating func set(_ key: String, to value: String) throws(SceneOptions.Problem) {
     switch key {
     case "function":
-      guard TestFunction.named(value) != nil else {
-        let known = TestFunction.catalog.map(\.name).joined(separator: ", ")
-        throw SceneOptions.Problem(description: "unknown function '\(value)'; known: \(known)")
+      guard TestFunction.named(value) != nil || TestFunction.namedOneVariable(value) != nil else {
+        throw SceneOptions.Problem(
+          description: "unknown function '\(value)'; known: \(SceneOptions.knownFunctions)")
       }
       options.function = value
     case "expression":
       try Self.check(value, as: "expression") { _ = try Expression(parsing: $0) }
       options.expression = value
     case "view":
-      _ = try SceneOptions.parseView(value, option: "view")
+      // X0,X1 for a function of one variable; which one the function decides (`scene()`).
+      if SceneOptions.numberCount(value) != 2 {
+        _ = try SceneOptions.parseView(value, option: "view")
+      } else {
+        _ = try SceneOptions.parseLine(value, option: "view")
+      }
       options.view = value
     case "start":
-      _ = try SceneOptions.parsePoint(value, option: "start")
+      if SceneOptions.numberCount(value) != 1 {
+        _ = try SceneOptions.parsePoint(value, option: "start")
+      } else {
+        _ = try SceneOptions.parseX(value, option: "start")
+      }
       options.start = value
     case "optimizer":
       do {

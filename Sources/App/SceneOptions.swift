@@ -83,9 +83,15 @@ public struct SceneOptions: Sendable, Hashable {
   /// The checked scene, or a `Problem` naming the first bad option.
   public func scene() throws(Problem) -> Scene {
     var choice = try functionChoice()
-    if let view { choice.view = try Self.parseView(view) }
-    let startPoint =
-      try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
+    let startPoint: Point
+    if choice.isOneVariable {
+      if let view { choice.view = try Self.parseLine(view) }
+      startPoint = try start.map { text throws(Problem) in try Self.parseX(text) } ?? choice.start
+    } else {
+      if let view { choice.view = try Self.parseView(view) }
+      startPoint =
+        try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
+    }
     var specs: [OptimizerSpec] = []
     var labels: [String] = []
     if !optimizers.isEmpty || !sweeps.isEmpty {
@@ -93,6 +99,15 @@ public struct SceneOptions: Sendable, Hashable {
     } else {
       specs = choice.standardField
       labels = specs.map(\.kind.name)
+    }
+    if choice.isOneVariable {
+      for index in specs.indices {
+        do {
+          try specs[index].holdAsOneVariable()
+        } catch {
+          throw Problem(description: "bad --optimizer '\(specs[index])': \(error)")
+        }
+      }
     }
     if !self.labels.isEmpty {
       guard self.labels.count == specs.count else {
@@ -228,17 +243,23 @@ public struct SceneOptions: Sendable, Hashable {
     case (.some, .some):
       throw Problem(description: "give either --function or --expr, not both")
     case (.some(let name), nil):
-      guard let found = TestFunction.named(name) else {
-        let known = TestFunction.catalogNames.joined(separator: ", ")
-        throw Problem(description: "unknown function '\(name)'; known: \(known)")
+      if let found = TestFunction.named(name) { return FunctionChoice(found) }
+      guard let found = TestFunction.namedOneVariable(name) else {
+        throw Problem(description: "unknown function '\(name)'; known: \(Self.knownFunctions)")
       }
-      return FunctionChoice(found)
+      return FunctionChoice(oneVariable: found)
     case (nil, .some(let source)):
       let parsed: Expression
       do {
         parsed = try Expression(parsing: source)
       } catch {
         throw Problem(description: "bad --expr '\(source)': \(error)")
+      }
+      if !parsed.mentionsY, !asksForPlane {
+        let line =
+          try view.map { text throws(Problem) in try Self.parseLine(text) }
+          ?? Self.expressionView
+        return FunctionChoice(oneVariable: parsed, view: line, x: line.xMin + 0.2 * line.width)
       }
       let view =
         try view.map { text throws(Problem) in try Self.parseView(text) }
@@ -252,6 +273,51 @@ public struct SceneOptions: Sendable, Hashable {
       }
       return FunctionChoice(rosenbrock)
     }
+  }
+
+  /// Every built-in function's name, the 2-D ones first, for a refusal.
+  public static var knownFunctions: String {
+    (TestFunction.catalogNames + TestFunction.oneVariableNames).joined(separator: ", ")
+  }
+
+  /// Whether an expression in x alone is still to be drawn as a map of (x, y): a start of
+  /// two numbers or a view of four asks for the plane (as such scenes did before the
+  /// one-variable mode), anything else races it as f(x).
+  var asksForPlane: Bool {
+    Self.numberCount(start) == 2 || Self.numberCount(view) == 4
+  }
+
+  /// How many comma-separated fields `text` has; 0 for none.
+  static func numberCount(_ text: String?) -> Int {
+    text.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? 0
+  }
+
+  /// Parses `X0,X1` into the x range of a one-variable view (y's range the placeholder).
+  public static func parseLine(_ text: String, option: String = "--view") throws(Problem)
+    -> ViewBox
+  {
+    let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
+      .map { Double(Self.trimmed($0)) }
+    guard numbers.count == 2, let x0 = numbers[0], let x1 = numbers[1] else {
+      throw Problem(
+        description:
+          "bad \(option) '\(text)': f(x) has one variable: expected X0,X1, e.g. -2,2")
+    }
+    let view = ViewBox(xMin: x0, xMax: x1, yMin: -1, yMax: 1)
+    guard view.isValid else {
+      throw Problem(description: "bad \(option) '\(text)': need finite numbers with X0 < X1")
+    }
+    return view
+  }
+
+  /// Parses one number `X` into the start of a one-variable race, (X, 0).
+  public static func parseX(_ text: String, option: String = "--start") throws(Problem) -> Point {
+    guard let x = Double(Self.trimmed(Substring(text))), x.isFinite else {
+      throw Problem(
+        description:
+          "bad \(option) '\(text)': f(x) has one variable: expected one number X, e.g. -10")
+    }
+    return Point(x: x, y: 0)
   }
 
   /// Parses `X0,X1,Y0,Y1` into a valid view; `option` names it in the refusal.

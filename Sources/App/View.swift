@@ -40,7 +40,7 @@ func view(_ model: Model, picture: Picture, plan: ScreenPlan, heatmap: Heatmap?)
   picture.drawUnfinished(into: &canvas, plan: plan, heatmap: heatmap, theme: theme)
   if !plan.isTooSmall {
     if let input = model.input {
-      InputLineView(line: input, theme: theme).draw(
+      InputLineView(line: input, theme: theme, isOneVariable: model.function.isOneVariable).draw(
         into: &canvas, area: Region(x: 0, y: model.height - 1, width: model.width, height: 1))
     }
     if model.isHelpShown {

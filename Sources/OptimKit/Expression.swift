@@ -44,6 +44,9 @@ public struct Expression: Objective, Hashable, Sendable, CustomStringConvertible
     return (r.value, Point(x: r.dx, y: r.dy), Hessian(xx: r.dxx, xy: r.dxy, yy: r.dyy))
   }
 
+  /// Whether f depends on y at all: an expression in x alone is a function of one variable.
+  public var mentionsY: Bool { program.instructions.contains(.y) }
+
   public var description: String { source }
 
   public static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }

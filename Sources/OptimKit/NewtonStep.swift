@@ -25,6 +25,26 @@ public struct NewtonStep: Hashable, Sendable {
   public let inverseDiagonal: Point
   public let method: Method
 
+  /// The step on a function of one variable: slope f′(x), curvature f″(x), damping λ ≥ 0.
+  ///
+  /// The same rule in one dimension, without the 2×2 algebra (whose zero yy
+  /// would make every Hessian singular): d = f′/(f″ + λ) when f″ + λ > 0, else
+  /// f′/(|f″| + λ), a plain gradient step when that is 0 too.
+  public init(slope: Double, curvature: Double, damping: Double) {
+    let damped = curvature + damping
+    if damped > 0 {
+      direction = Point(x: slope / damped, y: 0)
+      inverseDiagonal = Point(x: 1 / damped, y: 0)
+      method = .newton
+      return
+    }
+    let absolute = Swift.abs(curvature) + damping
+    let k = absolute == 0 ? 1 : absolute
+    direction = Point(x: slope / k, y: 0)
+    inverseDiagonal = Point(x: 1 / k, y: 0)
+    method = .saddleFree
+  }
+
   /// The step for gradient `g`, Hessian `h` and damping `damping` (λ ≥ 0).
   public init(gradient g: Point, hessian h: Hessian, damping: Double) {
     let a = h.xx + damping

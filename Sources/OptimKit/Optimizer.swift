@@ -125,8 +125,10 @@ public struct Optimizer: Sendable {
       settings.overrideLearningRate(learningRate)
     }
     var gradient = gradient
+    // A function of one variable has no y: its gradient (noise included) is not there to use.
+    if spec.shape == .single { gradient.y = 0 }
     if let clip = spec.clip {
-      gradient = Self.clipped(gradient, maximumNorm: clip)
+      gradient = Self.clipped(gradient, maximumNorm: clip, isOneVariable: spec.shape == .single)
     }
     // torch's `grad = grad if not maximize else -grad`, before anything else of the step.
     if settings.isOn(.maximize) { gradient = Point(x: -gradient.x, y: -gradient.y) }
@@ -174,10 +176,17 @@ public struct Optimizer: Sendable {
     var settings = LBFGS.Settings(spec.hyperparameters)
     settings.learningRate = learningRate
     let iterates: [Point]
-    if let clip = spec.clip {
+    let clip = spec.clip
+    let isOneVariable = spec.shape == .single
+    if clip != nil || isOneVariable {
       iterates = lbfgs.step(&position, settings: settings) { point in
-        let (value, gradient) = evaluate(point)
-        return (value, Self.clipped(gradient, maximumNorm: clip))
+        var (value, gradient) = evaluate(point)
+        // One variable: the closure's gradient has no y (as in `step(_:gradient:)`).
+        if isOneVariable { gradient.y = 0 }
+        if let clip {
+          gradient = Self.clipped(gradient, maximumNorm: clip, isOneVariable: isOneVariable)
+        }
+        return (value, gradient)
       }
     } else {
       iterates = lbfgs.step(&position, settings: settings, evaluate: evaluate)
@@ -215,19 +224,23 @@ public struct Optimizer: Sendable {
     func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
     // Python's max(a, b): b only when b > a.
     func atLeast(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
-    if spec.shape == .scalars {
-      // Two tensors of one element: each its own RMS |p|, variance and clipping.
+    if spec.shape == .scalars || spec.shape == .single {
+      // Two tensors of one element (or the one of a function of one variable): each its own
+      // RMS |p|, variance and clipping.
       func stepScalar(_ p: inout Double, _ g: Double, _ state: inout ParameterState) {
-        let alpha = atLeast(eps2, (p * p).squareRoot() / 1) * relativeStep
+        // torch's norm of one element: |p| itself for a size-1 tensor (see `clipped`).
+        let root = spec.shape == .single ? Swift.abs(p) : (p * p).squareRoot()
+        let alpha = atLeast(eps2, root / 1) * relativeStep
         if decays { p *= decay }
         state.secondMoment = UpdateRule.lerp(state.secondMoment, g * g, oneMinusBeta2)
         let update = 1 / clamped(state.secondMoment).squareRoot() * g
-        let denominator = atLeast(1, (update * update).squareRoot() / (1 * d))
+        let size = spec.shape == .single ? Swift.abs(update) : (update * update).squareRoot()
+        let denominator = atLeast(1, size / (1 * d))
         p = p.addingProduct(-alpha / denominator, update)
         state.effectiveStep = alpha / denominator / clamped(state.secondMoment).squareRoot()
       }
       stepScalar(&position.x, g.x, &stateX)
-      stepScalar(&position.y, g.y, &stateY)
+      if spec.shape == .scalars { stepScalar(&position.y, g.y, &stateY) }
       return
     }
     let alpha = atLeast(eps2, Self.norm(position) / Double.power(2, 0.5)) * relativeStep
@@ -300,8 +313,12 @@ public struct Optimizer: Sendable {
   /// `torch.nn.utils.clip_grad_norm_(params, maximumNorm)` on the gradient: scaled by
   /// min(1, maximumNorm/(‖g‖ + 1e-6)), which torch computes as reciprocal(‖g‖ + 1e-6)·max;
   /// a non-finite norm makes the gradient NaN, as torch's does without `error_if_nonfinite`.
-  static func clipped(_ g: Point, maximumNorm: Double) -> Point {
-    let coefficient = (1 / (norm(g) + 1e-6)) * maximumNorm
+  ///
+  /// torch's norm of a tensor of one element is |x| itself (it neither overflows nor
+  /// underflows where x² would), so `isOneVariable` takes |g.x|.
+  static func clipped(_ g: Point, maximumNorm: Double, isOneVariable: Bool = false) -> Point {
+    let length = isOneVariable ? Swift.abs(g.x) : norm(g)
+    let coefficient = (1 / (length + 1e-6)) * maximumNorm
     let clamped = coefficient.isNaN || coefficient < 1 ? coefficient : 1
     return Point(x: g.x * clamped, y: g.y * clamped)
   }
@@ -321,8 +338,11 @@ public struct Optimizer: Sendable {
       lastNewtonMethod = nil
       return
     }
-    let newton = NewtonStep(
-      gradient: gradient, hessian: hessian, damping: spec.hyperparameters.value(.damping))
+    let damping = spec.hyperparameters.value(.damping)
+    let newton =
+      spec.shape == .single
+      ? NewtonStep(slope: gradient.x, curvature: hessian.xx, damping: damping)
+      : NewtonStep(gradient: gradient, hessian: hessian, damping: damping)
     position.x = position.x + -learningRate * newton.direction.x
     position.y = position.y + -learningRate * newton.direction.y
     newtonEffectiveStep = learningRate * newton.inverseDiagonal

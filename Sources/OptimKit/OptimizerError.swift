@@ -23,6 +23,8 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
   case badShape(OptimizerKind, text: String)
   /// torch refuses parameters of this shape for this optimizer (Muon: only 2-D ones).
   case unsupportedShape(OptimizerKind, ParameterShape)
+  /// `shape=` was given for a function of one variable, whose one parameter has no shape to choose.
+  case oneVariableShape(OptimizerKind, ParameterShape)
   /// The same key was given twice in one spec.
   case repeatedHyperparameter(OptimizerKind, Hyperparameter)
   /// The spec text is not `NAME[:KEY=VALUE[,KEY=VALUE...]]`.
@@ -76,6 +78,12 @@ public enum OptimizerError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(kind): clip must be a finite number >= 0 (the largest gradient norm), got '\(text)'"
     case .badShape(let kind, let text):
       return "\(kind): shape must be vector, scalars or matrix, got '\(text)'"
+    case .unsupportedShape(let kind, .single):
+      return "\(kind): Muon only supports 2D parameters whereas we found a parameter with size: "
+        + "torch.Size([1]) (a function of one variable has one parameter, x)"
+    case .oneVariableShape(let kind, let shape):
+      return "\(kind): shape=\(shape) does not apply to a function of one variable "
+        + "(its one parameter is torch.tensor([x]))"
     case .unsupportedShape(let kind, let shape):
       // torch's own words (torch/optim/_muon.py), then what to write instead.
       return "\(kind): Muon only supports 2D parameters whereas we found a parameter with size: "

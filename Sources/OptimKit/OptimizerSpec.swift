@@ -36,6 +36,18 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
     self.shape = shape
   }
 
+  /// Holds the one parameter of a function of one variable, `torch.tensor([x])` (`.single`).
+  ///
+  /// Throws for a `shape=` the SPEC gave (there is no shape to choose) and for Muon, which
+  /// torch refuses for anything but a matrix.
+  public mutating func holdAsOneVariable() throws(OptimizerError) {
+    guard shape == kind.defaultShape || shape == .single else {
+      throw .oneVariableShape(kind, shape)
+    }
+    guard kind.accepts(.single) else { throw .unsupportedShape(kind, .single) }
+    shape = .single
+  }
+
   /// A spec with the given values on top of torch's defaults; throws `OptimizerError` when invalid.
   ///
   /// Values are judged together, so `nesterov:momentum=0,nesterov=false` is
@@ -155,7 +167,7 @@ public struct OptimizerSpec: Hashable, Sendable, CustomStringConvertible {
       "\(key)=\(Hyperparameters.format(hyperparameters[key] ?? 0, of: key))"
     }
     if let clip { settings.append("clip=\(clip.description)") }
-    if shape != kind.defaultShape { settings.append("shape=\(shape)") }
+    if shape != kind.defaultShape, shape != .single { settings.append("shape=\(shape)") }
     if let schedule { settings.append(schedule.description) }
     guard !settings.isEmpty else { return kind.name }
     return kind.name + ":" + settings.joined(separator: ",")

@@ -14,6 +14,11 @@ public enum ParameterShape: String, CaseIterable, Hashable, Sendable, CustomStri
   case scalars
   /// One tensor of size 1×2: `torch.tensor([[x, y]])`.
   case matrix
+  /// One tensor of size 1, `torch.tensor([x])`: the parameter of a function of one variable.
+  ///
+  /// Set by the one-variable mode (`OptimizerSpec.holdAsOneVariable`), not by `shape=`:
+  /// y stays 0 and its gradient is dropped, so every rule sees only x, as torch does.
+  case single
 
   /// The name as written in a SPEC.
   public var name: String { rawValue }
@@ -22,7 +27,9 @@ public enum ParameterShape: String, CaseIterable, Hashable, Sendable, CustomStri
 
   /// Finds a shape by name, ignoring case.
   public init?(name: String) {
-    guard let shape = ParameterShape(rawValue: name.lowercased()) else { return nil }
+    guard let shape = ParameterShape(rawValue: name.lowercased()), shape != .single else {
+      return nil
+    }
     self = shape
   }
 
@@ -32,6 +39,7 @@ public enum ParameterShape: String, CaseIterable, Hashable, Sendable, CustomStri
     case .vector: "torch.Size([2])"
     case .scalars: "torch.Size([])"
     case .matrix: "torch.Size([1, 2])"
+    case .single: "torch.Size([1])"
     }
   }
 }

@@ -23,7 +23,7 @@ struct MapPainter {
   func paint(
     into canvas: inout Canvas, heatmap: Heatmap?, racers: [(index: Int, racer: RacerDrawing)],
     start: Point?, minima: [Point], basins: BasinDrawing? = nil, arrows: [MapArrow] = [],
-    trails: TrailLayer? = nil
+    trails: TrailLayer? = nil, curve: CurveDrawing? = nil
   ) {
     let region = projection.region
     if let heatmap {
@@ -32,6 +32,11 @@ struct MapPainter {
       for row in 0..<region.height {
         for column in 0..<region.width { canvas[region.x + column, region.y + row] = .blank }
       }
+    }
+    // One variable: the curve f(x) where the heatmap would be (see `CurvePainter`).
+    if let curve {
+      CurvePainter(projection: projection, theme: theme, usesASCII: usesASCII)
+        .paint(curve, into: &canvas)
     }
     if let basins { tint(&canvas, with: basins) }
     let ordered = Self.drawingOrder(racers)

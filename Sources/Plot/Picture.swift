@@ -60,6 +60,9 @@ public struct Picture: Sendable {
   /// The loss chart's range, worked out for this picture from summaries kept between
   /// frames (`lossRange(keeping:plan:heatmap:)`); nil works it out afresh.
   public var lossRange: LossRange?
+  /// The curve f(x) of a one-variable race, drawn in place of the heatmap; nil for a map of
+  /// (x, y). With it, `view` spans x and f, and trails and markers are points (x, f(x)).
+  public var curve: CurveDrawing?
 
   public init(
     title: String, formula: String, function: String? = nil, objective: (any Objective)? = nil,
@@ -94,8 +97,12 @@ public struct Picture: Sendable {
   public func plan(width: Int, height: Int) -> ScreenPlan {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: racers.count,
-      viewAspect: view.isValid ? view.width / view.height : 1)
+      viewAspect: curve != nil ? Self.curveAspect : view.isValid ? view.width / view.height : 1)
   }
+
+  /// The shape a curve's map is laid out for, as a view's width / height: twice as wide as
+  /// tall, as plots of f(x) are drawn (x and f have no common scale to keep).
+  public static let curveAspect = 1.2
 
   /// The key of the heatmap a screen of this plan needs.
   public func heatmapKey(for plan: ScreenPlan) -> HeatmapKey {
@@ -106,6 +113,7 @@ public struct Picture: Sendable {
 
   /// The heatmap this frame uses: the prepared one if it fits, else a fresh one.
   public func resolvedHeatmap(for plan: ScreenPlan, theme: Theme) -> Heatmap? {
+    guard curve == nil else { return nil }
     let key = heatmapKey(for: plan)
     if let heatmap, heatmap.key == key, heatmap.theme == theme { return heatmap }
     guard let objective, view.isValid, key.width > 0, key.height > 0 else { return nil }
@@ -120,7 +128,9 @@ public struct Picture: Sendable {
 
   /// `updateTrails(_:width:height:)` on the screen laid out by `plan` (this picture's).
   public func updateTrails(_ layer: inout TrailLayer?, plan: ScreenPlan) {
-    guard !plan.isTooSmall, plan.mapTitles.isEmpty, plan.maps.count == 1, let map = plan.maps.first
+    // A one-variable race's short trails lose points at the front: drawn afresh each frame.
+    guard !plan.isTooSmall, plan.mapTitles.isEmpty, plan.maps.count == 1, curve == nil,
+      let map = plan.maps.first
     else {
       layer = nil
       return
@@ -183,16 +193,20 @@ public struct Picture: Sendable {
       Self.drawTooSmall(into: &canvas, theme: theme, usesASCII: usesASCII)
       return
     }
-    StatusLine(
+    var status = StatusLine(
       title: title, formula: formula, view: view, step: step,
       isShifted: heatmap?.levels.isShifted ?? false, isPaused: isPaused, keyHint: keyHint,
       notes: statusNotes, recordingLabel: recordingLabel, pointer: pointerReadout, theme: theme,
-      usesASCII: usesASCII
-    ).draw(into: &canvas, area: plan.status)
+      usesASCII: usesASCII)
+    if curve != nil { status.verticalName = "f" }
+    status.draw(into: &canvas, area: plan.status)
     let indexed = racers.enumerated().map { (index: $0.offset, racer: $0.element) }
     // The inspector's arrows start at its racer, so they go with it when it is hidden.
+    // (Not on a curve: they are vectors of the (x, y) plane.)
     let arrows =
-      inspector.flatMap { inspected in
+      curve != nil
+      ? []
+      : inspector.flatMap { inspected in
         racers.indices.contains(inspected.racerIndex) && racers[inspected.racerIndex].isVisible
           ? inspected.arrows(theme: theme) : nil
       } ?? []
@@ -202,7 +216,8 @@ public struct Picture: Sendable {
           projection: MapProjection(view: view, region: map), theme: theme, usesASCII: usesASCII
         ).paint(
           into: &canvas, heatmap: heatmap, racers: indexed, start: start, minima: minima,
-          basins: basins, arrows: arrows, trails: plan.maps.count == 1 ? trailLayer : nil)
+          basins: basins, arrows: arrows,
+          trails: plan.maps.count == 1 && curve == nil ? trailLayer : nil, curve: curve)
       }
     } else {
       for (index, map) in plan.maps.enumerated() where index < racers.count {
@@ -211,7 +226,7 @@ public struct Picture: Sendable {
         ).paint(
           into: &canvas, heatmap: heatmap, racers: [indexed[index]], start: start, minima: minima,
           basins: basins?.racerIndex == index ? basins : nil,
-          arrows: inspector?.racerIndex == index ? arrows : [])
+          arrows: inspector?.racerIndex == index ? arrows : [], curve: curve)
         drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
       }
     }

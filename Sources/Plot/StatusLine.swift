@@ -9,6 +9,8 @@ struct StatusLine: Widget {
   var title: String
   var formula: String
   var view: ViewBox
+  /// What the view's vertical range is of: "y", or "f" on a one-variable curve.
+  var verticalName = "y"
   var step: Int
   var isShifted: Bool
   var isPaused: Bool
@@ -36,7 +38,7 @@ struct StatusLine: Widget {
       !pointer.isEmpty
       ? pointer
       : "x\(member)[\(NumberFormat.compact(view.xMin)), \(NumberFormat.compact(view.xMax))] "
-        + "y\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
+        + "\(verticalName)\(member)[\(NumberFormat.compact(view.yMin)), \(NumberFormat.compact(view.yMax))]"
     var tail: [TextRun] = [separator, TextRun("step \(step)", color: foreground)]
     if isShifted {
       tail += [separator, TextRun("shifted log scale", color: theme.warning, attributes: [.bold])]

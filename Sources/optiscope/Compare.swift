@@ -23,6 +23,11 @@ struct Compare: ParsableCommand {
       (catalog functions), else distance to the nearest known minimum <= TOLERANCE; for \
       --expr nothing is known and only final f ranks. The table says which was used.
 
+      --start may be given several times: one ranking per start, in order (csv: a leading \
+      start column). --lr LR, repeatable, races every optimizer once per rate, labelled \
+      "sgd lr=1e-3". A function of one variable (--function quadratic-squared, or --expr in x \
+      alone) takes --start X.
+
       SPECs, sweeps, schedules, --noise and --seed work as in `optiscope trace`. Plug-in \
       SPECs (FILE.py:OBJECT[:KEYWORDS], MODULE:OBJECT) rank beside the built-in ones, their \
       evaluations counted as the built-ins' (one per step, plus every other point their \
@@ -47,9 +52,18 @@ struct Compare: ParsableCommand {
   @OptionGroup var function: FunctionArguments
 
   @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("The start point X,Y (default: the function's own).", valueName: "x,y"))
-  var start: String?
+    parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "The start point X,Y (X for a function of one variable; default: the function's own); "
+        + "repeat it to compare from several starts.", valueName: "x,y"))
+  var start: [String] = []
+
+  @Option(
+    name: .customLong("lr"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "Race every optimizer at this learning rate (labelled \"sgd lr=0.001\"); repeatable.",
+      valueName: "lr"))
+  var learningRates: [String] = []
 
   @Option(
     parsing: .unconditional,
@@ -85,17 +99,45 @@ struct Compare: ParsableCommand {
 
   /// `makeReport()`, also giving what each plug-in printed.
   func makeReport(printed: inout [(label: String, text: String)]) throws -> String {
-    let (choice, hasOwnStart) = try function.requiredChoice()
+    let (choice, _) = try function.requiredChoice(start: start.first)
+    guard start.count > 1 else {
+      return try makeReport(from: start.first, printed: &printed)
+    }
+    // Several starts: one report each, in the order given; csv gains a leading start column.
+    var reports: [String] = []
+    for (index, text) in start.enumerated() {
+      var report = try makeReport(from: text, printed: &printed)
+      if format.lowercased() == CompareFormat.csv.rawValue {
+        let point = try FunctionArguments.startPoint(text, on: choice, default: nil)
+        let label = choice.isOneVariable ? "\(point.x)" : "\"\(point.x),\(point.y)\""
+        var lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines.indices where !lines[line].isEmpty {
+          lines[line] = (line == 0 ? "start," : label + ",") + lines[line]
+        }
+        if index > 0 { lines.removeFirst() }
+        report = lines.joined(separator: "\n")
+      }
+      reports.append(report)
+    }
+    return reports.joined(separator: format.lowercased() == CompareFormat.csv.rawValue ? "" : "\n")
+  }
+
+  /// The report of one race from `startText` (the function's own start when nil).
+  func makeReport(from startText: String?, printed: inout [(label: String, text: String)]) throws
+    -> String
+  {
+    let (choice, hasOwnStart) = try function.requiredChoice(start: startText)
     let objective = choice.objective
     let defaultStart = hasOwnStart ? choice.start : nil
     let sceneName = choice.name
     var board: Leaderboard
-    if let catalogIndex = choice.catalogIndex, TestFunction.catalog.indices.contains(catalogIndex) {
-      board = Leaderboard(function: TestFunction.catalog[catalogIndex], tolerance: 0)
+    let catalog = choice.isOneVariable ? TestFunction.oneVariableCatalog : TestFunction.catalog
+    if let catalogIndex = choice.catalogIndex, catalog.indices.contains(catalogIndex) {
+      board = Leaderboard(function: catalog[catalogIndex], tolerance: 0)
     } else {
       board = Leaderboard(criterion: .finalValueOnly, tolerance: 0)
     }
-    let startPoint = try Trace.startPoint(start, default: defaultStart)
+    let startPoint = try FunctionArguments.startPoint(startText, on: choice, default: defaultStart)
     let stepCount = try Trace.stepCount(steps)
     guard let tol = Double(tolerance), tol.isFinite, tol >= 0 else {
       throw CommandError("--tolerance must be a finite number >= 0, got '\(tolerance)'")
@@ -107,11 +149,13 @@ struct Compare: ParsableCommand {
     let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin)
     var builtIn = racing
     builtIn.optimizers.removeAll(where: PluginSpec.isPlugin)
-    let racers =
+    var racers =
       builtIn.isEmpty && !pluginTexts.isEmpty
       ? RacerList(specs: []) : try builtIn.racers(on: choice)
+    racers = try Self.atLearningRates(racers, learningRates)
     var race = Race(
-      objective: objective, start: startPoint, specs: racers.specs, labels: racers.labels)
+      objective: objective, start: startPoint,
+      specs: try FunctionArguments.specs(racers.specs, on: choice), labels: racers.labels)
     race.noise = try racing.gradientNoise()
     race.batches = choice.batches(seed: race.noise.seed)
     do {
@@ -140,7 +184,9 @@ struct Compare: ParsableCommand {
     case .table:
       // An expression is named by its source, which may hold any whitespace (a C1 NEL).
       let name = DisplayText(sceneName, limit: 200)
-      var header = "\(name) from \(startPoint.x),\(startPoint.y), \(stepCount) steps"
+      let from =
+        choice.isOneVariable ? "x = \(startPoint.x)" : "\(startPoint.x),\(startPoint.y)"
+      var header = "\(name) from \(from), \(stepCount) steps"
       if race.noise.isActive { header += ", noise \(race.noise)" }
       header += "; reached: \(board.criterion) with tolerance \(tol)\n"
       return header + Self.table(ranking, board: board, race: race)
@@ -148,6 +194,29 @@ struct Compare: ParsableCommand {
   }
 
   /// The SPEC shown for an entry: a plug-in's as given, a built-in's as set.
+  /// Every racer once per `--lr` value, at that learning rate and labelled with it
+  /// ("sgd lr=0.001"), in the order: each racer's rates together; unchanged without any.
+  static func atLearningRates(_ racers: RacerList, _ texts: [String]) throws -> RacerList {
+    guard !texts.isEmpty else { return racers }
+    var result = RacerList(specs: [])
+    for (spec, label) in zip(racers.specs, racers.labels) {
+      for text in texts {
+        guard let rate = Double(text.trimmingSpaces()), rate.isFinite, rate > 0 else {
+          throw CommandError("bad --lr '\(text)': expected a finite number > 0, e.g. 1e-3")
+        }
+        var edited = spec
+        do {
+          try edited.edit(.hyperparameter(.learningRate, rate))
+        } catch {
+          throw CommandError("bad --lr '\(text)' for \(label): \(error)")
+        }
+        result.specs.append(edited)
+        result.labels.append("\(label) lr=\(text.trimmingSpaces())")
+      }
+    }
+    return result
+  }
+
   static func specText(of entry: LeaderboardEntry, in race: Race) -> String {
     race.racers[entry.index].external?.name ?? entry.spec.description
   }

@@ -23,16 +23,51 @@ struct FunctionArguments: ParsableArguments {
   ///
   /// A typed expression gets the generic view and no start point of its own
   /// worth trusting, so `hasOwnStart` tells the caller whether `--start` is needed.
-  func requiredChoice() throws -> (choice: FunctionChoice, hasOwnStart: Bool) {
+  ///
+  /// `start` (the command's --start as typed) decides, for an expression in x alone,
+  /// between the one-variable mode and the map of (x, y): two numbers ask for the map.
+  func requiredChoice(start: String? = nil) throws -> (choice: FunctionChoice, hasOwnStart: Bool) {
     guard isGiven else { throw CommandError("give --function NAME or --expr EXPRESSION") }
     let data = try training.options()
     do {
-      var options = SceneOptions(function: function, expression: expr)
+      var options = SceneOptions(function: function, expression: expr, start: start)
       options.data = data
       let choice = try options.functionChoice()
       return (choice, function != nil || data != nil)
     } catch {
       throw CommandError(error.description)
+    }
+  }
+
+  /// The start of a race on `choice`: --start as typed (X for a function of one variable,
+  /// X,Y otherwise), or `fallback` when not given; with neither, the one-line refusal.
+  static func startPoint(_ text: String?, on choice: FunctionChoice, default fallback: Point?)
+    throws -> Point
+  {
+    guard choice.isOneVariable else { return try Trace.startPoint(text, default: fallback) }
+    guard let text else {
+      guard let fallback else { throw CommandError("--start X is required with --expr") }
+      return fallback
+    }
+    do {
+      return try SceneOptions.parseX(text)
+    } catch {
+      throw CommandError(error.description)
+    }
+  }
+
+  /// `specs` as racers of `choice`: held as one parameter, `torch.tensor([x])`, when f has
+  /// one variable (Muon and `shape=` refused in one line), unchanged otherwise.
+  static func specs(_ specs: [OptimizerSpec], on choice: FunctionChoice) throws -> [OptimizerSpec] {
+    guard choice.isOneVariable else { return specs }
+    return try specs.map { spec in
+      var held = spec
+      do {
+        try held.holdAsOneVariable()
+      } catch {
+        throw CommandError("bad --optimizer '\(spec)': \(error)")
+      }
+      return held
     }
   }
 }

@@ -9,9 +9,9 @@ import OptimKit
 /// Shared by `trace` and `compare` so both accept the same SPECs and sweeps
 /// and refuse bad ones with the same one-line messages.
 struct RacerList {
-  let specs: [OptimizerSpec]
+  var specs: [OptimizerSpec]
   /// One label per spec: the optimizer's name, or a sweep member's `adam lr=0.001`.
-  let labels: [String]
+  var labels: [String]
 
   /// The `--optimizer`, `--sweep`, `--noise` and `--seed` options of `trace` and `compare`.
   struct Arguments: ParsableArguments {

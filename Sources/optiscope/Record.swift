@@ -182,6 +182,10 @@ struct Record: ParsableCommand {
       let texts = file.plugins + pluginTexts
       file.plugins = []
       let checked = try file.options.scene()
+      if writesGIF, checked.function.isOneVariable {
+        throw CommandError(
+          "--format gif does not draw functions of one variable yet; record text or cast")
+      }
       let screen =
         try size.map { text throws(SceneOptions.Problem) in
           try ScreenSize(parsing: text)

@@ -24,6 +24,11 @@ extension Render {
       throw CommandError("bad --format '\(format)': expected text, png, svg or pdf")
     }
     guard let out else { throw CommandError("--format \(name) needs --out FILE") }
+    // Checked before the file is opened, so a refusal leaves no file behind.
+    if (try? scene.sceneFile().options.functionChoice().isOneVariable) == true {
+      throw CommandError(
+        "--format \(name) does not draw functions of one variable yet; render them as text")
+    }
     let size: PixelSize
     do {
       size = try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard

@@ -39,6 +39,10 @@ struct Trace: ParsableCommand {
 
       --start defaults to the function's own start with --function; with --expr it is required.
 
+      A function of one variable (--function quadratic, quadratic-squared, quartic, \
+      double-well, or --expr in x alone) takes --start X: its one parameter is \
+      torch.tensor([x]); y and gy print as 0. muon and shape= are refused there.
+
       --sweep NAME:KEY=LOW..HIGH[,count=N][,spacing=log|linear][,KEY=VALUE...] adds one \
       optimizer per value (lr, eps, weight_decay, damping log-spaced by default, others \
       linear), labelled like "adam lr=0.001"; they follow the --optimizer ones, which matters \
@@ -117,10 +121,10 @@ struct Trace: ParsableCommand {
 
   /// Checks every input and builds the run; throws `CommandError` with a one-line message.
   func makeTable() throws -> TraceTable {
-    let (choice, hasOwnStart) = try function.requiredChoice()
+    let (choice, hasOwnStart) = try function.requiredChoice(start: start)
     let objective = choice.objective
     let defaultStart = hasOwnStart ? choice.start : nil
-    let startPoint = try Self.startPoint(start, default: defaultStart)
+    let startPoint = try FunctionArguments.startPoint(start, on: choice, default: defaultStart)
     let stepCount = try Self.stepCount(steps)
     guard let outputFormat = TraceFormat(rawValue: format.lowercased()) else {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
@@ -138,7 +142,8 @@ struct Trace: ParsableCommand {
     let gradientNoise = try racing.gradientNoise()
     let scheduled = try changes.map { try TraceChange(parsing: $0) }
     var table = try TraceTable(
-      objective: objective, start: startPoint, steps: stepCount, specs: racers.specs,
+      objective: objective, start: startPoint, steps: stepCount,
+      specs: try FunctionArguments.specs(racers.specs, on: choice),
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
     table.batches = choice.batches(seed: gradientNoise.seed)
     do {

@@ -66,6 +66,8 @@ struct CheckCommandTests {
     let starts = try files.compactMap { file -> String? in
       let text = try String(contentsOf: scenes.appendingPathComponent(file), encoding: .utf8)
       let line = text.split(separator: "\n").first { $0.hasPrefix("start = ") }
+      // Plug-ins race two parameters: the one-variable scenes (start = X) are not check's.
+      guard line?.contains(",") == true else { return nil }
       return line.map {
         "("
           + $0.dropFirst("start = ".count).split(separator: ",").map {
