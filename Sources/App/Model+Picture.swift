@@ -80,7 +80,7 @@ extension Model {
   public var plan: ScreenPlan {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: race.racers.count,
-      viewAspect: view.isValid ? view.width / view.height : 1)
+      viewAspect: view.isValid ? view.width / view.height : 1, view: view)
   }
 
   /// A click on any map restarts the race from the point under the mouse.

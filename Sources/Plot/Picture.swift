@@ -91,7 +91,7 @@ public struct Picture: Sendable {
   public func plan(width: Int, height: Int) -> ScreenPlan {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: racers.count,
-      viewAspect: view.isValid ? view.width / view.height : 1)
+      viewAspect: view.isValid ? view.width / view.height : 1, view: view)
   }
 
   /// The key of the heatmap a screen of this plan needs.
@@ -191,6 +191,7 @@ public struct Picture: Sendable {
         drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
       }
     }
+    plan.axes?.draw(into: &canvas, theme: theme, usesASCII: usesASCII)
     if plan.panelsBeside {
       let column = plan.mapArea.x + plan.mapArea.width
       for row in plan.mapArea.y..<(plan.mapArea.y + plan.mapArea.height) {
