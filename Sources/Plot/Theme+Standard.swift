@@ -18,7 +18,7 @@ extension Theme {
     theme.error = .xterm(203, 9, 1)
     theme.border = .xterm(240, 8, 7)
     theme.colorRamp = ColorRamp(
-      full256: [53, 53, 61, 61, 60, 24, 31, 30, 30, 36, 35, 78, 113, 148, 184, 220],
+      full256: [53, 53, 61, 61, 60, 67, 66, 66, 37, 36, 35, 78, 113, 148, 184, 220],
       sixteen: [0, 4, 12, 6, 2, 10, 3, 11],
       eight: [0, 4, 6, 2, 3],
       rgb: [
