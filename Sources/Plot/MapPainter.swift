@@ -222,7 +222,9 @@ struct MapPainter {
     var layer = layer ?? TrailLayer()
     layer.update(racers: racers.map(\.racer), projection: projection)
     // Over the map's own colour (no shadow): the map stays visible under the race.
-    layer.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
+    // The dots read once, not through the layer for every cell.
+    let dots = layer.grid
+    dots.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
       let x = region.x + column
       let y = region.y + row
       // Where trails share a cell, it goes to one of them by turns, so that a trail
@@ -231,7 +233,7 @@ struct MapPainter {
       let owner =
         anySelected
         ? rank
-        : Self.sharedOwner(layer.grid.ownerSet(column: column, row: row), column: column, row: row)
+        : Self.sharedOwner(dots.ownerSet(column: column, row: row), column: column, row: row)
           ?? rank
       canvas[x, y] = Cell(
         glyph: glyph, foreground: colors[owner], background: canvas[x, y].background,
