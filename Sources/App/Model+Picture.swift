@@ -89,7 +89,9 @@ extension Model {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: race.racers.count,
       viewAspect: function.isOneVariable
-        ? Picture.curveAspect : view.isValid ? view.width / view.height : 1)
+        ? Picture.curveAspect : view.isValid ? view.width / view.height : 1,
+      // A curve's view spans x and a placeholder y; its map has no axes of values.
+      view: function.isOneVariable ? nil : view)
   }
 
   /// A click on any map restarts the race from the point under the mouse.

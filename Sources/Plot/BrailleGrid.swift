@@ -19,6 +19,15 @@ public struct BrailleGrid: Sendable {
   /// the highest kept, lines can also be added later, out of order, and the
   /// grid still comes out as if everything had been drawn in order.
   public var keepsHighestOwner = false
+  /// Whether each cell also keeps the set of every owner (below 64) that drew into it,
+  /// for drawing a cell that several lines share in each of their colours by turns.
+  public var keepsOwnerSets = false {
+    didSet {
+      if keepsOwnerSets, ownerSets.isEmpty { ownerSets = Array(repeating: 0, count: dots.count) }
+    }
+  }
+  /// Bit k of a cell's entry is set when owner k drew into it (with `keepsOwnerSets`).
+  private var ownerSets: [UInt64] = []
 
   /// The bit of the dot at (column, row) within its cell: 0x01 0x02 0x04 0x40 down
   /// the left column, 0x08 0x10 0x20 0x80 down the right.
@@ -133,6 +142,7 @@ public struct BrailleGrid: Sendable {
     if dots[index] == 0 { drawnCells.append(index) }
     dots[index] |= bits
     owners[index] = keepsHighestOwner ? max(owners[index], owner) : owner
+    if keepsOwnerSets, owner >= 0, owner < 64 { ownerSets[index] |= 1 << UInt64(owner) }
   }
 
   /// The key `dotKey` gives positions off the grid (or not finite).
@@ -278,6 +288,13 @@ public struct BrailleGrid: Sendable {
     guard column >= 0, row >= 0, column < width, row < height else { return nil }
     let owner = owners[row * width + column]
     return owner >= 0 ? owner : nil
+  }
+
+  /// The owners (below 64) that drew into a cell, bit k for owner k; 0 without
+  /// `keepsOwnerSets` or outside the grid.
+  public func ownerSet(column: Int, row: Int) -> UInt64 {
+    guard keepsOwnerSets, column >= 0, row >= 0, column < width, row < height else { return 0 }
+    return ownerSets[row * width + column]
   }
 
   /// Liang–Barsky clipping of a segment to [0, width] × [0, height].

@@ -11,17 +11,32 @@ import OptimKit
 /// frame pastes the result with the heatmap's cells.
 ///
 /// A cell with dots shows one colour behind them instead of two samples, so
-/// when the lines would cover more than `coverage` of the map (steep slopes
-/// pack the notebook's twenty levels a dot apart, where they read as a
-/// texture, not as lines), only every second level is drawn, or every third,
-/// and so on: whole lines, so each stays unbroken.
+/// the lines may cover at most `coverage` of the map, and a level whose line
+/// would mostly share cells with lines already drawn (steep slopes pack the
+/// notebook's twenty levels a dot apart, where they read as a texture, not as
+/// lines) is left out: whole lines, so each stays unbroken.
 public struct ContourLines: Sendable {
   /// The dots; each cell is owned by the highest level (index into the levels) through it.
   public let grid: BrailleGrid
-  /// The indices of the levels drawn: every `levelStep`-th, from the lowest.
+  /// The indices of the levels drawn, ascending.
   public let drawnLevels: [Int]
   /// The share of the map's cells the lines may cover before levels are left out.
-  public static let coverage = 0.3
+  public static let coverage = 0.35
+  /// The share of a level's cells that may already hold another level's line: above
+  /// it, the two would merge into one thick line, and the level is left out.
+  public static let crowding = 0.2
+
+  /// The order levels are taken in: every fourth from the lowest, then every
+  /// second, then the rest, so that a crowded map keeps lines spread over the range.
+  static func priority(count: Int) -> [Int] {
+    var order: [Int] = []
+    for step in [4, 2, 1] {
+      for index in stride(from: 0, to: count, by: step) where !order.contains(index) {
+        order.append(index)
+      }
+    }
+    return order
+  }
 
   /// The points f is sampled at for a `width` × `height`-cell map: the centres of
   /// its 2·width × 4·height dots, row-major with row 0 at the top.
@@ -64,17 +79,25 @@ public struct ContourLines: Sendable {
         }
       }
     }
+    // The levels most apart first (every fourth, then those halfway between, then the
+    // rest), each kept while the lines stay within the budget and it does not run
+    // into the lines kept before it: as many of the notebook's lines as read as lines.
     let budget = Int(Self.coverage * Double(width * height))
     var chosen: [Int] = []
-    for step in 1...levels.count {
-      var merged = grid
-      chosen = Array(stride(from: 0, to: levels.count, by: step))
-      for index in chosen { merged.add(lines[index]) }
-      if merged.drawnCellCount <= budget || step == levels.count {
-        grid = merged
-        break
+    for index in Self.priority(count: levels.count) {
+      let line = lines[index]
+      guard line.drawnCellCount > 0 else { continue }
+      var shared = 0
+      line.forEachDrawnCell(usesASCII: false) { column, row, _, _ in
+        if grid.owner(column: column, row: row) != nil { shared += 1 }
       }
+      guard grid.drawnCellCount + line.drawnCellCount - shared <= budget || chosen.isEmpty,
+        Double(shared) <= Self.crowding * Double(line.drawnCellCount)
+      else { continue }
+      grid.add(line)
+      chosen.append(index)
     }
+    chosen.sort()
     self.grid = grid
     self.drawnLevels = chosen
   }

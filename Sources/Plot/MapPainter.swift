@@ -227,13 +227,43 @@ struct MapPainter {
     var layer = layer ?? TrailLayer()
     layer.update(racers: racers.map(\.racer), projection: projection)
     // Over the map's own colour (no shadow): the map stays visible under the race.
-    layer.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
+    // The dots read once, not through the layer for every cell.
+    let dots = layer.grid
+    dots.forEachDrawnCell(usesASCII: usesASCII) { column, row, glyph, rank in
       let x = region.x + column
       let y = region.y + row
+      // Where trails share a cell, it goes to one of them by turns, so that a trail
+      // followed by another (NAdam's and Momentum's in Rosenbrock's valley) shows in both
+      // colours rather than only in the last one's; a selected trail keeps its cells.
+      let owner =
+        anySelected
+        ? rank
+        : Self.sharedOwner(dots.ownerSet(column: column, row: row), column: column, row: row)
+          ?? rank
       canvas[x, y] = Cell(
-        glyph: glyph, foreground: colors[rank], background: canvas[x, y].background,
-        attributes: attributes[rank])
+        glyph: glyph, foreground: colors[owner], background: canvas[x, y].background,
+        attributes: attributes[owner])
     }
+  }
+
+  /// Which of the trails in `owners` (bit k for rank k) a shared cell shows: one picked by
+  /// a hash of the cell, so that along a shared stretch, in whatever direction it runs,
+  /// each trail gets about an equal share of the cells; nil for a cell with one trail.
+  static func sharedOwner(_ owners: UInt64, column: Int, row: Int) -> Int? {
+    let count = owners.nonzeroBitCount
+    guard count > 1 else { return nil }
+    var hash = UInt32(truncatingIfNeeded: column) &* 0x9E37_79B1
+    hash ^= UInt32(truncatingIfNeeded: row) &* 0x85EB_CA77
+    hash ^= hash >> 15
+    hash = hash &* 0x2C1B_3C6D
+    hash ^= hash >> 12
+    var pick = Int(hash % UInt32(count))
+    var remaining = owners
+    while pick > 0 {
+      remaining &= remaining - 1
+      pick -= 1
+    }
+    return remaining.trailingZeroBitCount
   }
 
   /// Writes the heatmap's contour labels on their lines, each in its line's

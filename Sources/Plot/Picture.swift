@@ -97,7 +97,8 @@ public struct Picture: Sendable {
   public func plan(width: Int, height: Int) -> ScreenPlan {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: racers.count,
-      viewAspect: curve != nil ? Self.curveAspect : view.isValid ? view.width / view.height : 1)
+      viewAspect: curve != nil ? Self.curveAspect : view.isValid ? view.width / view.height : 1,
+      view: curve != nil ? nil : view)
   }
 
   /// The shape a curve's map is laid out for, as a view's width / height: twice as wide as
@@ -230,6 +231,7 @@ public struct Picture: Sendable {
         drawTileTitle(index: index, region: plan.mapTitles[index], into: &canvas, theme: theme)
       }
     }
+    plan.axes?.draw(into: &canvas, theme: theme, usesASCII: usesASCII)
     if plan.panelsBeside {
       let column = plan.mapArea.x + plan.mapArea.width
       for row in plan.mapArea.y..<(plan.mapArea.y + plan.mapArea.height) {

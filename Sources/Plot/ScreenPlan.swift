@@ -1,3 +1,4 @@
+import OptimKit
 import RealModule
 
 /// Where each part of the screen goes for a given size: status line, maps,
@@ -30,11 +31,16 @@ public struct ScreenPlan: Hashable, Sendable {
   public let loss: Region?
   /// Whether the panels sit to the right of the map (else below it).
   public let panelsBeside: Bool
+  /// The ticks and values around the one map of an overlay layout (taken from
+  /// `mapArea`), when the plan was given the view and there is room; else nil.
+  public let axes: MapAxes?
 
   /// Plans a screen of `width` × `height` cells for `racerCount` optimizers and
-  /// a view `viewAspect` (= view width / view height) wide.
+  /// a view `viewAspect` (= view width / view height) wide; given the `view` itself, an
+  /// overlay map gets axes with its values (`axes`).
   public init(
-    width: Int, height: Int, layout: PictureLayout, racerCount: Int, viewAspect: Double = 1
+    width: Int, height: Int, layout: PictureLayout, racerCount: Int, viewAspect: Double = 1,
+    view: ViewBox? = nil
   ) {
     self.width = max(0, width)
     self.height = max(0, height)
@@ -49,6 +55,7 @@ public struct ScreenPlan: Hashable, Sendable {
       legend = nil
       loss = nil
       panelsBeside = false
+      axes = nil
       return
     }
     isTooSmall = false
@@ -72,9 +79,15 @@ public struct ScreenPlan: Hashable, Sendable {
     {
       maps = tiles.maps
       mapTitles = tiles.titles
+      axes = nil
+    } else if let view, let axes = MapAxes(area: chosen.map, view: view) {
+      maps = [axes.map]
+      mapTitles = []
+      self.axes = axes
     } else {
       maps = [chosen.map]
       mapTitles = []
+      axes = nil
     }
   }
 

@@ -18,16 +18,17 @@ extension Theme {
     theme.error = .xterm(203, 9, 1)
     theme.border = .xterm(240, 8, 7)
     theme.colorRamp = ColorRamp(
-      full256: [53, 54, 55, 25, 31, 37, 36, 72, 71, 77, 113, 149, 184, 220],
+      full256: [53, 53, 61, 61, 60, 67, 66, 66, 37, 36, 35, 78, 113, 148, 184, 220],
       sixteen: [0, 4, 12, 6, 2, 10, 3, 11],
       eight: [0, 4, 6, 2, 3],
       rgb: [
-        0x44_0154, 0x47_2D7B, 0x3B_528B, 0x2C_728E, 0x21_918C, 0x28_AE80, 0x5E_C962, 0xAD_DC30,
+        0x44_0154, 0x48_186A, 0x47_2D7B, 0x42_4086, 0x3B_528B, 0x33_638D, 0x2C_728E, 0x26_828E,
+        0x21_918C, 0x1F_A088, 0x28_AE80, 0x3F_BC73, 0x5E_C962, 0x84_D44B, 0xAD_DC30, 0xD8_E219,
         0xFD_E725,
       ])
     theme.fillGlyphs = Array(" .,:;-=+*#")
     theme.asciiFillGlyphs = Array(" .,:;-=+*#")
-    theme.contourColor = .darker(14)
+    theme.contourColor = .darker(30)
     theme.contourGlyphs = .lines
     theme.asciiContourGlyphs = .ascii
     theme.drawsMonochromeContours = false

@@ -54,6 +54,7 @@ public struct TrailLayer: Sendable {
       freshDrawings += 1
       grid = BrailleGrid(width: region.width, height: region.height)
       grid.keepsHighestOwner = true
+      grid.keepsOwnerSets = true
       progress = Array(repeating: Progress(), count: racers.count)
     }
     for (rank, racer) in racers.enumerated() {

@@ -27,11 +27,11 @@ import Testing
     let readout =
       "x \(CNumberText.format("%.4g", point.x))  y \(CNumberText.format("%.4g", point.y))"
       + "  f \(NumberFormat.scientific(value))"
-    // Himmelblau at (−3.671, 3.553): 6.029² + 1.953² = 40.1.
-    #expect(readout == "x -3.671  y 3.553  f 4.01e+01")
+    // Himmelblau at (−3.618, 3.514): 5.604² + 1.730² = 34.4.
+    #expect(readout == "x -3.618  y 3.514  f 3.44e+01")
     #expect(
       view(pointed).lines[0]
-        == " Himmelblau  (x²+y−11)² + (x+y²−7)² │ x -3.671  y 3.553  f 4.01e+01 │ step 40"
+        == " Himmelblau  (x²+y−11)² + (x+y²−7)² │ x -3.618  y 3.514  f 3.44e+01 │ step 40"
         + "                 keys act on: all · ? help ")
     // Everything but the status line is as before.
     #expect(Array(view(pointed).lines.dropFirst()) == Array(view(model).lines.dropFirst()))

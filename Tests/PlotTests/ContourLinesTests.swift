@@ -126,33 +126,43 @@ import Testing
       ])
   }
 
-  @Test func crowdedLevelsAreThinnedToWholeLinesUntilTheyCoverAThirdOfTheMapAtMost() throws {
+  @Test func crowdedLevelsAreLeftOutWholeWhenTheyWouldMergeOrCoverTooMuchOfTheMap() throws {
     let heatmap = Heatmap(objective: sphere, key: sphereKey, theme: SnapshotTheme.theme)
     let contours = try #require(heatmap.contours)
     let count = heatmap.levels.values.count
     // The notebook's 20 quantile levels crowd round the minimum of a 30 × 10 map.
     #expect(contours.drawnLevels.count < count)
-    #expect(contours.grid.drawnCellCount <= 90)
-    let step = contours.drawnLevels.count > 1 ? contours.drawnLevels[1] : count
-    #expect(contours.drawnLevels == Array(stride(from: 0, to: count, by: step)))
-    // The next finer choice would have covered more: no level was left out needlessly.
+    #expect(contours.drawnLevels.first == 0)
+    let budget = Int(ContourLines.coverage * 300)
+    #expect(contours.grid.drawnCellCount <= budget)
     let samples = ContourLines.samplePoints(view: sphereKey.view, width: 30, height: 10).map {
       sphere.value(at: $0)
     }
-    var finer = BrailleGrid(width: 30, height: 10)
-    for index in stride(from: 0, to: count, by: max(step - 1, 1)) {
-      finer.add(
-        ContourLines(
-          samples: samples, width: 30, height: 10, levels: [heatmap.levels.values[index]]
-        ).grid)
-    }
-    #expect(finer.drawnCellCount > 90)
-    // Every drawn level is whole: its dots are those of the level traced alone.
-    for index in contours.drawnLevels {
+    let drawnCells = cells(of: contours.grid)
+    for index in 0..<count {
       let alone = ContourLines(
         samples: samples, width: 30, height: 10, levels: [heatmap.levels.values[index]])
-      #expect(dots(of: alone.grid).isSubset(of: dots(of: contours.grid)))
+      let own = cells(of: alone.grid)
+      if contours.drawnLevels.contains(index) {
+        // Every drawn level is whole: its dots are those of the level traced alone.
+        #expect(dots(of: alone.grid).isSubset(of: dots(of: contours.grid)))
+      } else {
+        // No level was left out needlessly: it would have run into the lines drawn
+        // (a fifth of its cells shared) or taken them over the budget.
+        let shared = own.intersection(drawnCells).count
+        #expect(
+          Double(shared) > ContourLines.crowding * Double(own.count)
+            || drawnCells.count + own.count - shared > budget, "level \(index)")
+      }
     }
+  }
+
+  /// The cells of a grid that hold dots.
+  private func cells(of grid: BrailleGrid) -> Set<Int> {
+    var cells = Set<Int>()
+    grid.forEachDrawnCell(usesASCII: false) { column, row, _, _ in cells.insert(row * 1000 + column)
+    }
+    return cells
   }
 
   @Test func inColourTheLinesAreDotsInTheContourShadeOverTheMapsOwnColour() throws {

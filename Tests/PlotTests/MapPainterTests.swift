@@ -112,4 +112,61 @@ import Testing
       square.equalAspect(columns: 5, rows: 5) == ViewBox(xMin: 0, xMax: 1, yMin: -0.5, yMax: 1.5))
     #expect(square.equalAspect(columns: 0, rows: 5) == square)
   }
+
+  /// Two optimizers on one path, as NAdam follows Momentum down Rosenbrock's valley: the
+  /// first trail's colour is not buried under the second's.
+  @Test func trailsOnOnePathShowBothColoursByTurns() {
+    let path = [Point(x: 0, y: 3.5), Point(x: 10, y: 3.5), Point(x: 10, y: 0), Point(x: 0, y: 0)]
+    let racers = [
+      RacerDrawing(label: "momentum", styleIndex: 0, trail: path),
+      RacerDrawing(label: "nadam", styleIndex: 1, trail: path),
+    ]
+    let first = SnapshotTheme.theme.racerStyle(0).color
+    let second = SnapshotTheme.theme.racerStyle(1).color
+    /// The trail's colour in every cell of the map: "1", "2" or " " where none is.
+    func colours(selecting selected: Int?) -> [String] {
+      var canvas = Canvas(width: 10, height: 4)
+      var drawn = racers
+      if let selected { drawn[selected].isSelected = true }
+      painter.paint(
+        into: &canvas, heatmap: nil,
+        racers: drawn.enumerated().map { (index: $0.offset, racer: $0.element) }, start: nil,
+        minima: [Point(x: 5, y: 2)])
+      return (0..<4).map { row in
+        String(
+          (0..<10).map { column -> Character in
+            let cell = canvas[column, row]
+            guard (0x2800...0x28FF).contains(cell.glyph.value) else { return " " }
+            return cell.foreground == first ? "1" : cell.foreground == second ? "2" : "?"
+          })
+      }
+    }
+    let shared = colours(selecting: nil)
+    let counts = shared.joined().reduce(into: [Character: Int]()) { $0[$1, default: 0] += 1 }
+    #expect(counts["?"] == nil)
+    // 22 cells along the border, less the last point's (it holds the glyph), shared out about evenly.
+    #expect((counts["1"] ?? 0) + (counts["2"] ?? 0) == 21)
+    #expect(min(counts["1"] ?? 0, counts["2"] ?? 0) >= 8, "\(shared)")
+    // Selected, a trail keeps every cell it passes through.
+    #expect(colours(selecting: 0).joined().allSatisfy { $0 != "2" })
+    #expect(colours(selecting: 1).joined().allSatisfy { $0 != "1" })
+  }
+
+  /// Along a shared stretch in any direction, each of the trails sharing it gets cells.
+  @Test(arguments: [(1, 0), (0, 1), (1, 1), (1, -1), (2, 1)])
+  func sharedCellsGoToEachTrailInAnyDirection(step: (Int, Int)) {
+    for owners: UInt64 in [0b11, 0b111, 0b1001_0110] {
+      var seen = Set<Int>()
+      for index in 0..<24 {
+        if let owner = MapPainter.sharedOwner(
+          owners, column: 40 + index * step.0, row: 20 + index * step.1)
+        {
+          #expect(owners & (1 << UInt64(owner)) != 0)
+          seen.insert(owner)
+        }
+      }
+      #expect(seen.count == owners.nonzeroBitCount)
+    }
+    #expect(MapPainter.sharedOwner(0b100, column: 3, row: 4) == nil)
+  }
 }
