@@ -1,7 +1,7 @@
 import FoundationEssentials
-import OptimKit
 import Testing
 
+@testable import OptimKit
 @testable import Plugins
 
 /// The helper's fast paths with real Python: the step line read by splitting it is what
