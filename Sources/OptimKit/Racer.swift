@@ -103,8 +103,8 @@ public struct Racer: Sendable {
     on objective: any Objective, noise: Point = .zero, batches: BatchPlan? = nil
   ) {
     guard isActive, external == nil else { return }
-    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
-      stepTraining(training, noise: noise, examples: batches?.examples(forStep: current.step + 1))
+    if !parameters.isEmpty {
+      step(on: objective, noise: noise, examples: batches?.examples(forStep: current.step + 1))
       return
     }
     var position = current.position
@@ -125,10 +125,15 @@ public struct Racer: Sendable {
 
   /// One step with its gradient on `examples` (nil: all of them), the race's batch of this
   /// step: `step(on:noise:batches:)` with the batch already drawn.
+  @inline(never)
   mutating func step(on objective: any Objective, noise: Point, examples: [Int]?) {
     guard isActive, external == nil else { return }
     guard !parameters.isEmpty, let training = objective as? any TrainingObjective else {
-      step(on: objective, noise: noise)
+      // A racer that started on a plain objective: no batches.
+      var plain = self
+      plain.parameters = []
+      plain.step(on: objective, noise: noise)
+      self = plain
       return
     }
     stepTraining(training, noise: noise, examples: examples)
@@ -157,7 +162,7 @@ public struct Racer: Sendable {
       var next = parameters
       optimizer.step(parameters: &next, gradient: gradient, mapped: mapped, value: current.value)
       evaluationCount += 1
-      finishStep(
+      finishTrainingStep(
         at: Point(x: next[mapped.x], y: next[mapped.y]), gradientUsed: gradientUsed,
         on: training, parameters: next)
       return
@@ -236,41 +241,67 @@ public struct Racer: Sendable {
 
   /// Records the step's end point: the sample, the trail, divergence and convergence.
   ///
-  /// On a `TrainingObjective` (`parameters` not empty) the sample is the loss over all the
-  /// data at the new parameters: `newParameters` when every parameter stepped, else the
-  /// current ones with `position` in the mapped two.
+  /// On a `TrainingObjective` (`parameters` not empty) see `finishTrainingStep`.
   private mutating func finishStep(
-    at position: Point, gradientUsed gradient: Point, on objective: any Objective,
-    parameters newParameters: [Double]? = nil
+    at position: Point, gradientUsed gradient: Point, on objective: any Objective
   ) {
+    if !parameters.isEmpty {
+      finishTrainingStep(at: position, gradientUsed: gradient, on: objective, parameters: nil)
+      return
+    }
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current
-    var moved = 0.0
-    var gradientLength: Double?
-    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
-      let evaluated = Self.evaluate(
-        training, at: position, parameters: newParameters ?? parameters, step: previous.step + 1)
-      current = evaluated.sample
-      guard current.isFinite else {
-        status = .diverged
-        return
-      }
-      if newParameters != nil {
-        // Every parameter moved: convergence is judged on all of them.
-        let move = zip(evaluated.parameters, parameters).map { $0 - $1 }
-        moved = Optimizer.parameterNorm(move)
-        gradientLength = Optimizer.parameterNorm(evaluated.gradient)
-      }
-      parameters = evaluated.parameters
-      fullGradient = evaluated.gradient
-    } else {
-      current = Sample(step: previous.step + 1, position: position, objective: objective)
-    }
+    current = Sample(step: previous.step + 1, position: position, objective: objective)
     guard current.isFinite else {
       status = .diverged
       return
     }
+    let moved = (current.position - previous.position).length
+    settle(
+      after: previous, moved: moved, scale: max(1, current.position.length),
+      slope: current.gradient.length)
+  }
+
+  /// `finishStep` on a model's loss: the sample is the loss over all the data at the new
+  /// parameters, `newParameters` when every parameter stepped (convergence is then judged
+  /// on all of them), else the current ones with `position` in the mapped two.
+  @inline(never)
+  private mutating func finishTrainingStep(
+    at position: Point, gradientUsed gradient: Point, on objective: any Objective,
+    parameters newParameters: [Double]?
+  ) {
+    lastGradientUsed = gradient
+    lastUpdate = position - current.position
+    let previous = current
+    guard let training = objective as? any TrainingObjective else {
+      status = .diverged
+      return
+    }
+    let evaluated = Self.evaluate(
+      training, at: position, parameters: newParameters ?? parameters, step: previous.step + 1)
+    current = evaluated.sample
+    guard current.isFinite else {
+      status = .diverged
+      return
+    }
+    var moved = (current.position - previous.position).length
+    var scale = max(1, current.position.length)
+    var slope = current.gradient.length
+    if newParameters != nil {
+      moved = Optimizer.parameterNorm(zip(evaluated.parameters, parameters).map { $0 - $1 })
+      scale = max(1, Optimizer.parameterNorm(evaluated.parameters))
+      slope = Optimizer.parameterNorm(evaluated.gradient)
+    }
+    parameters = evaluated.parameters
+    fullGradient = evaluated.gradient
+    settle(after: previous, moved: moved, scale: scale, slope: slope)
+  }
+
+  /// The rest of a finite step's bookkeeping: the trail, ASGD's averaged trail and whether
+  /// the racer has converged (a move of `moved` against `scale`, a gradient of length `slope`).
+  private mutating func settle(after previous: Sample, moved: Double, scale: Double, slope: Double)
+  {
     lastFinite = current
     trail.append(current.waypoint)
     if let average = optimizer.averagedPosition, average.isFinite,
@@ -286,13 +317,7 @@ public struct Racer: Sendable {
       }
       averagedTrail.append(Waypoint(step: current.step, position: average, value: .nan))
     }
-    if gradientLength == nil {
-      moved = (current.position - previous.position).length
-    }
-    let scale = max(
-      1, gradientLength == nil ? current.position.length : Optimizer.parameterNorm(parameters))
     let still = moved <= Self.convergedStepLength * scale
-    let slope = gradientLength ?? current.gradient.length
     status = still && slope <= Self.convergedGradientLength ? .converged : .running
   }
 
