@@ -185,7 +185,7 @@ public struct Racer: Sendable {
     }
     optimizer.step(&position, gradient: gradientUsed, value: current.value, hessian: hessian)
     evaluationCount += 1
-    finishStep(at: position, gradientUsed: gradientUsed, on: training)
+    finishTrainingStep(at: position, gradientUsed: gradientUsed, on: training, parameters: nil)
   }
 
   /// LBFGS's step: torch's `step(closure)` with the closure evaluating `objective` (plus
@@ -211,7 +211,12 @@ public struct Racer: Sendable {
       guard sample.isFinite else { break }
       trail.append(Waypoint(step: current.step, position: point, value: sample.value))
     }
-    finishStep(at: position, gradientUsed: current.gradient, on: training ?? objective)
+    if let training {
+      finishTrainingStep(
+        at: position, gradientUsed: current.gradient, on: training, parameters: nil)
+    } else {
+      finishStep(at: position, gradientUsed: current.gradient, on: objective)
+    }
   }
 
   /// The sample of `training` at `position` in the mapped two and `parameters` elsewhere:
@@ -241,14 +246,12 @@ public struct Racer: Sendable {
 
   /// Records the step's end point: the sample, the trail, divergence and convergence.
   ///
-  /// On a `TrainingObjective` (`parameters` not empty) see `finishTrainingStep`.
+  /// On a `TrainingObjective` `finishTrainingStep` does it instead (its callers choose, so
+  /// that this path, every step of a race on a test function, stays as it was).
+  @inline(__always)
   private mutating func finishStep(
     at position: Point, gradientUsed gradient: Point, on objective: any Objective
   ) {
-    if !parameters.isEmpty {
-      finishTrainingStep(at: position, gradientUsed: gradient, on: objective, parameters: nil)
-      return
-    }
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current
@@ -268,16 +271,12 @@ public struct Racer: Sendable {
   /// on all of them), else the current ones with `position` in the mapped two.
   @inline(never)
   private mutating func finishTrainingStep(
-    at position: Point, gradientUsed gradient: Point, on objective: any Objective,
+    at position: Point, gradientUsed gradient: Point, on training: any TrainingObjective,
     parameters newParameters: [Double]?
   ) {
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current
-    guard let training = objective as? any TrainingObjective else {
-      status = .diverged
-      return
-    }
     let evaluated = Self.evaluate(
       training, at: position, parameters: newParameters ?? parameters, step: previous.step + 1)
     current = evaluated.sample
@@ -330,7 +329,12 @@ public struct Racer: Sendable {
   ) {
     guard isActive, external != nil else { return }
     evaluationCount += max(1, evaluations)
-    finishStep(at: position, gradientUsed: current.gradient, on: objective)
+    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
+      finishTrainingStep(
+        at: position, gradientUsed: current.gradient, on: training, parameters: nil)
+    } else {
+      finishStep(at: position, gradientUsed: current.gradient, on: objective)
+    }
   }
 
   /// An external racer has failed (raised, timed out): it stops where it is, saying `reason`.
