@@ -107,11 +107,24 @@ public struct Race: Sendable {
   /// gradient is the loss's on `batches.examples(forStep: k)`, the same batch for every racer.
   public mutating func step() {
     stepCount += 1
+    if batches != nil {
+      stepOnBatches()
+      return
+    }
+    for index in racers.indices {
+      let noiseVector = noise.vector(step: racers[index].stepCount + 1)
+      racers[index].step(on: objective, noise: noiseVector)
+    }
+  }
+
+  /// `step()` with `batches`: each racer's k-th step on step k's batch, drawn once for all.
+  @inline(never)
+  private mutating func stepOnBatches() {
     var examples: (step: Int, examples: [Int]?)?
     for index in racers.indices {
       let step = racers[index].stepCount + 1
       let noiseVector = noise.vector(step: step)
-      if batches != nil, racers[index].isActive, !racers[index].parameters.isEmpty {
+      if racers[index].isActive, !racers[index].parameters.isEmpty {
         if examples?.step != step {
           examples = (step, self.examples(forStep: step))
         }
