@@ -98,7 +98,13 @@ public struct Race: Sendable {
   }
 
   /// Whether any racer still takes steps.
-  public var isRunning: Bool { racers.contains(where: \.isActive) }
+  ///
+  /// Read in place: `contains(where: \.isActive)` copies every racer (its trails, its state)
+  /// to ask, and it is asked every step.
+  public var isRunning: Bool {
+    for index in racers.indices where racers[index].isActive { return true }
+    return false
+  }
 
   /// Advances every racer that has not diverged by one step.
   ///
