@@ -98,7 +98,13 @@ public struct Race: Sendable {
   }
 
   /// Whether any racer still takes steps.
-  public var isRunning: Bool { racers.contains(where: \.isActive) }
+  ///
+  /// Read in place: `contains(where: \.isActive)` copies every racer (its trails, its state)
+  /// to ask, and it is asked every step.
+  public var isRunning: Bool {
+    for index in racers.indices where racers[index].isActive { return true }
+    return false
+  }
 
   /// Advances every racer that has not diverged by one step.
   ///
@@ -107,11 +113,24 @@ public struct Race: Sendable {
   /// gradient is the loss's on `batches.examples(forStep: k)`, the same batch for every racer.
   public mutating func step() {
     stepCount += 1
+    if batches != nil {
+      stepOnBatches()
+      return
+    }
+    for index in racers.indices {
+      let noiseVector = noise.vector(step: racers[index].stepCount + 1)
+      racers[index].step(on: objective, noise: noiseVector)
+    }
+  }
+
+  /// `step()` with `batches`: each racer's k-th step on step k's batch, drawn once for all.
+  @inline(never)
+  private mutating func stepOnBatches() {
     var examples: (step: Int, examples: [Int]?)?
     for index in racers.indices {
       let step = racers[index].stepCount + 1
       let noiseVector = noise.vector(step: step)
-      if batches != nil, racers[index].isActive, !racers[index].parameters.isEmpty {
+      if racers[index].isActive, !racers[index].parameters.isEmpty {
         if examples?.step != step {
           examples = (step, self.examples(forStep: step))
         }

@@ -103,8 +103,8 @@ public struct Racer: Sendable {
     on objective: any Objective, noise: Point = .zero, batches: BatchPlan? = nil
   ) {
     guard isActive, external == nil else { return }
-    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
-      stepTraining(training, noise: noise, examples: batches?.examples(forStep: current.step + 1))
+    if !parameters.isEmpty {
+      step(on: objective, noise: noise, examples: batches?.examples(forStep: current.step + 1))
       return
     }
     var position = current.position
@@ -125,10 +125,15 @@ public struct Racer: Sendable {
 
   /// One step with its gradient on `examples` (nil: all of them), the race's batch of this
   /// step: `step(on:noise:batches:)` with the batch already drawn.
+  @inline(never)
   mutating func step(on objective: any Objective, noise: Point, examples: [Int]?) {
     guard isActive, external == nil else { return }
     guard !parameters.isEmpty, let training = objective as? any TrainingObjective else {
-      step(on: objective, noise: noise)
+      // A racer that started on a plain objective: no batches.
+      var plain = self
+      plain.parameters = []
+      plain.step(on: objective, noise: noise)
+      self = plain
       return
     }
     stepTraining(training, noise: noise, examples: examples)
@@ -157,7 +162,7 @@ public struct Racer: Sendable {
       var next = parameters
       optimizer.step(parameters: &next, gradient: gradient, mapped: mapped, value: current.value)
       evaluationCount += 1
-      finishStep(
+      finishTrainingStep(
         at: Point(x: next[mapped.x], y: next[mapped.y]), gradientUsed: gradientUsed,
         on: training, parameters: next)
       return
@@ -180,7 +185,7 @@ public struct Racer: Sendable {
     }
     optimizer.step(&position, gradient: gradientUsed, value: current.value, hessian: hessian)
     evaluationCount += 1
-    finishStep(at: position, gradientUsed: gradientUsed, on: training)
+    finishTrainingStep(at: position, gradientUsed: gradientUsed, on: training, parameters: nil)
   }
 
   /// LBFGS's step: torch's `step(closure)` with the closure evaluating `objective` (plus
@@ -206,7 +211,12 @@ public struct Racer: Sendable {
       guard sample.isFinite else { break }
       trail.append(Waypoint(step: current.step, position: point, value: sample.value))
     }
-    finishStep(at: position, gradientUsed: current.gradient, on: training ?? objective)
+    if let training {
+      finishTrainingStep(
+        at: position, gradientUsed: current.gradient, on: training, parameters: nil)
+    } else {
+      finishStep(at: position, gradientUsed: current.gradient, on: objective)
+    }
   }
 
   /// The sample of `training` at `position` in the mapped two and `parameters` elsewhere:
@@ -236,41 +246,61 @@ public struct Racer: Sendable {
 
   /// Records the step's end point: the sample, the trail, divergence and convergence.
   ///
-  /// On a `TrainingObjective` (`parameters` not empty) the sample is the loss over all the
-  /// data at the new parameters: `newParameters` when every parameter stepped, else the
-  /// current ones with `position` in the mapped two.
+  /// On a `TrainingObjective` `finishTrainingStep` does it instead (its callers choose, so
+  /// that this path, every step of a race on a test function, stays as it was).
+  @inline(__always)
   private mutating func finishStep(
-    at position: Point, gradientUsed gradient: Point, on objective: any Objective,
-    parameters newParameters: [Double]? = nil
+    at position: Point, gradientUsed gradient: Point, on objective: any Objective
   ) {
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current
-    var moved = 0.0
-    var gradientLength: Double?
-    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
-      let evaluated = Self.evaluate(
-        training, at: position, parameters: newParameters ?? parameters, step: previous.step + 1)
-      current = evaluated.sample
-      guard current.isFinite else {
-        status = .diverged
-        return
-      }
-      if newParameters != nil {
-        // Every parameter moved: convergence is judged on all of them.
-        let move = zip(evaluated.parameters, parameters).map { $0 - $1 }
-        moved = Optimizer.parameterNorm(move)
-        gradientLength = Optimizer.parameterNorm(evaluated.gradient)
-      }
-      parameters = evaluated.parameters
-      fullGradient = evaluated.gradient
-    } else {
-      current = Sample(step: previous.step + 1, position: position, objective: objective)
-    }
+    current = Sample(step: previous.step + 1, position: position, objective: objective)
     guard current.isFinite else {
       status = .diverged
       return
     }
+    let moved = (current.position - previous.position).length
+    settle(
+      after: previous, moved: moved, scale: max(1, current.position.length),
+      slope: current.gradient.length)
+  }
+
+  /// `finishStep` on a model's loss: the sample is the loss over all the data at the new
+  /// parameters, `newParameters` when every parameter stepped (convergence is then judged
+  /// on all of them), else the current ones with `position` in the mapped two.
+  @inline(never)
+  private mutating func finishTrainingStep(
+    at position: Point, gradientUsed gradient: Point, on training: any TrainingObjective,
+    parameters newParameters: [Double]?
+  ) {
+    lastGradientUsed = gradient
+    lastUpdate = position - current.position
+    let previous = current
+    let evaluated = Self.evaluate(
+      training, at: position, parameters: newParameters ?? parameters, step: previous.step + 1)
+    current = evaluated.sample
+    guard current.isFinite else {
+      status = .diverged
+      return
+    }
+    var moved = (current.position - previous.position).length
+    var scale = max(1, current.position.length)
+    var slope = current.gradient.length
+    if newParameters != nil {
+      moved = Optimizer.parameterNorm(zip(evaluated.parameters, parameters).map { $0 - $1 })
+      scale = max(1, Optimizer.parameterNorm(evaluated.parameters))
+      slope = Optimizer.parameterNorm(evaluated.gradient)
+    }
+    parameters = evaluated.parameters
+    fullGradient = evaluated.gradient
+    settle(after: previous, moved: moved, scale: scale, slope: slope)
+  }
+
+  /// The rest of a finite step's bookkeeping: the trail, ASGD's averaged trail and whether
+  /// the racer has converged (a move of `moved` against `scale`, a gradient of length `slope`).
+  private mutating func settle(after previous: Sample, moved: Double, scale: Double, slope: Double)
+  {
     lastFinite = current
     trail.append(current.waypoint)
     if let average = optimizer.averagedPosition, average.isFinite,
@@ -286,13 +316,7 @@ public struct Racer: Sendable {
       }
       averagedTrail.append(Waypoint(step: current.step, position: average, value: .nan))
     }
-    if gradientLength == nil {
-      moved = (current.position - previous.position).length
-    }
-    let scale = max(
-      1, gradientLength == nil ? current.position.length : Optimizer.parameterNorm(parameters))
     let still = moved <= Self.convergedStepLength * scale
-    let slope = gradientLength ?? current.gradient.length
     status = still && slope <= Self.convergedGradientLength ? .converged : .running
   }
 
@@ -307,7 +331,11 @@ public struct Racer: Sendable {
     guard isActive, external != nil else { return }
     evaluationCount += max(1, evaluations)
     let used = noise.x != 0 || noise.y != 0 ? current.gradient + noise : current.gradient
-    finishStep(at: position, gradientUsed: used, on: objective)
+    if !parameters.isEmpty, let training = objective as? any TrainingObjective {
+      finishTrainingStep(at: position, gradientUsed: used, on: training, parameters: nil)
+    } else {
+      finishStep(at: position, gradientUsed: used, on: objective)
+    }
   }
 
   /// An external racer has failed (raised, timed out): it stops where it is, saying `reason`.

@@ -34,6 +34,10 @@ struct UpdateRule {
   }
 
   /// Applies the update to one parameter `p` whose gradient is `g`.
+  ///
+  /// Always inlined: the pair's step calls it twice in a row, and its switch on the kind
+  /// folds away there; called from the N-parameter step too, it would otherwise be a call.
+  @inline(__always)
   func apply(to p: inout Double, gradient g: Double, state s: inout ParameterState) {
     switch kind {
     case .sgd, .momentum, .nesterov: sgd(&p, g, &s)
