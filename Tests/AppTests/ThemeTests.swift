@@ -60,9 +60,10 @@ import Testing
   @Test func aNewThemeRedrawsTheMapInItsColours() throws {
     let model = try makeModel(themes: ([.builtIn, choice("warm", warm)], 1))
     let map = try #require(model.plan.maps.first)
+    let canvas = view(model)
     let backgrounds = Set(
       (map.y..<(map.y + map.height)).flatMap { row in
-        (map.x..<(map.x + map.width)).compactMap { view(model)[$0, row].background.index256 }
+        (map.x..<(map.x + map.width)).compactMap { canvas[$0, row].background.index256 }
       })
     // Bands in the warm ramp's reds (trails and markers add darker shadows of them).
     #expect(backgrounds.isSuperset(of: [52, 196]))
