@@ -101,10 +101,11 @@ struct GraphicsInteractiveTests {
     let columns = try #require(commands[first].control["c"].flatMap { Int($0) })
     let rows = try #require(commands[first].control["r"].flatMap { Int($0) })
     // The map of a 120 × 40 screen: most of its width beside the panels, all rows but the
-    // status and message lines.
-    #expect((60..<120).contains(columns) && rows == 38, "\(columns) × \(rows) cells")
+    // status and message lines and the x axis's values under it; the y axis's values take
+    // the first five columns.
+    #expect((60..<120).contains(columns) && rows == 37, "\(columns) × \(rows) cells")
     let cursor = try #require(Self.cursor(before: commands[first].offset, in: output))
-    #expect(cursor == (row: 2, column: 1), "placed at the map's first cell: \(cursor)")
+    #expect(cursor == (row: 2, column: 6), "placed at the map's first cell: \(cursor)")
     // The chunks of the first image, up to the one with m=0.
     var payload = ""
     var index = first
@@ -141,7 +142,7 @@ struct GraphicsInteractiveTests {
     let output = terminal.output
     let start = try #require(PtyTerminal.find(Array("\u{1B}P".utf8), in: output))
     let end = try #require(PtyTerminal.find(Array("\u{1B}\\".utf8), in: output, from: start))
-    #expect(Self.cursor(before: start, in: output).map { [$0.row, $0.column] } == [2, 1])
+    #expect(Self.cursor(before: start, in: output).map { [$0.row, $0.column] } == [2, 6])
     let sixel = Array(output[start..<(end + 2)])
     let input = Self.scratch("map.six")
     let png = Self.scratch("map.png")
@@ -153,8 +154,9 @@ struct GraphicsInteractiveTests {
     let decoded = try ImageCommandTests.shell(["sixel2png", "-i", input, "-o", png])
     #expect(decoded.status == 0, "\(decoded.output)")
     let reading = try ImageCommandTests.read(png)
-    // 38 rows of 17 pixels, in whole six-pixel bands: 642 pixels; whole cells across.
-    #expect(reading.height == 38 * 17 / 6 * 6, "\(reading.height)")
+    // 37 rows of 17 pixels (the x axis's values take the row under the map), in whole
+    // six-pixel bands: 624 pixels; whole cells across.
+    #expect(reading.height == 37 * 17 / 6 * 6, "\(reading.height)")
     #expect(reading.width % 9 == 0 && (60 * 9..<120 * 9).contains(reading.width))
     #expect(reading.mapColors > 20)
   }
