@@ -255,7 +255,11 @@ public struct Racer: Sendable {
     lastGradientUsed = gradient
     lastUpdate = position - current.position
     let previous = current
-    current = Sample(step: previous.step + 1, position: position, objective: objective)
+    // Evaluated here rather than through `Sample(step:position:objective:)`: inlined into the
+    // step, that initializer copied the objective out of its existential box (a whole
+    // Expression) every step, 20% of a race's time.
+    let (value, gradient) = objective.valueAndGradient(at: position)
+    current = Sample(step: previous.step + 1, position: position, value: value, gradient: gradient)
     guard current.isFinite else {
       status = .diverged
       return
