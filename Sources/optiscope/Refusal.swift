@@ -39,3 +39,4 @@ extension RecordingLog.Problem: Refusal {}
 extension TerminalError: Refusal {}
 extension SixelEncoder.Failure: Refusal {}
 extension PluginError: Refusal {}
+extension DataSetError: Refusal {}
