@@ -5,6 +5,8 @@ import OptimKit
 /// `--data FILE.csv | --dataset NAME` with `--model`, `--loss`, `--params`, `--batch` and
 /// `--train-all`: a tiny model's loss on data as the function a command works on.
 struct DataArguments: ParsableArguments {
+  // duplicates: ArgumentParser's declarations (an @Option with its help, a var), alike in
+  // shape to each other and to Render's and SceneArguments' options only.
   @Option(
     help: ArgumentHelp(
       "Train a model on a CSV file (features x1,x2,…, the label last; a header row is optional).",
