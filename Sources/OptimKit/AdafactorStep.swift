@@ -42,13 +42,14 @@ struct AdafactorStep {
   /// Python's max(a, b): b only when b > a.
   static func atLeast(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
 
-  /// The step size of a tensor whose norm is `norm`, of √`rootCount` elements (its RMS):
-  /// max(eps2, RMS)·relative step.
+  /// The step size of a tensor whose norm is `norm`: max(eps2, RMS)·relative step, the RMS
+  /// being `norm / rootCount`, with `rootCount` the square root of its number of elements.
   func stepSize(norm: Double, rootCount: Double) -> Double {
     Self.atLeast(eps2, norm / rootCount) * relativeStep
   }
 
-  /// What the update is divided by so that its RMS is at most `d`: max(1, ‖u‖/(rootCount·d)).
+  /// What the update is divided by so that its RMS is at most `d`: max(1, ‖u‖/(rootCount·d)),
+  /// with `norm` = ‖u‖ and `rootCount` as in `stepSize`.
   func clipping(norm: Double, rootCount: Double) -> Double {
     Self.atLeast(1, norm / (rootCount * d))
   }
