@@ -89,6 +89,8 @@ let package = Package(
       // resident memory and some start-up time (see README "Benchmarks").
       linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]
     ),
+    // What several test targets share: the fuzz corpus's walker, running outside programs.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "OptimKitTests",
       dependencies: ["OptimKit", "LibC"],
@@ -97,17 +99,18 @@ let package = Package(
     .testTarget(name: "PlotTests", dependencies: ["Plot", "OptimKit"]),
     // Screens/ holds the expected whole screens (read through #filePath, not bundled).
     .testTarget(
-      name: "AppTests", dependencies: ["App", "Plot", "OptimKit", "LibC"], exclude: ["Screens"]),
-    .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "App", "Plot"]),
+      name: "AppTests", dependencies: ["App", "Plot", "OptimKit", "LibC", "TestSupport"],
+      exclude: ["Screens"]),
+    .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "App", "Plot", "TestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Plot"]),
     .testTarget(name: "PlotImageTests", dependencies: ["PlotImage", "Plot", "OptimKit"]),
     .testTarget(
       name: "TerminalGraphicsTests",
-      dependencies: ["TerminalGraphics", "PlotImage", "Plot", "OptimKit"]),
+      dependencies: ["TerminalGraphics", "PlotImage", "Plot", "OptimKit", "TestSupport"]),
     // Runs real Python (see Tests/PluginsTests/PythonEnvironment.swift).
     .testTarget(
       name: "PluginsTests", dependencies: ["Plugins", "OptimKit", "LibC"], exclude: ["Fixtures"]),
     // Runs the real binary: headless commands, and the interactive program in tmux.
-    .testTarget(name: "EndToEndTests", dependencies: ["optiscope"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["optiscope", "TestSupport"]),
   ]
 )

@@ -182,18 +182,12 @@ public struct SceneFile: Hashable, Sendable {
       options.expression = value
     case "view":
       // X0,X1 for a function of one variable; which one the function decides (`scene()`).
-      if SceneOptions.numberCount(value) != 2 {
-        _ = try SceneOptions.parseView(value, option: "view")
-      } else {
-        _ = try SceneOptions.parseLine(value, option: "view")
-      }
+      let isLine = SceneOptions.numberCount(value) == 2
+      _ = try SceneOptions.parseView(value, oneVariable: isLine, option: "view")
       options.view = value
     case "start":
-      if SceneOptions.numberCount(value) != 1 {
-        _ = try SceneOptions.parsePoint(value, option: "start")
-      } else {
-        _ = try SceneOptions.parseX(value, option: "start")
-      }
+      let isX = SceneOptions.numberCount(value) == 1
+      _ = try SceneOptions.parseStart(value, oneVariable: isX, option: "start")
       options.start = value
     case "optimizer":
       do {

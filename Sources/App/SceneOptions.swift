@@ -83,15 +83,10 @@ public struct SceneOptions: Sendable, Hashable {
   /// The checked scene, or a `Problem` naming the first bad option.
   public func scene() throws(Problem) -> Scene {
     var choice = try functionChoice()
-    let startPoint: Point
-    if choice.isOneVariable {
-      if let view { choice.view = try Self.parseLine(view) }
-      startPoint = try start.map { text throws(Problem) in try Self.parseX(text) } ?? choice.start
-    } else {
-      if let view { choice.view = try Self.parseView(view) }
-      startPoint =
-        try start.map { text throws(Problem) in try Self.parsePoint(text) } ?? choice.start
-    }
+    let isOneVariable = choice.isOneVariable
+    if let view { choice.view = try Self.parseView(view, oneVariable: isOneVariable) }
+    var startPoint = choice.start
+    if let start { startPoint = try Self.parseStart(start, oneVariable: isOneVariable) }
     var specs: [OptimizerSpec] = []
     var labels: [String] = []
     if !optimizers.isEmpty || !sweeps.isEmpty {
@@ -290,6 +285,22 @@ public struct SceneOptions: Sendable, Hashable {
   /// How many comma-separated fields `text` has; 0 for none.
   static func numberCount(_ text: String?) -> Int {
     text.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? 0
+  }
+
+  /// Parses a start as written for the function: one number X when it has `oneVariable`
+  /// (`parseX`), X,Y otherwise (`parsePoint`).
+  public static func parseStart(_ text: String, oneVariable: Bool, option: String = "--start")
+    throws(Problem) -> Point
+  {
+    try oneVariable ? parseX(text, option: option) : parsePoint(text, option: option)
+  }
+
+  /// Parses a view as written for the function: X0,X1 when it has `oneVariable`
+  /// (`parseLine`), X0,X1,Y0,Y1 otherwise (`parseView(_:option:)`).
+  public static func parseView(_ text: String, oneVariable: Bool, option: String = "--view")
+    throws(Problem) -> ViewBox
+  {
+    try oneVariable ? parseLine(text, option: option) : parseView(text, option: option)
   }
 
   /// Parses `X0,X1` into the x range of a one-variable view (y's range the placeholder).

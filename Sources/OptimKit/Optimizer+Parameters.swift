@@ -119,20 +119,7 @@ extension Optimizer {
     parameters p: inout [Double], gradient g: [Double], mapped: (x: Int, y: Int),
     settings: Hyperparameters
   ) {
-    let step = Double(stepCount)
-    let learningRate = settings.learningRate
-    let oneMinusBeta2 = Double.power(step, settings.value(.beta2Decay))
-    let inverseRoot = 1 / Double.power(step, 0.5)
-    let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
-    let eps1 = settings.value(.eps1)
-    let eps2 = settings.value(.eps2)
-    let d = settings.value(.d)
-    let decay = 1 - learningRate * settings.value(.weightDecay)
-    let decays = settings.value(.weightDecay) != 0
-    let floor = eps1 * eps1
-    func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
-    // Python's max(a, b): b only when b > a.
-    func atLeast(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
+    let adafactor = AdafactorStep(settings: settings, step: stepCount)
     var states = otherStates
     states[mapped.x] = stateX
     states[mapped.y] = stateY
@@ -142,34 +129,28 @@ extension Optimizer {
       otherStates = states
     }
     if spec.shape == .scalars {
-      // N tensors of one element: each its own RMS |p|, variance and clipping.
+      // N tensors of one element: each its own RMS, variance and clipping.
       for i in p.indices {
-        let alpha = atLeast(eps2, (p[i] * p[i]).squareRoot() / 1) * relativeStep
-        if decays { p[i] *= decay }
-        states[i].secondMoment = UpdateRule.lerp(states[i].secondMoment, g[i] * g[i], oneMinusBeta2)
-        let update = 1 / clamped(states[i].secondMoment).squareRoot() * g[i]
-        let denominator = atLeast(1, (update * update).squareRoot() / (1 * d))
-        p[i] = p[i].addingProduct(-alpha / denominator, update)
-        states[i].effectiveStep =
-          alpha / denominator / clamped(states[i].secondMoment).squareRoot()
+        adafactor.stepOneElement(&p[i], gradient: g[i], state: &states[i], isOneVariable: false)
       }
       return
     }
     let count = Double.power(Double(p.count), 0.5)
-    let alpha = atLeast(eps2, Self.parameterNorm(p) / count) * relativeStep
-    if decays {
-      for i in p.indices { p[i] *= decay }
+    let alpha = adafactor.stepSize(norm: Self.parameterNorm(p), rootCount: count)
+    if adafactor.decays {
+      for i in p.indices { p[i] *= adafactor.decay }
     }
     var update = g
     for i in p.indices {
-      states[i].secondMoment = UpdateRule.lerp(states[i].secondMoment, g[i] * g[i], oneMinusBeta2)
-      update[i] = 1 / clamped(states[i].secondMoment).squareRoot() * g[i]
+      states[i].secondMoment = adafactor.averaged(states[i].secondMoment, g[i] * g[i])
+      update[i] = 1 / adafactor.clamped(states[i].secondMoment).squareRoot() * g[i]
     }
-    let denominator = atLeast(1, Self.parameterNorm(update) / (count * d))
+    let denominator = adafactor.clipping(norm: Self.parameterNorm(update), rootCount: count)
     let scale = -alpha / denominator
     for i in p.indices {
       p[i] = p[i].addingProduct(scale, update[i])
-      states[i].effectiveStep = alpha / denominator / clamped(states[i].secondMoment).squareRoot()
+      states[i].effectiveStep =
+        alpha / denominator / adafactor.clamped(states[i].secondMoment).squareRoot()
     }
   }
 }

@@ -210,43 +210,22 @@ public struct Optimizer: Sendable {
   private mutating func stepAdafactor(
     _ position: inout Point, gradient g: Point, settings: Hyperparameters
   ) {
-    let step = Double(stepCount)
-    let learningRate = settings.learningRate
-    let oneMinusBeta2 = Double.power(step, settings.value(.beta2Decay))
-    let inverseRoot = 1 / Double.power(step, 0.5)
-    let relativeStep = inverseRoot < learningRate ? inverseRoot : learningRate
-    let eps1 = settings.value(.eps1)
-    let eps2 = settings.value(.eps2)
-    let d = settings.value(.d)
-    let decay = 1 - learningRate * settings.value(.weightDecay)
-    let decays = settings.value(.weightDecay) != 0
-    let floor = eps1 * eps1
-    func clamped(_ v: Double) -> Double { v.isNaN || v >= floor ? v : floor }
-    // Python's max(a, b): b only when b > a.
-    func atLeast(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
+    let adafactor = AdafactorStep(settings: settings, step: stepCount)
     if spec.shape == .scalars || spec.shape == .single {
-      // Two tensors of one element (or the one of a function of one variable): each its own
-      // RMS |p|, variance and clipping.
-      func stepScalar(_ p: inout Double, _ g: Double, _ state: inout ParameterState) {
-        // torch's norm of one element: |p| itself for a size-1 tensor (see `clipped`).
-        let root = spec.shape == .single ? Swift.abs(p) : (p * p).squareRoot()
-        let alpha = atLeast(eps2, root / 1) * relativeStep
-        if decays { p *= decay }
-        state.secondMoment = UpdateRule.lerp(state.secondMoment, g * g, oneMinusBeta2)
-        let update = 1 / clamped(state.secondMoment).squareRoot() * g
-        let size = spec.shape == .single ? Swift.abs(update) : (update * update).squareRoot()
-        let denominator = atLeast(1, size / (1 * d))
-        p = p.addingProduct(-alpha / denominator, update)
-        state.effectiveStep = alpha / denominator / clamped(state.secondMoment).squareRoot()
+      // Two tensors of one element (or the one of a function of one variable).
+      let isOneVariable = spec.shape == .single
+      adafactor.stepOneElement(
+        &position.x, gradient: g.x, state: &stateX, isOneVariable: isOneVariable)
+      if spec.shape == .scalars {
+        adafactor.stepOneElement(
+          &position.y, gradient: g.y, state: &stateY, isOneVariable: isOneVariable)
       }
-      stepScalar(&position.x, g.x, &stateX)
-      if spec.shape == .scalars { stepScalar(&position.y, g.y, &stateY) }
       return
     }
-    let alpha = atLeast(eps2, Self.norm(position) / Double.power(2, 0.5)) * relativeStep
-    if decays {
-      position.x *= decay
-      position.y *= decay
+    let alpha = adafactor.stepSize(norm: Self.norm(position), rootCount: Double.power(2, 0.5))
+    if adafactor.decays {
+      position.x *= adafactor.decay
+      position.y *= adafactor.decay
     }
     let estimate: Point
     if spec.shape == .matrix {
@@ -254,31 +233,32 @@ public struct Optimizer: Sendable {
       // ‖g‖²/2, the column variances (1×2) those of g², and the estimate is
       // row_var @ col_var / max(mean(row_var), eps1).
       let norm = Self.norm(g)
-      rowVariance = UpdateRule.lerp(rowVariance, norm * norm / 2, oneMinusBeta2)
+      rowVariance = adafactor.averaged(rowVariance, norm * norm / 2)
       func columnMean(_ g: Double) -> Double {
         let root = (g * g).squareRoot()
         return root * root / 1
       }
-      stateX.secondMoment = UpdateRule.lerp(stateX.secondMoment, columnMean(g.x), oneMinusBeta2)
-      stateY.secondMoment = UpdateRule.lerp(stateY.secondMoment, columnMean(g.y), oneMinusBeta2)
-      let rowFloor = rowVariance.isNaN || rowVariance >= eps1 ? rowVariance : eps1
+      stateX.secondMoment = adafactor.averaged(stateX.secondMoment, columnMean(g.x))
+      stateY.secondMoment = adafactor.averaged(stateY.secondMoment, columnMean(g.y))
+      let rowFloor =
+        rowVariance.isNaN || rowVariance >= adafactor.eps1 ? rowVariance : adafactor.eps1
       estimate = Point(
         x: rowVariance * stateX.secondMoment / rowFloor,
         y: rowVariance * stateY.secondMoment / rowFloor)
     } else {
-      stateX.secondMoment = UpdateRule.lerp(stateX.secondMoment, g.x * g.x, oneMinusBeta2)
-      stateY.secondMoment = UpdateRule.lerp(stateY.secondMoment, g.y * g.y, oneMinusBeta2)
+      stateX.secondMoment = adafactor.averaged(stateX.secondMoment, g.x * g.x)
+      stateY.secondMoment = adafactor.averaged(stateY.secondMoment, g.y * g.y)
       estimate = Point(x: stateX.secondMoment, y: stateY.secondMoment)
     }
     let update = Point(
-      x: 1 / clamped(estimate.x).squareRoot() * g.x,
-      y: 1 / clamped(estimate.y).squareRoot() * g.y)
-    let denominator = atLeast(1, Self.norm(update) / (Double.power(2, 0.5) * d))
+      x: 1 / adafactor.clamped(estimate.x).squareRoot() * g.x,
+      y: 1 / adafactor.clamped(estimate.y).squareRoot() * g.y)
+    let denominator = adafactor.clipping(norm: Self.norm(update), rootCount: Double.power(2, 0.5))
     let scale = -alpha / denominator
     position.x = position.x.addingProduct(scale, update.x)
     position.y = position.y.addingProduct(scale, update.y)
-    stateX.effectiveStep = alpha / denominator / clamped(estimate.x).squareRoot()
-    stateY.effectiveStep = alpha / denominator / clamped(estimate.y).squareRoot()
+    stateX.effectiveStep = alpha / denominator / adafactor.clamped(estimate.x).squareRoot()
+    stateY.effectiveStep = alpha / denominator / adafactor.clamped(estimate.y).squareRoot()
   }
 
   /// torch's Muon on (x, y) viewed as a 1×2 matrix (torch refuses vectors): momentum as a

@@ -91,7 +91,7 @@ struct Compare: ParsableCommand {
       printedFile, printed: printed, otherwise: "--plugin-output FILE keeps it")
   }
 
-  /// Checks every input, runs the race and renders the ranking; throws `CommandError`.
+  /// Checks every input, runs the race and renders the ranking; throws a one-line `Refusal`.
   func makeReport() throws -> String {
     var printed: [(label: String, text: String)] = []
     return try makeReport(printed: &printed)
@@ -158,11 +158,7 @@ struct Compare: ParsableCommand {
       specs: try FunctionArguments.specs(racers.specs, on: choice), labels: racers.labels)
     race.noise = try racing.gradientNoise()
     race.batches = choice.batches(seed: race.noise.seed)
-    do {
-      try race.checkTrainsAll()
-    } catch {
-      throw CommandError("\(error)")
-    }
+    try race.checkTrainsAll()
     let external = try ComparePlugins(
       pluginTexts, runtime: plugins.runtime, race: &race, steps: stepCount)
     defer {

@@ -28,16 +28,11 @@ final class ComparePlugins {
   ) throws {
     guard !texts.isEmpty else { return }
     let runtime = try runtime()
-    do {
-      let specs = try texts.map { text throws(PluginError) in try PluginSpec(parsing: text) }
-      let optimizers = try runtime.start(specs, at: race.start, steps: steps)
-      for (spec, optimizer) in zip(specs, optimizers) {
-        let index = race.appendExternal(
-          label: spec.object, ExternalOptimizer(name: spec.text))
-        entries.append(Entry(index: index, optimizer: optimizer))
-      }
-    } catch {
-      throw CommandError("\(error)")
+    let specs = try texts.map { text throws(PluginError) in try PluginSpec(parsing: text) }
+    let optimizers = try runtime.start(specs, at: race.start, steps: steps)
+    for (spec, optimizer) in zip(specs, optimizers) {
+      let index = race.appendExternal(label: spec.object, ExternalOptimizer(name: spec.text))
+      entries.append(Entry(index: index, optimizer: optimizer))
     }
   }
 

@@ -5,6 +5,8 @@ import OptimKit
 /// `--data FILE.csv | --dataset NAME` with `--model`, `--loss`, `--params`, `--batch` and
 /// `--train-all`: a tiny model's loss on data as the function a command works on.
 struct DataArguments: ParsableArguments {
+  // duplicates: ArgumentParser's declarations (an @Option with its help, a var), alike in
+  // shape to each other and to Render's and SceneArguments' options only.
   @Option(
     help: ArgumentHelp(
       "Train a model on a CSV file (features x1,x2,…, the label last; a header row is optional).",
@@ -18,15 +20,13 @@ struct DataArguments: ParsableArguments {
   var dataset: String?
 
   @Option(
-    help: ArgumentHelp(
-      "With --data/--dataset: logistic (a sigmoid neuron) or linear (default: logistic for 0/1 labels).",
-      valueName: "model"))
+    help:
+      "With --data/--dataset: logistic (a sigmoid neuron) or linear (default: logistic for 0/1 labels)."
+  )
   var model: String?
 
   @Option(
-    help: ArgumentHelp(
-      "With --data/--dataset: nll (binary cross-entropy) or mse (default: nll for logistic).",
-      valueName: "loss"))
+    help: "With --data/--dataset: nll (binary cross-entropy) or mse (default: nll for logistic).")
   var loss: String?
 
   @Option(
@@ -49,7 +49,7 @@ struct DataArguments: ParsableArguments {
 
   /// The options, the file read and parsed; nil when no data set was named.
   ///
-  /// Throws `CommandError` with one line: both options given, a file that cannot be read,
+  /// Throws a one-line `Refusal`: both options given, a file that cannot be read,
   /// or the file's first bad row. A data-only option without data is refused too, so it is
   /// not silently ignored.
   func options() throws -> DataOptions? {
@@ -88,10 +88,6 @@ struct DataArguments: ParsableArguments {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw CommandError("--data '\(path)' is not UTF-8 text")
     }
-    do {
-      return try DataSet(parsing: text, name: path)
-    } catch {
-      throw CommandError(error.description)
-    }
+    return try DataSet(parsing: text, name: path)
   }
 }

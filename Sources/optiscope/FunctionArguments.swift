@@ -29,14 +29,10 @@ struct FunctionArguments: ParsableArguments {
   func requiredChoice(start: String? = nil) throws -> (choice: FunctionChoice, hasOwnStart: Bool) {
     guard isGiven else { throw CommandError("give --function NAME or --expr EXPRESSION") }
     let data = try training.options()
-    do {
-      var options = SceneOptions(function: function, expression: expr, start: start)
-      options.data = data
-      let choice = try options.functionChoice()
-      return (choice, function != nil || data != nil)
-    } catch {
-      throw CommandError(error.description)
-    }
+    var options = SceneOptions(function: function, expression: expr, start: start)
+    options.data = data
+    let choice = try options.functionChoice()
+    return (choice, function != nil || data != nil)
   }
 
   /// The start of a race on `choice`: --start as typed (X for a function of one variable,
@@ -49,11 +45,7 @@ struct FunctionArguments: ParsableArguments {
       guard let fallback else { throw CommandError("--start X is required with --expr") }
       return fallback
     }
-    do {
-      return try SceneOptions.parseX(text)
-    } catch {
-      throw CommandError(error.description)
-    }
+    return try SceneOptions.parseX(text)
   }
 
   /// `specs` as racers of `choice`: held as one parameter, `torch.tensor([x])`, when f has

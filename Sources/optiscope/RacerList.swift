@@ -2,7 +2,6 @@ import App
 import ArgumentParser
 import OptimKit
 
-// duplicates: options alike in shape to Trace.swift's, which is being changed elsewhere now.
 /// The racers a headless command was asked for: every `--optimizer`, then every `--sweep`'s
 /// members, with their labels.
 ///

@@ -16,23 +16,17 @@ extension Record {
     let recorder: GIFRecorder
     let trace: FileSink?
     let file: FileSink
-    do {
-      let size =
-        try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
-      file = try FileSink.openImage(out, force: recording.force)
-      trace = try recording.openTrace(besides: out, option: "--out")
-      recorder = try GIFRecorder(size: size, framesPerSecond: plan.scene.framesPerSecond) {
-        [out] bytes in
-        do {
-          try file.write(bytes)
-        } catch {
-          throw CommandError("cannot write --out '\(out)': \(error)")
-        }
+    let size =
+      try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
+    file = try FileSink.openImage(out, force: recording.force)
+    trace = try recording.openTrace(besides: out, option: "--out")
+    recorder = try GIFRecorder(size: size, framesPerSecond: plan.scene.framesPerSecond) {
+      [out] bytes in
+      do {
+        try file.write(bytes)
+      } catch {
+        throw CommandError("cannot write --out '\(out)': \(error)")
       }
-    } catch let error as ImageError {
-      throw CommandError(error.description)
-    } catch {
-      throw CommandError("\(error)")
     }
     var session = Session(
       scene: plan.scene, size: plan.size, usesASCII: false, themes: plan.themes,
@@ -80,7 +74,7 @@ extension Record {
       file.close()
     } catch let error as ImageError {
       abandon()
-      throw CommandError(error.description)
+      throw error
     } catch let error as FileSink.Failure {
       abandon()
       throw CommandError("cannot write --out '\(out)': \(error)")
@@ -91,7 +85,7 @@ extension Record {
       try trace?.commit()
     } catch {
       trace?.discard()
-      throw CommandError(error.description)
+      throw error
     }
     if isatty(STDERR_FILENO) == 1 {
       StandardStream.warn(

@@ -66,18 +66,13 @@ struct Record: ParsableCommand {
       try recordGIF(plan)
       return
     }
-    let sink: FileSink
+    let sink = try FileSink.open(out, force: recording.force, option: "--out")
     let trace: FileSink?
-    do {
-      sink = try FileSink.open(out, force: recording.force, option: "--out")
-    } catch {
-      throw CommandError(error.description)
-    }
     do {
       trace = try recording.openTrace(besides: out, option: "--out")
     } catch {
       sink.discard()
-      throw CommandError(error.description)
+      throw error
     }
     // A text log holds plain frames (the heatmap as glyphs); a cast holds colours.
     let depth =
@@ -113,7 +108,7 @@ struct Record: ParsableCommand {
         try trace?.commit()
       } catch {
         abandon()
-        throw CommandError(error.description)
+        throw error
       }
     }
     // Every further frame is one tick of the one loop, on a screen in memory whose clock
@@ -160,7 +155,7 @@ struct Record: ParsableCommand {
     var plugins: [PluginOptimizer] = []
   }
 
-  /// Checks every option before any file is touched; throws `CommandError`.
+  /// Checks every option before any file is touched; throws a one-line `Refusal`.
   func makePlan() throws -> Plan {
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
     let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
@@ -173,42 +168,33 @@ struct Record: ParsableCommand {
   /// `makePlan()` for the built-in racers and the plug-ins `pluginTexts` (with a scene
   /// file's, such as a recording's header, first).
   private func makePlan(_ scene: SceneArguments, plugins pluginTexts: [String]) throws -> Plan {
-    do {
-      if !pluginTexts.isEmpty && scene.racers.optimizers.isEmpty {
-        throw CommandError(
-          "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
-      }
-      var file = try scene.sceneFile()
-      let texts = file.plugins + pluginTexts
-      file.plugins = []
-      let checked = try file.options.scene()
-      if writesGIF, checked.function.isOneVariable {
-        throw CommandError(
-          "--format gif does not draw functions of one variable yet; record text or cast")
-      }
-      let screen =
-        try size.map { text throws(SceneOptions.Problem) in
-          try ScreenSize(parsing: text)
-        } ?? file.size ?? ScreenSize(width: 120, height: 40)
-      let themes: (choices: [ThemeChoice], index: Int)
-      do {
-        themes = try appearance.onlyTheme(default: file.theme)
-      } catch {
-        throw SceneOptions.Problem(description: error.description)
-      }
-      let steps = file.steps ?? 100
-      let count =
-        frames ?? (steps + checked.stepsPerFrame - 1) / checked.stepsPerFrame + 1
-      guard (1...Self.maximumFrames).contains(count) else {
-        throw SceneOptions.Problem(
-          description: "--frames must be between 1 and \(Self.maximumFrames), got \(count)")
-      }
-      return Plan(
-        file: file, scene: checked, size: screen, frames: count,
-        format: writesGIF ? .text : try recording.recordingFormat(), themes: themes,
-        pluginTexts: texts)
-    } catch {
-      throw CommandError("\(error)")
+    if !pluginTexts.isEmpty && scene.racers.optimizers.isEmpty {
+      throw CommandError(
+        "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
     }
+    var file = try scene.sceneFile()
+    let texts = file.plugins + pluginTexts
+    file.plugins = []
+    let checked = try file.options.scene()
+    if writesGIF, checked.function.isOneVariable {
+      throw CommandError(
+        "--format gif does not draw functions of one variable yet; record text or cast")
+    }
+    let screen =
+      try size.map { text throws(SceneOptions.Problem) in
+        try ScreenSize(parsing: text)
+      } ?? file.size ?? ScreenSize(width: 120, height: 40)
+    let themes = try appearance.onlyTheme(default: file.theme)
+    let steps = file.steps ?? 100
+    let count =
+      frames ?? (steps + checked.stepsPerFrame - 1) / checked.stepsPerFrame + 1
+    guard (1...Self.maximumFrames).contains(count) else {
+      throw SceneOptions.Problem(
+        description: "--frames must be between 1 and \(Self.maximumFrames), got \(count)")
+    }
+    return Plan(
+      file: file, scene: checked, size: screen, frames: count,
+      format: writesGIF ? .text : try recording.recordingFormat(), themes: themes,
+      pluginTexts: texts)
   }
 }

@@ -19,7 +19,7 @@ import TerminalGraphics
 /// four, one a language its users write (optimizer specs, schedules,
 /// sweeps, expressions), each thrown typed by its own parser and named in the
 /// parser's `throws(...)`; `OptimizerError.schedule` already wraps the
-/// schedule's. App keeps `SceneOptions.Problem` (scene options and files)
+/// schedule's. Its `DataSetError` names a CSV file's row, as users wrote it. App keeps `SceneOptions.Problem` (scene options and files)
 /// and `RecordingLog.Problem` (log lines, with their line numbers). The
 /// executable's I/O failures (`FileSink.Failure`, `StandardStream.Failure`)
 /// carry what their callers decide on (an existing file, a broken pipe).
@@ -39,3 +39,4 @@ extension RecordingLog.Problem: Refusal {}
 extension TerminalError: Refusal {}
 extension SixelEncoder.Failure: Refusal {}
 extension PluginError: Refusal {}
+extension DataSetError: Refusal {}

@@ -29,12 +29,8 @@ extension Render {
       throw CommandError(
         "--format \(name) does not draw functions of one variable yet; render them as text")
     }
-    let size: PixelSize
-    do {
-      size = try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
-    } catch {
-      throw CommandError(error.description)
-    }
+    let size =
+      try pixels.map { text throws(ImageError) in try PixelSize(parsing: text) } ?? .standard
     return ImagePlan(file: try FileSink.openImage(out, force: force), format: chosen, size: size)
   }
 
@@ -53,7 +49,7 @@ extension Render {
         height: plan.size.height)
     } catch {
       plan.file.discard()
-      throw CommandError(error.description)
+      throw error
     }
     try plan.file.writeWhole(bytes)
   }

@@ -51,10 +51,7 @@ struct Render: ParsableCommand {
 
   @OptionGroup var plugins: PluginArguments
 
-  @Option(
-    help: ArgumentHelp(
-      "What to write: text (the screen), or an image: png, svg or pdf (needs --out).",
-      valueName: "format"))
+  @Option(help: "What to write: text (the screen), or an image: png, svg or pdf (needs --out).")
   var format: String = "text"
 
   @Option(
@@ -77,13 +74,13 @@ struct Render: ParsableCommand {
     try StandardStream.print(output)
   }
 
-  /// Checks every input, runs the race and draws it; throws `CommandError`.
+  /// Checks every input, runs the race and draws it; throws a one-line `Refusal`.
   func makeOutput() throws -> String {
     let (_, canvas, depth) = try run(drawsScreen: true)
     return depth == .none ? TextEncoder.plain(canvas) : TextEncoder.ansi(canvas, depth: depth)
   }
 
-  /// Checks every input and runs the race; throws `CommandError`.
+  /// Checks every input and runs the race; throws a one-line `Refusal`.
   func makeModel() throws -> (Model, ColorDepth) {
     let (model, _, depth) = try run(drawsScreen: false)
     return (model, depth)
@@ -92,38 +89,22 @@ struct Render: ParsableCommand {
   /// Checks every input and runs the race as a program of the one loop (`RenderRun`); the
   /// model at the end, the screen the loop drew (when `drawsScreen`) and the output's depth.
   private func run(drawsScreen: Bool) throws -> (Model, Canvas, ColorDepth) {
-    let checked: Scene
-    let file: SceneFile
     let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
-    do {
-      if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
-        throw CommandError(
-          "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
-      }
-      file = try sceneArguments.sceneFile()
-      checked = try file.options.scene()
-    } catch {
-      throw CommandError("\(error)")
+    if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
+      throw CommandError(
+        "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
     }
+    let file = try sceneArguments.sceneFile()
+    let checked = try file.options.scene()
     let steps = self.steps ?? file.steps ?? 300
     guard (0...Self.maximumSteps).contains(steps) else {
       throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")
     }
     let isTerminal = isatty(STDOUT_FILENO) == 1
-    let screen: (width: Int, height: Int)
-    do {
-      screen =
-        try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
-        ?? file.size.map { ($0.width, $0.height) } ?? Self.terminalSize(isTerminal)
-    } catch {
-      throw CommandError(error.description)
-    }
-    let themes: (choices: [ThemeChoice], index: Int)
-    do {
-      themes = try appearance.onlyTheme(default: file.theme)
-    } catch {
-      throw CommandError(error.description)
-    }
+    let screen: (width: Int, height: Int) =
+      try size.map { text throws(SceneOptions.Problem) in try SceneOptions.parseSize(text) }
+      ?? file.size.map { ($0.width, $0.height) } ?? Self.terminalSize(isTerminal)
+    let themes = try appearance.onlyTheme(default: file.theme)
     let depth = appearance.outputDepth()
     let model = Model(
       scene: checked, width: screen.width, height: screen.height, themes: themes,

@@ -5,7 +5,6 @@ import FoundationEssentials
 /// The scene options shared by `run`, `render` and `record`: a scene file, and function, start,
 /// optimizers, sweeps, view, layout, pace, noise and the panels shown on top of it.
 struct SceneArguments: ParsableArguments {
-  // duplicates: --start as in Trace.swift and Render.swift (being changed elsewhere now).
   @Option(
     help: ArgumentHelp(
       "A scene file (key = value lines, see README \"Scenes\"), or a recording whose scene to "
@@ -14,11 +13,10 @@ struct SceneArguments: ParsableArguments {
 
   @OptionGroup var function: FunctionArguments
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "The start point X,Y (write --start=-1.5,2 or --start -1.5,2).", valueName: "x,y"))
-  var start: String?
+  /// `--start`.
+  @OptionGroup var starting: StartArguments
+  /// `--start` as typed, nil when not given.
+  var start: String? { starting.start }
 
   /// `--optimizer`, `--sweep`, `--noise` and `--seed`, as `trace` and `compare` take them.
   @OptionGroup var racers: RacerList.Arguments
@@ -29,10 +27,7 @@ struct SceneArguments: ParsableArguments {
       "The view X0,X1,Y0,Y1 (default: the function's own).", valueName: "x0,x1,y0,y1"))
   var view: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "Map layout: overlay or split (default: split for a --sweep, else overlay).",
-      valueName: "layout"))
+  @Option(help: "Map layout: overlay or split (default: split for a --sweep, else overlay).")
   var layout: String?
 
   @Option(help: ArgumentHelp("Frames per second, 1 to 120 (default 20).", valueName: "n"))

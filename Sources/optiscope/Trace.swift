@@ -84,11 +84,10 @@ struct Trace: ParsableCommand {
 
   @OptionGroup var function: FunctionArguments
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "The start point X,Y (write --start=-1.5,2 or --start -1.5,2).", valueName: "x,y"))
-  var start: String?
+  /// `--start`.
+  @OptionGroup var starting: StartArguments
+  /// `--start` as typed, nil when not given.
+  var start: String? { starting.start }
 
   // Read as text and checked in `makeTable`, so a bad number gets the same
   // one-line message as every other bad input.
@@ -104,7 +103,7 @@ struct Trace: ParsableCommand {
     help: ArgumentHelp("A live edit STEP:INDEX:KEY=VALUE; repeatable.", valueName: "change"))
   var changes: [String] = []
 
-  @Option(help: ArgumentHelp("Output format: csv or jsonl.", valueName: "format"))
+  @Option(help: "Output format: csv or jsonl.")
   var format: String = TraceFormat.csv.rawValue
 
   @OptionGroup var plugins: PluginArguments
@@ -119,7 +118,7 @@ struct Trace: ParsableCommand {
       otherwise: "--plugin-output FILE keeps it")
   }
 
-  /// Checks every input and builds the run; throws `CommandError` with a one-line message.
+  /// Checks every input and builds the run; throws a one-line `Refusal`.
   func makeTable() throws -> TraceTable {
     let (choice, hasOwnStart) = try function.requiredChoice(start: start)
     let objective = choice.objective
@@ -146,33 +145,25 @@ struct Trace: ParsableCommand {
       specs: try FunctionArguments.specs(racers.specs, on: choice),
       labels: racers.labels, noise: gradientNoise, changes: scheduled, format: outputFormat)
     table.batches = choice.batches(seed: gradientNoise.seed)
-    do {
-      try Race(objective: objective, start: startPoint, specs: racers.specs).checkTrainsAll()
-    } catch {
-      throw CommandError("\(error)")
-    }
+    try Race(objective: objective, start: startPoint, specs: racers.specs).checkTrainsAll()
     if !pluginTexts.isEmpty {
       let runtime = try plugins.runtime()
       var labels = Set(racers.labels)
-      do {
-        let specs = try pluginTexts.map { text throws(PluginError) in try PluginSpec(parsing: text)
+      let specs = try pluginTexts.map { text throws(PluginError) in try PluginSpec(parsing: text)
+      }
+      let optimizers = try runtime.start(specs, at: startPoint, steps: stepCount)
+      for (spec, optimizer) in zip(specs, optimizers) {
+        var label = spec.object
+        var count = 1
+        while labels.contains(label) {
+          count += 1
+          label = "\(spec.object)#\(count)"
         }
-        let optimizers = try runtime.start(specs, at: startPoint, steps: stepCount)
-        for (spec, optimizer) in zip(specs, optimizers) {
-          var label = spec.object
-          var count = 1
-          while labels.contains(label) {
-            count += 1
-            label = "\(spec.object)#\(count)"
-          }
-          labels.insert(label)
-          table.plugins.append(
-            PluginTraceRacer(
-              label: label, optimizer: optimizer, objective: objective, start: startPoint,
-              noise: gradientNoise))
-        }
-      } catch {
-        throw CommandError("\(error)")
+        labels.insert(label)
+        table.plugins.append(
+          PluginTraceRacer(
+            label: label, optimizer: optimizer, objective: objective, start: startPoint,
+            noise: gradientNoise))
       }
     }
     return table

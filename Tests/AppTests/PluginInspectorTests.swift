@@ -7,21 +7,7 @@ import Testing
 /// plug-in's own state and printed lines in the panel.
 @Suite struct PluginInspectorTests {
   /// The fixture's race plus a torch-like plug-in (index 3) and a history function (index 4).
-  func model() throws -> Model {
-    var model = try Fixture.model()
-    _ = update(
-      &model,
-      .external(
-        .joined(
-          label: "My_Adam",
-          ExternalOptimizer(
-            name: "my.py:My_Adam", settings: [.learningRate: 0.1, .beta1: 0.9, .beta2: 0.999]))))
-    _ = update(
-      &model,
-      .external(
-        .joined(label: "descent", ExternalOptimizer(name: "hw.py:descent", keepsState: false))))
-    return model
-  }
+  func model() throws -> Model { try Fixture.modelWithPlugins(descentKeepsState: false) }
 
   /// The inspector panel's rows, from its heading down, cut at the panel's left edge and
   /// without trailing spaces.

@@ -7,19 +7,7 @@ import Testing
 /// says so, and a failure shows in the legend, escaped.
 @Suite struct PluginRacerKeyTests {
   /// The fixture's race plus one plug-in racer with torch's param_groups, one without.
-  func model() throws -> Model {
-    var model = try Fixture.model()
-    _ = update(
-      &model,
-      .external(
-        .joined(
-          label: "My_Adam",
-          ExternalOptimizer(
-            name: "my.py:My_Adam", settings: [.learningRate: 0.1, .beta1: 0.9, .beta2: 0.999]))))
-    _ = update(
-      &model, .external(.joined(label: "descent", ExternalOptimizer(name: "hw.py:descent"))))
-    return model
-  }
+  func model() throws -> Model { try Fixture.modelWithPlugins() }
 
   @Test func plusEditsAPluginsLearningRateThroughAnEffect() throws {
     var model = try model()

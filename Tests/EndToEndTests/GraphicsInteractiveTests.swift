@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--graphics`: the live map as a kitty or sixel image, checked on a pseudo-terminal
@@ -151,7 +152,7 @@ struct GraphicsInteractiveTests {
       try? FileManager.default.removeItem(atPath: png)
     }
     try Data(sixel).write(to: URL(fileURLWithPath: input))
-    let decoded = try ImageCommandTests.shell(["sixel2png", "-i", input, "-o", png])
+    let decoded = try TestProcess.run(["sixel2png", "-i", input, "-o", png])
     #expect(decoded.status == 0, "\(decoded.output)")
     let reading = try ImageCommandTests.read(png)
     // 37 rows of 17 pixels (the x axis's values take the row under the map), in whole

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `render --format png|svg|pdf` and `record --format gif`, checked by real image readers:
@@ -35,15 +36,6 @@ struct ImageCommandTests {
     var lastDiffers: Bool
   }
 
-  /// The venv's Python with Pillow (scripts/setup --tests installs it).
-  static var python: String {
-    let environment = ProcessInfo.processInfo.environment
-    let venv =
-      environment["OPTISCOPE_VENV"]
-      ?? ((environment["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/optiscope-venv")
-    return venv + "/bin/python"
-  }
-
   static let readerScript = """
     import json, sys
     from PIL import Image, ImageChops
@@ -60,22 +52,8 @@ struct ImageCommandTests {
                       "lastDiffers": differs}))
     """
 
-  /// Runs a program and returns its status and output.
-  static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-  }
-
   static func read(_ path: String) throws -> Reading {
-    let result = try shell([python, "-c", readerScript, path])
+    let result = try TestProcess.run([TestProcess.venvPython, "-c", readerScript, path])
     #expect(result.status == 0, "Pillow could not read \(path): \(result.output)")
     // The last line: Pillow may warn on the lines before it.
     let line = result.output.split(separator: "\n").last.map(String.init) ?? ""
@@ -137,13 +115,13 @@ struct ImageCommandTests {
       #expect(result.status == 0, "\(result.stderr)")
     }
     let fromSVG = scratch.path("svg.png")
-    let converted = try Self.shell(["rsvg-convert", "-o", fromSVG, svg])
+    let converted = try TestProcess.run(["rsvg-convert", "-o", fromSVG, svg])
     #expect(converted.status == 0, "\(converted.output)")
     let svgReading = try Self.read(fromSVG)
     #expect(svgReading.width == 500 && svgReading.height == 400)
     #expect(svgReading.mapColors >= 20)
     // The PDF page is at 100 pixels to the inch, so -r 100 gives the requested pixels back.
-    let rasterized = try Self.shell([
+    let rasterized = try TestProcess.run([
       "pdftoppm", "-r", "100", "-png", "-singlefile", pdf, scratch.path("pdf"),
     ])
     #expect(rasterized.status == 0, "\(rasterized.output)")
@@ -195,7 +173,9 @@ struct ImageCommandTests {
           difference = ImageChops.difference(gif, Image.open(png).convert("RGB")).convert("L")
           print(sum(difference.point(lambda v: 255 if v > 48 else 0).histogram()[255:]))
       """
-    let result = try Self.shell([Self.python, "-c", script, gif, png, scratch.path("earlier.png")])
+    let result = try TestProcess.run([
+      TestProcess.venvPython, "-c", script, gif, png, scratch.path("earlier.png"),
+    ])
     let counts = result.output.split(separator: "\n").suffix(2).compactMap { Int($0) }
     #expect(counts.count == 2, "\(result.output)")
     guard counts.count == 2 else { return }
@@ -274,7 +254,7 @@ struct ImageCommandTests {
       // Files may grow to 8 KiB only; with SIGXFSZ ignored, the write fails with EFBIG.
       let arguments = [command] + Self.race + more + ["--format", format, "--out", path, "--force"]
       let script = "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\""
-      let result = try Self.shell(["bash", "-c", script, binary] + arguments)
+      let result = try TestProcess.run(["bash", "-c", script, binary] + arguments)
       #expect(result.status != 0, "\(command) \(format): \(result.output)")
       #expect(result.output.contains("cannot write"), "\(result.output)")
       #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")

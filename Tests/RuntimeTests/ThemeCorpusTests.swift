@@ -1,29 +1,20 @@
 import App
 import Foundation
 import Runtime
+import TestSupport
 import Testing
 
 /// The crafted themes of `Fuzz/corpus/theme`: each loads or is refused in one line.
 @Suite("The corpus of crafted themes")
 struct ThemeCorpusTests {
-  static let corpus = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fuzz/corpus")
-
-  static func files(_ folder: String) -> [String] {
-    let url = corpus.appendingPathComponent(folder)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    return names.sorted().map { url.appendingPathComponent($0).path }
-  }
-
   @Test("the corpus holds the crafted themes")
   func corpusExists() {
-    #expect(Self.files("theme").count >= 6)
+    #expect(FuzzCorpus.files("theme").count >= 6)
   }
 
   @Test(
     "every crafted theme loads or is refused in one line naming the file",
-    arguments: files("theme"))
+    arguments: FuzzCorpus.files("theme"))
   func craftedTheme(path: String) {
     switch ThemeCatalog.load(path: path) {
     case .success(let theme): #expect(!theme.name.isEmpty)
@@ -41,7 +32,7 @@ struct ThemeCorpusTests {
     ).get()
     for name in ["magma-crlf", "bom-crlf"] {
       var theme = try ThemeCatalog.load(
-        path: Self.corpus.appendingPathComponent("theme/\(name).theme").path
+        path: FuzzCorpus.folder.appendingPathComponent("theme/\(name).theme").path
       ).get()
       theme.name = magma.name
       #expect(theme == magma, "\(name)")
