@@ -78,7 +78,8 @@ public struct RecordingLog: Sendable {
     let magicWords = first.split(separator: " ")
     guard magicWords.first.map(String.init) == Self.magic else {
       throw Problem(
-        description: "\(name) is not an optiscope log (its first line is not '\(Self.magic) 1')")
+        description:
+          "\(name) is not an optiscope log (its first line is not '\(Self.magic) \(Self.version)')")
     }
     guard magicWords.count == 2, let version = Int(magicWords[1]),
       Self.readableVersions.contains(version)

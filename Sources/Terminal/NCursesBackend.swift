@@ -1,7 +1,6 @@
 import CNCursesW
-import Plot
-
 import LibC
+import Plot
 
 /// The real screen: ncurses, started on stdout and stdin.
 ///
@@ -177,5 +176,11 @@ final class NCursesBackend: TerminalBackend {
   func refresh() {
     wnoutrefresh(optiscope_stdscr())
     doupdate()
+  }
+
+  /// Raw mode reads Ctrl-Z as a key, so the program stops itself: ncurses' own SIGTSTP
+  /// handler gives the terminal back before the stop and takes it again on SIGCONT.
+  func suspend() {
+    _ = raise(SIGTSTP)
   }
 }

@@ -125,7 +125,14 @@ public final class Terminal {
       if input == .character(27) {
         if let event = readAfterEscape() { return event }
       } else if let event = decode(input) {
-        return event
+        guard event == .key(.control("z")) else { return event }
+        // Ctrl-Z suspends, as in any terminal program; once continued, the whole
+        // screen is drawn again at whatever size the terminal has now.
+        backend.suspend()
+        backend.forgetScreen()
+        shownWidth = -1
+        let (width, height) = size
+        return .resize(width: width, height: height)
       }
       if let deadline, clock.now >= deadline { return .timeout }
     }

@@ -27,6 +27,9 @@ protocol TerminalBackend: AnyObject {
   func forgetScreen()
   /// Shows the cells written since the last refresh.
   func refresh()
+  /// Stops the process as Ctrl-Z does in a cooked terminal (SIGTSTP) and returns once
+  /// it is continued, with the terminal taken back.
+  func suspend()
   /// Gives the terminal back; called once.
   func stop()
 }

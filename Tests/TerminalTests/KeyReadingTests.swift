@@ -80,6 +80,19 @@ struct KeyReadingTests {
     #expect(backend.forgetCount == 1)
   }
 
+  @Test("Ctrl-Z suspends the program and, once continued, repaints the screen at its size")
+  func controlZSuspends() {
+    let (terminal, backend) = TerminalFixture.terminal(width: 4, height: 2)
+    backend.type("\u{1A}")
+    backend.size = (5, 3)
+    #expect(terminal.nextEvent(timeout: .zero) == .resize(width: 5, height: 3))
+    #expect(backend.suspendCount == 1)
+    #expect(backend.forgetCount == 1)
+    backend.type("\u{17}")
+    #expect(terminal.nextEvent(timeout: .zero) == .key(.control("w")))
+    #expect(backend.suspendCount == 1)
+  }
+
   @Test("a pending signal comes first; with nothing to read a timeout is a timeout")
   func signalsAndTimeouts() {
     let (terminal, backend) = TerminalFixture.terminal()

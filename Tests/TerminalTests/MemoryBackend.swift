@@ -82,6 +82,9 @@ final class MemoryBackend: TerminalBackend {
 
   func forgetScreen() { forgetCount += 1 }
 
+  private(set) var suspendCount = 0
+  func suspend() { suspendCount += 1 }
+
   func refresh() {
     let (width, height) = size
     if screen.count != width * height { screen = Array(repeating: nil, count: width * height) }
