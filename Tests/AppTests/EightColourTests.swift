@@ -74,7 +74,8 @@ import Testing
     #expect(looks(in: map).count >= 10, "\(looks(in: map))")
   }
 
-  @Test("render's 8-colour text: a bright optimizer is bold, a dark one is not, despite `trail = bold`")
+  @Test(
+    "render's 8-colour text: a bright optimizer is bold, a dark one is not, despite `trail = bold`")
   func textEncoderFollowsTheRule() throws {
     let model = try Self.model()
     let theme = model.theme
@@ -84,6 +85,7 @@ import Testing
     canvas[1, 0] = Cell("▲", foreground: theme.racerStyle(2).color, attributes: [.bold])
     #expect(TextEncoder.ansi(canvas, depth: .eight) == "\u{1B}[0;1;33m✚\u{1B}[0;33m▲\u{1B}[0m\n")
     // At 16 colours and more the cells are drawn as they are.
-    #expect(TextEncoder.ansi(canvas, depth: .sixteen) == "\u{1B}[0;1;93m✚\u{1B}[0;1;33m▲\u{1B}[0m\n")
+    #expect(
+      TextEncoder.ansi(canvas, depth: .sixteen) == "\u{1B}[0;1;93m✚\u{1B}[0;1;33m▲\u{1B}[0m\n")
   }
 }

@@ -120,16 +120,20 @@ import Testing
     #expect(!dimmed.isEmpty && dimmed.allSatisfy { $0.attributes.contains(.dim) })
   }
 
-  @Test("at 8 colours eleven loss lines are eleven looks: colour, and bold where the colour is bright")
+  @Test(
+    "at 8 colours eleven loss lines are eleven looks: colour, and bold where the colour is bright")
   func elevenLinesAtEightColours() {
     // Eleven flat lines a decade apart, so none covers another.
-    let racers = (0..<11).map { racer(Array(repeating: Double.power(10, Double($0)), count: 20), style: $0) }
+    let racers = (0..<11).map {
+      racer(Array(repeating: Double.power(10, Double($0)), count: 20), style: $0)
+    }
     let canvas = draw(racers, width: 30, height: 26)
     var looks: [Int: Set<[Int]>] = [:]
     for row in 0..<canvas.height {
       for column in 0..<canvas.width {
         let cell = canvas[column, row]
-        guard (0x2801...0x28FF).contains(cell.glyph.value), let color = cell.foreground.index8 else {
+        guard (0x2801...0x28FF).contains(cell.glyph.value), let color = cell.foreground.index8
+        else {
           continue
         }
         let bold = cell.foreground.attributes(cell.attributes, at: .eight).contains(.bold)

@@ -100,7 +100,8 @@ import Testing
     }
     // The default's thirteen all differ at every depth.
     let standard = Theme.standard.racers.indices.map(Theme.standard.racerStyle)
-    #expect(Set(standard.map { [$0.color.index8, $0.color.boldAtEight == true ? 1 : 0] }).count == 13)
+    #expect(
+      Set(standard.map { [$0.color.index8, $0.color.boldAtEight == true ? 1 : 0] }).count == 13)
   }
 
   @Test func shippedDefaultIsTheBuiltInDefault() throws {
