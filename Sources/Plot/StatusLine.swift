@@ -67,10 +67,13 @@ struct StatusLine: Widget {
       }
     }
     let leftWidth = TextRun.width(of: titleText) + tailWidth + 1
-    let hints = [keyHint, shortHint, ""]
+    let hints = [keyHint, shortHint, ""].map { $0.isEmpty ? "" : $0 + " " }
+    // The pointer's readout is what the user asks for now: it goes before the long
+    // hint (at 80 columns "keys act on: all ·" gives way to it), not before "? help".
+    let readoutWidth = pointer.isEmpty ? 0 : TextRun.width(of: pointer) + 3
     let hint =
-      hints.map { $0.isEmpty ? "" : $0 + " " }
-      .first { leftWidth + TextRun.width(of: $0) <= area.width } ?? ""
+      hints.dropLast().first { leftWidth + readoutWidth + TextRun.width(of: $0) <= area.width }
+      ?? hints.first { leftWidth + TextRun.width(of: $0) <= area.width } ?? ""
     let recordingRoom = area.width - leftWidth - TextRun.width(of: hint)
     let recording =
       recordingLabel.isEmpty || TextRun.width(of: recordingLabel) + 2 > recordingRoom
