@@ -4,7 +4,10 @@ or `tmux capture-pane -p -e`) into a PNG, so a frame can be looked at as a
 picture and shown in the README. Needs Pillow (`pip install pillow`) and the
 DejaVu Sans Mono font (Debian's fonts-dejavu-core).
 
-usage: scripts/ansi-to-png.py [INPUT|-] OUTPUT.png [--font-size 14]
+usage: scripts/ansi-to-png.py [INPUT|-] OUTPUT.png [--font-size 14] [--bold-bright]
+
+--bold-bright shows a bold basic colour (SGR 1 with 30-37) as its bright twin, as
+xterm does by default: an 8-colour terminal (TERM=xterm) has no other bright colours.
 """
 import re
 import sys
@@ -34,17 +37,21 @@ def xterm256(index):
     return (level, level, level)
 
 
-def parse(text):
+def parse(text, bold_bright=False):
     """Yields rows of (char, fg, bg, bold); a dim (SGR 2) foreground is blended halfway to
-    its background, as terminals show it."""
+    its background, as terminals show it; with bold_bright a bold basic foreground is
+    its bright twin."""
     rows = []
     fg, bg, bold, reverse, dim = None, None, False, False, False
+    basic = None
     for line in text.split("\n"):
         row = []
         position = 0
         for match in re.finditer(r"\x1b\[([0-9;]*)m|\x1b\[[0-9;?]*[A-Za-ln-z]|(.)", line):
             if match.group(2) is not None:
                 f, b = fg or DEFAULT_FG, bg or DEFAULT_BG
+                if bold_bright and bold and basic is not None:
+                    f = BASE16[basic + 8]
                 if reverse:
                     f, b = b, f
                 if dim:
@@ -59,6 +66,7 @@ def parse(text):
                 c = codes[i]
                 if c == 0:
                     fg, bg, bold, reverse, dim = None, None, False, False, False
+                    basic = None
                 elif c == 1:
                     bold = True
                 elif c == 2:
@@ -71,27 +79,29 @@ def parse(text):
                     reverse = False
                 elif 30 <= c <= 37:
                     fg = BASE16[c - 30]
+                    basic = c - 30
                 elif 90 <= c <= 97:
-                    fg = BASE16[c - 90 + 8]
+                    fg, basic = BASE16[c - 90 + 8], None
                 elif 40 <= c <= 47:
                     bg = BASE16[c - 40]
                 elif 100 <= c <= 107:
                     bg = BASE16[c - 100 + 8]
                 elif c == 39:
                     fg = None
+                    basic = None
                 elif c == 49:
                     bg = None
                 elif c in (38, 48) and i + 2 < len(codes) and codes[i + 1] == 5:
                     colour = xterm256(codes[i + 2])
                     if c == 38:
-                        fg = colour
+                        fg, basic = colour, None
                     else:
                         bg = colour
                     i += 2
                 elif c in (38, 48) and i + 4 < len(codes) and codes[i + 1] == 2:
                     colour = tuple(codes[i + 2:i + 5])
                     if c == 38:
-                        fg = colour
+                        fg, basic = colour, None
                     else:
                         bg = colour
                     i += 4
@@ -148,6 +158,8 @@ def draw_blocks(draw, mask, columns, rows, box, colour):
 def main():
     args = sys.argv[1:]
     size = 14
+    bold_bright = "--bold-bright" in args
+    args = [a for a in args if a != "--bold-bright"]
     if "--font-size" in args:
         at = args.index("--font-size")
         size = int(args[at + 1])
@@ -156,7 +168,7 @@ def main():
         sys.exit(__doc__)
     source, output = args
     text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
-    rows = parse(text)
+    rows = parse(text, bold_bright)
     font = ImageFont.truetype(FONT, size)
     bold_font = ImageFont.truetype(BOLD_FONT, size)
     left, top, right, bottom = font.getbbox("M")

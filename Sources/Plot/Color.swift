@@ -15,6 +15,14 @@ public struct Color: Hashable, Sendable {
   public var index16: UInt8?
   /// A 0–7 ANSI colour used when only 8 colours are available.
   public var index8: UInt8?
+  /// At 8 colours, whether a cell drawn in this colour is bold (true) or not
+  /// (false), whatever its own attributes; nil leaves them alone.
+  ///
+  /// An 8-colour terminal shows a bold colour as its bright twin, so this is
+  /// the 16-colour fallback's brightness where only 8 colours exist: the
+  /// optimizers' colours carry it (see `Theme.racerStyle`), which makes
+  /// fourteen of them distinct at 8 colours instead of seven.
+  public var boldAtEight: Bool?
 
   /// A colour whose 8-colour fallback is the 16-colour one without its brightness.
   public init(index256: UInt8?, index16: UInt8?) {
@@ -55,6 +63,23 @@ public struct Color: Hashable, Sendable {
   /// Whether this is the terminal's default colour at every depth.
   public var isTerminalDefault: Bool {
     rgb == nil && index256 == nil && index16 == nil && index8 == nil
+  }
+
+  /// This colour, drawn bold at 8 colours exactly when its 16-colour fallback
+  /// is a bright one (8–15), so its brightness survives there.
+  public var brightAtEight: Color {
+    var color = self
+    color.boldAtEight = index16.map { $0 >= 8 }
+    return color
+  }
+
+  /// The attributes a cell with this foreground shows at `depth`: `attributes`,
+  /// with bold set or cleared by `boldAtEight` at 8 colours.
+  public func attributes(_ attributes: Cell.Attributes, at depth: ColorDepth) -> Cell.Attributes {
+    guard depth == .eight, let bold = boldAtEight else { return attributes }
+    var shown = attributes
+    if bold { shown.insert(.bold) } else { shown.remove(.bold) }
+    return shown
   }
 
   /// The colour index to use at a given depth, or nil for the terminal default;

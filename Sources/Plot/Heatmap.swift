@@ -18,6 +18,10 @@ public struct Heatmap: Sendable {
   /// Where a few levels' values are written on their lines (the map draws them
   /// where no trail or marker is), and the colour of each one's line.
   public let labels: [(label: ContourLabel, color: Color)]
+  /// The levels' values beside the colour bar, in the text colour on the shadow
+  /// of the map; like the contour labels, drawn by the map where no trail or
+  /// marker is, so a trail never leaves half a number there.
+  public let colorBarLabels: [ContourLabel]
   /// The drawn fill and contour lines, `key.width` × `key.height` cells.
   public let cells: Canvas
 
@@ -88,7 +92,9 @@ public struct Heatmap: Sendable {
       key.width >= Self.colorBarMinimum.width,
       key.height >= Self.colorBarMinimum.height
     {
-      Self.drawColorBar(over: &cells, levels: levels, key: key, theme: theme)
+      self.colorBarLabels = Self.drawColorBar(over: &cells, levels: levels, key: key, theme: theme)
+    } else {
+      self.colorBarLabels = []
     }
     self.cells = cells
   }
@@ -98,13 +104,15 @@ public struct Heatmap: Sendable {
 
   /// Draws the colour bar in the map's rightmost column: the colour ramp from the
   /// highest level (top) to the lowest (bottom) on the scale the map is shaded
-  /// on, two shades a cell in half-block mode, with 3 to 5 levels' values written just left of it
-  /// at their heights, in the text colour on the theme's shadow of the map.
+  /// on, two shades a cell in half-block mode; returns where 3 to 5 levels' values
+  /// go just left of it, at their heights.
   ///
-  /// Drawn into the heatmap, so it is worked out once and trails and markers go over it.
+  /// The bar is drawn into the heatmap, so it is worked out once and trails and
+  /// markers go over it; its values are written by the map, each only where no
+  /// trail or marker touches it.
   private static func drawColorBar(
     over cells: inout Canvas, levels: LevelSet, key: HeatmapKey, theme: Theme
-  ) {
+  ) -> [ContourLabel] {
     let column = key.width - 1
     let height = key.height
     for row in 0..<height {
@@ -119,13 +127,15 @@ public struct Heatmap: Sendable {
         : Cell(" ", background: theme.fillColor(shade: (upper + lower) / 2))
     }
     let values = levels.values
-    guard values.count >= 2 else { return }
+    guard values.count >= 2 else { return [] }
     let count = min(5, values.count, height / 3)
-    guard count >= 2 else { return }
+    guard count >= 2 else { return [] }
+    var labels: [ContourLabel] = []
     var lastRow = -2
     // From the lowest level up: bottom rows first, each label at least a row clear of the last.
     for index in 0..<count {
-      let value = values[(index * (values.count - 1)) / (count - 1)]
+      let level = (index * (values.count - 1)) / (count - 1)
+      let value = values[level]
       guard let shade = levels.continuousShade(of: value) else { continue }
       let row = min(max(Int(((1 - shade) * Double(height)).rounded(.down)), 0), height - 1)
       guard abs(row - lastRow) >= 2 else { continue }
@@ -133,13 +143,9 @@ public struct Heatmap: Sendable {
       let text = NumberFormat.compact(value, digits: 2)
       let start = column - text.count
       guard start >= 0 else { continue }
-      for (offset, character) in text.enumerated() {
-        let under = cells[start + offset, row].background
-        cells[start + offset, row] = Cell(
-          character, foreground: theme.text,
-          background: theme.shadow.color(over: under) ?? under)
-      }
+      labels.append(ContourLabel(level: level, column: start, row: row, text: text))
     }
+    return labels
   }
 
   /// Whether contour lines are drawn: in colour when the theme gives them a

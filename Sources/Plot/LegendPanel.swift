@@ -182,7 +182,9 @@ struct LegendPanel: Widget {
   private func drawTable(into canvas: inout Canvas, area: Region) {
     let width = area.width
     let columns = tableColumns(width: width)
-    var header = "   " + TextRun.padded("optimizer", to: columns.label)
+    // A heading cut to "optimi…" reads as a fault: a narrow name column is headed "name".
+    let nameHeading = columns.label >= 9 ? "optimizer" : "name"
+    var header = "   " + TextRun.padded(nameHeading, to: columns.label)
     if columns.parameters > 0 {
       header += " " + TextRun.padded("parameters", to: columns.parameters)
     }

@@ -266,15 +266,19 @@ struct MapPainter {
     return remaining.trailingZeroBitCount
   }
 
-  /// Writes the heatmap's contour labels on their lines, each in its line's
-  /// colour, except those a trail has drawn over (a cell no longer the
-  /// heatmap's own) or a marker or optimizer will sit on: a label never hides them.
+  /// Writes the colour bar's values beside it, in the text colour on the shadow
+  /// of the map, and the heatmap's contour labels on their lines, each in its
+  /// line's colour, except those a trail has drawn over (a cell no longer the
+  /// heatmap's own) or a marker or optimizer will sit on: a label never hides
+  /// them, and is never left half written.
   private func paintLabels(of heatmap: Heatmap, into canvas: inout Canvas, avoiding points: [Point])
   {
-    guard !heatmap.labels.isEmpty else { return }
+    guard !heatmap.labels.isEmpty || !heatmap.colorBarLabels.isEmpty else { return }
     let region = projection.region
     let taken = points.compactMap { projection.cell(of: $0) }
-    for (label, color) in heatmap.labels {
+    let bar = heatmap.colorBarLabels.map { (label: $0, color: theme.text, onShadow: true) }
+    let lines = heatmap.labels.map { (label: $0.label, color: $0.color, onShadow: false) }
+    for (label, color, onShadow) in bar + lines {
       let y = region.y + label.row
       let isClear = label.cells.allSatisfy { column in
         column < region.width && canvas[region.x + column, y] == heatmap.cells[column, label.row]
@@ -283,7 +287,10 @@ struct MapPainter {
       guard isClear else { continue }
       for (offset, character) in label.text.enumerated() {
         let x = region.x + label.column + offset
-        canvas[x, y] = Cell(character, foreground: color, background: canvas[x, y].background)
+        let under = canvas[x, y].background
+        canvas[x, y] = Cell(
+          character, foreground: color,
+          background: onShadow ? theme.shadow.color(over: under) ?? under : under)
       }
     }
   }

@@ -25,6 +25,9 @@ struct StatusLine: Widget {
   var theme: Theme
   var usesASCII = false
 
+  /// The fewest columns a title is cut to (with its "…") to keep "? help" in view.
+  static let shortestTitle = 8
+
   func draw(into canvas: inout Canvas, area: Region) {
     guard !area.isEmpty else { return }
     let background = theme.statusBackground
@@ -49,15 +52,28 @@ struct StatusLine: Widget {
     for note in notes where !note.isEmpty {
       tail += [separator, TextRun(note, color: theme.warning)]
     }
-    let titleText = " " + title
+    var titleText = " " + title
     // The step and notices come first: the hint (then its last part, "? help")
-    // and the recording label only take the room left beside them.
-    let leftWidth =
-      TextRun.width(of: titleText) + tail.reduce(0) { $0 + TextRun.width(of: $1.text) } + 1
-    let hints = [keyHint, keyHint.split(separator: " · ").last.map(String.init) ?? "", ""]
+    // and the recording label only take the room left beside them. "? help" is
+    // how a new user finds the keys, so a long title (a data set's, with its
+    // model, loss and batch) is cut short to keep it, down to a few letters.
+    let shortHint = keyHint.split(separator: " · ").last.map(String.init) ?? ""
+    let tailWidth = tail.reduce(0) { $0 + TextRun.width(of: $1.text) }
+    if !shortHint.isEmpty {
+      let titleRoom = area.width - tailWidth - 1 - TextRun.width(of: shortHint) - 1
+      if TextRun.width(of: titleText) > titleRoom, titleRoom >= Self.shortestTitle + 1 {
+        let cut = TextRun.truncated(title, to: titleRoom - 1)
+        titleText = " " + (cut.hasSuffix(" …") ? String(cut.dropLast(2)) + "…" : cut)
+      }
+    }
+    let leftWidth = TextRun.width(of: titleText) + tailWidth + 1
+    let hints = [keyHint, shortHint, ""].map { $0.isEmpty ? "" : $0 + " " }
+    // The pointer's readout is what the user asks for now: it goes before the long
+    // hint (at 80 columns "keys act on: all ·" gives way to it), not before "? help".
+    let readoutWidth = pointer.isEmpty ? 0 : TextRun.width(of: pointer) + 3
     let hint =
-      hints.map { $0.isEmpty ? "" : $0 + " " }
-      .first { leftWidth + TextRun.width(of: $0) <= area.width } ?? ""
+      hints.dropLast().first { leftWidth + readoutWidth + TextRun.width(of: $0) <= area.width }
+      ?? hints.first { leftWidth + TextRun.width(of: $0) <= area.width } ?? ""
     let recordingRoom = area.width - leftWidth - TextRun.width(of: hint)
     let recording =
       recordingLabel.isEmpty || TextRun.width(of: recordingLabel) + 2 > recordingRoom

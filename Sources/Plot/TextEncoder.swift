@@ -72,7 +72,7 @@ public enum TextEncoder {
         foreground = cell.foreground.index(at: depth)
         background = cell.background.index(at: depth)
       }
-      attributes = cell.attributes
+      attributes = cell.foreground.attributes(cell.attributes, at: depth)
       self.depth = depth
     }
 

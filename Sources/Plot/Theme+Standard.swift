@@ -47,8 +47,8 @@ extension Theme {
       RacerStyle(color: .xterm(120, 10, 2), glyph: "✖", asciiGlyph: "7"),
       RacerStyle(color: .xterm(117, 12, 4), glyph: "◉", asciiGlyph: "8"),
       RacerStyle(color: .xterm(177, 5, 5), glyph: "▼", asciiGlyph: "9"),
-      RacerStyle(color: .xterm(223, 7, 7), glyph: "◀", asciiGlyph: "A"),
-      RacerStyle(color: .xterm(147, 12, 4), glyph: "▶", asciiGlyph: "B"),
+      RacerStyle(color: .xterm(223, 8, 0), glyph: "◀", asciiGlyph: "A"),
+      RacerStyle(color: .xterm(147, 6, 6), glyph: "▶", asciiGlyph: "B"),
       RacerStyle(color: .xterm(196, 1, 1), glyph: "◈", asciiGlyph: "C"),
       RacerStyle(color: .xterm(250, 7, 7), glyph: "✦", asciiGlyph: "D"),
     ]

@@ -120,11 +120,17 @@ public struct Theme: Hashable, Sendable {
   }
 
   /// The style of the optimizer with this index (palette repeats when exhausted).
+  ///
+  /// Its colour is bold at 8 colours exactly when its 16-colour fallback is
+  /// bright: the trails are bold, and an 8-colour terminal shows bold as bright,
+  /// so without this seven colours would have to tell eleven optimizers apart.
   public func racerStyle(_ index: Int) -> RacerStyle {
     guard !racers.isEmpty else {
       return RacerStyle(color: .terminalDefault, glyph: "●", asciiGlyph: "o")
     }
-    return racers[((index % racers.count) + racers.count) % racers.count]
+    var style = racers[((index % racers.count) + racers.count) % racers.count]
+    style.color = style.color.brightAtEight
+    return style
   }
 
   /// Whether the heatmap is drawn in colour at this depth (else with the glyph ramp).

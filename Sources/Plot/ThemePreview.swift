@@ -21,7 +21,7 @@ public enum ThemePreview {
     // The glyphs on the theme's own background, as in its legend (a light theme's dark
     // colours would vanish on a dark terminal).
     cells.append(Cell(glyph: " ", background: theme.background))
-    for style in theme.racers {
+    for style in theme.racers.indices.map(theme.racerStyle) {
       cells.append(
         Cell(
           usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,

@@ -266,7 +266,8 @@ public final class Terminal {
       }
       pairs.retain(pairNumber)
     }
-    backend.put(glyph, attributes: cell.attributes, pair: pairNumber, column: column, row: row)
+    let attributes = cell.foreground.attributes(cell.attributes, at: colorDepth)
+    backend.put(glyph, attributes: attributes, pair: pairNumber, column: column, row: row)
     return pairNumber
   }
 

@@ -59,6 +59,23 @@ import Testing
     #expect(Fixture.screen(full).contains("epoch 7 · full batch"))
   }
 
+  @Test("at 80×24 a long epoch counter cuts the data set's title, not '? help'")
+  func statusKeepsTheHelpHintAt80Columns() throws {
+    var options = SceneOptions(optimizers: ["sgd:lr=0.5", "adam:lr=0.1"])
+    options.data = DataOptions(source: "separable", batch: "1")
+    var model = try ExploreFixture.model(options, width: 80, height: 24)
+    _ = update(&model, .advance(steps: 12_345))
+    #expect(
+      ExploreFixture.lines(model)[0]
+        == " separable · logistic · nll… │ step 12345 │ epoch 1029 · batch 9/12 of 1 ? help ")
+    // With room, the whole title and the whole hint.
+    var wide = try ExploreFixture.model(options, width: 120, height: 40)
+    _ = update(&wide, .advance(steps: 12_345))
+    #expect(
+      ExploreFixture.lines(wide)[0].hasPrefix(" separable · logistic · nll · batch 1  mean BCE("))
+    #expect(ExploreFixture.lines(wide)[0].hasSuffix(" keys act on: all · ? help "))
+  }
+
   /// Training all, the map's heatmap is the slice through the selected racer's bias: its key
   /// changes as the bias moves, and equals a map drawn with the objective sliced there.
   @Test func mapIsTheSliceThroughTheSelectedRacersBias() throws {

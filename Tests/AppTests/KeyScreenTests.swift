@@ -77,7 +77,7 @@ struct KeyScreenTests {
     ScreenExpectation.expect(
       panel(),
       equals: """
-           optimi…     lr        f    
+           name        lr        f    
         1● sgd      0.001 5.75e+00 run
         2■ moment… 0.0005 5.35e+00 run
         3▲ nester… 0.0005 5.41e+00 run
@@ -92,7 +92,7 @@ struct KeyScreenTests {
     ScreenExpectation.expect(
       panel(),
       equals: """
-           optim…      lr        f    
+           name        lr        f    
         1● sgd    0.00141 5.75e+00 run
         2■ momen…  0.0005 5.35e+00 run
         3▲ neste…  0.0005 5.41e+00 run

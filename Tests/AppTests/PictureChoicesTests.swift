@@ -40,6 +40,21 @@ import Testing
     #expect(view(away).lines[0] == before)
   }
 
+  @Test(
+    "at 80×24 the readout takes the long hint's room (the formula what is left); '? help' stays")
+  func pointerReadoutAt80Columns() throws {
+    var model = try Fixture.model(width: 80, height: 24)
+    _ = update(&model, .advance(steps: 40))
+    let map = try #require(model.plan.maps.first)
+    // Paused, the line has no room for both the readout and "keys act on: all · ? help".
+    let paused = Fixture.send([Fixture.key(" ")], to: model).0
+    let (pointed, _) = Fixture.send([.pointer(column: map.x + 10, row: map.y + 5)], to: paused)
+    #expect(view(paused).lines[0].hasSuffix(" keys act on: all · ? help "))
+    #expect(
+      view(pointed).lines[0]
+        == " Himmelblau  (x²+y−1… │ x -2.717  y 2.381  f 1.79e+01 │ step 40 │ paused ? help ")
+  }
+
   @Test("a pointer message is logged and read back")
   func pointerLogText() {
     #expect(Msg.pointer(column: 3, row: 4).logText == "pointer 3 4")

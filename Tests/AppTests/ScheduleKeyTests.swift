@@ -54,7 +54,7 @@ struct ScheduleKeyTests {
   @Test("at 80×24 the one-line legend of the default race shows lr, and + changes it at once")
   func compactLegendShowsLearningRate() throws {
     var model = try ExploreFixture.model(SceneOptions(), width: 80, height: 24)
-    let header = try #require(ExploreFixture.line(containing: "optimi", in: model))
+    let header = try #require(ExploreFixture.line(containing: "   name ", in: model))
     #expect(header.contains(" lr "))
     let before = try #require(ExploreFixture.line(containing: "● sgd", in: model))
     #expect(before.contains(" 0.001 "))

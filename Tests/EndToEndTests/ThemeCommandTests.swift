@@ -60,6 +60,42 @@ import Testing
       })
   }
 
+  @Test("TERM=xterm: eleven optimizers in eight colours, the bright ones bold and the others not")
+  func elevenOptimizersDifferAtEightColours() throws {
+    let names = [
+      "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "nadam", "adamw",
+      "radam", "adamax",
+    ]
+    let result = try OptiscopeProcess.run(
+      [
+        "render", "--color", "always", "--function", "rosenbrock", "--size", "120x40", "--steps",
+        "5",
+      ]
+        + names.flatMap { ["--optimizer", $0] }, environment: utf8.merging(["TERM": "xterm"]) { $1 }
+    )
+    #expect(result.status == 0)
+    let glyphs = Array("●■▲◆★✚✖◉▼◀▶")
+    let sgr = try Regex("\u{1B}\\[[0-9;]*m")
+    // Each legend row: the style its glyph is written in.
+    var looks: [String] = []
+    for (name, glyph) in zip(names, glyphs) {
+      let row = try #require(
+        result.stdout.split(separator: "\n").first {
+          $0.replacing(sgr, with: "").contains("\(glyph) \(name) ")
+        })
+      // The legend is the row's right part: its glyph is the row's last.
+      let match = try #require(row.matches(of: try Regex("\u{1B}\\[([0-9;]*)m\(glyph)")).last)
+      looks.append(String(row[match.range].dropFirst(2).dropLast(2)))
+    }
+    #expect(Set(looks).count == 11, "\(looks)")
+    // Nesterov (yellow) and Adadelta (bright yellow, so bold): 33 both, told apart by bold.
+    #expect(
+      looks[2].split(separator: ";").contains("33") && !looks[2].split(separator: ";").contains("1")
+    )
+    #expect(
+      looks[5].split(separator: ";").contains("33") && looks[5].split(separator: ";").contains("1"))
+  }
+
   @Test("COLORTERM=truecolor or --colors 24bit: Rosenbrock at 120×40 in ≥ 100 24-bit colours")
   func trueColourIsDetectedAndAskedFor() throws {
     let rosenbrock = ["render", "--color", "always", "--size", "120x40"]

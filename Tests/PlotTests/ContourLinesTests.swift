@@ -165,6 +165,75 @@ import Testing
     return cells
   }
 
+  @Test("Rosenbrock's painted map at 100×30: each drawn level's cells are unbroken lines")
+  func rosenbrockLinesAreUnbrokenOnTheWholeMap() throws {
+    let rosenbrock = FunctionObjective { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
+    }
+    let key = HeatmapKey(
+      function: "rosenbrock", view: ViewBox(xMin: -2, xMax: 2, yMin: -1, yMax: 3), width: 100,
+      height: 30, mode: .halfBlocks, colorDepth: .truecolor)
+    let heatmap = Heatmap(objective: rosenbrock, key: key, theme: .standard)
+    let region = Region(x: 0, y: 0, width: 100, height: 30)
+    var canvas = Canvas(width: 100, height: 30)
+    MapPainter(
+      projection: MapProjection(view: key.view, region: region), theme: .standard, usesASCII: false
+    ).paint(into: &canvas, heatmap: heatmap, racers: [], start: nil, minima: [])
+    let drawn = try #require(heatmap.contours?.drawnLevels)
+    #expect(drawn.count >= 6, "\(drawn.count) levels drawn")
+    let dotSamples = ContourLines.samplePoints(view: key.view, width: 100, height: 30).map {
+      rosenbrock.value(at: $0)
+    }
+    let labelCells = Set(
+      (heatmap.labels.map(\.label) + heatmap.colorBarLabels).flatMap { label in
+        label.cells.map { [$0, label.row] }
+      })
+    for level in drawn {
+      let grid = ContourLines(
+        samples: dotSamples, width: 100, height: 30, levels: [heatmap.levels.values[level]]
+      ).grid
+      var cells = Set<[Int]>()
+      for row in 0..<30 {
+        for column in 0..<100 {
+          guard let character = grid.character(column: column, row: row),
+            let dots = character.unicodeScalars.first?.value
+          else { continue }
+          cells.insert([column, row])
+          // On the canvas the cell shows the level's dots (maybe with another level's), or
+          // the level's value written on it, or is the colour bar.
+          let shown = canvas[column, row].glyph.value
+          let showsDots =
+            (0x2800...0x28FF).contains(shown) && (shown - 0x2800) & (dots - 0x2800) == dots - 0x2800
+          #expect(
+            showsDots || labelCells.contains([column, row]) || column == 99,
+            "level \(level) at (\(column), \(row))")
+        }
+      }
+      // No breaks: a line of dots closes on itself, ends at the map's edge, or turns back
+      // in a hairpin thinner than a dot (one loose end); a break would leave two loose
+      // ends of the level facing each other across a gap.
+      let lines = components(dots(of: grid))
+      var ends: [(line: Int, dot: [Int])] = []
+      for (index, line) in lines.enumerated() {
+        for dot in line where neighbours(of: dot, in: line) <= 1 {
+          if dot[0] > 0 && dot[0] < 199 && dot[1] > 0 && dot[1] < 119 { ends.append((index, dot)) }
+        }
+        // A short piece is a ring round a minimum too small to show its hole.
+        if line.count < 6 {
+          let x = line.map { Double($0[0]) }.reduce(0, +) / Double(line.count)
+          let y = line.map { Double($0[1]) }.reduce(0, +) / Double(line.count)
+          let centre = rosenbrock.value(at: Point(x: -2 + (x + 0.5) / 50, y: 3 - (y + 0.5) / 30))
+          #expect(centre < heatmap.levels.values[level], "level \(level): a fragment at \(line)")
+        }
+      }
+      for (a, first) in ends.enumerated() {
+        for second in ends[(a + 1)...] where second.line != first.line {
+          let gap = max(abs(first.dot[0] - second.dot[0]), abs(first.dot[1] - second.dot[1]))
+          #expect(gap > 3, "level \(level): a break between \(first.dot) and \(second.dot)")
+        }
+      }
+    }
+  }
+
   @Test func inColourTheLinesAreDotsInTheContourShadeOverTheMapsOwnColour() throws {
     var key = sphereKey
     key.colorDepth = .full256

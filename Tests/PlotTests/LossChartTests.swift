@@ -120,6 +120,31 @@ import Testing
     #expect(!dimmed.isEmpty && dimmed.allSatisfy { $0.attributes.contains(.dim) })
   }
 
+  @Test(
+    "at 8 colours eleven loss lines are eleven looks: colour, and bold where the colour is bright")
+  func elevenLinesAtEightColours() {
+    // Eleven flat lines a decade apart, so none covers another.
+    let racers = (0..<11).map {
+      racer(Array(repeating: Double.power(10, Double($0)), count: 20), style: $0)
+    }
+    let canvas = draw(racers, width: 30, height: 26)
+    var looks: [Int: Set<[Int]>] = [:]
+    for row in 0..<canvas.height {
+      for column in 0..<canvas.width {
+        let cell = canvas[column, row]
+        guard (0x2801...0x28FF).contains(cell.glyph.value), let color = cell.foreground.index8
+        else {
+          continue
+        }
+        let bold = cell.foreground.attributes(cell.attributes, at: .eight).contains(.bold)
+        looks[row, default: []].insert([Int(color), bold ? 1 : 0])
+      }
+    }
+    let lines = looks.values.filter { $0.count == 1 }.map { $0.first ?? [] }
+    #expect(lines.count == 11, "\(looks)")
+    #expect(Set(lines).count == 11, "\(lines)")
+  }
+
   @Test("nice spacings: the smallest 1, 2 or 5 × 10ⁿ at least as large")
   func niceSpacings() {
     #expect(LossPanel.niceSpacing(atLeast: 0.3) == 0.5)

@@ -120,6 +120,41 @@ import Testing
     #expect(canvas.lines[10] == " A o9         1.00e+00 running      ")
   }
 
+  @Test("two rows an optimizer (a tall, narrow legend), and in ASCII: the same numbers 1…9")
+  func legendNumbersInTheTwoRowLegend() {
+    let many = (0..<10).map { index in
+      RacerDrawing(
+        label: "o\(index)", styleIndex: index, trail: [Point(x: 0, y: 0)], step: 1, value: 1,
+        gradientNorm: 1, lossHistory: [1, 1])
+    }
+    var canvas = Canvas(width: 30, height: 21)
+    LegendPanel(racers: many, view: view, theme: SnapshotTheme.theme, usesASCII: false)
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 30, height: 21))
+    let numbered = canvas.lines.filter { !$0.hasPrefix("  f ") }
+    #expect(
+      numbered == [
+        "optimizers                    ",
+        "1● o0                         ",
+        "2■ o1                         ",
+        "3▲ o2                         ",
+        "4◆ o3                         ",
+        "5★ o4                         ",
+        "6✚ o5                         ",
+        "7✖ o6                         ",
+        "8◉ o7                         ",
+        "9▼ o8                         ",
+        " ◀ o9                         ",
+      ])
+    #expect(canvas.lines[2] == "  f 1.00e+00  #1  running     ")
+    LegendPanel(racers: many, view: view, theme: SnapshotTheme.theme, usesASCII: true)
+      .draw(into: &canvas, area: Region(x: 0, y: 0, width: 30, height: 21))
+    #expect(
+      canvas.lines.filter { !$0.hasPrefix("  f ") }.map { String($0.prefix(6)) } == [
+        "optimi", " 1 o0 ", " 2 o1 ", " 3 o2 ", " 4 o3 ", " 5 o4 ", " 6 o5 ", " 7 o6 ", " 8 o7 ",
+        " 9 o8 ", " A o9 ",
+      ])
+  }
+
   /// A racer whose history was thinned: `count` points spread over `steps` steps,
   /// f falling a decade every `steps / 10` steps from 1e+02.
   private func thinned(steps: Int, count: Int = 40) -> RacerDrawing {

@@ -81,6 +81,29 @@ import Testing
     }
   }
 
+  @Test("optimizers of a shipped theme that differ at 256 colours differ at 16 and at 8 too")
+  func shippedOptimizerColoursStayApartAtFewerColours() throws {
+    for file in try Self.shippedFiles() {
+      let name = file.deletingPathExtension().lastPathComponent
+      let theme = try ThemeFile.parse(
+        String(contentsOf: file, encoding: .utf8), file: file.path, name: name)
+      let styles = theme.racers.indices.map(theme.racerStyle)
+      for (i, a) in styles.enumerated() {
+        for b in styles[..<i] where a.color.index256 != b.color.index256 {
+          #expect(a.color.index16 != b.color.index16, "\(name): \(a.glyph) \(b.glyph) at 16")
+          let eight = [a, b].map {
+            [$0.color.index8.map(Int.init), $0.color.boldAtEight == true ? 1 : 0]
+          }
+          #expect(eight[0] != eight[1], "\(name): \(a.glyph) \(b.glyph) at 8")
+        }
+      }
+    }
+    // The default's thirteen all differ at every depth.
+    let standard = Theme.standard.racers.indices.map(Theme.standard.racerStyle)
+    #expect(
+      Set(standard.map { [$0.color.index8, $0.color.boldAtEight == true ? 1 : 0] }).count == 13)
+  }
+
   @Test func shippedDefaultIsTheBuiltInDefault() throws {
     let file = Self.themesFolder.appendingPathComponent("default.theme")
     let parsed = try ThemeFile.parse(

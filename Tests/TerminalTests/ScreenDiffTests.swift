@@ -87,6 +87,21 @@ struct ScreenDiffTests {
     #expect(plainBackend.pairDefinitions.isEmpty)
   }
 
+  @Test("at 8 colours a colour's boldAtEight sets or clears bold; elsewhere cells keep theirs")
+  func boldAtEightColours() {
+    var canvas = Canvas(width: 3, height: 1)
+    canvas[0, 0] = Cell("a", foreground: Color.xterm(226, 11, 3).brightAtEight)
+    canvas[1, 0] = Cell("b", foreground: Color.xterm(214, 3, 3).brightAtEight, attributes: [.bold])
+    canvas[2, 0] = Cell("c", foreground: Color.xterm(214, 3, 3), attributes: [.bold])
+    let (eight, eightBackend) = TerminalFixture.terminal(
+      width: 3, height: 1, colorDepth: .eight, pairCount: 64, colorCount: 8)
+    eight.draw(canvas)
+    #expect(eightBackend.frames[0].map(\.attributes) == [[.bold], [], [.bold]])
+    let (wide, wideBackend) = TerminalFixture.terminal(width: 3, height: 1)
+    wide.draw(canvas)
+    #expect(wideBackend.frames[0].map(\.attributes) == [[], [.bold], [.bold]])
+  }
+
   @Test("on a direct-colour terminal pairs hold 0xRRGGBB, the darkest raised to #000008")
   func directColour() {
     var canvas = Canvas(width: 2, height: 1)
