@@ -54,11 +54,9 @@ struct DataArguments: ParsableArguments {
   /// not silently ignored.
   func options() throws -> DataOptions? {
     guard isGiven else {
-      let stray =
-        [
-          ("--model", model), ("--loss", loss), ("--params", params), ("--batch", batch),
-        ].first { $0.1 != nil }?.0 ?? (trainAll ? "--train-all" : nil)
-      if let stray { throw CommandError("\(stray) needs --data FILE.csv or --dataset NAME") }
+      if let stray = firstDataOnlyOption {
+        throw CommandError("\(stray) needs --data FILE.csv or --dataset NAME")
+      }
       return nil
     }
     if data != nil && dataset != nil {
@@ -68,6 +66,24 @@ struct DataArguments: ParsableArguments {
       source: data ?? dataset ?? "", isFile: data != nil, model: model, loss: loss,
       params: params, batch: batch, trainsAll: trainAll)
     if let data { options.dataSet = try Self.read(data) }
+    return options
+  }
+
+  /// The first option given that only means something with data (`--batch` …), or nil.
+  var firstDataOnlyOption: String? {
+    [("--model", model), ("--loss", loss), ("--params", params), ("--batch", batch)]
+      .first { $0.1 != nil }?.0 ?? (trainAll ? "--train-all" : nil)
+  }
+
+  /// `base` (a scene's data) with the data-only options given on the command line on top,
+  /// so `--scene lab.txt --batch 8` changes the batch of the lab's own data set.
+  func applied(to base: DataOptions) -> DataOptions {
+    var options = base
+    if let model { options.model = model }
+    if let loss { options.loss = loss }
+    if let params { options.params = params }
+    if let batch { options.batch = batch }
+    if trainAll { options.trainsAll = true }
     return options
   }
 

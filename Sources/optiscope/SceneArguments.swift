@@ -71,8 +71,11 @@ struct SceneArguments: ParsableArguments {
   /// option replaces just its own setting.
   func sceneFile() throws(SceneOptions.Problem) -> SceneFile {
     let data: DataOptions?
+    // Data-only options with a scene and no data of their own change the scene's data.
+    let adjustsSceneData =
+      scene != nil && !function.isGiven && function.training.firstDataOnlyOption != nil
     do {
-      data = try function.training.options()
+      data = adjustsSceneData ? nil : try function.training.options()
     } catch {
       throw SceneOptions.Problem(description: (error as? CommandError)?.message ?? "\(error)")
     }
@@ -95,6 +98,15 @@ struct SceneArguments: ParsableArguments {
         throw SceneOptions.Problem(description: (error as? CommandError)?.message ?? "\(error)")
       }
       file.options.data = named
+    }
+    if adjustsSceneData, let stray = function.training.firstDataOnlyOption {
+      guard let named = file.options.data else {
+        throw SceneOptions.Problem(
+          description:
+            "\(stray) needs --data FILE.csv or --dataset NAME (--scene '\(path)' trains on no data)"
+        )
+      }
+      file.options.data = function.training.applied(to: named)
     }
     if let start { file.options.start = start }
     if !racers.isEmpty {

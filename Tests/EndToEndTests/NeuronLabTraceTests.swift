@@ -161,4 +161,26 @@ import Testing
     #expect(
       result.stderr == refusal.message.replacingOccurrences(of: "DATA", with: file.path) + "\n")
   }
+
+  /// `--batch` with a lab's scene changes the batch of the scene's own data set; with a
+  /// scene that trains on no data it is refused in one line, as without a scene.
+  @Test func batchOnTopOfADataScene() throws {
+    let scene = OptiscopeProcess.packageRoot.appendingPathComponent("scenes/05-neuron-nll.txt")
+    let render = ["render", "--steps", "30", "--size", "100x30", "--scene", scene.path]
+    let full = try OptiscopeProcess.run(render)
+    let batched = try OptiscopeProcess.run(render + ["--batch", "8"])
+    #expect(full.status == 0)
+    #expect(batched.status == 0)
+    let header = { (text: String) in text.split(separator: "\n").first.map(String.init) ?? "" }
+    #expect(header(full.stdout).contains("full batch"))
+    #expect(header(batched.stdout).contains("batch 2/2 of 8"))
+    let ellipse = OptiscopeProcess.packageRoot.appendingPathComponent("scenes/01-ellipse.txt")
+    let refused = try OptiscopeProcess.run(
+      ["render", "--steps", "3", "--scene", ellipse.path, "--batch", "8"])
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr
+        == "optiscope: --batch needs --data FILE.csv or --dataset NAME (--scene '\(ellipse.path)' trains on no data)\n"
+    )
+  }
 }
