@@ -73,6 +73,40 @@ public struct Color: Hashable, Sendable {
     return color
   }
 
+  /// This colour as a glyph's foreground over `background`, with its 8- and 16-colour
+  /// fallbacks moved off the background's where the two are the same colour.
+  ///
+  /// Fewer colours than a theme's ramp make a contour line's shade (a darker band)
+  /// collapse onto its band, black on black in the valley; there the line is drawn in
+  /// the colour that stands out instead, and at 256 and 24-bit nothing changes.
+  public func legible(over background: Color) -> Color {
+    var color = self
+    if let index = index8, index == background.index8 { color.index8 = Self.contrast8(index) }
+    if let index = index16, index == background.index16 { color.index16 = Self.contrast16(index) }
+    return color
+  }
+
+  /// This colour as the background of a glyph in `foreground`, with its 8- and
+  /// 16-colour fallbacks moved off the foreground's where the two are the same colour.
+  ///
+  /// An optimizer's trail keeps its own colour, which is what tells it apart, so where
+  /// it crosses a band of that colour at 8 or 16 colours the band gives way under it.
+  public func behind(_ foreground: Color) -> Color {
+    var color = self
+    if let index = index8, index == foreground.index8 { color.index8 = Self.contrast8(index) }
+    if let index = index16, index == foreground.index16 { color.index16 = Self.contrast16(index) }
+    return color
+  }
+
+  /// White for black, black for every other of the 8 colours.
+  static func contrast8(_ index: UInt8) -> UInt8 { index == 0 ? 7 : 0 }
+
+  /// Black for the light ANSI colours (yellow, cyan, white, the bright ones but grey),
+  /// bright white for the dark ones.
+  static func contrast16(_ index: UInt8) -> UInt8 {
+    [0, 1, 2, 4, 5, 8].contains(index) ? 15 : 0
+  }
+
   /// The attributes a cell with this foreground shows at `depth`: `attributes`,
   /// with bold set or cleared by `boldAtEight` at 8 colours.
   public func attributes(_ attributes: Cell.Attributes, at depth: ColorDepth) -> Cell.Attributes {

@@ -181,8 +181,9 @@ public struct Heatmap: Sendable {
       {
         background = Color(rgb: Self.average(upper, lower), fallback: cell.background)
       }
+      let line = lines[min(max(level, 0), lines.count - 1)]
       cells[column, row] = Cell(
-        glyph: glyph, foreground: lines[min(max(level, 0), lines.count - 1)],
+        glyph: glyph, foreground: colored ? line.legible(over: background) : line,
         background: colored ? background : .terminalDefault)
     }
     return lines

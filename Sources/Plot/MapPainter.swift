@@ -220,7 +220,8 @@ struct MapPainter {
         let x = region.x + column
         let y = region.y + row
         canvas[x, y] = Cell(
-          glyph: glyph, foreground: averagedColors[rank], background: canvas[x, y].background,
+          glyph: glyph, foreground: averagedColors[rank],
+          background: canvas[x, y].background.behind(averagedColors[rank]),
           attributes: theme.trailAttributes.union(.dim))
       }
     }
@@ -241,8 +242,8 @@ struct MapPainter {
         : Self.sharedOwner(dots.ownerSet(column: column, row: row), column: column, row: row)
           ?? rank
       canvas[x, y] = Cell(
-        glyph: glyph, foreground: colors[owner], background: canvas[x, y].background,
-        attributes: attributes[owner])
+        glyph: glyph, foreground: colors[owner],
+        background: canvas[x, y].background.behind(colors[owner]), attributes: attributes[owner])
     }
   }
 
@@ -301,7 +302,8 @@ struct MapPainter {
     guard let cell = projection.cell(of: point) else { return }
     canvas[cell.column, cell.row] = Cell(
       usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
-      background: shadows.background(x: cell.column, y: cell.row), attributes: style.attributes)
+      background: shadows.background(x: cell.column, y: cell.row).behind(style.color),
+      attributes: style.attributes)
   }
 
   private func paintPosition(
@@ -322,7 +324,8 @@ struct MapPainter {
       return
     }
     canvas[cell.column, cell.row] = Cell(
-      glyph, foreground: style.color, background: shadows.background(x: cell.column, y: cell.row),
+      glyph, foreground: style.color,
+      background: shadows.background(x: cell.column, y: cell.row).behind(style.color),
       attributes: theme.currentAttributes)
   }
 

@@ -88,4 +88,33 @@ import Testing
     #expect(
       TextEncoder.ansi(canvas, depth: .sixteen) == "\u{1B}[0;1;93m✚\u{1B}[0;1;33m▲\u{1B}[0m\n")
   }
+
+  @Test(
+    "after 300 steps no trail, marker or contour dot is drawn in its own background's colour",
+    arguments: [ColorDepth.eight, .sixteen])
+  func nothingVanishesIntoItsBand(depth: ColorDepth) throws {
+    var model = try Self.model(depth: depth)
+    _ = update(&model, .advance(steps: 300))
+    let canvas = view(model)
+    let map = try #require(model.plan.maps.first)
+    var hidden: [String] = []
+    var drawn = 0
+    for row in map.y..<(map.y + map.height) {
+      for column in map.x..<(map.x + map.width) {
+        let cell = canvas[column, row]
+        // The fill's own cells (half blocks, spaces) show two samples, not a glyph.
+        let value = cell.glyph.value
+        guard !(0x2580...0x259F).contains(value), !(0x1FB00...0x1FB3B).contains(value),
+          cell.glyph != " "
+        else { continue }
+        drawn += 1
+        let foreground = cell.foreground.index(at: depth)
+        if foreground != nil, foreground == cell.background.index(at: depth) {
+          hidden.append("\(cell.glyph) at \(column),\(row)")
+        }
+      }
+    }
+    #expect(drawn > 500)
+    #expect(hidden.isEmpty, "\(hidden)")
+  }
 }
