@@ -253,8 +253,9 @@ import Testing
         }
         lineCells += 1
         let level = try #require(grid.owner(column: column, row: row))
-        let shade = Theme.standard.contourColor.color(
-          over: Theme.standard.fillColor(shade: with.levels.shade(ofBand: level + 1)))
+        let shade = try #require(
+          Theme.standard.contourColor.color(
+            over: Theme.standard.fillColor(shade: with.levels.shade(ofBand: level + 1))))
         let background = without.cells[column, row].background
         #expect(cell.character == dots)
         // At 256 colours the shade itself; its 8/16-colour fallbacks give way where they
