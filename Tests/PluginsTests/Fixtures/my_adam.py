@@ -59,6 +59,13 @@ class Unused_Correction_Adam(My_Adam):
         p.sub_(group["lr"] * m / (v.sqrt() + group["eps"]))
 
 
+class Small_Eps_Adam(My_Adam):
+    """A wrong default: eps=1e-6 where torch's Adam has 1e-8."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-6):
+        super().__init__(params, lr=lr, betas=betas, eps=eps)
+
+
 class Raising_Adam(My_Adam):
     """Raises at its third step."""
 
