@@ -41,10 +41,10 @@ public final class PluginChannel: @unchecked Sendable {
 
   /// Starts `python helper` with pipes on its stdin and stdout (its stderr is discarded).
   ///
-  /// Blocks the calling thread until the process has started: Subprocess's `run`
-  /// is async and runs on the cooperative pool, so call this from a thread of
-  /// one's own (the program's main thread), not from a pool thread that the
-  /// spawn itself may need.
+  /// Blocks the calling thread until the process has started (at most `spawnTimeout`
+  /// seconds). Subprocess's `run` is async; its task runs on `SpawnExecutor`'s thread,
+  /// never on Swift's cooperative pool, so any thread may call this, pool threads and
+  /// many at once included.
   public init(python: String, helper: String, arguments: [String] = []) throws(PluginError) {
     var toChild: [Int32] = [-1, -1]
     var fromChild: [Int32] = [-1, -1]
@@ -61,9 +61,9 @@ public final class PluginChannel: @unchecked Sendable {
       python.contains("/") ? .path(FilePath(python)) : .name(python)
     let childInput = FileDescriptor(rawValue: toChild[0])
     let childOutput = FileDescriptor(rawValue: fromChild[1])
-    let started = Mutex<Result<pid_t, PluginError>?>(nil)
+    let start = Mutex(SpawnState.waiting)
     let ready = DispatchSemaphore(value: 0)
-    Task.detached {
+    Task.detached(executorPreference: SpawnExecutor.shared) {
       do {
         _ = try await Subprocess.run(
           executable, arguments: Arguments([helper] + arguments),
@@ -71,35 +71,62 @@ public final class PluginChannel: @unchecked Sendable {
           output: .fileDescriptor(childOutput, closeAfterSpawningProcess: true),
           error: .discarded
         ) { execution in
-          started.withLock { $0 = .success(execution.processIdentifier.value) }
-          ready.signal()
+          let pid = execution.processIdentifier.value
+          let abandoned = start.withLock { state -> Bool in
+            guard case .waiting = state else { return true }
+            state = .started(pid)
+            return false
+          }
+          // Too late: the caller has given up and closed its ends; end the helper now.
+          if abandoned { kill(pid, SIGKILL) } else { ready.signal() }
         }
       } catch {
-        let alreadyStarted = started.withLock { state -> Bool in
-          if state != nil { return true }
-          state = .failure(
+        let reported = start.withLock { state -> Bool in
+          guard case .waiting = state else { return false }
+          state = .failed(
             PluginError(
               .missing,
               "cannot start Python '\(python)' (install Python 3, or name one with --python PATH or OPTISCOPE_PYTHON)"
             ))
-          return false
+          return true
         }
-        if !alreadyStarted { ready.signal() }
+        if reported { ready.signal() }
       }
     }
-    ready.wait()
-    switch started.withLock({ $0 }) {
-    case .success(let pid):
+    _ = ready.wait(timeout: .now() + .milliseconds(Int(Self.spawnTimeout * 1000)))
+    let outcome = start.withLock { state -> SpawnState in
+      let seen = state
+      if case .waiting = state { state = .abandoned }
+      return seen
+    }
+    switch outcome {
+    case .started(let pid):
       processIdentifier = pid
       output = toChild[1]
       input = fromChild[0]
-    case .failure(let error):
+    case .failed(let error):
       LibC.close(toChild[1])
       LibC.close(fromChild[0])
       throw error
-    case nil:
-      throw PluginError(.protocolBroken, "the plug-in helper did not start")
+    case .waiting, .abandoned:
+      LibC.close(toChild[1])
+      LibC.close(fromChild[0])
+      throw PluginError(
+        .protocolBroken,
+        "the plug-in helper did not start within \(Int(Self.spawnTimeout)) s")
     }
+  }
+
+  /// Seconds a spawn may take before the start gives up (the process, not Python's imports).
+  public static let spawnTimeout = 30.0
+
+  /// Where a start is: the caller and the spawning task agree on it under a lock, so a
+  /// helper spawned after its caller gave up is ended rather than left running.
+  private enum SpawnState: Sendable {
+    case waiting
+    case started(pid_t)
+    case failed(PluginError)
+    case abandoned
   }
 
   /// A channel over descriptors that are already open (reading `input`, writing `output`).

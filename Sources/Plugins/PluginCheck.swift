@@ -119,7 +119,10 @@ public struct PluginCheck: Sendable {
           verdict: .differs(
             PluginDifference(
               step: step, yours: answer.position, reference: reference, relative: relative,
-              state: stateDifference)),
+              state: stateDifference,
+              setting: Self.settingDifference(
+                yours: optimizer.hyperparameters, reference: referenceSpec.hyperparameters,
+                tolerance: tolerance))),
           printed: optimizer.printed)
       }
       largest = max(largest, relative)
@@ -137,6 +140,28 @@ public struct PluginCheck: Sendable {
     if a == b || (a.isNaN && b.isNaN) { return 0 }
     guard a.isFinite, b.isFinite else { return .infinity }
     return abs(a - b) / max(abs(a), abs(b))
+  }
+
+  /// The first of the reference's settings (in torch's order) that the plug-in's
+  /// `param_groups[0]` has under the same name with another value; `beta1` and `beta2` are
+  /// the two numbers of torch's `betas`. Settings only one side has are not compared.
+  static func settingDifference(
+    yours: [String: [Double]]?, reference: Hyperparameters, tolerance: Double
+  ) -> PluginSettingDifference? {
+    guard let yours else { return nil }
+    for key in reference.keys {
+      guard let theirs = reference[key] else { continue }
+      let mine: Double?
+      switch key {
+      case .beta1: mine = yours["betas"].flatMap { $0.count == 2 ? $0[0] : nil }
+      case .beta2: mine = yours["betas"].flatMap { $0.count == 2 ? $0[1] : nil }
+      default: mine = yours[key.name].flatMap { $0.count == 1 ? $0[0] : nil }
+      }
+      if let mine, !(relativeDifference(mine, theirs) <= tolerance) {
+        return PluginSettingDifference(name: key.name, yours: mine, reference: theirs)
+      }
+    }
+    return nil
   }
 
   /// The first of torch's state names (sorted) whose values differ beyond `tolerance`;

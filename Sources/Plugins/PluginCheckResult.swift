@@ -44,7 +44,7 @@ public struct PluginCheckResult: Sendable {
   }
 
   // duplicates: a switch over cases to one line of text, alike in shape to TerminalError's only.
-  /// The report: one line, or two when a state variable is named.
+  /// The report: one line, then one for a setting and one for a state variable that differ.
   public var text: String {
     switch verdict {
     case .bitwise:
@@ -55,6 +55,10 @@ public struct PluginCheckResult: Sendable {
     case .differs(let difference):
       var text =
         "\(name): first difference at step \(difference.step): (x, y) = \(Self.point(difference.yours)) yours, \(Self.point(difference.reference)) reference (relative difference \(Self.short(difference.relative)))"
+      if let setting = difference.setting {
+        text +=
+          "\n  setting \(setting.name) is \(setting.yours) yours, \(setting.reference) reference"
+      }
       if let state = difference.state {
         text +=
           "\n  state \(state.name) differs from step \(state.step): \(Self.list(state.yours)) yours, \(Self.list(state.reference)) reference"
@@ -87,6 +91,12 @@ public struct PluginCheckResult: Sendable {
       fields["yours"] = .array([.real(difference.yours.x), .real(difference.yours.y)])
       fields["reference"] = .array([.real(difference.reference.x), .real(difference.reference.y)])
       fields["relative_difference"] = .real(difference.relative)
+      if let setting = difference.setting {
+        fields["setting"] = .object([
+          "name": .string(setting.name), "yours": .real(setting.yours),
+          "reference": .real(setting.reference),
+        ])
+      }
       if let state = difference.state {
         fields["state"] = .object([
           "name": .string(state.name), "step": .number(Double(state.step)),

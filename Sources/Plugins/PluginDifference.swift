@@ -10,4 +10,6 @@ public struct PluginDifference: Sendable {
   public var relative: Double
   /// The first state variable by torch's name that differs, if the plug-in keeps torch's names.
   public var state: PluginStateDifference?
+  /// The first setting of `param_groups[0]` that differs from the reference's, if any.
+  public var setting: PluginSettingDifference? = nil
 }

@@ -62,6 +62,33 @@ struct PluginCheckTests {
     #expect(difference.state == nil)
   }
 
+  @Test func aWrongDefaultEpsIsNamedAsTheSetting() throws {
+    let result = try Self.check(
+      "my_adam.py:Small_Eps_Adam:lr=0.1", against: "adam:lr=0.1", steps: 100)
+    guard case .differs(let difference) = result.verdict else {
+      Issue.record("expected a difference, got \(result.text)")
+      return
+    }
+    // The point drifts by about ε/√v̂ a step and leaves the tolerance late; the cause is the
+    // setting, which is named beside the step.
+    #expect(difference.setting?.name == "eps")
+    #expect(difference.setting?.yours == 1e-6)
+    #expect(difference.setting?.reference == 1e-8)
+    #expect(
+      result.text.split(separator: "\n")[1] == "  setting eps is 1e-06 yours, 1e-08 reference")
+    #expect(result.json.contains(#""setting":{"name":"eps","reference":1e-08,"yours":1e-06}"#))
+  }
+
+  @Test func aStateMistakeNamesNoSetting() throws {
+    // The compounding one differs by its state, not its settings: no setting is named.
+    let result = try Self.check("my_adam.py:Compounding_Adam:lr=0.1", against: "adam:lr=0.1")
+    guard case .differs(let difference) = result.verdict else {
+      Issue.record("expected a difference, got \(result.text)")
+      return
+    }
+    #expect(difference.setting == nil)
+  }
+
   @Test func aNumpyHistoryFunctionRuns() throws {
     let result = try Self.check(
       "homework.py:gd:lr=0.001", against: "sgd:lr=0.001", steps: 30)

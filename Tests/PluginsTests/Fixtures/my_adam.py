@@ -1,4 +1,4 @@
-"""Students' Adam optimizers: one right, and the two mistakes courses see most."""
+"""Students' Adam optimizers: one right, the mistakes courses see most, and ones that raise, hang or print."""
 import torch
 
 
@@ -88,3 +88,10 @@ class Chatty_Adam(My_Adam):
         print("step", t, "\x1b[31mred\x1b[0m")
         print("to stderr", t, file=sys.stderr)
         super().update(p, group, m, v, t)
+
+
+class Small_Eps_Adam(My_Adam):
+    """A wrong default: eps=1e-6 where torch's Adam has 1e-8."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-6):
+        super().__init__(params, lr=lr, betas=betas, eps=eps)
