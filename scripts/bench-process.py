@@ -256,8 +256,11 @@ def main():
     if options.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"first frame on screen (120x40 pty, median of {len(starts)}): "
-          f"{results['first_frame_ms']:.1f} ms")
+    if results["first_frame_ms"] is None:
+        print("first frame on screen (120x40 pty): none within 1.5 s")
+    else:
+        print(f"first frame on screen (120x40 pty, median of {len(starts)}): "
+              f"{results['first_frame_ms']:.1f} ms")
     for name, figures in results["steady"].items():
         print(f"steady state, {name}: {figures['frames']} frames, "
               f"mean {figures['mean_bytes']:.0f} B/frame, median {figures['median_bytes']:.0f}, "
