@@ -23,6 +23,12 @@ let package = Package(
       ],
       path: "Benchmarks/OptiscopeBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    // A plain driver of the same frames for `perf record -g` (see its main.swift).
+    .executableTarget(
+      name: "ComposeProfile",
+      dependencies: [.product(name: "OptiscopeLibraries", package: "optiscope")],
+      path: "Benchmarks/ComposeProfile"
+    ),
   ]
 )

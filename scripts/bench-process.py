@@ -9,9 +9,13 @@ terminal would be: TERM=xterm-256color, a UTF-8 locale) and measures:
 - time from process start (fork) to the first complete frame on screen: the
   end of the output burst in which the bytes written first reach one byte per
   cell, the median of N runs;
-- bytes written to the terminal per animation frame in steady state: after a
-  second of warm-up, output is split into bursts (a frame is written at once,
-  frames are 1/fps apart) and each burst is one frame;
+- bytes written to the terminal per animation frame in steady state: from a
+  second after the first complete frame (not after the start: a terminal that
+  never answers optiscope's graphics query holds the first frame back by up to
+  a second, and the first frame paints the whole screen), output is split into
+  bursts (a frame is written at once, frames are 1/fps apart) and each burst
+  is one frame; in 256 colours, and in 24-bit colour (TERM=xterm-direct,
+  COLORTERM=truecolor: ncurses sends 24-bit colour only with a direct-colour entry);
 - peak memory (maximum resident set size, from wait4) of the live race;
 - for the headless commands, wall time and peak memory of `render`, and of
   `record` when the binary has it.
@@ -47,20 +51,23 @@ ELEVEN = [
 ]
 
 
-def terminal_environment():
+def terminal_environment(truecolor=False):
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM")}
     env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    if truecolor:
+        # ncurses sends 24-bit colour only with a direct-colour terminfo entry.
+        env.update(TERM="xterm-direct", COLORTERM="truecolor")
     return env
 
 
-def spawn_in_pty(argv, columns=COLUMNS, rows=ROWS):
+def spawn_in_pty(argv, columns=COLUMNS, rows=ROWS, truecolor=False):
     """Starts argv on a new pseudo-terminal of the given size; returns (pid, master fd, start time)."""
     start = time.monotonic()
     pid, master = pty.fork()
     if pid == 0:
         try:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-            os.execve(argv[0], argv, terminal_environment())
+            os.execve(argv[0], argv, terminal_environment(truecolor))
         finally:
             os._exit(127)
     return pid, master, start
@@ -135,10 +142,25 @@ def first_frame_seconds(binary, arguments):
     return None
 
 
-def steady_frames(binary, arguments, seconds, warmup=1.0):
-    """Burst sizes (bytes per frame) after `warmup` seconds, exit status and peak memory."""
-    pid, master, start = spawn_in_pty([binary] + arguments)
+def read_first_frame(master, seconds, chunks):
+    """Reads until the bytes written reach one per cell (the first complete frame), at most
+    `seconds`; False at EOF."""
+    deadline = time.monotonic() + seconds
+    while sum(count for _, count in chunks) < COLUMNS * ROWS:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return True
+        if not read_for(master, min(remaining, 0.05), chunks):
+            return False
+    return True
+
+
+def steady_frames(binary, arguments, seconds, warmup=1.0, truecolor=False):
+    """Burst sizes (bytes per frame) from `warmup` seconds after the first complete frame,
+    exit status and peak memory."""
+    pid, master, start = spawn_in_pty([binary] + arguments, truecolor=truecolor)
     chunks = []
+    read_first_frame(master, 5.0, chunks)
     read_for(master, warmup, chunks)
     measured = []
     read_for(master, seconds, measured)
@@ -156,6 +178,14 @@ def headless(argv):
     elapsed = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     return elapsed, usage.ru_maxrss, process.returncode
+
+
+def has_terminfo(name):
+    """Whether the terminfo database (as TERMINFO_DIRS and the rest say) has the entry `name`."""
+    try:
+        return subprocess.run(["infocmp", name], capture_output=True).returncode == 0
+    except OSError:
+        return False
 
 
 def has_record(binary):
@@ -180,15 +210,21 @@ def main():
 
     eleven = [argument for spec in ELEVEN for argument in ("--optimizer", spec)]
     scenes = {
-        "default race, 1 step/frame": [],
-        "11 optimizers, 1 step/frame": ["--function", "rosenbrock"] + eleven,
-        "11 optimizers, 256 steps/frame": ["--function", "rosenbrock", "--steps-per-frame", "256"]
-        + eleven,
+        "default race, 1 step/frame": ([], False),
+        "11 optimizers, 1 step/frame": (["--function", "rosenbrock"] + eleven, False),
+        "11 optimizers, 1 step/frame, 24-bit": (["--function", "rosenbrock"] + eleven, True),
+        "11 optimizers, 256 steps/frame": (
+            ["--function", "rosenbrock", "--steps-per-frame", "256"] + eleven, False),
     }
     results["steady"] = {}
     peak = 0
-    for name, arguments in scenes.items():
-        frames, status, memory = steady_frames(binary, arguments, options.seconds)
+    for name, (arguments, truecolor) in scenes.items():
+        if truecolor and not has_terminfo("xterm-direct"):
+            print(f"bench-process: no terminfo entry xterm-direct (Debian's ncurses-term has it; "
+                  f"or set TERMINFO_DIRS): '{name}' left out", file=sys.stderr)
+            continue
+        frames, status, memory = steady_frames(
+            binary, arguments, options.seconds, truecolor=truecolor)
         peak = max(peak, memory)
         results["steady"][name] = {
             "frames": len(frames),
@@ -220,8 +256,11 @@ def main():
     if options.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"first frame on screen (120x40 pty, median of {len(starts)}): "
-          f"{results['first_frame_ms']:.1f} ms")
+    if results["first_frame_ms"] is None:
+        print("first frame on screen (120x40 pty): none within 1.5 s")
+    else:
+        print(f"first frame on screen (120x40 pty, median of {len(starts)}): "
+              f"{results['first_frame_ms']:.1f} ms")
     for name, figures in results["steady"].items():
         print(f"steady state, {name}: {figures['frames']} frames, "
               f"mean {figures['mean_bytes']:.0f} B/frame, median {figures['median_bytes']:.0f}, "

@@ -1,3 +1,4 @@
+import OptimKit
 import Plot
 
 /// What one frame keeps for the next so that drawing frame after frame stays quick: the
@@ -18,6 +19,11 @@ public struct FrameCache: Sendable {
   var lossSummaries: LossSummaries?
   /// Whether the trails are drawn into a kept layer, for frames to continue.
   public let keepsTrails: Bool
+  /// The last screen plan and what `Model.plan` read to make it: a frame that changed none
+  /// of it (most do not) takes the plan as it is, the map axes' values and labels included.
+  private var planned: (key: PlanKey, plan: ScreenPlan)?
+  /// How many times a plan was made for this cache (for tests).
+  public private(set) var planComputations = 0
   /// How many times a heatmap was sampled for this cache (for tests and diagnostics).
   public private(set) var heatmapComputations = 0
 
@@ -41,6 +47,36 @@ public struct FrameCache: Sendable {
   /// How many loss histories were summed up afresh, rather than continued, since the
   /// summaries were last dropped (for tests).
   public var lossFreshSummaries: Int { lossSummaries?.freshSummaries ?? 0 }
+
+  /// Everything `Model.plan` reads.
+  private struct PlanKey: Equatable {
+    var width: Int
+    var height: Int
+    var layout: PictureLayout
+    var racerCount: Int
+    var isOneVariable: Bool
+    var view: ViewBox
+
+    init(_ model: Model) {
+      width = model.width
+      height = model.height
+      layout = model.layout
+      racerCount = model.race.racers.count
+      isOneVariable = model.function.isOneVariable
+      view = model.view
+    }
+  }
+
+  /// `model.plan`: the kept one when the model's size, layout, racer count and view are
+  /// those it was made for, else a fresh one, kept for the next frame.
+  mutating func plan(for model: Model) -> ScreenPlan {
+    let key = PlanKey(model)
+    if let planned, planned.key == key { return planned.plan }
+    let plan = model.plan
+    planComputations += 1
+    planned = (key, plan)
+    return plan
+  }
 
   /// The heatmap `picture` needs on the screen `plan` lays out with `theme`: the kept one
   /// when its key and theme are the same, else a fresh one, kept for the next frame.

@@ -84,7 +84,8 @@ extension Model {
   /// Where everything is on the current screen.
   ///
   /// Worked out from the size, layout and racer count alone (what
-  /// `Picture.plan` reads), without building the whole picture.
+  /// `Picture.plan` reads), without building the whole picture. (`FrameCache.plan(for:)`
+  /// keeps a plan for as long as what this reads is unchanged.)
   public var plan: ScreenPlan {
     ScreenPlan(
       width: width, height: height, layout: layout, racerCount: race.racers.count,

@@ -19,7 +19,7 @@ public func view(_ model: Model, basins: BasinOverlay? = nil) -> Canvas {
 /// The layout (`ScreenPlan`), the heatmap's key and the last touches are worked
 /// out once per frame. `basins` are those computed so far (nil: computed whole now).
 public func view(_ model: Model, cache: inout FrameCache, basins: BasinOverlay? = nil) -> Canvas {
-  let plan = model.plan
+  let plan = cache.plan(for: model)
   var picture = model.picture
   (basins ?? BasinOverlay(complete: model)).show(on: &picture, race: model.race)
   let heatmap = cache.heatmap(for: picture, plan: plan, theme: model.theme)

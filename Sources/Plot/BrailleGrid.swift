@@ -122,8 +122,9 @@ public struct BrailleGrid: Sendable {
     if cell >= 0 { mark(cell, bits: bits, owner: owner) }
   }
 
-  /// Sets the dots of column `x` from row `from` to row `to` (either way round), all on the grid.
-  private mutating func drawColumn(x: Int, from: Int, to: Int, owner: Int) {
+  /// Sets the dots of column `x` from row `from` to row `to` (either way round), all on the
+  /// grid: the dots `drawLine` sets between two dots of one column.
+  mutating func drawColumn(x: Int, from: Int, to: Int, owner: Int) {
     let column = x & 1
     let bottom = max(from, to)
     var y = min(from, to)

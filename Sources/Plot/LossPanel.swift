@@ -146,21 +146,28 @@ struct LossPanel: Widget {
     func dot(step: Int, value: Double) -> (x: Double, y: Double) {
       let position = coordinate(value).map { min(max($0, low), high) } ?? .nan
       return (
-        x: Double(step) / Double(steps) * dotWidth + 0.5,
+        x: StepColumns.dotX(step: step, steps: steps, dotWidth: dotWidth),
         y: (high - position) / (high - low) * dotHeight + 0.5
       )
     }
+    // Every line's steps go into the same dot columns: their first steps, found once.
+    let columns = StepColumns(steps: steps, dotWidth: dotWidth)
     for (_, racer) in shown {
       // A history entry's step: its own when the history was thinned, else its index.
-      let end = Self.drawLine(
-        count: racer.lossCount, value: { racer.loss($0).value }, on: &braille,
-        owner: racer.styleIndex
-      ) { index in
-        Int(Double(racer.loss(index).step) / Double(steps) * dotWidth + 0.5)
-      } dot: {
-        dot(step: racer.loss($0).step, value: $1)
+      let owner = racer.styleIndex
+      let end = racer.withTrailEntries { entries in
+        let count = entries.count
+        guard count > 0, entries.step(0) >= 0, entries.step(count - 1) <= steps else {
+          return Self.drawLine(
+            count: count, value: { entries.value($0) }, on: &braille, owner: owner,
+            column: { columns.column(of: entries.step($0)) },
+            dot: { dot(step: entries.step($0), value: $1) })
+        }
+        return Self.drawLine(entries, columns: columns, on: &braille, owner: owner) {
+          dot(step: $0, value: $1)
+        }
       }
-      if let end { ends.append((racer.styleIndex, end.x, end.y)) }
+      if let end { ends.append((owner, end.x, end.y)) }
     }
     // Each line's colour once, not once per cell.
     let colors = (0...min(255, max(0, shown.map(\.racer.styleIndex).max() ?? 0))).map {
@@ -329,30 +336,76 @@ struct LossPanel: Widget {
     count: Int, value valueAt: (Int) -> Double, on grid: inout BrailleGrid, owner: Int,
     column: (Int) -> Int, dot: (Int, Double) -> (x: Double, y: Double)
   ) -> (x: Double, y: Double)? {
+    drawLine(
+      count: count, value: valueAt, on: &grid, owner: owner,
+      scan: { start in
+        // The steps start..<end share one dot column. Columns never decrease
+        // with the step, so the end is found by galloping and bisecting, with
+        // a few calls of `column` per column instead of one per step.
+        let here = column(start)
+        var known = start
+        var stride = 1
+        var bound = count
+        while known + stride < count {
+          guard column(known + stride) == here else {
+            bound = known + stride
+            break
+          }
+          known += stride
+          stride *= 2
+        }
+        var low = known + 1
+        var high = bound
+        while low < high {
+          let middle = (low + high) / 2
+          if column(middle) == here { low = middle + 1 } else { high = middle }
+        }
+        return ColumnScan(of: start..<low, value: valueAt)
+      }, dot: dot)
+  }
+
+  /// Draws the line of a history read in place (`TrailEntries`) whose steps go into dot
+  /// columns as `columns` says: the same dots as `drawLine(count:value:on:owner:column:dot:)`
+  /// with `columns.column(of:)`, found by walking the steps instead of dividing each.
+  ///
+  /// The steps must lie within `columns`' range and never decrease (a trail's do).
+  static func drawLine(
+    _ entries: TrailEntries, columns: StepColumns, on grid: inout BrailleGrid, owner: Int,
+    dot: (Int, Double) -> (x: Double, y: Double)
+  ) -> (x: Double, y: Double)? {
+    var column = 0
+    return drawLine(
+      count: entries.count, value: { entries.value($0) }, on: &grid, owner: owner,
+      scan: { start in
+        let first = entries.step(start)
+        while first >= columns.firstStep(ofColumn: column + 1) { column += 1 }
+        return entries.scanColumn(from: start, below: columns.firstStep(ofColumn: column + 1))
+      }, dot: { dot(entries.step($0), $1) })
+  }
+
+  /// Draws the line of the `count` values `value(index)` gives, each dot column's entries
+  /// summed up by `scan(start)` (`ColumnScan`), and returns where it ends (nil when its
+  /// last value is not finite); `dot` takes an entry's index and value.
+  @inline(__always)
+  private static func drawLine(
+    count: Int, value valueAt: (Int) -> Double, on grid: inout BrailleGrid, owner: Int,
+    scan: (Int) -> ColumnScan, dot: (Int, Double) -> (x: Double, y: Double)
+  ) -> (x: Double, y: Double)? {
     var previous: (x: Double, y: Double)?
     var start = 0
     let valueCount = count
     while start < valueCount {
-      // The steps start..<end share one dot column. Columns never decrease
-      // with the step, so the end is found by galloping and bisecting, with
-      // a few calls of `column` per column instead of one per step.
-      let here = column(start)
-      var known = start
-      var stride = 1
-      var bound = valueCount
-      while known + stride < valueCount {
-        guard column(known + stride) == here else {
-          bound = known + stride
-          break
-        }
-        known += stride
-        stride *= 2
-      }
-      var low = known + 1
-      var high = bound
-      while low < high {
-        let middle = (low + high) / 2
-        if column(middle) == here { low = middle + 1 } else { high = middle }
+      let column = scan(start)
+      let low = column.end
+      // Mostly every value of a column is finite: then the column is one run, its first
+      // lowest and first highest value as the loop below finds them.
+      if column.isFinite {
+        let run = Run(
+          first: (start, valueAt(start)), last: (low - 1, valueAt(low - 1)),
+          lowest: column.lowest, highest: column.highest)
+        previous = draw(run, after: previous, on: &grid, owner: owner, dot: dot)
+        start = low
+        continue
       }
       var run: Run?
       for step in start..<low {
@@ -397,21 +450,45 @@ struct LossPanel: Widget {
   /// before it (`previous`), and returns where it ends.
   ///
   /// A run is often one value, so its four points are often one: each is
-  /// worked out (a logarithm) and drawn only when it is a step not drawn yet.
+  /// worked out (a logarithm) only once. The run's points lie in one dot
+  /// column (where the columns are those of `dot`'s x, as the chart's are), so
+  /// the three segments between them are together the column's dots from the
+  /// highest point to the lowest: drawn as that one run of dots.
   private static func draw(
     _ run: Run, after previous: (x: Double, y: Double)?, on grid: inout BrailleGrid, owner: Int,
     dot: (Int, Double) -> (x: Double, y: Double)
   ) -> (x: Double, y: Double) {
     let first = dot(run.first.0, run.first.1)
     grid.drawSegment(from: previous ?? first, to: first, owner: owner)
+    let lowest = run.lowest.0 == run.first.0 ? first : dot(run.lowest.0, run.lowest.1)
+    let highest =
+      run.highest.0 == run.first.0
+      ? first : run.highest.0 == run.lowest.0 ? lowest : dot(run.highest.0, run.highest.1)
+    let last =
+      run.last.0 == run.first.0
+      ? first
+      : run.last.0 == run.lowest.0
+        ? lowest : run.last.0 == run.highest.0 ? highest : dot(run.last.0, run.last.1)
+    let right = Double(grid.dotWidth)
+    let bottom = Double(grid.dotHeight)
+    let column = Int(first.x)
+    func isInColumn(_ point: (x: Double, y: Double)) -> Bool {
+      point.x >= 0 && point.x < right && point.y >= 0 && point.y < bottom && Int(point.x) == column
+    }
+    if isInColumn(first), isInColumn(lowest), isInColumn(highest), isInColumn(last) {
+      let top = min(Int(first.y), Int(lowest.y), Int(highest.y), Int(last.y))
+      let end = max(Int(first.y), Int(lowest.y), Int(highest.y), Int(last.y))
+      if top < end { grid.drawColumn(x: column, from: top, to: end, owner: owner) }
+      return last
+    }
+    // Points in different columns (a `dot` unlike the chart's) or off the grid: each
+    // segment on its own.
     var end = first
     var endStep = run.first.0
-    for index in 0..<3 {
-      let (step, value) = index == 0 ? run.lowest : (index == 1 ? run.highest : run.last)
+    for (step, point) in [(run.lowest.0, lowest), (run.highest.0, highest), (run.last.0, last)] {
       guard step != endStep else { continue }
-      let next = dot(step, value)
-      grid.drawSegment(from: end, to: next, owner: owner)
-      end = next
+      grid.drawSegment(from: end, to: point, owner: owner)
+      end = point
       endStep = step
     }
     return end

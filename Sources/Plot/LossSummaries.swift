@@ -56,23 +56,25 @@ public struct LossSummaries: Sendable {
     mutating func add(_ racer: RacerDrawing, view: ViewBox?, knownMinimum known: Double?) {
       let hasPositions = racer.pathCount == racer.lossCount
       let total = racer.lossCount
-      var index = count
-      while index < total {
-        let value = racer.loss(index).value
-        defer { index += 1 }
-        guard value.isFinite else { continue }
-        all.add(value)
-        if let known {
-          let gap = value - known
-          if gap > 0, gap.isFinite, gap < (smallestKnownGap ?? .infinity) {
-            smallestKnownGap = gap
+      racer.withTrailEntries { entries in
+        var index = count
+        while index < total {
+          let value = entries.value(index)
+          defer { index += 1 }
+          guard value.isFinite else { continue }
+          all.add(value)
+          if let known {
+            let gap = value - known
+            if gap > 0, gap.isFinite, gap < (smallestKnownGap ?? .infinity) {
+              smallestKnownGap = gap
+            }
           }
+          if let view, hasPositions {
+            let point = entries.point(index)
+            guard point.isFinite, view.contains(point) else { continue }
+          }
+          inView.add(value)
         }
-        if let view, hasPositions {
-          let point = racer.pathPoint(index)
-          guard point.isFinite, view.contains(point) else { continue }
-        }
-        inView.add(value)
       }
       if count == 0, total > 0 { first = Self.entry(racer, 0) }
       if total > 0 { last = Self.entry(racer, total - 1) }
@@ -89,13 +91,15 @@ public struct LossSummaries: Sendable {
         smallestShiftedGap = nil
       }
       let total = racer.lossCount
-      var index = shiftedCount
-      while index < total {
-        let value = racer.loss(index).value
-        index += 1
-        guard value.isFinite else { continue }
-        let gap = value - shift
-        if gap > 0, gap.isFinite { smallestShiftedGap = min(smallestShiftedGap ?? gap, gap) }
+      racer.withTrailEntries { entries in
+        var index = shiftedCount
+        while index < total {
+          let value = entries.value(index)
+          index += 1
+          guard value.isFinite else { continue }
+          let gap = value - shift
+          if gap > 0, gap.isFinite { smallestShiftedGap = min(smallestShiftedGap ?? gap, gap) }
+        }
       }
       shiftedCount = total
     }

@@ -190,6 +190,33 @@ public struct RacerDrawing: Sendable {
     }
   }
 
+  /// Calls `body` with the trail and loss history read in place (`TrailEntries`): the
+  /// same points and entries as `pathPoint(_:)` and `loss(_:)` give, without retaining
+  /// the arrays at each of them.
+  func withTrailEntries<Result>(_ body: (TrailEntries) -> Result) -> Result {
+    if let shared {
+      return shared.older.withUnsafeBufferPointer { older in
+        shared.newer.withUnsafeBufferPointer { newer in
+          body(
+            TrailEntries(
+              older: older, newer: newer, points: .init(start: nil, count: 0),
+              values: .init(start: nil, count: 0), steps: .init(start: nil, count: 0),
+              isShared: true))
+        }
+      }
+    }
+    return ownTrail.withUnsafeBufferPointer { points in
+      ownLossHistory.withUnsafeBufferPointer { values in
+        ownLossSteps.withUnsafeBufferPointer { steps in
+          body(
+            TrailEntries(
+              older: .init(start: nil, count: 0), newer: .init(start: nil, count: 0),
+              points: points, values: values, steps: steps, isShared: false))
+        }
+      }
+    }
+  }
+
   /// The loss entry at `index`: its step (as `forEachLoss` gives it) and f.
   @inline(__always)
   func loss(_ index: Int) -> (step: Int, value: Double) {

@@ -100,20 +100,22 @@ public struct TrailLayer: Sendable {
     var state = progress[rank]
     let count = racer.pathCount
     guard state.count < count else { return }
-    for index in state.count..<count {
-      let point = racer.pathPoint(index)
-      guard point.isFinite else {
-        state.end = nil
-        state.endKey = BrailleGrid.offGridKey
-        continue
+    racer.withTrailEntries { entries in
+      for index in state.count..<count {
+        let point = entries.point(index)
+        guard point.isFinite else {
+          state.end = nil
+          state.endKey = BrailleGrid.offGridKey
+          continue
+        }
+        let dot = projection.dotPosition(of: point)
+        let key = grid.dotKey(dot)
+        if key != state.endKey || key == BrailleGrid.offGridKey {
+          grid.drawSegment(from: state.end ?? dot, to: dot, owner: rank)
+        }
+        state.end = dot
+        state.endKey = key
       }
-      let dot = projection.dotPosition(of: point)
-      let key = grid.dotKey(dot)
-      if key != state.endKey || key == BrailleGrid.offGridKey {
-        grid.drawSegment(from: state.end ?? dot, to: dot, owner: rank)
-      }
-      state.end = dot
-      state.endKey = key
     }
     if state.count == 0 { state.first = racer.pathPoint(0) }
     state.count = count

@@ -50,4 +50,28 @@ import Testing
     #expect(cache.heatmapComputations == 1)
     #expect(first == view(model))
   }
+
+  @Test("the screen plan is made once while the race runs, again for a new view, size or layout")
+  func planIsMadeOnlyWhenItChanges() throws {
+    var session = Session(
+      scene: try RecordingTests.scene(noise: nil), size: ScreenSize(width: 100, height: 30),
+      themes: ([.builtIn], 0))
+    func play(_ messages: [Msg]) {
+      var frame = session.frame(time: 0)
+      for message in messages {
+        _ = session.send(message)
+        frame = session.frame(time: 0)
+      }
+      // The cached frame is the frame drawn afresh from the model alone, axes included.
+      #expect(frame == view(session.model), "after \(messages)")
+    }
+    play(Array(repeating: .tick, count: 20))
+    #expect(session.frameCache.planComputations == 1)
+    play([Fixture.key("z"), .tick, .tick])  // zoom in: the axes' values change
+    #expect(session.frameCache.planComputations == 2)
+    play([.resize(width: 80, height: 24), .tick])  // another size
+    #expect(session.frameCache.planComputations == 3)
+    play([Fixture.key("l"), .tick])  // another layout
+    #expect(session.frameCache.planComputations == 4)
+  }
 }
