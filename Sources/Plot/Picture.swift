@@ -299,16 +299,19 @@ public struct Picture: Sendable {
   private func drawTileTitle(index: Int, region: Region, into canvas: inout Canvas, theme: Theme) {
     let racer = racers[index]
     let style = theme.racerStyle(racer.styleIndex)
+    let glyph = String(usesASCII ? style.asciiGlyph : style.glyph)
+    // The key that shows and hides it, as in the legend (none past the ninth, or where
+    // the ASCII glyph is that digit already).
+    let key = index < 9 ? String(index + 1) : " "
     var runs = [
+      TextRun(glyph == key ? " " : key, color: theme.dimText),
+      TextRun(glyph + " ", color: style.color, attributes: [.bold]),
       TextRun(
-        String(usesASCII ? style.asciiGlyph : style.glyph) + " ", color: style.color,
-        attributes: [.bold]),
-      TextRun(
-        TextRun.truncated(racer.label, to: max(1, region.width - 2)), color: style.color,
+        TextRun.truncated(racer.label, to: max(1, region.width - 3)), color: style.color,
         attributes: racer.isSelected ? [.bold, .reverse] : [.bold]),
     ]
     // Cut with "…", never silently: a clipped "lr=0.00141" would read as "lr=0.001".
-    let room = region.width - 2 - racer.label.count - 1
+    let room = region.width - 3 - racer.label.count - 1
     if !racer.hyperparameterSummary.isEmpty, room >= 4 {
       runs.append(
         TextRun(
