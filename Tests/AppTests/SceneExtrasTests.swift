@@ -34,7 +34,7 @@ struct SceneExtrasTests {
     let title = try #require(model.plan.mapTitles.first)
     let row = Array(view(model).lines[title.y])
     let text = String(row[title.x..<(title.x + title.width)]).trimmingCharacters(in: .whitespaces)
-    #expect(text.hasPrefix("● adam lr=0.001 "))
+    #expect(text.hasPrefix("1● adam lr=0.001 "))
     #expect(text.contains("lr=0.00141") || text.hasSuffix("…"))
     #expect(!text.hasSuffix("lr=0.001"))
   }
