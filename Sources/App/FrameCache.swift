@@ -48,29 +48,24 @@ public struct FrameCache: Sendable {
   /// summaries were last dropped (for tests).
   public var lossFreshSummaries: Int { lossSummaries?.freshSummaries ?? 0 }
 
-  /// Everything `Model.plan` reads.
-  private struct PlanKey: Equatable {
-    var width: Int
-    var height: Int
-    var layout: PictureLayout
-    var racerCount: Int
-    var isOneVariable: Bool
-    var view: ViewBox
+  /// Everything `Model.plan` reads: the screen's size, the layout, how many racers, whether
+  /// f has one variable, and the view. (A tuple, compared with `==`, rather than a struct
+  /// whose stored fields would repeat `Model`'s.)
+  private typealias PlanKey = (
+    width: Int, height: Int, layout: PictureLayout, racers: Int, oneVariable: Bool, view: ViewBox
+  )
 
-    init(_ model: Model) {
-      width = model.width
-      height = model.height
-      layout = model.layout
-      racerCount = model.race.racers.count
-      isOneVariable = model.function.isOneVariable
-      view = model.view
-    }
+  private static func planKey(_ model: Model) -> PlanKey {
+    (
+      model.width, model.height, model.layout, model.race.racers.count,
+      model.function.isOneVariable, model.view
+    )
   }
 
   /// `model.plan`: the kept one when the model's size, layout, racer count and view are
   /// those it was made for, else a fresh one, kept for the next frame.
   mutating func plan(for model: Model) -> ScreenPlan {
-    let key = PlanKey(model)
+    let key = Self.planKey(model)
     if let planned, planned.key == key { return planned.plan }
     let plan = model.plan
     planComputations += 1
