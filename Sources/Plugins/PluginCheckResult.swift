@@ -14,6 +14,10 @@ public struct PluginCheckResult: Sendable {
     case ended(step: Int)
     /// The plug-in could not run or raised.
     case failed(PluginError)
+    /// f or ∇f is not a number at the start (`step` 0), or at the point the reference
+    /// reached at `step` (the two agreeing until then): nothing more can be compared, and
+    /// the plug-in is not to blame.
+    case undefined(step: Int, at: Point)
   }
 
   public var name: String
@@ -64,6 +68,13 @@ public struct PluginCheckResult: Sendable {
       return "\(name): the plug-in gave only \(step) of \(steps) steps"
     case .failed(let error):
       return "\(name): could not run: \(error)"
+    case .undefined(let step, let point):
+      if step == 0 {
+        return
+          "\(name): f or its gradient is undefined at the start (x, y) = \(Self.point(point)): nothing to compare (choose another --start)"
+      }
+      return
+        "\(name): equal for \(step - 1) steps; the reference's step \(step) reaches (x, y) = \(Self.point(point)), where f or its gradient is undefined: nothing more to compare"
     }
   }
 
@@ -97,6 +108,10 @@ public struct PluginCheckResult: Sendable {
     case .ended(let step):
       fields["result"] = .string("ended")
       fields["step"] = .number(Double(step))
+    case .undefined(let step, let point):
+      fields["result"] = .string("undefined")
+      fields["step"] = .number(Double(step))
+      fields["reference"] = .array([.real(point.x), .real(point.y)])
     case .failed(let error):
       fields["result"] = .string("error")
       fields["error"] = .string(error.description)

@@ -451,11 +451,16 @@ final class PluginRacers {
     }
   }
 
-  /// The plug-in SPECs among `arguments`' --optimizer texts, and the arguments without them.
-  static func split(_ arguments: SceneArguments) -> (builtIn: SceneArguments, plugins: [String]) {
+  /// The plug-in SPECs among `arguments`' --optimizer texts and --sweep members, and the
+  /// arguments without them.
+  static func split(_ arguments: SceneArguments) throws -> (
+    builtIn: SceneArguments, plugins: [String]
+  ) {
     var builtIn = arguments
     builtIn.racers.optimizers.removeAll(where: PluginSpec.isPlugin)
-    return (builtIn, arguments.racers.optimizers.filter(PluginSpec.isPlugin))
+    let sweeps = try PluginSweep.split(arguments.racers.sweeps)
+    builtIn.racers.sweeps = sweeps.builtIn
+    return (builtIn, arguments.racers.optimizers.filter(PluginSpec.isPlugin) + sweeps.plugins)
   }
 
   /// Starts the plug-ins of `texts` for `scene` (refusing what they cannot race with).

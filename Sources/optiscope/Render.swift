@@ -94,14 +94,16 @@ struct Render: ParsableCommand {
   private func run(drawsScreen: Bool) throws -> (Model, Canvas, ColorDepth) {
     let checked: Scene
     let file: SceneFile
-    let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
+    let (sceneArguments, pluginTexts) = try PluginRacers.split(scene)
     do {
       if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
         throw CommandError(
           "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
       }
       file = try sceneArguments.sceneFile()
-      checked = try file.options.scene()
+      var options = file.options
+      options.pluginSpecs += pluginTexts
+      checked = try options.scene()
     } catch {
       throw CommandError("\(error)")
     }
