@@ -116,9 +116,10 @@ public struct PluginCheck: Sendable {
         Self.relativeDifference(answer.position.x, reference.x),
         Self.relativeDifference(answer.position.y, reference.y))
       if answer.position != reference { bitwise = false }
-      // The reference stopped where f or ∇f is not a number: a difference there (nan against
-      // a number, or wherever the plug-in's own rule goes next) is not the plug-in's.
-      if !racer.current.isFinite && (relative <= tolerance || !reference.isFinite) {
+      // The reference's point itself is not a number (it overflowed, or stepped from where
+      // ∇f is not one): a difference there is not the plug-in's. Equal points where f is not
+      // a number agree, and the comparison ends below.
+      if !reference.isFinite && !(relative <= tolerance) {
         return PluginCheckResult(
           name: name, steps: steps, verdict: .undefined(step: step, at: reference),
           printed: optimizer.printed)

@@ -14,9 +14,9 @@ public struct PluginCheckResult: Sendable {
     case ended(step: Int)
     /// The plug-in could not run or raised.
     case failed(PluginError)
-    /// f or ∇f is not a number at the start (`step` 0), or at the point the reference
-    /// reached at `step` (the two agreeing until then): nothing more can be compared, and
-    /// the plug-in is not to blame.
+    /// f or ∇f is not a number at the start (`step` 0), or the reference's point at `step`
+    /// is not a number (the two agreeing until then): nothing more can be compared, and the
+    /// plug-in is not to blame.
     case undefined(step: Int, at: Point)
   }
 
