@@ -21,18 +21,32 @@ extension Model {
     var drawing = InspectorDrawing(
       racerIndex: index, label: racer.label, inspection: racer.inspection,
       scheduleName: racer.optimizer.schedule?.kind.name)
-    if let external = racer.external { drawing.pluginRows = Self.pluginRows(external) }
+    if let external = racer.external {
+      drawing.pluginRows = Self.pluginRows(external, stepCount: racer.stepCount)
+    }
     return drawing
   }
 
   /// A plug-in racer's rows: its state by the plug-in's own names (torch's `step`, `exp_avg`,
-  /// ...; a cs231n rule's config), then the last lines it printed, escaped.
-  static func pluginRows(_ external: ExternalOptimizer) -> [(label: String, value: String)] {
+  /// ...; a cs231n rule's config), then the last lines it printed, escaped. An empty state
+  /// after `stepCount` steps is one the plug-in does not keep, or, when it stopped, one it
+  /// never reported.
+  static func pluginRows(_ external: ExternalOptimizer, stepCount: Int) -> [(
+    label: String, value: String
+  )] {
     var rows: [(label: String, value: String)] = []
     if !external.keepsState {
       rows.append(("state", "none (a history function)"))
     } else if external.state.isEmpty {
-      rows.append(("state", "— (no step yet)"))
+      if external.failure != nil {
+        rows.append(
+          (
+            "state",
+            stepCount == 0 ? "— (stopped before step 1)" : "— (stopped at step \(stepCount))"
+          ))
+      } else {
+        rows.append(("state", stepCount == 0 ? "— (no step yet)" : "none kept"))
+      }
     } else {
       // `step` first, as torch keeps it; the rest by name.
       let names = external.state.keys.sorted {

@@ -272,6 +272,7 @@ public struct SceneFile: Hashable, Sendable {
         throw SceneOptions.Problem(description: "plugin needs a SPEC (SOURCE:OBJECT)")
       }
       plugins.append(value)
+      options.pluginSpecs.append(value)
     default:
       throw SceneOptions.Problem(description: "unknown key '\(key)'")
     }

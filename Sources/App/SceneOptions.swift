@@ -33,6 +33,9 @@ public struct SceneOptions: Sendable, Hashable {
   /// The neuron lab's data, model and loss (`--data`/`--dataset` …): the function raced on
   /// is then the model's loss, in place of `function` and `expression`.
   public var data: DataOptions?
+  /// The SPECs of the plug-in racers that join after the built-in ones (`plugin = SPEC`,
+  /// `--optimizer FILE.py:OBJECT`), so `--select` can name one as the legend labels it.
+  public var pluginSpecs: [String] = []
 
   public init(
     function: String? = nil, expression: String? = nil, start: String? = nil,
@@ -129,7 +132,8 @@ public struct SceneOptions: Sendable, Hashable {
     } catch {
       throw Problem(description: error.description)
     }
-    let selection = try selection(labels: trial.racers.map(\.label))
+    let selection = try selection(
+      labels: Self.joined(trial.racers.map(\.label), plugins: pluginSpecs))
     return Scene(
       function: choice, start: startPoint, specs: specs, view: choice.view, layout: pictureLayout,
       framesPerSecond: framesPerSecond, stepsPerFrame: stepsPerFrame ?? (isDefault ? 4 : 1),
@@ -199,6 +203,24 @@ public struct SceneOptions: Sendable, Hashable {
       result.setStandardDeviation(sigma)
     }
     return result
+  }
+
+  /// `labels` followed by the plug-in racers' labels as the race gives them when they join
+  /// (`Race.appendExternal`): the SPEC's object, with `#2`, `#3` … when taken.
+  static func joined(_ labels: [String], plugins: [String]) -> [String] {
+    var all = labels
+    for spec in plugins {
+      let parts = spec.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+      let name = parts.count > 1 ? String(parts[1]) : spec
+      var label = name
+      var count = 1
+      while all.contains(label) {
+        count += 1
+        label = "\(name)#\(count)"
+      }
+      all.append(label)
+    }
+    return all
   }
 
   /// The racer --select names, by its label (`adam`, `adam#2`, `adam lr=0.01`) or its

@@ -90,6 +90,9 @@ public struct PluginCheck: Sendable {
     var largest = 0.0
     var bitwise = true
     var stateDifference: PluginStateDifference?
+    guard yours.isFinite, yours.gradient.isFinite else {
+      return PluginCheckResult(name: name, steps: steps, verdict: .undefined(step: 0, at: start))
+    }
     for step in 1...max(1, steps) where steps > 0 {
       let answer: PluginStep?
       do throws(PluginError) {
@@ -113,6 +116,14 @@ public struct PluginCheck: Sendable {
         Self.relativeDifference(answer.position.x, reference.x),
         Self.relativeDifference(answer.position.y, reference.y))
       if answer.position != reference { bitwise = false }
+      // The reference's point itself is not a number (it overflowed, or stepped from where
+      // ∇f is not one): a difference there is not the plug-in's. Equal points where f is not
+      // a number agree, and the comparison ends below.
+      if !reference.isFinite && !(relative <= tolerance) {
+        return PluginCheckResult(
+          name: name, steps: steps, verdict: .undefined(step: step, at: reference),
+          printed: optimizer.printed)
+      }
       if !(relative <= tolerance) {
         return PluginCheckResult(
           name: name, steps: steps,

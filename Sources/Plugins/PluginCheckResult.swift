@@ -14,6 +14,10 @@ public struct PluginCheckResult: Sendable {
     case ended(step: Int)
     /// The plug-in could not run or raised.
     case failed(PluginError)
+    /// f or ∇f is not a number at the start (`step` 0), or the reference's point at `step`
+    /// is not a number (the two agreeing until then): nothing more can be compared, and the
+    /// plug-in is not to blame.
+    case undefined(step: Int, at: Point)
   }
 
   public var name: String
@@ -68,6 +72,13 @@ public struct PluginCheckResult: Sendable {
       return "\(name): the plug-in gave only \(step) of \(steps) steps"
     case .failed(let error):
       return "\(name): could not run: \(error)"
+    case .undefined(let step, let point):
+      if step == 0 {
+        return
+          "\(name): f or its gradient is undefined at the start (x, y) = \(Self.point(point)): nothing to compare (choose another --start)"
+      }
+      return
+        "\(name): equal for \(step - 1) steps; the reference's step \(step) reaches (x, y) = \(Self.point(point)), where f or its gradient is undefined: nothing more to compare"
     }
   }
 
@@ -107,6 +118,10 @@ public struct PluginCheckResult: Sendable {
     case .ended(let step):
       fields["result"] = .string("ended")
       fields["step"] = .number(Double(step))
+    case .undefined(let step, let point):
+      fields["result"] = .string("undefined")
+      fields["step"] = .number(Double(step))
+      fields["reference"] = .array([.real(point.x), .real(point.y)])
     case .failed(let error):
       fields["result"] = .string("error")
       fields["error"] = .string(error.description)

@@ -42,6 +42,10 @@ public final class PluginOptimizer: @unchecked Sendable {
   public private(set) var isWaiting = false
   /// The `evaluate` requests answered since the pending step was asked for.
   private var evaluationsAnswered = 0
+  /// When the pending step last showed progress (monotonic seconds): asked for, or an
+  /// `evaluate` answered. The step timeout counts from here, so a history function's first
+  /// step, which evaluates all its points, has `stepTimeout` per point asked, not in all.
+  public private(set) var lastProgress = 0.0
   /// The gradient noise of the pending step (`--noise`), added to every gradient it is
   /// given, as a built-in step adds it at every call of its closure.
   private var stepNoise = Point.zero
@@ -203,6 +207,7 @@ public final class PluginOptimizer: @unchecked Sendable {
     try request(from: sample, noise: noise, withState: withState)
     while true {
       if let outcome = try poll(on: objective, timeout: stepTimeout) { return outcome.step }
+      if PluginChannel.now() - lastProgress < stepTimeout { continue }
       throw timedOut()
     }
   }
@@ -215,6 +220,7 @@ public final class PluginOptimizer: @unchecked Sendable {
     try channel.send(line: Self.stepLine(from: sample, noise: noise, withState: withState))
     isWaiting = true
     evaluationsAnswered = 0
+    lastProgress = PluginChannel.now()
     stepNoise = noise
   }
 
@@ -261,6 +267,7 @@ public final class PluginOptimizer: @unchecked Sendable {
         let (value, exact) = objective.valueAndGradient(at: point)
         let gradient = Self.noisy(exact, stepNoise)
         evaluationsAnswered += 1
+        lastProgress = PluginChannel.now()
         try channel.send(
           .object([
             "op": .string("value"), "f": .real(value), "gx": .real(gradient.x),

@@ -146,9 +146,11 @@ struct Compare: ParsableCommand {
       throw CommandError("--format must be table or csv, got '\(format)'")
     }
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin)
+    let sweeps = try PluginSweep.split(racing.sweeps)
+    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin) + sweeps.plugins
     var builtIn = racing
     builtIn.optimizers.removeAll(where: PluginSpec.isPlugin)
+    builtIn.sweeps = sweeps.builtIn
     var racers =
       builtIn.isEmpty && !pluginTexts.isEmpty
       ? RacerList(specs: []) : try builtIn.racers(on: choice)

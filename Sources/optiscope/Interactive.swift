@@ -68,7 +68,7 @@ struct Interactive: ParsableCommand {
     let format: RecordingFormat
     let theme: String?
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let (sceneArguments, given) = PluginRacers.split(self.scene)
+    let (sceneArguments, given) = try PluginRacers.split(self.scene)
     var pluginTexts = given
     do {
       if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
@@ -78,7 +78,9 @@ struct Interactive: ParsableCommand {
       let file = try sceneArguments.sceneFile()
       // A recording's header (`--scene run.log`) names its plug-ins too.
       pluginTexts = file.plugins + pluginTexts
-      scene = try file.options.scene()
+      var options = file.options
+      options.pluginSpecs = pluginTexts
+      scene = try options.scene()
       theme = file.theme
       format = try recording.recordingFormat()
     } catch {

@@ -64,8 +64,9 @@ final class PluginRacers {
   private let announces: Bool
   /// The steps last noted (`noteSteps`).
   private var notedSteps: [Int]
-  /// The `n_iter` a history function is given.
-  static let historySteps = 100_000
+  /// The `n_iter` a history function is first given: the helper calls it again with twice
+  /// as many whenever the race goes past the points it returned.
+  static let historySteps = 1_000
 
   /// Adds the started plug-ins to the session's race after its built-in racers, their SPECs
   /// to its header.
@@ -164,7 +165,9 @@ final class PluginRacers {
       } catch {
         return Answer(position: position, run: run, outcome: .failure(error))
       }
-      let waited = PluginChannel.now() - self.entries[position].requestedAt
+      // From the last sign of progress: a history function's first step asks for every point.
+      let waited =
+        PluginChannel.now() - max(self.entries[position].requestedAt, optimizer.lastProgress)
       return waited > optimizer.stepTimeout
         ? Answer(position: position, run: run, outcome: nil) : nil
     }
@@ -448,11 +451,16 @@ final class PluginRacers {
     }
   }
 
-  /// The plug-in SPECs among `arguments`' --optimizer texts, and the arguments without them.
-  static func split(_ arguments: SceneArguments) -> (builtIn: SceneArguments, plugins: [String]) {
+  /// The plug-in SPECs among `arguments`' --optimizer texts and --sweep members, and the
+  /// arguments without them.
+  static func split(_ arguments: SceneArguments) throws -> (
+    builtIn: SceneArguments, plugins: [String]
+  ) {
     var builtIn = arguments
     builtIn.racers.optimizers.removeAll(where: PluginSpec.isPlugin)
-    return (builtIn, arguments.racers.optimizers.filter(PluginSpec.isPlugin))
+    let sweeps = try PluginSweep.split(arguments.racers.sweeps)
+    builtIn.racers.sweeps = sweeps.builtIn
+    return (builtIn, arguments.racers.optimizers.filter(PluginSpec.isPlugin) + sweeps.plugins)
   }
 
   /// Starts the plug-ins of `texts` for `scene` (refusing what they cannot race with).

@@ -158,7 +158,7 @@ struct Record: ParsableCommand {
   /// Checks every option before any file is touched; throws a one-line `Refusal`.
   func makePlan() throws -> Plan {
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
+    let (sceneArguments, pluginTexts) = try PluginRacers.split(scene)
     var plan = try makePlan(sceneArguments, plugins: pluginTexts)
     plan.plugins = try PluginRacers.start(
       plan.pluginTexts, for: plan.scene, runtime: plugins.runtime)
@@ -175,6 +175,7 @@ struct Record: ParsableCommand {
     var file = try scene.sceneFile()
     let texts = file.plugins + pluginTexts
     file.plugins = []
+    file.options.pluginSpecs = texts
     let checked = try file.options.scene()
     if writesGIF, checked.function.isOneVariable {
       throw CommandError(

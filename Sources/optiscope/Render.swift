@@ -89,13 +89,15 @@ struct Render: ParsableCommand {
   /// Checks every input and runs the race as a program of the one loop (`RenderRun`); the
   /// model at the end, the screen the loop drew (when `drawsScreen`) and the output's depth.
   private func run(drawsScreen: Bool) throws -> (Model, Canvas, ColorDepth) {
-    let (sceneArguments, pluginTexts) = PluginRacers.split(scene)
+    let (sceneArguments, pluginTexts) = try PluginRacers.split(scene)
     if !pluginTexts.isEmpty && sceneArguments.racers.optimizers.isEmpty {
       throw CommandError(
         "race a plug-in beside at least one built-in optimizer (e.g. --optimizer adam)")
     }
     let file = try sceneArguments.sceneFile()
-    let checked = try file.options.scene()
+    var options = file.options
+    options.pluginSpecs += pluginTexts
+    let checked = try options.scene()
     let steps = self.steps ?? file.steps ?? 300
     guard (0...Self.maximumSteps).contains(steps) else {
       throw CommandError("--steps must be between 0 and \(Self.maximumSteps), got \(steps)")

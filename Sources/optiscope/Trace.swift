@@ -129,9 +129,11 @@ struct Trace: ParsableCommand {
       throw CommandError("--format must be csv or jsonl, got '\(format)'")
     }
     // Plug-in SPECs (FILE.py:OBJECT, MODULE:OBJECT) race after the built-in ones.
-    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin)
+    let sweeps = try PluginSweep.split(racing.sweeps)
+    let pluginTexts = racing.optimizers.filter(PluginSpec.isPlugin) + sweeps.plugins
     var builtIn = racing
     builtIn.optimizers = racing.optimizers.filter { !PluginSpec.isPlugin($0) }
+    builtIn.sweeps = sweeps.builtIn
     let racers: RacerList
     if builtIn.isEmpty && !pluginTexts.isEmpty {
       racers = RacerList(specs: [])

@@ -76,4 +76,18 @@ import Testing
     (model, _) = Fixture.send([.key(.backTab)], to: model)
     #expect(try panel(model, rows: 7)[4] == "state     — (no step yet)")
   }
+
+  @Test func aPluginThatSteppedWithoutStateKeepsNoneAndOneThatStoppedSaysWhen() throws {
+    var model = try model()
+    for step in 1...2 {
+      let point = Point(x: Double(step), y: 2)
+      _ = update(&model, .external(.arrived(racer: 3, at: point, evaluations: 1)))
+      _ = update(&model, .external(.reported(racer: 3, state: [:], printed: [])))
+    }
+    (model, _) = Fixture.send(
+      Array(repeating: .key(.tab), count: 4) + [Fixture.key("i")], to: model)
+    #expect(try panel(model, rows: 7)[4] == "state     none kept")
+    _ = update(&model, .external(.failed(racer: 3, reason: "timed out: no answer within 5 s")))
+    #expect(try panel(model, rows: 7)[4] == "state     — (stopped at step 2)")
+  }
 }

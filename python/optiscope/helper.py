@@ -34,10 +34,60 @@ PROTOCOL = 1
 class PluginError(Exception):
     """A refusal with a one-line message and a kind optiscope shows ("missing", "spec", ...)."""
 
-    def __init__(self, kind, message):
+    def __init__(self, kind, message, type_name="PluginError", where=""):
         super().__init__(message)
         self.kind = kind
         self.message = message
+        self.type_name = type_name
+        self.where = where
+
+
+def mistake(obj, message, type_name="TypeError"):
+    """The plug-in's own mistake (what it returned or kept), at the file:line of its definition."""
+    return PluginError("exception", message, type_name, defined_at(obj))
+
+
+def defined_at(obj):
+    """file:line where `obj` (a function or class) is defined; "" when unknown."""
+    try:
+        target = inspect.unwrap(obj)
+        path = inspect.getsourcefile(target)
+        line = inspect.getsourcelines(target)[1]
+    except (TypeError, OSError, ValueError):
+        return ""
+    return "%s:%d" % (os.path.basename(path), line) if path else ""
+
+
+def name_of(obj):
+    return getattr(obj, "__name__", None) or type(obj).__name__
+
+
+def short_repr(value):
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# The spellings of a learning rate, the most usual first (RMSprop's alpha is its smoothing
+# constant: a signature with lr has its rate in lr).
+LEARNING_RATE_NAMES = ("lr", "learning_rate", "step_size", "stepsize", "eta", "alpha", "learningrate", "lr0")
+
+
+def learning_rate_keyword(obj, kwargs):
+    """The keyword that is `obj`'s learning rate: from its signature, else from the SPEC's keywords.
+
+    None when neither says (a cs231n rule whose SPEC names no rate, a `**kwargs` signature).
+    """
+    try:
+        target = obj.__init__ if inspect.isclass(obj) else obj
+        parameters = inspect.signature(target).parameters.values()
+        named = [p.name for p in parameters if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)]
+    except (TypeError, ValueError):
+        named = []
+    for names in (named, list(kwargs)):
+        for spelling in LEARNING_RATE_NAMES:
+            if spelling in names:
+                return spelling
+    return None
 
 
 class Capture(io.TextIOBase):
@@ -171,7 +221,8 @@ def load_object(source, name, base=None):
     for part in name.split("."):
         if not hasattr(target, part):
             known = sorted(n for n in dir(module) if not n.startswith("_"))
-            raise PluginError("spec", "%s has no object '%s' (it has: %s)" % (source, name, ", ".join(known[:12])))
+            listed = ", ".join(known[:40]) + (", … and %d more" % (len(known) - 40) if len(known) > 40 else "")
+            raise PluginError("spec", "%s has no object '%s' (it has: %s)" % (source, name, listed))
         target = getattr(target, part)
     return target
 
@@ -349,7 +400,7 @@ class Session:
             else:
                 self.reply({"op": "error", "kind": "protocol", "type": "ProtocolError", "message": "unknown op %r" % op, "where": ""})
         except PluginError as error:
-            self.reply({"op": "error", "kind": error.kind, "type": "PluginError", "message": error.message, "where": ""})
+            self.reply({"op": "error", "kind": error.kind, "type": error.type_name, "message": error.message, "where": error.where})
         except StopRun:
             self.reply({"op": "error", "kind": "protocol", "type": "ProtocolError", "message": "evaluation abandoned", "where": ""})
         except (KeyboardInterrupt, SystemExit):
@@ -372,8 +423,6 @@ class Session:
     def create(self, message):
         source, name = message["source"], message["object"]
         self.kwargs = parse_keywords(message.get("keywords", ""))
-        for key, value in (message.get("overrides") or {}).items():
-            self.kwargs[key] = float(value)
         self.n_iter = int(message.get("steps", 1000))
         if source in self.objects or source == "@":
             obj = self.objects.get(name)
@@ -383,6 +432,7 @@ class Session:
             obj = load_object(source, name, message.get("directory"))
         self.obj = obj
         self.shape = shape_of(obj)
+        self.apply_overrides(message.get("overrides") or {})
         if self.shape in ("torch", "update", "history"):
             try:
                 import numpy  # noqa: F401
@@ -391,11 +441,25 @@ class Session:
         self.restart(message)
         return {"op": "created", "shape": self.shape, "hyperparameters": self.hyperparameters()}
 
+    def apply_overrides(self, overrides):
+        """Sets the suite's settings over the SPEC's keywords; `lr` in the plug-in's own spelling."""
+        for key, value in overrides.items():
+            if key == "lr":
+                spelling = learning_rate_keyword(self.obj, self.kwargs)
+                if spelling is None:
+                    raise PluginError(
+                        "spec", "cannot tell which keyword is %s's learning rate: give it in the SPEC (lr=…, learning_rate=…, alpha=…)"
+                        % name_of(self.obj))
+                key = spelling
+            self.kwargs[key] = float(value)
+
     def restart(self, message):
         import numpy as np
         self.start = np.array([float(message["x"]), float(message["y"])], dtype=np.float64)
         self.point = self.start.copy()
         self.history = None
+        self.history_values = None
+        self.history_grows = False
         self.steps_taken = 0
         if self.shape == "torch":
             import torch
@@ -431,6 +495,11 @@ class Session:
                 self.optimizer = self.obj([self.parameter], **self.kwargs)
             except TypeError as error:
                 raise PluginError("spec", "%s(%s): %s" % (self.obj.__name__, message.get("keywords", ""), error))
+            # Schedule-free optimizers (schedulefree, pytorch_optimizer's ScheduleFree*) step only
+            # in train mode, where the parameter is y, the point the gradient is taken at: the
+            # trajectory optiscope draws. (eval() would swap in the averaged x.)
+            if callable(getattr(self.optimizer, "train", None)):
+                self.optimizer.train()
             self.step_function = unhooked_step(self.optimizer)
         elif self.shape == "update":
             self.config = dict(self.kwargs)
@@ -469,16 +538,19 @@ class Session:
             dw = np.array([self.known[3], self.known[4]], dtype=np.float64)
             result = self.obj(w, dw, self.config)
             if not (isinstance(result, tuple) and len(result) == 2):
-                raise PluginError("exception", "%s must return (next_w, config)" % self.obj.__name__)
+                raise mistake(self.obj, "%s returned %s: it must return (next_w, config)" % (name_of(self.obj), short_repr(result)))
             next_w, config = result
             if config is not None:
+                if not isinstance(config, dict):
+                    raise mistake(self.obj, "%s returned %s as its config: it must be a dict" % (name_of(self.obj), short_repr(config)))
                 self.config = config
-            next_w = np.asarray(next_w, dtype=np.float64).reshape(-1)
-            point = (float(next_w[0]), float(next_w[1]))
+            point = self.point_of(next_w, "%s returned %s as next_w")
         else:
             if self.history is None:
-                self.history = self.run_history()
+                self.history = self.run_history(self.n_iter)
             index = self.steps_taken + 1
+            if index >= len(self.history):
+                self.grow_history(index)
             if index >= len(self.history):
                 self.steps_taken += 1
                 return {"op": "finished"}
@@ -490,13 +562,50 @@ class Session:
             reply["state"] = self.state()
         return reply
 
-    def run_history(self):
+    def point_of(self, value, what):
+        """`value` (a point the plug-in returned) as two floats; its mistake said in its terms."""
+        import numpy as np
+        try:
+            values = np.asarray(value, dtype=np.float64).reshape(-1)
+        except (TypeError, ValueError):
+            values = None
+        if values is None or len(values) != 2:
+            raise mistake(self.obj, what % (name_of(self.obj), short_repr(value)) + ": a point must be two numbers", "ValueError")
+        return (float(values[0]), float(values[1]))
+
+    def grow_history(self, index):
+        """Calls the history function again with a larger n_iter when the race needs point `index`.
+
+        It is called with the steps a command needs (`create`'s steps; the live race's first
+        chunk), and again with twice as many whenever the race goes past the points it
+        returned, as long as it returned all it was asked for and optiscope sets its n_iter.
+        The new points must begin with the old ones: a trajectory cannot depend on n_iter.
+        """
+        while index >= len(self.history) and self.history_grows:
+            old = self.history
+            self.n_iter = max(2 * self.n_iter, index)
+            self.history = self.run_history(self.n_iter)
+            for step, (before, after) in enumerate(zip(old, self.history)):
+                if before != after:
+                    raise mistake(self.obj, "%s's point %d with n_iter=%d is %r, with n_iter=%d it was %r: its points must not depend on n_iter"
+                                  % (name_of(self.obj), step, self.n_iter, after, len(old) - 1, before), "ValueError")
+            if len(self.history) <= len(old):
+                return
+
+    def run_history(self, n_iter):
         """Calls the history function once; its returned points (the start first) are the trajectory."""
         import numpy as np
+        if self.history_values is None:
+            self.history_values = {}
+        known = self.history_values
 
         def func_grad(point):
-            values = np.asarray(point, dtype=np.float64).reshape(-1)
-            f, gx, gy = self.evaluate(float(values[0]), float(values[1]))
+            x, y = self.point_of(point, "%s gave func_grad %s")
+            # A later call with a larger n_iter asks again for the points of the earlier one.
+            values = known.get((x, y))
+            if values is None:
+                values = known[(x, y)] = self.evaluate(x, y)
+            f, gx, gy = values
             return f, np.array([gx, gy], dtype=np.float64)
 
         keywords = dict(self.kwargs)
@@ -505,16 +614,22 @@ class Session:
             names = list(inspect.signature(self.obj).parameters)
         except (TypeError, ValueError):
             pass
-        if "n_iter" in names and "n_iter" not in keywords:
-            keywords["n_iter"] = self.n_iter
+        sets_n_iter = "n_iter" in names and "n_iter" not in keywords
+        if sets_n_iter:
+            keywords["n_iter"] = n_iter
         result = self.obj(self.start.copy(), func_grad, **keywords)
-        points = [np.asarray(p, dtype=np.float64).reshape(-1) for p in list(result)]
-        if not points:
-            raise PluginError("exception", "%s returned no points" % self.obj.__name__)
-        points = [(float(p[0]), float(p[1])) for p in points]
+        try:
+            returned = list(result)
+        except TypeError:
+            raise mistake(self.obj, "%s returned %s: it must return the list of points it visited" % (name_of(self.obj), short_repr(result)))
+        if not returned:
+            raise mistake(self.obj, "%s returned no points" % name_of(self.obj), "ValueError")
+        points = [self.point_of(p, "%%s returned %%s as point %d" % index) for index, p in enumerate(returned)]
         # The start is step 0: a history that does not begin with it gets it prepended.
         if points[0] != (float(self.start[0]), float(self.start[1])):
             points.insert(0, (float(self.start[0]), float(self.start[1])))
+        # All it was asked for: a larger n_iter may give more.
+        self.history_grows = sets_n_iter and len(points) >= n_iter + 1
         return points
 
     def state(self):
@@ -522,6 +637,9 @@ class Session:
         found = {}
         if self.shape == "torch":
             for values in self.optimizer.state.values():
+                if not hasattr(values, "items"):
+                    raise mistake(type(self.optimizer), "%s keeps %s in self.state[p]: torch keeps a dict per parameter (self.state[p][\"step\"] = ...)"
+                                  % (name_of(type(self.optimizer)), short_repr(values)))
                 for key, value in values.items():
                     found[str(key)] = plain(value)
         elif self.shape == "update":
