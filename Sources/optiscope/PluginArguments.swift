@@ -16,6 +16,13 @@ struct PluginArguments: ParsableArguments {
   var stepTimeout: String = "5"
 
   @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Seconds a plug-in may take to start: Python, its import and construction (default 30).",
+      valueName: "seconds"))
+  var startTimeout: String = "30"
+
+  @Option(
     help: ArgumentHelp(
       "Write what plug-ins print (stdout, stderr, warnings) to FILE (replaced).",
       valueName: "file"))
@@ -69,6 +76,9 @@ struct PluginArguments: ParsableArguments {
     guard let timeout = Double(stepTimeout), timeout > 0, timeout.isFinite else {
       throw CommandError("--step-timeout must be a number of seconds > 0, got '\(stepTimeout)'")
     }
+    guard let startLimit = Double(startTimeout), startLimit > 0, startLimit.isFinite else {
+      throw CommandError("--start-timeout must be a number of seconds > 0, got '\(startTimeout)'")
+    }
     var served: (read: Int32, write: Int32)?
     if let pluginChannel {
       let parts = pluginChannel.split(separator: ",").compactMap { Int32($0) }
@@ -80,7 +90,7 @@ struct PluginArguments: ParsableArguments {
     }
     do {
       return try PluginRuntime.standard(
-        python: python, stepTimeout: timeout, servedChannel: served)
+        python: python, stepTimeout: timeout, servedChannel: served, startTimeout: startLimit)
     } catch {
       throw CommandError(error.description)
     }

@@ -117,7 +117,7 @@ def _run(arguments, optimizer, keywords, binary):
     def serve():
         try:
             _helper.Session(receive, send, objects={name: optimizer}).serve()
-        except (BrokenPipeError, OSError, ValueError):
+        except (BrokenPipeError, OSError, ValueError, _helper.ChannelClosed):
             pass
 
     server = threading.Thread(target=serve, daemon=True)
