@@ -46,13 +46,21 @@ struct PluginArguments: ParsableArguments {
   /// Says where what the plug-ins printed went: into `sink` (`--plugin-output`), each
   /// plug-in's text after a `== LABEL ==` line; else, for each plug-in that printed, a note
   /// on standard error (never the text itself, which may hold anything) naming how to see it.
+  ///
+  /// `failed` (a plug-in could not run): with nothing printed, an existing `--plugin-output`
+  /// file is left as it was rather than replaced by an empty one.
   static func finish(
-    _ sink: FileSink?, printed: [(label: String, text: String)], otherwise hint: String
+    _ sink: FileSink?, printed: [(label: String, text: String)], otherwise hint: String,
+    failed: Bool = false
   ) throws {
     if let sink {
       var text = ""
       for (label, output) in printed where !output.isEmpty {
         text += "== \(label) ==\n" + output + (output.hasSuffix("\n") ? "" : "\n")
+      }
+      if failed && text.isEmpty {
+        sink.discard()
+        return
       }
       do {
         try sink.write(Array(text.utf8))
