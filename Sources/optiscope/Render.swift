@@ -3,8 +3,8 @@ import ArgumentParser
 import FoundationEssentials
 import LibC
 import OptimKit
-import Plugins
 import Plot
+import Plugins
 
 /// `optiscope render`: run a race headlessly and print its final screen.
 struct Render: ParsableCommand {
