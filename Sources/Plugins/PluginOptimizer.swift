@@ -371,10 +371,26 @@ public final class PluginOptimizer: @unchecked Sendable {
     return message
   }
 
+  /// Asked while a plug-in starts, every 50 ms: whether the user has quit (the live
+  /// program's `q` before curses has the terminal). Set only around a start-up.
+  nonisolated(unsafe) public static var startCancelled: (() -> Bool)?
+  /// The message of a start-up ended by `startCancelled`.
+  public static let quitWhileStarting = "quit while the plug-ins started"
+
   /// The answer to hello or create within `startTimeout`: a helper whose import or
   /// constructor hangs is ended and named, not waited on for ever.
   private func startReply() throws(PluginError) -> JSONValue {
-    guard let message = try receive(timeout: startTimeout) else {
+    let deadline = PluginChannel.now() + startTimeout
+    var answer: JSONValue?
+    while answer == nil, PluginChannel.now() < deadline {
+      let left = deadline - PluginChannel.now()
+      answer = try receive(timeout: Self.startCancelled == nil ? left : min(left, 0.05))
+      if answer == nil, let cancelled = Self.startCancelled, cancelled() {
+        channel.terminate()
+        throw PluginError(.timedOut, Self.quitWhileStarting)
+      }
+    }
+    guard let message = answer else {
       channel.terminate()
       throw PluginError(
         .timedOut,

@@ -118,7 +118,7 @@ struct PluginEdgeCommandTests {
         == """
         64 --against: unknown optimizer 'adma' (did you mean 'adam'?); known: sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw, nadam, radam, adamax, rprop, asgd, adafactor, muon, lbfgs, lion, newton
         64 --tolerance must be a number ≥ 0, got '-1.0'
-        2 rosenbrock from (-1.5, 2): could not run: ValueError: boom (<string>:26) 1
+        2 rosenbrock from (-1.5, 2): could not run: ValueError: boom (<string>:24) 1
 
         """)
   }
