@@ -123,3 +123,42 @@ struct PluginEdgeCommandTests {
         """)
   }
 }
+
+/// The live program while plug-ins start: `q` quits at once, even while an import hangs.
+@Suite(.serialized, .enabled(if: PluginPython.isAvailable, "no Python with numpy and torch"))
+struct PluginStartupKeyTests {
+  @Test func qQuitsAtOnceWhileAPluginsConstructorHangs() throws {
+    let python = try PluginPython.required()
+    let folder = try PluginEdgeCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A file name no other process has in its command line, for pgrep.
+    let module = "hangs_\(UUID().uuidString.prefix(8).lowercased())"
+    try "import time\ntime.sleep(1000)\ndef f(x0, func_grad, n_iter=10):\n    return [x0]\n"
+      .write(to: folder.appendingPathComponent(module + ".py"), atomically: true, encoding: .utf8)
+    let session = try TmuxSession(width: 80, height: 24)
+    defer { session.close() }
+    let binary = try OptiscopeProcess.executable().path
+    try session.run(
+      "cd '\(folder.path)' && '\(binary)' --python '\(python)' --function rosenbrock"
+        + " --optimizer adam --optimizer \(module).py:f; echo EXIT=$?; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)')"
+    )
+    try session.waitFor("starting a plug-in optimizer")
+    // The helper is importing (and hangs there): the start-up's own limit is 30 s.
+    let helperDeadline = Date().addingTimeInterval(20)
+    while PluginLiveTests.pythonProcesses(named: module).isEmpty && Date() < helperDeadline {
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    let pressed = Date()
+    try session.send("q")
+    let exited = try session.waitForExit(timeout: 5)
+    #expect(Date().timeIntervalSince(pressed) < 3)
+    #expect(exited.contains("EXIT=0"), "\(exited)")
+    // The terminal is as it was: line at a time, echoing.
+    #expect(exited.contains("MODES icanon echo"), "\(exited)")
+    let deadline = Date().addingTimeInterval(10)
+    while !PluginLiveTests.pythonProcesses(named: module).isEmpty && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    #expect(PluginLiveTests.pythonProcesses(named: module).isEmpty)
+  }
+}

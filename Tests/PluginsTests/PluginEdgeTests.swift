@@ -88,4 +88,31 @@ struct PluginEdgeTests {
       error.description
         == "Ends_Its_Process's Python ended without answering (os._exit, or a crash)")
   }
+
+  // The README's table of relative differences ("How large a difference is normal?").
+
+  @Test(arguments: ["Hat", "Kingma", "Lerp", "Torch_Form"])
+  func rightAdamsWrittenOtherwiseAgreeWhereGradientsAreTiny(name: String) throws {
+    for function in ["sin-cos-bowl", "sin-sq"] {
+      let result = try PluginCheckTests.check(
+        "adam_variants.py:\(name):lr=0.1", against: "adam:lr=0.1", function: function,
+        start: Point(x: 8, y: 0.1), steps: 500)
+      #expect(result.agrees, "\(function): \(result.text)")
+    }
+  }
+
+  @Test func epsInsideTheRootHidesOnRosenbrockAndIsCaughtOnTheSaddle() throws {
+    let hidden = try PluginCheckTests.check(
+      "adam_variants.py:Eps_In_Root:lr=0.1", against: "adam:lr=0.1", function: "rosenbrock",
+      start: Point(x: -5, y: 5), steps: 300)
+    #expect(hidden.agrees, "\(hidden.text)")
+    let caught = try PluginCheckTests.check(
+      "adam_variants.py:Eps_In_Root:lr=0.1", against: "adam:lr=0.1", function: "saddle",
+      start: Point(x: 8, y: 0.1), steps: 500)
+    guard case .differs(let difference) = caught.verdict else {
+      Issue.record("expected a difference, got \(caught.text)")
+      return
+    }
+    #expect(difference.step == 1)
+  }
 }
