@@ -11,27 +11,32 @@ struct PluginEdgeTests {
   static let edges = PluginCheckTests.fixtures + "/edges.py"
 
   /// What `body` returned or threw, or nil when it had not finished after `deadline` seconds
-  /// (the test then fails instead of hanging with the code it tests).
+  /// (the test then fails instead of hanging with the code it tests). Awaited, never
+  /// blocking a thread of the test's pool, which the helper's spawn needs.
   static func within(
     _ deadline: Double, _ body: @escaping @Sendable () throws(PluginError) -> PluginOptimizer
-  ) -> Result<PluginOptimizer, PluginError>? {
-    let outcome = Mutex<Result<PluginOptimizer, PluginError>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      let result: Result<PluginOptimizer, PluginError>
-      do throws(PluginError) { result = .success(try body()) } catch { result = .failure(error) }
-      outcome.withLock { $0 = result }
-      done.signal()
+  ) async -> Result<PluginOptimizer, PluginError>? {
+    await withCheckedContinuation { continuation in
+      let resumed = Mutex(false)
+      let finish: @Sendable (Result<PluginOptimizer, PluginError>?) -> Void = { outcome in
+        let first = resumed.withLock { done in
+          defer { done = true }
+          return !done
+        }
+        if first { continuation.resume(returning: outcome) }
+      }
+      DispatchQueue.global().async {
+        do throws(PluginError) { finish(.success(try body())) } catch { finish(.failure(error)) }
+      }
+      DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { finish(nil) }
     }
-    guard done.wait(timeout: .now() + deadline) == .success else { return nil }
-    return outcome.withLock { $0 }
   }
 
-  @Test func aConstructorThatHangsIsEndedAfterTheStartTimeout() throws {
+  @Test func aConstructorThatHangsIsEndedAfterTheStartTimeout() async throws {
     let python = try PythonEnvironment.required()
     let spec = PluginSpec(source: Self.edges, object: "Hangs_In_Init")
     let began = ContinuousClock.now
-    let outcome = Self.within(60) {
+    let outcome = await Self.within(60) {
       () throws(PluginError) -> PluginOptimizer in
       var runtime = PluginRuntime(
         python: python, helper: PythonEnvironment.helper, stepTimeout: 0.5)
