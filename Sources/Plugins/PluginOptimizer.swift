@@ -37,6 +37,8 @@ public final class PluginOptimizer: @unchecked Sendable {
   public private(set) var versions: [String: String] = [:]
   /// Seconds a step may take before the helper is ended.
   public var stepTimeout: Double
+  /// Seconds the helper may take to start, import the plug-in and build it.
+  public var startTimeout: Double = PluginOptimizer.startTimeout
   private let channel: PluginChannel
   /// Whether a step was requested and its point has not arrived.
   public private(set) var isWaiting = false
@@ -52,20 +54,24 @@ public final class PluginOptimizer: @unchecked Sendable {
 
   /// The protocol version this side speaks.
   public static let protocolVersion = 1
-  /// Seconds the helper may take to start and build the optimizer (importing torch is slow).
-  public static let startTimeout = 120.0
+  /// The default seconds the helper may take to start, import the plug-in and build it
+  /// (`--start-timeout`): importing torch takes seconds on a cold machine, so 30 s is ample,
+  /// and a plug-in whose import or constructor hangs is ended after it.
+  public static let startTimeout = 30.0
 
   /// Starts a helper with `python` and builds the plug-in at `start`; `steps` is the `n_iter`
   /// a history function is given.
   public convenience init(
     spec: PluginSpec, start: Point, steps: Int, python: String, helper: String,
-    stepTimeout: Double = 5, directory: String? = nil, overrides: [String: Double] = [:]
+    stepTimeout: Double = 5, directory: String? = nil, overrides: [String: Double] = [:],
+    startTimeout: Double = PluginOptimizer.startTimeout
   ) throws(PluginError) {
     self.init(
       spec: spec,
       channel: try PluginChannel(
         python: python, helper: helper, arguments: [spec.source + ":" + spec.object]),
       stepTimeout: stepTimeout)
+    self.startTimeout = startTimeout
     try begin(start: start, steps: steps, directory: directory, overrides: overrides)
     try complete(python: python)
   }
@@ -73,9 +79,10 @@ public final class PluginOptimizer: @unchecked Sendable {
   /// A plug-in served over an open channel (the notebook package's own process).
   public convenience init(
     spec: PluginSpec, start: Point, steps: Int, channel: PluginChannel, stepTimeout: Double = 5,
-    overrides: [String: Double] = [:]
+    overrides: [String: Double] = [:], startTimeout: Double = PluginOptimizer.startTimeout
   ) throws(PluginError) {
     self.init(spec: spec, channel: channel, stepTimeout: stepTimeout)
+    self.startTimeout = startTimeout
     try begin(start: start, steps: steps, directory: nil, overrides: overrides)
     try complete(python: "the notebook")
   }
@@ -91,7 +98,8 @@ public final class PluginOptimizer: @unchecked Sendable {
   /// time of one.
   public static func start(
     _ specs: [PluginSpec], at start: Point, steps: Int, python: String, helper: String,
-    stepTimeout: Double = 5, directory: String? = nil
+    stepTimeout: Double = 5, directory: String? = nil,
+    startTimeout: Double = PluginOptimizer.startTimeout
   ) throws(PluginError) -> [PluginOptimizer] {
     var started: [PluginOptimizer] = []
     do throws(PluginError) {
@@ -101,6 +109,7 @@ public final class PluginOptimizer: @unchecked Sendable {
           channel: try PluginChannel(
             python: python, helper: helper, arguments: [spec.source + ":" + spec.object]),
           stepTimeout: stepTimeout)
+        optimizer.startTimeout = startTimeout
         started.append(optimizer)
         try optimizer.begin(start: start, steps: steps, directory: directory, overrides: [:])
       }
@@ -137,9 +146,9 @@ public final class PluginOptimizer: @unchecked Sendable {
   private func readHello(python: String) throws(PluginError) {
     let answer: JSONValue
     do {
-      answer = try reply(timeout: Self.startTimeout)
+      answer = try startReply()
     } catch {
-      if error.kind == .protocolBroken || error.kind == .timedOut {
+      if error.kind == .protocolBroken {
         throw PluginError(
           .missing,
           "Python '\(python)' could not run optiscope's plug-in helper (install Python 3, or name one with --python PATH)"
@@ -174,7 +183,7 @@ public final class PluginOptimizer: @unchecked Sendable {
   }
 
   private func readCreate() throws(PluginError) {
-    let answer = try reply(timeout: Self.startTimeout)
+    let answer = try startReply()
     shape = answer["shape"]?.string.flatMap(Shape.init(rawValue:)) ?? .torch
     hyperparameters = Self.numbers(answer["hyperparameters"])
   }
@@ -329,13 +338,24 @@ public final class PluginOptimizer: @unchecked Sendable {
       message = try channel.receive(timeout: timeout)
     } catch {
       channel.terminate()
-      throw error
+      throw ended(error)
     }
     if let output = message?["output"]?.string {
       printed += output
       keepRecent(output)
     }
     return message
+  }
+
+  /// `error`, named for the plug-in when its Python ended without a word (the plug-in
+  /// called `os._exit`, or crashed): seen at once as end-of-file, not waited on.
+  private func ended(_ error: PluginError) -> PluginError {
+    guard error.kind == .protocolBroken, error.message == "the plug-in helper ended" else {
+      return error
+    }
+    return PluginError(
+      .exception,
+      "\(spec.object)'s Python ended without answering (os._exit, or a crash)")
   }
 
   /// Adds `output`'s lines to `recentLines`, keeping the last few.
@@ -354,6 +374,36 @@ public final class PluginOptimizer: @unchecked Sendable {
   /// The answer to a request that is not a step: an error answer thrown.
   private func reply(timeout: Double) throws(PluginError) -> JSONValue {
     guard let message = try receive(timeout: timeout) else { throw timedOut() }
+    if message["op"]?.string == "error" { throw Self.failure(message) }
+    return message
+  }
+
+  /// Asked while a plug-in starts, every 50 ms: whether the user has quit (the live
+  /// program's `q` before curses has the terminal). Set only around a start-up.
+  nonisolated(unsafe) public static var startCancelled: (() -> Bool)?
+  /// The message of a start-up ended by `startCancelled`.
+  public static let quitWhileStarting = "quit while the plug-ins started"
+
+  /// The answer to hello or create within `startTimeout`: a helper whose import or
+  /// constructor hangs is ended and named, not waited on for ever.
+  private func startReply() throws(PluginError) -> JSONValue {
+    let deadline = PluginChannel.now() + startTimeout
+    var answer: JSONValue?
+    while answer == nil, PluginChannel.now() < deadline {
+      let left = deadline - PluginChannel.now()
+      answer = try receive(timeout: Self.startCancelled == nil ? left : min(left, 0.05))
+      if answer == nil, let cancelled = Self.startCancelled, cancelled() {
+        channel.terminate()
+        throw PluginError(.timedOut, Self.quitWhileStarting)
+      }
+    }
+    guard let message = answer else {
+      channel.terminate()
+      throw PluginError(
+        .timedOut,
+        "\(spec.object) did not start within \(Self.seconds(startTimeout)) s: its import or "
+          + "construction hangs (--start-timeout SECONDS allows longer)")
+    }
     if message["op"]?.string == "error" { throw Self.failure(message) }
     return message
   }

@@ -16,6 +16,8 @@ public struct PluginRuntime: Sendable {
   public var helper: String
   /// Seconds a step may take.
   public var stepTimeout: Double
+  /// Seconds a plug-in may take to start (Python, its import and construction).
+  public var startTimeout: Double = PluginOptimizer.startTimeout
   /// Open descriptors (read, write) of a process that serves `@` objects itself: the
   /// notebook package's. Used by the first `@` plug-in only.
   public var servedChannel: (read: Int32, write: Int32)?
@@ -34,6 +36,7 @@ public struct PluginRuntime: Sendable {
   public static func standard(
     python given: String? = nil, stepTimeout: Double = 5,
     servedChannel: (read: Int32, write: Int32)? = nil,
+    startTimeout: Double = PluginOptimizer.startTimeout,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(PluginError) -> PluginRuntime {
     let python: String
@@ -58,8 +61,10 @@ public struct PluginRuntime: Sendable {
         "optiscope's plug-in helper is missing (looked for \(helperCandidates().joined(separator: ", ")))"
       )
     }
-    return PluginRuntime(
+    var runtime = PluginRuntime(
       python: python, helper: helper, stepTimeout: stepTimeout, servedChannel: servedChannel)
+    runtime.startTimeout = startTimeout
+    return runtime
   }
 
   /// Where the helper may be, in order.
@@ -94,7 +99,7 @@ public struct PluginRuntime: Sendable {
     let spawned = specs.filter { $0.source != "@" }
     var started = try PluginOptimizer.start(
       spawned, at: start, steps: steps, python: python, helper: helper, stepTimeout: stepTimeout,
-      directory: FileManager.default.currentDirectoryPath)
+      directory: FileManager.default.currentDirectoryPath, startTimeout: startTimeout)
     var result: [PluginOptimizer] = []
     for spec in specs {
       if spec.source == "@" {
@@ -120,11 +125,11 @@ public struct PluginRuntime: Sendable {
       return try PluginOptimizer(
         spec: spec, start: start, steps: steps,
         channel: PluginChannel(readingFrom: served.read, writingTo: served.write),
-        stepTimeout: stepTimeout, overrides: overrides)
+        stepTimeout: stepTimeout, overrides: overrides, startTimeout: startTimeout)
     }
     return try PluginOptimizer(
       spec: spec, start: start, steps: steps, python: python, helper: helper,
       stepTimeout: stepTimeout, directory: FileManager.default.currentDirectoryPath,
-      overrides: overrides)
+      overrides: overrides, startTimeout: startTimeout)
   }
 }

@@ -25,7 +25,11 @@ struct Check: ParsableCommand {
       another way is not bitwise torch's.
 
       Exit status: 0 when every case agrees, 1 when any differs, 2 when the plug-in could not \
-      run (missing Python, numpy, torch, file or object; a bad keyword; an exception; a timeout).
+      run (missing Python, numpy, torch, file or object; a bad keyword; an exception; a timeout), \
+      64 when the command line is refused (an unknown --against or --function, a bad number, an \
+      unwritable --plugin-output), before anything runs. With --format jsonl a refusal or a \
+      plug-in that cannot start is also one JSON line on stdout: {"result": "usage" or "error", \
+      "error": the message, ...}.
 
       Examples:
         optiscope check --optimizer my_adam.py:My_Adam:lr=0.1 --against adam:lr=0.1
@@ -95,7 +99,7 @@ struct Check: ParsableCommand {
     do {
       plugin = try PluginSpec(parsing: optimizer)
     } catch {
-      throw Self.cannotRun(error.description)
+      throw cannotRun(error.description)
     }
     let reference: OptimizerSpec
     do {
@@ -109,7 +113,7 @@ struct Check: ParsableCommand {
     do {
       runtime = try plugins.runtime()
     } catch {
-      throw Self.cannotRun("\(error)")
+      throw cannotRun("\(error)")
     }
     let printedFile = try plugins.openPluginOutput()
     var results: [PluginCheckResult] = []
@@ -140,15 +144,43 @@ struct Check: ParsableCommand {
     try PluginArguments.finish(
       printedFile,
       printed: shown && printedFile == nil ? [] : [(plugin.object, results.last?.printed ?? "")],
-      otherwise: "--show-output shows it, --plugin-output FILE keeps it")
+      otherwise: "--show-output shows it, --plugin-output FILE keeps it",
+      failed: results.contains(where: \.failed))
     if results.contains(where: \.failed) { throw ExitCode(2) }
     if !results.allSatisfy(\.agrees) { throw ExitCode(1) }
   }
 
-  /// Exit status 2 after one line: the plug-in cannot run at all.
-  static func cannotRun(_ message: String) -> ExitCode {
+  /// Exit status 2 after one line (and, for jsonl, one JSON record): the plug-in cannot run at all.
+  func cannotRun(_ message: String) -> ExitCode {
     StandardStream.warn("optiscope: " + message + "\n")
+    if format.lowercased() == "jsonl" {
+      try? StandardStream.print(Self.errorRecord(result: "error", message: message) + "\n")
+    }
     return ExitCode(2)
+  }
+
+  /// The exit status of a refused command line (EX_USAGE, ArgumentParser's own code for
+  /// one): not 1, which says the plug-in differs, nor 2, which says it could not run.
+  static let usageStatus: Int32 = 64
+
+  /// After a refusal's line on stderr: the same as one JSON record on stdout when the
+  /// command line asks for `--format jsonl`, so an autograder reading stdout sees why.
+  static func reportRefusal(_ message: String, arguments: [String]) {
+    let asksForJSON = zip(arguments, arguments.dropFirst()).contains {
+      $0 == "--format" && $1.lowercased() == "jsonl"
+    }
+    guard asksForJSON || arguments.contains(where: { $0.lowercased() == "--format=jsonl" }) else {
+      return
+    }
+    try? StandardStream.print(errorRecord(result: "usage", message: message) + "\n")
+  }
+
+  /// `{"error": MESSAGE, "result": RESULT, "text": "optiscope: MESSAGE"}`.
+  static func errorRecord(result: String, message: String) -> String {
+    JSONValue.object([
+      "result": .string(result), "error": .string(message),
+      "text": .string("optiscope: " + message),
+    ]).text
   }
 
   /// One case for --function/--expr, or the course suite.

@@ -105,8 +105,15 @@ struct Interactive: ParsableCommand {
         "optiscope: starting \(count) (Python and its imports take a few seconds)…")
     }
     do {
-      started = try PluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
+      // `q` quits at once meanwhile, even while a plug-in's import hangs.
+      started = try StartupKeys.watching {
+        try PluginRacers.start(pluginTexts, for: scene, runtime: plugins.runtime)
+      }
     } catch {
+      if "\(error)".hasSuffix(PluginOptimizer.quitWhileStarting) {
+        StandardStream.warn("\n")
+        return
+      }
       StandardStream.warn("optiscope: \(error)\n")
       throw ExitCode(1)
     }

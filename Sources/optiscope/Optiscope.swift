@@ -81,7 +81,10 @@ struct Optiscope: ParsableCommand {
       line += " (see '\(commandPath(for: arguments)) --help')"
     }
     StandardStream.warn((line + "\n"))
-    systemExit(ExitCode.failure.rawValue)
+    // check's statuses 0, 1 and 2 mean agree, differ and could not run: a refusal has its own.
+    guard arguments.first == name(of: Check.self) else { systemExit(ExitCode.failure.rawValue) }
+    Check.reportRefusal(reason(for: error), arguments: arguments)
+    systemExit(Check.usageStatus)
   }
 
   /// The one-line report of any error: the place every refusal becomes the line after

@@ -16,6 +16,13 @@ struct PluginArguments: ParsableArguments {
   var stepTimeout: String = "5"
 
   @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Seconds a plug-in may take to start: Python, its import and construction (default 30).",
+      valueName: "seconds"))
+  var startTimeout: String = "30"
+
+  @Option(
     help: ArgumentHelp(
       "Write what plug-ins print (stdout, stderr, warnings) to FILE (replaced).",
       valueName: "file"))
@@ -39,13 +46,21 @@ struct PluginArguments: ParsableArguments {
   /// Says where what the plug-ins printed went: into `sink` (`--plugin-output`), each
   /// plug-in's text after a `== LABEL ==` line; else, for each plug-in that printed, a note
   /// on standard error (never the text itself, which may hold anything) naming how to see it.
+  ///
+  /// `failed` (a plug-in could not run): with nothing printed, an existing `--plugin-output`
+  /// file is left as it was rather than replaced by an empty one.
   static func finish(
-    _ sink: FileSink?, printed: [(label: String, text: String)], otherwise hint: String
+    _ sink: FileSink?, printed: [(label: String, text: String)], otherwise hint: String,
+    failed: Bool = false
   ) throws {
     if let sink {
       var text = ""
       for (label, output) in printed where !output.isEmpty {
         text += "== \(label) ==\n" + output + (output.hasSuffix("\n") ? "" : "\n")
+      }
+      if failed && text.isEmpty {
+        sink.discard()
+        return
       }
       do {
         try sink.write(Array(text.utf8))
@@ -69,6 +84,9 @@ struct PluginArguments: ParsableArguments {
     guard let timeout = Double(stepTimeout), timeout > 0, timeout.isFinite else {
       throw CommandError("--step-timeout must be a number of seconds > 0, got '\(stepTimeout)'")
     }
+    guard let startLimit = Double(startTimeout), startLimit > 0, startLimit.isFinite else {
+      throw CommandError("--start-timeout must be a number of seconds > 0, got '\(startTimeout)'")
+    }
     var served: (read: Int32, write: Int32)?
     if let pluginChannel {
       let parts = pluginChannel.split(separator: ",").compactMap { Int32($0) }
@@ -80,7 +98,7 @@ struct PluginArguments: ParsableArguments {
     }
     do {
       return try PluginRuntime.standard(
-        python: python, stepTimeout: timeout, servedChannel: served)
+        python: python, stepTimeout: timeout, servedChannel: served, startTimeout: startLimit)
     } catch {
       throw CommandError(error.description)
     }

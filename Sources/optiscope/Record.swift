@@ -61,6 +61,8 @@ struct Record: ParsableCommand {
   var pixels: String?
 
   func run() throws {
+    // A bad --plugin-output path is refused before anything runs (the file is written at the end).
+    try plugins.openPluginOutput()?.discard()
     let plan = try makePlan()
     if writesGIF {
       try recordGIF(plan)
@@ -134,11 +136,34 @@ struct Record: ParsableCommand {
         : out == "-" ? "no frame written" : "no frame written; '\(out)' is as it was"
       throw CommandError("cannot write --out '\(out)': \(failure.reason) (\(what))")
     }
+    try keepPrinted(plan.plugins)
     if out != "-", isatty(STDERR_FILENO) == 1 {
       let count = finished?.frameCount ?? 0
       StandardStream.warn(
         "recorded \(count) frames (step \(session.model.race.stepCount)) to \(out)\n")
     }
+  }
+
+  /// Keeps what `plugins` printed beside the recording: in `--plugin-output FILE`, else
+  /// (when they printed anything and --out is a file) in the side file `OUT.printed`,
+  /// replaced; each plug-in's text after a `== LABEL ==` line, as `--plugin-output` writes it.
+  func keepPrinted(_ plugins: [PluginOptimizer]) throws {
+    let printed = plugins.map { ($0.spec.object, $0.printed) }
+    var sidePath = self.plugins.pluginOutput
+    if sidePath == nil, out != "-", printed.contains(where: { !$0.1.isEmpty }) {
+      sidePath = out + ".printed"
+    }
+    guard let sidePath else {
+      try PluginArguments.finish(nil, printed: printed, otherwise: "--plugin-output FILE keeps it")
+      return
+    }
+    let sink: FileSink
+    do {
+      sink = try FileSink.open(sidePath, force: true, option: "--plugin-output")
+    } catch {
+      throw CommandError(error.description)
+    }
+    try PluginArguments.finish(sink, printed: printed, otherwise: "")
   }
 
   /// What to record: the checked scene, its file, size, frame count and format.

@@ -4,6 +4,7 @@ import FoundationEssentials
 import LibC
 import OptimKit
 import Plot
+import Plugins
 
 /// `optiscope render`: run a race headlessly and print its final screen.
 struct Render: ParsableCommand {
@@ -112,11 +113,22 @@ struct Render: ParsableCommand {
       scene: checked, width: screen.width, height: screen.height, themes: themes,
       colorDepth: depth, usesASCII: appearance.usesASCII || (file.usesASCII ?? false),
       cells: appearance.cells.mode)
-    let started = try PluginRacers.start(pluginTexts, for: checked, runtime: plugins.runtime)
+    // A bad --plugin-output path is refused before any plug-in starts.
+    let printedFile = try plugins.openPluginOutput()
+    let started: [PluginOptimizer]
+    do {
+      started = try PluginRacers.start(pluginTexts, for: checked, runtime: plugins.runtime)
+    } catch {
+      printedFile?.discard()
+      throw error
+    }
     defer { for plugin in started { plugin.terminate() } }
     var program = RenderRun(model: model, steps: steps, plugins: started, drawsScreen: drawsScreen)
     let backend = HeadlessBackend(width: screen.width, height: screen.height)
     _ = ProgramLoop.run(&program, on: backend)
+    try PluginArguments.finish(
+      printedFile, printed: started.map { ($0.spec.object, $0.printed) },
+      otherwise: "--plugin-output FILE keeps it")
     return (program.model, backend.screen, depth)
   }
 

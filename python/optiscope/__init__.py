@@ -21,7 +21,12 @@ __all__ = ["check", "trace", "CheckReport", "TraceReport", "OptiscopeError"]
 
 
 class OptiscopeError(RuntimeError):
-    """optiscope could not run (no binary, a refused option); the message is its one line."""
+    """optiscope could not run (no binary, a refused option) or the optimizer could not (an
+    exception, a timeout, a bad keyword); the message is optiscope's one line. From `check`,
+    `.status` is its exit status (64 refused, 2 could not run) and `.report` the cases that ran."""
+
+    status = None
+    report = None
 
 
 class CheckReport:
@@ -117,7 +122,7 @@ def _run(arguments, optimizer, keywords, binary):
     def serve():
         try:
             _helper.Session(receive, send, objects={name: optimizer}).serve()
-        except (BrokenPipeError, OSError, ValueError):
+        except (BrokenPipeError, OSError, ValueError, _helper.ChannelClosed):
             pass
 
     server = threading.Thread(target=serve, daemon=True)
@@ -167,9 +172,26 @@ def check(optimizer, against, function=None, expr=None, start=None, steps=None, 
         arguments += ["--tolerance", repr(float(tolerance))]
     status, out, err = _run(arguments, optimizer, keywords, binary)
     results = [json.loads(line) for line in out.splitlines() if line.strip()]
-    if status not in (0, 1, 2) or (status == 2 and not results):
-        raise OptiscopeError(err.strip() or "optiscope exited with status %d" % status)
-    return CheckReport(results, status)
+    if status in (0, 1) and results:
+        return CheckReport(results, status)
+    raise _check_error(results, status, err)
+
+
+def _check_error(results, status, err):
+    """The OptiscopeError of a check that did not agree or differ: a refused argument (status
+    64) or a plug-in that could not run (2), with optiscope's one line; `.report` keeps the
+    cases that ran."""
+    failed = [r for r in results if r.get("result") in ("error", "usage")]
+    message = failed[-1].get("text", "") if failed else ""
+    if not message:
+        lines = [line for line in err.splitlines() if line.strip()]
+        message = lines[-1] if lines else "optiscope exited with status %d" % status
+    if message.startswith("optiscope: "):
+        message = message[len("optiscope: "):]
+    error = OptiscopeError(message)
+    error.status = status
+    error.report = CheckReport([r for r in results if r.get("result") != "usage"], status)
+    return error
 
 
 def trace(optimizer, function=None, expr=None, start=None, steps=100, against=(), binary=None, **keywords):

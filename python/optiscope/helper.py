@@ -348,6 +348,14 @@ def from_number(value):
     return float(value)
 
 
+class ChannelClosed(BaseException):
+    """optiscope closed the protocol while a step waited for f: the helper ends.
+
+    Its own type, so that a plug-in's `sys.exit()` or `KeyboardInterrupt` (reported
+    like any exception) is not taken for optiscope going away.
+    """
+
+
 class StopRun(Exception):
     """Raised inside a history function's func_grad when optiscope needs no more points."""
 
@@ -403,11 +411,16 @@ class Session:
             self.reply({"op": "error", "kind": error.kind, "type": error.type_name, "message": error.message, "where": error.where})
         except StopRun:
             self.reply({"op": "error", "kind": "protocol", "type": "ProtocolError", "message": "evaluation abandoned", "where": ""})
-        except (KeyboardInterrupt, SystemExit):
+        except ChannelClosed:
             raise
-        except BaseException as error:  # the plug-in's own failure, reported, never raised
+        except BaseException as error:  # the plug-in's own failure (sys.exit() too), reported, never raised
+            text = str(error)
+            if isinstance(error, SystemExit):
+                text = "sys.exit(%r) in the plug-in" % (error.code,)
+            elif isinstance(error, KeyboardInterrupt) and not text:
+                text = "interrupted in the plug-in"
             self.reply({"op": "error", "kind": "exception", "type": type(error).__name__,
-                        "message": str(error).splitlines()[0] if str(error) else "", "where": where_of(error)})
+                        "message": text.splitlines()[0] if text else "", "where": where_of(error)})
 
     # -- requests
 
@@ -512,7 +525,7 @@ class Session:
         self.reply({"op": "evaluate", "x": number(x), "y": number(y)})
         answer = self.receive()
         if answer is None:
-            raise SystemExit(0)
+            raise ChannelClosed()
         if answer.get("op") != "value":
             raise StopRun()
         return from_number(answer["f"]), from_number(answer["gx"]), from_number(answer["gy"])
@@ -749,7 +762,7 @@ def main():
     watch_parent()
     try:
         Session(receive, send, capture=capture).serve()
-    except (BrokenPipeError, KeyboardInterrupt):
+    except (BrokenPipeError, KeyboardInterrupt, ChannelClosed):
         pass
     os._exit(0)
 
