@@ -18,7 +18,7 @@ struct PluginArguments: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Seconds a plug-in may take to start: Python, its import and construction (default 30).",
+      "Seconds a plug-in may take to start: Python, its import and construction.",
       valueName: "seconds"))
   var startTimeout: String = "30"
 
