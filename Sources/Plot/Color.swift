@@ -73,28 +73,18 @@ public struct Color: Hashable, Sendable {
     return color
   }
 
-  /// This colour as a glyph's foreground over `background`, with its 8- and 16-colour
-  /// fallbacks moved off the background's where the two are the same colour.
+  /// This colour with its 8- and 16-colour fallbacks moved off `other`'s where the two are
+  /// the same colour, so a glyph and the cell behind it never show in one colour.
   ///
   /// Fewer colours than a theme's ramp make a contour line's shade (a darker band)
-  /// collapse onto its band, black on black in the valley; there the line is drawn in
-  /// the colour that stands out instead, and at 256 and 24-bit nothing changes.
-  public func legible(over background: Color) -> Color {
+  /// collapse onto its band, black on black in the valley: the line takes the colour that
+  /// stands out. An optimizer's trail keeps its own colour, which is what tells it apart,
+  /// so where it crosses a band of that colour the band gives way under it. At 256 and
+  /// 24-bit nothing changes.
+  public func distinct(from other: Color) -> Color {
     var color = self
-    if let index = index8, index == background.index8 { color.index8 = Self.contrast8(index) }
-    if let index = index16, index == background.index16 { color.index16 = Self.contrast16(index) }
-    return color
-  }
-
-  /// This colour as the background of a glyph in `foreground`, with its 8- and
-  /// 16-colour fallbacks moved off the foreground's where the two are the same colour.
-  ///
-  /// An optimizer's trail keeps its own colour, which is what tells it apart, so where
-  /// it crosses a band of that colour at 8 or 16 colours the band gives way under it.
-  public func behind(_ foreground: Color) -> Color {
-    var color = self
-    if let index = index8, index == foreground.index8 { color.index8 = Self.contrast8(index) }
-    if let index = index16, index == foreground.index16 { color.index16 = Self.contrast16(index) }
+    if let index = index8, index == other.index8 { color.index8 = Self.contrast8(index) }
+    if let index = index16, index == other.index16 { color.index16 = Self.contrast16(index) }
     return color
   }
 

@@ -183,7 +183,7 @@ public struct Heatmap: Sendable {
       }
       let line = lines[min(max(level, 0), lines.count - 1)]
       cells[column, row] = Cell(
-        glyph: glyph, foreground: colored ? line.legible(over: background) : line,
+        glyph: glyph, foreground: colored ? line.distinct(from: background) : line,
         background: colored ? background : .terminalDefault)
     }
     return lines

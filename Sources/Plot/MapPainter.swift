@@ -221,7 +221,7 @@ struct MapPainter {
         let y = region.y + row
         canvas[x, y] = Cell(
           glyph: glyph, foreground: averagedColors[rank],
-          background: canvas[x, y].background.behind(averagedColors[rank]),
+          background: canvas[x, y].background.distinct(from: averagedColors[rank]),
           attributes: theme.trailAttributes.union(.dim))
       }
     }
@@ -243,7 +243,8 @@ struct MapPainter {
           ?? rank
       canvas[x, y] = Cell(
         glyph: glyph, foreground: colors[owner],
-        background: canvas[x, y].background.behind(colors[owner]), attributes: attributes[owner])
+        background: canvas[x, y].background.distinct(from: colors[owner]),
+        attributes: attributes[owner])
     }
   }
 
@@ -302,7 +303,7 @@ struct MapPainter {
     guard let cell = projection.cell(of: point) else { return }
     canvas[cell.column, cell.row] = Cell(
       usesASCII ? style.asciiGlyph : style.glyph, foreground: style.color,
-      background: shadows.background(x: cell.column, y: cell.row).behind(style.color),
+      background: shadows.background(x: cell.column, y: cell.row).distinct(from: style.color),
       attributes: style.attributes)
   }
 
@@ -325,7 +326,7 @@ struct MapPainter {
     }
     canvas[cell.column, cell.row] = Cell(
       glyph, foreground: style.color,
-      background: shadows.background(x: cell.column, y: cell.row).behind(style.color),
+      background: shadows.background(x: cell.column, y: cell.row).distinct(from: style.color),
       attributes: theme.currentAttributes)
   }
 

@@ -260,7 +260,7 @@ import Testing
         #expect(cell.character == dots)
         // At 256 colours the shade itself; its 8/16-colour fallbacks give way where they
         // would be the band's own colour.
-        #expect(cell.foreground == shade.legible(over: background))
+        #expect(cell.foreground == shade.distinct(from: background))
         #expect(cell.foreground.index256 == shade.index256)
         #expect(cell.background == background)
       }
